@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { LedgerError } from '../../../shared/errors.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of the database file, or ':memory:'. */
+  path: string;
+  /**
+   * The better-sqlite3 addon to load. Electron passes its own ABI build here, while Node (tests, CLI) uses the
+   * one npm built into node_modules — so one install serves both without rebuilding in place.
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/** The write guard the ledger's triggers consult; see migration 1. */
+export interface WriteGuard {
+  /** Runs `fn` with ledger-table writes allowed. Only the mutation path and sync import call it. */
+  allow<T>(fn: () => T): T;
+}
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export const checksumOf = (sql: string) => createHash('sha256').update(sql).digest('hex');
+
+/**
+ * Opens (creating if needed) a ledger database: WAL, foreign keys, the guard function, and migrations applied
+ * or verified. A database from a newer app, or one whose recorded migrations differ from ours, is refused.
+ */
+export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard } {
+  let db: Db;
+  try {
+    db = new Database(options.path, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.readonly ? { readonly: true } : {}),
+    });
+  } catch (error) {
+    throw new LedgerError('storage', `无法打开台账数据库：${(error as Error).message}`);
+  }
+  try {
+    if (!options.readonly && options.path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses at most the last commits, never consistency
+    db.pragma('busy_timeout = 5000');
+    let depth = 0;
+    db.function('yq_guard', { deterministic: false, varargs: false }, () => (depth > 0 ? 1 : 0));
+    const guard: WriteGuard = {
+      allow(fn) {
+        depth += 1;
+        try {
+          return fn();
+        } finally {
+          depth -= 1;
+        }
+      },
+    };
+    migrate(db, guard, options.readonly === true);
+    return { db, guard };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Db, guard: WriteGuard, readonly: boolean): void {
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")
+    .get();
+  if (!hasTable) {
+    if (readonly) throw new LedgerError('storage', '数据库尚未初始化');
+    db.exec(`CREATE TABLE migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  }
+  const applied = db.prepare('SELECT version, name, checksum FROM migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+    checksum: string;
+  }[];
+  if (applied.length > MIGRATIONS.length) {
+    throw new LedgerError(
+      'storage',
+      `数据库结构版本为 ${applied.length}，高于本程序支持的 ${MIGRATIONS.length}：请升级程序后再打开。`,
+    );
+  }
+  applied.forEach((row, i) => {
+    const expected = MIGRATIONS[i]!;
+    if (row.version !== expected.version || row.checksum !== checksumOf(expected.sql)) {
+      throw new LedgerError(
+        'storage',
+        `数据库迁移记录不一致：第 ${row.version} 号迁移（${row.name}）与程序不符，已拒绝打开以免损坏数据。`,
+      );
+    }
+  });
+  const pending = MIGRATIONS.slice(applied.length);
+  if (pending.length === 0) return;
+  if (readonly) throw new LedgerError('storage', '数据库需要升级，但以只读方式打开');
+  const record = db.prepare('INSERT INTO migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    guard.allow(() => {
+      for (const m of pending) {
+        db.exec(m.sql);
+        record.run(m.version, m.name, checksumOf(m.sql), new Date().toISOString());
+      }
+    });
+  })();
+}

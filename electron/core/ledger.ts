@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { type Db, openDatabase, SCHEMA_VERSION } from './db/open.js';
+import type { LedgerContext } from './ledger/mutate.js';
+import { seedReference } from './ledger/seed.js';
+import { createHlc } from './sync/hlc.js';
+
+export interface OpenLedgerOptions {
+  /** The database file (the app passes one under userData; the CLI takes --db), or ':memory:'. */
+  path: string;
+  /** Milliseconds since the epoch; defaults to the system clock. */
+  now?: () => number;
+  /** Who works at this workstation, for the audit log. */
+  actor?: string;
+  /** Name given to a new workstation. */
+  siteName?: string;
+  /** The better-sqlite3 addon built for the running ABI (Electron passes its own). */
+  nativeBinding?: string;
+}
+
+export interface Ledger {
+  ctx: LedgerContext;
+  db: Db;
+  siteId: string;
+  siteName: string;
+  schemaVersion: number;
+  /** Whether this call created the ledger (and seeded it). */
+  created: boolean;
+  close(): void;
+}
+
+function readMeta(db: Db, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+/**
+ * Opens a ledger, creating and seeding it on first use. The site id is made once per database and never
+ * changes; the clock resumes after the highest stamp the ledger has seen, so it never goes backwards.
+ */
+export function openLedger(options: OpenLedgerOptions): Ledger {
+  const now = options.now ?? Date.now;
+  const { db, guard } = openDatabase({
+    path: options.path,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    // Creating the site and seeding happen in one transaction: a crash leaves either nothing or a whole ledger.
+    const setup = db.transaction(() => {
+      let siteId = readMeta(db, 'site_id');
+      const created = siteId === undefined;
+      if (siteId === undefined) {
+        siteId = randomBytes(8).toString('hex');
+        const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        insert.run('site_id', siteId);
+        insert.run('site_name', options.siteName ?? `工作站-${siteId.slice(0, 4)}`);
+        insert.run('created_at', new Date(now()).toISOString());
+      }
+      const siteName = readMeta(db, 'site_name') ?? siteId;
+      const last = (db.prepare('SELECT max(max_hlc) AS hlc FROM sites').get() as { hlc: string | null }).hlc;
+      const hlc = createHlc({ site: siteId, now, ...(last ? { last } : {}) });
+      const ctx: LedgerContext = { db, guard, hlc, site: siteId, now, actor: options.actor ?? siteName };
+      if (created) seedReference(ctx);
+      return { ctx, siteId, siteName, created };
+    });
+    const { ctx, siteId, siteName, created } = setup.immediate();
+    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, close: () => db.close() };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

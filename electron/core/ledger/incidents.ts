@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import { chinaYear } from '../../../shared/china-time.js';
+import { STATUS_LABELS, type IncidentStatus } from '../../../shared/domain.js';
+import { LedgerError } from '../../../shared/errors.js';
+import type { Incident, IncidentFields, IncidentPage, IncidentPatch, incidentQuerySchema } from '../../../shared/schemas.js';
+import { canTransition, transitionNeedsReason } from '../../../shared/status.js';
+import type { z } from 'zod';
+import type { Db } from '../db/open.js';
+import { cached, type LedgerContext, mutate } from './mutate.js';
+import { resolveCategory, resolveTownship, resolveUnit } from './reference.js';
+import type { FieldValue } from './tables.js';
+
+interface IncidentRow {
+  id: string;
+  number: string;
+  title: string;
+  summary: string;
+  platform: Incident['platform'];
+  url: string;
+  first_seen_at: string | null;
+  found_at: string;
+  registrar: string;
+  township_id: string | null;
+  involved_unit: string;
+  categories: string;
+  key_type_61: Incident['keyType61'];
+  severity: Incident['severity'];
+  sentiment: Incident['sentiment'];
+  lead_unit_id: string | null;
+  co_unit_ids: string;
+  status: IncidentStatus;
+  status_reason: string;
+  leader_instruction: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS =
+  'id, number, title, summary, platform, url, first_seen_at, found_at, registrar, township_id, involved_unit, ' +
+  'categories, key_type_61, severity, sentiment, lead_unit_id, co_unit_ids, status, status_reason, ' +
+  'leader_instruction, created_at, updated_at';
+
+function toIncident(r: IncidentRow): Incident {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    summary: r.summary,
+    platform: r.platform,
+    url: r.url,
+    firstSeenAt: r.first_seen_at,
+    foundAt: r.found_at,
+    registrar: r.registrar,
+    townshipId: r.township_id,
+    involvedUnit: r.involved_unit,
+    categories: JSON.parse(r.categories) as string[],
+    keyType61: r.key_type_61,
+    severity: r.severity,
+    sentiment: r.sentiment,
+    leadUnitId: r.lead_unit_id,
+    coUnitIds: JSON.parse(r.co_unit_ids) as string[],
+    status: r.status,
+    statusReason: r.status_reason,
+    leaderInstruction: r.leader_instruction,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** By id or by human number (YQ-2026-0042). */
+export function getIncident(db: Db, ref: string): Incident {
+  const row = cached(db, `SELECT ${COLUMNS} FROM incidents WHERE deleted = 0 AND (id = @ref OR number = @ref)`).get({ ref }) as
+    | IncidentRow
+    | undefined;
+  if (!row) throw new LedgerError('not_found', `找不到舆情事件“${ref}”`);
+  return toIncident(row);
+}
+
+/** The next YQ-YYYY-NNNN for the year the incident was found (China time). */
+function nextNumber(db: Db, foundAt: string): string {
+  const prefix = `YQ-${chinaYear(foundAt)}-`;
+  const last = cached(
+    db,
+    `SELECT CAST(substr(number, 9) AS INTEGER) AS seq FROM incidents
+     WHERE substr(number, 1, 8) = ? ORDER BY CAST(substr(number, 9) AS INTEGER) DESC LIMIT 1`,
+  ).get(prefix) as { seq: number } | undefined;
+  return `${prefix}${String((last?.seq ?? 0) + 1).padStart(4, '0')}`;
+}
+
+type ResolvableFields = Partial<Pick<IncidentFields, 'categories' | 'township' | 'leadUnit' | 'coUnits'>>;
+
+/** Resolves references to stored ids; a name that matches nothing is refused with the field it came from. */
+function resolveRefs(db: Db, input: ResolvableFields): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  if (input.categories !== undefined) {
+    out.categories = [...new Set(input.categories.map((c, i) => resolveCategory(db, c, `categories.${i}`)))];
+  }
+  if (input.township !== undefined) out.township_id = input.township === null ? null : resolveTownship(db, input.township);
+  if (input.leadUnit !== undefined) out.lead_unit_id = input.leadUnit === null ? null : resolveUnit(db, input.leadUnit, 'leadUnit');
+  if (input.coUnits !== undefined) {
+    out.co_unit_ids = [...new Set(input.coUnits.map((u, i) => resolveUnit(db, u, `coUnits.${i}`)))];
+  }
+  return out;
+}
+
+function plainFields(input: Partial<IncidentFields>): Record<string, FieldValue> {
+  const map: [keyof IncidentFields, string][] = [
+    ['title', 'title'],
+    ['summary', 'summary'],
+    ['platform', 'platform'],
+    ['url', 'url'],
+    ['firstSeenAt', 'first_seen_at'],
+    ['foundAt', 'found_at'],
+    ['registrar', 'registrar'],
+    ['involvedUnit', 'involved_unit'],
+    ['keyType61', 'key_type_61'],
+    ['severity', 'severity'],
+    ['sentiment', 'sentiment'],
+    ['leaderInstruction', 'leader_instruction'],
+  ];
+  const out: Record<string, FieldValue> = {};
+  for (const [key, column] of map) {
+    const value = input[key];
+    if (value !== undefined) out[column] = value as FieldValue;
+  }
+  return out;
+}
+
+function checkTimes(firstSeenAt: string | null | undefined, foundAt: string, nowMs: number): void {
+  if (firstSeenAt && firstSeenAt > foundAt) {
+    throw new LedgerError('invalid_input', '输入有误：首发时间不能晚于发现时间', [
+      { path: 'firstSeenAt', message: '首发时间不能晚于发现时间' },
+    ]);
+  }
+  // A few minutes of grace for workstations whose clocks differ slightly.
+  if (Date.parse(foundAt) > nowMs + 10 * 60_000) {
+    throw new LedgerError('invalid_input', '输入有误：发现时间不能晚于当前时间', [
+      { path: 'foundAt', message: '发现时间不能晚于当前时间' },
+    ]);
+  }
+}
+
+export function createIncident(ctx: LedgerContext, input: IncidentFields): Incident {
+  return ctx.db.transaction(() => {
+    checkTimes(input.firstSeenAt, input.foundAt, ctx.now());
+    const id = randomUUID();
+    const number = nextNumber(ctx.db, input.foundAt);
+    const at = new Date(ctx.now()).toISOString();
+    mutate(ctx, { action: 'create', entity: 'incident', entityId: id, summary: `登记 ${number} ${input.title}` }, [
+      {
+        table: 'incidents',
+        row: id,
+        fields: {
+          number,
+          ...plainFields(input),
+          ...resolveRefs(ctx.db, input),
+          status: 'triage',
+          status_reason: '',
+          created_at: at,
+          updated_at: at,
+        },
+      },
+    ]);
+    return getIncident(ctx.db, id);
+  })();
+}
+
+export function updateIncident(ctx: LedgerContext, ref: string, patch: IncidentPatch): Incident {
+  return ctx.db.transaction(() => {
+    const before = getIncident(ctx.db, ref);
+    const firstSeenAt = patch.firstSeenAt === undefined ? before.firstSeenAt : patch.firstSeenAt;
+    checkTimes(firstSeenAt, patch.foundAt ?? before.foundAt, ctx.now() + (patch.foundAt ? 0 : Infinity));
+    const proposed = { ...plainFields(patch), ...resolveRefs(ctx.db, patch) };
+    const current = rowFieldsOf(ctx.db, before.id);
+    const changed = Object.fromEntries(
+      Object.entries(proposed).filter(([column, value]) => JSON.stringify(value) !== JSON.stringify(current[column])),
+    );
+    if (Object.keys(changed).length === 0) return before;
+    changed.updated_at = new Date(ctx.now()).toISOString();
+    mutate(
+      ctx,
+      {
+        action: 'update',
+        entity: 'incident',
+        entityId: before.id,
+        summary: `修改 ${before.number}：${Object.keys(changed).filter((c) => c !== 'updated_at').join('、')}`,
+      },
+      [{ table: 'incidents', row: before.id, fields: changed }],
+    );
+    return getIncident(ctx.db, before.id);
+  })();
+}
+
+/** The stored field values of an incident, JSON lists parsed, for detecting which fields an edit changes. */
+function rowFieldsOf(db: Db, id: string): Record<string, unknown> {
+  const row = cached(db, `SELECT ${COLUMNS} FROM incidents WHERE id = ?`).get(id) as Record<string, unknown>;
+  return { ...row, categories: JSON.parse(row.categories as string), co_unit_ids: JSON.parse(row.co_unit_ids as string) };
+}
+
+export function transitionIncident(ctx: LedgerContext, ref: string, to: IncidentStatus, reason: string): Incident {
+  return ctx.db.transaction(() => {
+    const before = getIncident(ctx.db, ref);
+    if (!canTransition(before.status, to)) {
+      throw new LedgerError(
+        'invalid_transition',
+        `${before.number} 当前状态为“${STATUS_LABELS[before.status]}”，不能直接改为“${STATUS_LABELS[to]}”`,
+      );
+    }
+    if (transitionNeedsReason(before.status, to) && reason.trim() === '') {
+      throw new LedgerError('invalid_input', `输入有误：改为“${STATUS_LABELS[to]}”需要填写说明`, [
+        { path: 'reason', message: `改为“${STATUS_LABELS[to]}”需要填写说明` },
+      ]);
+    }
+    mutate(
+      ctx,
+      {
+        action: 'transition',
+        entity: 'incident',
+        entityId: before.id,
+        summary: `${before.number} 状态：${STATUS_LABELS[before.status]} → ${STATUS_LABELS[to]}${reason ? `（${reason}）` : ''}`,
+      },
+      [
+        {
+          table: 'incidents',
+          row: before.id,
+          fields: { status: to, status_reason: reason, updated_at: new Date(ctx.now()).toISOString() },
+        },
+      ],
+    );
+    return getIncident(ctx.db, before.id);
+  })();
+}
+
+type ParsedQuery = z.output<typeof incidentQuerySchema>;
+
+const SORT_COLUMNS: Record<ParsedQuery['sort'], string> = {
+  foundAt: 'found_at',
+  number: 'number',
+  severity: "CASE severity WHEN 'extreme' THEN 4 WHEN 'major' THEN 3 WHEN 'large' THEN 2 ELSE 1 END",
+  status: 'status',
+  updatedAt: 'updated_at',
+};
+
+/** One page of the ledger with the total count, filtered and sorted in SQL. */
+export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
+  const where: string[] = ['deleted = 0'];
+  const params: (string | number)[] = [];
+  const anyOf = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (query.categories && query.categories.length > 0) {
+    const codes = query.categories.map((c, i) => resolveCategory(db, c, `categories.${i}`));
+    where.push(
+      `id IN (SELECT incident_id FROM incident_categories WHERE category_id IN (${codes.map(() => '?').join(', ')}))`,
+    );
+    params.push(...codes);
+  }
+  anyOf('severity', query.severities);
+  anyOf('status', query.statuses);
+  anyOf('platform', query.platforms);
+  if (query.leadUnit) anyOf('lead_unit_id', [resolveUnit(db, query.leadUnit, 'leadUnit')]);
+  if (query.township) anyOf('township_id', [resolveTownship(db, query.township)]);
+  if (query.foundFrom) {
+    where.push('found_at >= ?');
+    params.push(query.foundFrom);
+  }
+  if (query.foundTo) {
+    where.push('found_at < ?');
+    params.push(query.foundTo);
+  }
+  const whereSql = where.join(' AND ');
+  const total = (cached(db, `SELECT count(*) AS n FROM incidents WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  const direction = query.descending ? 'DESC' : 'ASC';
+  const rows = cached(
+    db,
+    `SELECT ${COLUMNS} FROM incidents WHERE ${whereSql}
+     ORDER BY ${SORT_COLUMNS[query.sort]} ${direction}, found_at ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+  ).all(...params, query.limit, query.offset) as IncidentRow[];
+  return { rows: rows.map(toIncident), total };
+}

@@ -1,0 +1,129 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db, WriteGuard } from '../db/open.js';
+import type { Hlc } from '../sync/hlc.js';
+import { appendAudit } from './audit.js';
+import { LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
+
+/** Everything the core needs to change the ledger; paths, clock and identity are passed in, never looked up. */
+export interface LedgerContext {
+  db: Db;
+  guard: WriteGuard;
+  hlc: Hlc;
+  site: string;
+  /** Milliseconds since the epoch; tests pass a fake clock. */
+  now: () => number;
+  /** Who is working at this workstation, for the audit log. */
+  actor: string;
+}
+
+/** New values for some fields of one row. */
+export interface Change {
+  table: LedgerTable;
+  row: string;
+  fields: Readonly<Record<string, FieldValue>>;
+}
+
+export interface MutationMeta {
+  action: string;
+  entity: string;
+  entityId: string;
+  /** One line a person reads in the audit log, e.g. `登记 YQ-2026-0042 县城供暖不热`. */
+  summary: string;
+}
+
+/** A stamped field-level operation, the unit of sync. */
+export interface Op {
+  hlc: string;
+  site: string;
+  tbl: LedgerTable;
+  row: string;
+  col: string;
+  value: FieldValue;
+}
+
+/**
+ * The one way the ledger changes: stamps each field as an operation, records the operations, applies them to the
+ * tables and appends the audit entry — all in one transaction (nested calls join the caller's transaction).
+ */
+export function mutate(ctx: LedgerContext, meta: MutationMeta, changes: readonly Change[]): Op[] {
+  return ctx.db.transaction(() => {
+    const ops: Op[] = [];
+    for (const change of changes) {
+      for (const [col, value] of Object.entries(change.fields)) {
+        if (!Object.hasOwn(LEDGER_TABLES[change.table], col)) {
+          throw new Error(`unknown field ${change.table}.${col}`); // a programming error, not user input
+        }
+        ops.push({ hlc: ctx.hlc.next(), site: ctx.site, tbl: change.table, row: change.row, col, value });
+      }
+    }
+    if (ops.length === 0) return ops;
+    ctx.guard.allow(() => {
+      recordOps(ctx.db, ops);
+      applyWinningOps(ctx.db, groupByRow(ops));
+      noteSeen(ctx.db, ctx.site, ops[ops.length - 1]!.hlc);
+      appendAudit(ctx, meta, ops);
+    });
+    return ops;
+  })();
+}
+
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepared statements keyed by their SQL, per connection. */
+export function cached(db: Db, sql: string): Statement {
+  let byDb = statementCache.get(db);
+  if (!byDb) statementCache.set(db, (byDb = new Map()));
+  let statement = byDb.get(sql);
+  if (!statement) byDb.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+export function recordOps(db: Db, ops: readonly Op[]): void {
+  const insert = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const op of ops) insert.run(op.hlc, op.site, op.tbl, op.row, op.col, JSON.stringify(op.value));
+}
+
+export function noteSeen(db: Db, site: string, hlc: string): void {
+  cached(
+    db,
+    `INSERT INTO sites (site, max_hlc) VALUES (?, ?)
+     ON CONFLICT(site) DO UPDATE SET max_hlc = max(max_hlc, excluded.max_hlc)`,
+  ).run(site, hlc);
+}
+
+type RowChanges = Map<string, { table: LedgerTable; row: string; fields: Map<string, FieldValue> }>;
+
+/** Later operations on the same field win within a batch (ops arrive in stamp order). */
+export function groupByRow(ops: readonly Op[]): RowChanges {
+  const rows: RowChanges = new Map();
+  for (const op of ops) {
+    const key = `${op.tbl}\u0000${op.row}`;
+    let entry = rows.get(key);
+    if (!entry) rows.set(key, (entry = { table: op.tbl, row: op.row, fields: new Map() }));
+    entry.fields.set(op.col, op.value);
+  }
+  return rows;
+}
+
+/**
+ * Writes the winning value of each field: one upsert per row, so a row may be born from any subset of its
+ * fields. Table and column names come from LEDGER_TABLES only (checked by callers), never from input.
+ */
+export function applyWinningOps(db: Db, rows: RowChanges): void {
+  for (const { table, row, fields } of rows.values()) {
+    const columns = [...fields.keys()];
+    const sql =
+      `INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ` +
+      `ON CONFLICT(id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    cached(db, sql).run(row, ...columns.map((c) => toSqlValue(fields.get(c)!)));
+    if (table === 'incidents' && fields.has('categories')) {
+      reindexCategories(db, row, fields.get('categories') as readonly string[]);
+    }
+  }
+}
+
+function reindexCategories(db: Db, incidentId: string, categories: readonly string[]): void {
+  cached(db, 'DELETE FROM incident_categories WHERE incident_id = ?').run(incidentId);
+  const insert = cached(db, 'INSERT OR IGNORE INTO incident_categories (category_id, incident_id) VALUES (?, ?)');
+  for (const category of categories) insert.run(category, incidentId);
+}

@@ -1,0 +1,97 @@
+import { LedgerError } from '../../../shared/errors.js';
+import type { Category, Reference, ResponseRule, Township, Unit } from '../../../shared/schemas.js';
+import type { Db } from '../db/open.js';
+import { cached } from './mutate.js';
+
+// Reads reference data and resolves what people type (a code, a full name, a short label) to stored ids.
+
+export function getCategories(db: Db): Category[] {
+  const rows = cached(
+    db,
+    'SELECT id, name, short, color, keywords, builtin FROM categories WHERE deleted = 0 ORDER BY sort_order, id',
+  ).all() as { id: string; name: string; short: string; color: string; keywords: string; builtin: number }[];
+  return rows.map((r) => ({
+    code: r.id,
+    name: r.name,
+    short: r.short,
+    color: r.color,
+    keywords: JSON.parse(r.keywords) as string[],
+    builtin: r.builtin === 1,
+  }));
+}
+
+export function getUnits(db: Db): Unit[] {
+  const rows = cached(db, 'SELECT id, name, kind, active FROM units WHERE deleted = 0 ORDER BY sort_order, name').all() as {
+    id: string;
+    name: string;
+    kind: Unit['kind'];
+    active: number;
+  }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, active: r.active === 1 }));
+}
+
+export function getTownships(db: Db): Township[] {
+  const rows = cached(db, 'SELECT id, name, active FROM townships WHERE deleted = 0 ORDER BY sort_order, name').all() as {
+    id: string;
+    name: string;
+    active: number;
+  }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, active: r.active === 1 }));
+}
+
+export function getResponseRules(db: Db): ResponseRule[] {
+  const rows = cached(
+    db,
+    'SELECT id, info_hours, press_hours, response_hours FROM response_rules WHERE deleted = 0',
+  ).all() as { id: ResponseRule['severity']; info_hours: number | null; press_hours: number | null; response_hours: number | null }[];
+  return rows.map((r) => ({
+    severity: r.id,
+    infoHours: r.info_hours,
+    pressHours: r.press_hours,
+    responseHours: r.response_hours,
+  }));
+}
+
+export function getReference(db: Db): Reference {
+  return {
+    categories: getCategories(db),
+    units: getUnits(db),
+    townships: getTownships(db),
+    responseRules: getResponseRules(db),
+  };
+}
+
+/** A category by code, full name or short label (工资拖欠 / 欠薪 / wages). */
+export function resolveCategory(db: Db, ref: string, field = 'categories'): string {
+  const row = cached(
+    db,
+    'SELECT id FROM categories WHERE deleted = 0 AND (id = @ref OR name = @ref OR short = @ref) ORDER BY (id = @ref) DESC LIMIT 1',
+  ).get({ ref }) as { id: string } | undefined;
+  if (!row) throw unknownRef(field, '敏感类别', ref);
+  return row.id;
+}
+
+/** A unit by id or name; inactive units are refused for new assignments. */
+export function resolveUnit(db: Db, ref: string, field: string): string {
+  const row = cached(
+    db,
+    'SELECT id, active FROM units WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1',
+  ).get({ ref }) as { id: string; active: number } | undefined;
+  if (!row) throw unknownRef(field, '单位', ref);
+  if (row.active !== 1) throw new LedgerError('invalid_input', `单位“${ref}”已停用`, [{ path: field, message: `单位“${ref}”已停用` }]);
+  return row.id;
+}
+
+export function resolveTownship(db: Db, ref: string, field = 'township'): string {
+  const row = cached(
+    db,
+    'SELECT id FROM townships WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1',
+  ).get({ ref }) as { id: string } | undefined;
+  if (!row) throw unknownRef(field, '乡镇（街道）', ref);
+  return row.id;
+}
+
+function unknownRef(field: string, what: string, ref: string): LedgerError {
+  const message = `没有名为“${ref}”的${what}`;
+  return new LedgerError('invalid_input', `输入有误：${message}`, [{ path: field, message }]);
+}

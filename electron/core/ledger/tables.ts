@@ -1,0 +1,84 @@
+// The synced tables and their fields: the only names that may ever be spliced into SQL, and the type each
+// field's value must have. Sync import (bundle contents are hostile input) checks every operation against this.
+
+export type FieldType = 'text' | 'text?' | 'int' | 'bool' | 'real?' | 'json-strings';
+
+export const LEDGER_TABLES = {
+  categories: {
+    name: 'text',
+    short: 'text',
+    color: 'text',
+    keywords: 'json-strings',
+    builtin: 'bool',
+    sort_order: 'int',
+    deleted: 'bool',
+  },
+  units: { name: 'text', kind: 'text', active: 'bool', sort_order: 'int', deleted: 'bool' },
+  townships: { name: 'text', active: 'bool', sort_order: 'int', deleted: 'bool' },
+  response_rules: { info_hours: 'real?', press_hours: 'real?', response_hours: 'real?', deleted: 'bool' },
+  incidents: {
+    number: 'text',
+    title: 'text',
+    summary: 'text',
+    platform: 'text',
+    url: 'text',
+    first_seen_at: 'text?',
+    found_at: 'text',
+    registrar: 'text',
+    township_id: 'text?',
+    involved_unit: 'text',
+    categories: 'json-strings',
+    key_type_61: 'text?',
+    severity: 'text',
+    sentiment: 'text',
+    lead_unit_id: 'text?',
+    co_unit_ids: 'json-strings',
+    status: 'text',
+    status_reason: 'text',
+    leader_instruction: 'text',
+    created_at: 'text',
+    updated_at: 'text',
+    deleted: 'bool',
+  },
+} as const satisfies Record<string, Record<string, FieldType>>;
+
+export type LedgerTable = keyof typeof LEDGER_TABLES;
+export type ColumnOf<T extends LedgerTable> = keyof (typeof LEDGER_TABLES)[T] & string;
+
+/** A field value as carried in an operation (JSON). */
+export type FieldValue = string | number | boolean | null | readonly string[];
+
+export function isLedgerTable(name: string): name is LedgerTable {
+  return Object.hasOwn(LEDGER_TABLES, name);
+}
+
+export function fieldTypeOf(table: string, column: string): FieldType | undefined {
+  if (!isLedgerTable(table)) return undefined;
+  const columns: Record<string, FieldType> = LEDGER_TABLES[table];
+  return Object.hasOwn(columns, column) ? columns[column] : undefined;
+}
+
+/** Whether `value` may be stored in a field of this type. */
+export function valueFits(type: FieldType, value: unknown): value is FieldValue {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string';
+    case 'text?':
+      return value === null || typeof value === 'string';
+    case 'int':
+      return Number.isSafeInteger(value);
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'real?':
+      return value === null || (typeof value === 'number' && Number.isFinite(value));
+    case 'json-strings':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+  }
+}
+
+/** The SQLite value a field is stored as. */
+export function toSqlValue(value: FieldValue): string | number | null {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return value as string | number | null;
+}

@@ -1,0 +1,55 @@
+import { contract, isMethodName, type LedgerHandlers, type MethodName, type MethodOutput } from '../../shared/contract.js';
+import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
+import { verifyAudit } from './ledger/audit.js';
+import { createIncident, getIncident, listIncidents, transitionIncident, updateIncident } from './ledger/incidents.js';
+import { getReference } from './ledger/reference.js';
+import type { Ledger } from './ledger.js';
+
+declare const APP_VERSION: string | undefined;
+
+/** The core's implementation of every contract method. Inputs arrive parsed; failures are thrown LedgerErrors. */
+export function createHandlers(ledger: Ledger): LedgerHandlers {
+  const { ctx, db } = ledger;
+  return {
+    getAppInfo: () => ({
+      siteId: ledger.siteId,
+      siteName: ledger.siteName,
+      schemaVersion: ledger.schemaVersion,
+      appVersion: typeof APP_VERSION === 'string' ? APP_VERSION : 'dev',
+    }),
+    getReference: () => getReference(db),
+    createIncident: (input) => createIncident(ctx, input),
+    updateIncident: ({ id, patch }) => updateIncident(ctx, id, patch),
+    getIncident: ({ id }) => getIncident(db, id),
+    listIncidents: (query) => listIncidents(db, query),
+    transitionIncident: ({ id, to, reason }) => transitionIncident(ctx, id, to, reason),
+    verifyAudit: () => verifyAudit(db),
+  };
+}
+
+export type CallLedger = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one entry for every door that speaks the contract (IPC relay, test host, worker): parses `unknown` input
+ * with the method's schema, runs the handler, and answers a Result — never a stack trace.
+ */
+export function createDispatcher(handlers: LedgerHandlers): CallLedger {
+  return async (method, input) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `未知的操作：${String(method)}` } };
+    }
+    try {
+      return { ok: true, value: await invoke(handlers, method, input) };
+    } catch (error) {
+      if (!(error instanceof LedgerError)) console.error(`[ledger] ${method} failed`, error);
+      return { ok: false, error: toErrorData(error) };
+    }
+  };
+}
+
+async function invoke<M extends MethodName>(handlers: LedgerHandlers, method: M, input: unknown): Promise<MethodOutput<M>> {
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const handler = handlers[method] as (input: unknown) => MethodOutput<M> | Promise<MethodOutput<M>>;
+  return handler(parsed.data);
+}

@@ -1,0 +1,67 @@
+// All ledger times are instants stored as UTC ISO strings. People read and type them in China Standard Time,
+// which has been UTC+8 without daylight saving since 1991, so a fixed offset is exact and needs no time-zone
+// database — and it stays right whatever time zone the workstation's OS is set to.
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+const LOCAL_FORM = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Parses either an ISO 8601 instant with a zone (`2026-11-28T06:05:00Z`, `…+08:00`) or a China wall-clock time
+ * as people write it (`2026-11-28 14:05`, `2026-11-28`). Returns the UTC ISO string, or undefined if invalid.
+ */
+export function parseChinaDateTime(text: string): string | undefined {
+  const value = text.trim();
+  if (ISO_WITH_ZONE.test(value)) {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  }
+  const m = LOCAL_FORM.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0)) as [
+    number, number, number, number, number, number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - CHINA_OFFSET_MS;
+  const check = new Date(utc + CHINA_OFFSET_MS);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined; // 2026-02-30
+  return new Date(utc).toISOString();
+}
+
+/** The China wall-clock parts of an instant. */
+export function chinaParts(iso: string): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+  const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2026年11月28日 14:05` — the form dates take throughout the UI. */
+export function formatChinaDateTime(iso: string): string {
+  const p = chinaParts(iso);
+  return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** `2026年11月28日` */
+export function formatChinaDate(iso: string): string {
+  const p = chinaParts(iso);
+  return `${p.year}年${p.month}月${p.day}日`;
+}
+
+/** `2026-11-28 14:05`, the value of a datetime-local style input in China time. */
+export function toChinaInputValue(iso: string): string {
+  const p = chinaParts(iso);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** The calendar year in China of an instant (numbers like YQ-2026-0042 use it). */
+export function chinaYear(iso: string): number {
+  return chinaParts(iso).year;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+// Every door answers failure with one of these codes and a Chinese message a person can act on. Stack traces
+// stay in the process that threw; only `code`, `message` and per-field messages cross a boundary.
+export const ERROR_CODES = [
+  'invalid_input', // the request did not match the contract; `fields` says which field and why
+  'not_found',
+  'invalid_transition', // the incident workflow refuses the move
+  'conflict', // e.g. a duplicate name or number
+  'forbidden', // IPC from a sender that is not our window
+  'unknown_method',
+  'storage', // the database refused (corrupt file, disk full, schema mismatch)
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const ledgerErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  fields: z.array(fieldErrorSchema).optional(),
+});
+export type LedgerErrorData = z.infer<typeof ledgerErrorSchema>;
+
+/** Thrown inside the core; converted to `LedgerErrorData` at every door. */
+export class LedgerError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+
+  toData(): LedgerErrorData {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorData };
+
+/** Turns zod's issues into per-field messages; the schemas carry the Chinese wording. */
+export function fieldErrorsFrom(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+export function invalidInput(error: z.ZodError): LedgerError {
+  const fields = fieldErrorsFrom(error);
+  const first = fields[0];
+  const summary = first ? (first.path ? `${first.path}：${first.message}` : first.message) : '输入有误';
+  return new LedgerError('invalid_input', `输入有误：${summary}`, fields);
+}
+
+/** Any thrown value as error data, without leaking internals of unexpected failures. */
+export function toErrorData(thrown: unknown): LedgerErrorData {
+  if (thrown instanceof LedgerError) return thrown.toData();
+  if (thrown instanceof z.ZodError) return invalidInput(thrown).toData();
+  return { code: 'internal', message: '内部错误，操作未执行，数据未改变。' };
+}

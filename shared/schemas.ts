@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { parseChinaDateTime } from './china-time.js';
+import {
+  byCodeOrLabel,
+  KEY_TYPE_61_LABELS,
+  KEY_TYPES_61,
+  PLATFORM_LABELS,
+  PLATFORMS,
+  SENTIMENT_LABELS,
+  SENTIMENTS,
+  SEVERITIES,
+  SEVERITY_INFO,
+  STATUS_LABELS,
+  STATUSES,
+  UNIT_KINDS,
+} from './domain.js';
+
+// Building blocks of the contract. Input schemas accept what people type (labels, China wall-clock times) and
+// normalise it to stored codes and UTC instants; every such transform is idempotent, so a value parsed at the
+// IPC door parses to itself again in the core.
+
+const SEVERITY_LABELS = Object.fromEntries(SEVERITIES.map((s) => [s, SEVERITY_INFO[s].label])) as Record<
+  (typeof SEVERITIES)[number],
+  string
+>;
+
+function codeOrLabel<C extends string>(codes: readonly C[], labels: Record<C, string>, what: string) {
+  const choices = codes.map((c) => labels[c]).join('、');
+  return z.string({ error: `请选择${what}` }).transform((ref, ctx) => {
+    const code = byCodeOrLabel(codes, labels, ref);
+    if (code === undefined) {
+      ctx.issues.push({ code: 'custom', input: ref, message: `${what}“${ref}”无效，可选：${choices}` });
+      return z.NEVER;
+    }
+    return code;
+  });
+}
+
+export const severityRef = codeOrLabel(SEVERITIES, SEVERITY_LABELS, '等级');
+export const statusRef = codeOrLabel(STATUSES, STATUS_LABELS, '状态');
+export const platformRef = codeOrLabel(PLATFORMS, PLATFORM_LABELS, '首发平台');
+export const sentimentRef = codeOrLabel(SENTIMENTS, SENTIMENT_LABELS, '情感倾向');
+export const keyType61Ref = codeOrLabel(KEY_TYPES_61, KEY_TYPE_61_LABELS, '61号重点回应类型');
+
+/** A time as typed (`2026-11-28 14:05` China time, or ISO 8601 with zone) → UTC ISO instant. */
+export const chinaDateTime = (what: string) =>
+  z.string({ error: `请填写${what}` }).transform((text, ctx) => {
+    const iso = parseChinaDateTime(text);
+    if (iso === undefined) {
+      ctx.issues.push({ code: 'custom', input: text, message: `${what}格式应为“2026-11-28 14:05”` });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+export const isoInstant = z.iso.datetime();
+
+/** A reference to a category, unit or township: its code/id, full name or short label; resolved by the core. */
+export const ref = (what: string) =>
+  z.string({ error: `请选择${what}` }).trim().min(1, { error: `请选择${what}` }).max(100, { error: `${what}过长` });
+
+const url = z
+  .string()
+  .trim()
+  .max(2000, { error: '链接过长' })
+  .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), { error: '链接应以 http:// 或 https:// 开头' });
+
+export const incidentId = z.string().trim().min(1, { error: '请指定舆情事件' }).max(64);
+
+/** What a person fills in to register an incident. */
+export const incidentInputSchema = z.strictObject({
+  title: z.string({ error: '请填写标题' }).trim().min(1, { error: '请填写标题' }).max(200, { error: '标题不超过200字' }),
+  summary: z.string().trim().max(10000, { error: '摘要不超过10000字' }).default(''),
+  platform: platformRef,
+  url: url.default(''),
+  firstSeenAt: chinaDateTime('首发时间').nullable().default(null),
+  foundAt: chinaDateTime('发现时间'),
+  registrar: z.string().trim().max(50, { error: '登记人不超过50字' }).default(''),
+  township: ref('涉事地域').nullable().default(null),
+  involvedUnit: z.string().trim().max(200, { error: '涉事单位不超过200字' }).default(''),
+  categories: z
+    .array(ref('敏感类别'), { error: '请选择敏感类别' })
+    .min(1, { error: '至少选择一个敏感类别' })
+    .max(10, { error: '敏感类别不超过10个' }),
+  keyType61: keyType61Ref.nullable().default(null),
+  severity: severityRef,
+  sentiment: sentimentRef.default('negative'),
+  leadUnit: ref('牵头单位').nullable().default(null),
+  coUnits: z.array(ref('配合单位')).max(30, { error: '配合单位不超过30个' }).default([]),
+  leaderInstruction: z.string().trim().max(5000, { error: '领导批示不超过5000字' }).default(''),
+});
+export type IncidentInput = z.input<typeof incidentInputSchema>;
+export type IncidentFields = z.output<typeof incidentInputSchema>;
+
+/** An update names only the fields it changes; status changes go through the workflow method instead. */
+export const incidentPatchSchema = z.strictObject({
+  title: incidentInputSchema.shape.title.optional(),
+  summary: z.string().trim().max(10000, { error: '摘要不超过10000字' }).optional(),
+  platform: platformRef.optional(),
+  url: url.optional(),
+  firstSeenAt: chinaDateTime('首发时间').nullable().optional(),
+  foundAt: chinaDateTime('发现时间').optional(),
+  registrar: z.string().trim().max(50, { error: '登记人不超过50字' }).optional(),
+  township: ref('涉事地域').nullable().optional(),
+  involvedUnit: z.string().trim().max(200, { error: '涉事单位不超过200字' }).optional(),
+  categories: incidentInputSchema.shape.categories.optional(),
+  keyType61: keyType61Ref.nullable().optional(),
+  severity: severityRef.optional(),
+  sentiment: sentimentRef.optional(),
+  leadUnit: ref('牵头单位').nullable().optional(),
+  coUnits: z.array(ref('配合单位')).max(30, { error: '配合单位不超过30个' }).optional(),
+  leaderInstruction: z.string().trim().max(5000, { error: '领导批示不超过5000字' }).optional(),
+});
+export type IncidentPatch = z.output<typeof incidentPatchSchema>;
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  platform: z.enum(PLATFORMS),
+  url: z.string(),
+  firstSeenAt: isoInstant.nullable(),
+  foundAt: isoInstant,
+  registrar: z.string(),
+  townshipId: z.string().nullable(),
+  involvedUnit: z.string(),
+  categories: z.array(z.string()),
+  keyType61: z.enum(KEY_TYPES_61).nullable(),
+  severity: z.enum(SEVERITIES),
+  sentiment: z.enum(SENTIMENTS),
+  leadUnitId: z.string().nullable(),
+  coUnitIds: z.array(z.string()),
+  status: z.enum(STATUSES),
+  statusReason: z.string(),
+  leaderInstruction: z.string(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+export const INCIDENT_SORTS = ['foundAt', 'number', 'severity', 'status', 'updatedAt'] as const;
+
+export const incidentQuerySchema = z.strictObject({
+  categories: z.array(ref('敏感类别')).max(20).optional(),
+  severities: z.array(severityRef).max(4).optional(),
+  statuses: z.array(statusRef).max(6).optional(),
+  platforms: z.array(platformRef).max(11).optional(),
+  leadUnit: ref('牵头单位').optional(),
+  township: ref('涉事地域').optional(),
+  foundFrom: chinaDateTime('开始时间').optional(),
+  foundTo: chinaDateTime('结束时间').optional(),
+  sort: z.enum(INCIDENT_SORTS).default('foundAt'),
+  descending: z.boolean().default(true),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(1000).default(50),
+});
+export type IncidentQuery = z.input<typeof incidentQuerySchema>;
+
+export const incidentPageSchema = z.object({ rows: z.array(incidentSchema), total: z.number().int() });
+export type IncidentPage = z.infer<typeof incidentPageSchema>;
+
+export const transitionInputSchema = z.strictObject({
+  id: incidentId,
+  to: statusRef,
+  reason: z.string().trim().max(2000, { error: '说明不超过2000字' }).default(''),
+});
+
+export const categorySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  short: z.string(),
+  color: z.string(),
+  keywords: z.array(z.string()),
+  builtin: z.boolean(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const unitSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS), active: z.boolean() });
+export type Unit = z.infer<typeof unitSchema>;
+
+export const townshipSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
+export type Township = z.infer<typeof townshipSchema>;
+
+export const responseRuleSchema = z.object({
+  severity: z.enum(SEVERITIES),
+  /** 发布权威信息 within this many clock hours of 发现时间 (国办发〔2016〕80号), or null when not required. */
+  infoHours: z.number().nullable(),
+  /** 新闻发布会 within this many hours, or null. */
+  pressHours: z.number().nullable(),
+  /** Any public response within this many hours (国办发〔2016〕61号), or null. */
+  responseHours: z.number().nullable(),
+});
+export type ResponseRule = z.infer<typeof responseRuleSchema>;
+
+export const referenceSchema = z.object({
+  categories: z.array(categorySchema),
+  units: z.array(unitSchema),
+  townships: z.array(townshipSchema),
+  responseRules: z.array(responseRuleSchema),
+});
+export type Reference = z.infer<typeof referenceSchema>;
+
+export const auditReportSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+});
+export type AuditReport = z.infer<typeof auditReportSchema>;
+
+export const appInfoSchema = z.object({
+  siteId: z.string(),
+  siteName: z.string(),
+  schemaVersion: z.number().int(),
+  appVersion: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
