@@ -49,8 +49,7 @@ export function fieldErrorsFrom(error: z.ZodError): FieldError[] {
 
 export function invalidInput(error: z.ZodError): LedgerError {
   const fields = fieldErrorsFrom(error);
-  const first = fields[0];
-  const summary = first ? (first.path ? `${first.path}：${first.message}` : first.message) : '输入有误';
+  const summary = fields.map((f) => (f.path ? `${f.path}：${f.message}` : f.message)).join('；') || '输入不符合要求';
   return new LedgerError('invalid_input', `输入有误：${summary}`, fields);
 }
 

@@ -1,1 +1,11 @@
-export {};
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { runCli } from './run.js';
+
+// Entry point of `yq`; everything testable lives in run.ts.
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+  readStdin: () => readFileSync(0, 'utf8'),
+});
+process.exitCode = code;

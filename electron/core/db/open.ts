@@ -61,7 +61,12 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
     return { db, guard };
   } catch (error) {
     db.close();
-    throw error;
+    if (error instanceof LedgerError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+      throw new LedgerError('storage', `${options.path} 不是台账数据库，或文件已损坏（${code}）`);
+    }
+    throw new LedgerError('storage', `无法打开台账数据库：${(error as Error).message}`);
   }
 }
 

@@ -121,7 +121,7 @@ function plainFields(input: Partial<IncidentFields>): Record<string, FieldValue>
   const out: Record<string, FieldValue> = {};
   for (const [key, column] of map) {
     const value = input[key];
-    if (value !== undefined) out[column] = value as FieldValue;
+    if (value !== undefined) out[column] = value;
   }
   return out;
 }

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../electron/core/ledger/audit.js';
+import { createIncident } from '../../electron/core/ledger/incidents.js';
+import { mutate } from '../../electron/core/ledger/mutate.js';
+import { incidentInputSchema } from '../../shared/schemas.js';
+import { footprint, tempLedger } from '../helpers/temp.js';
+
+const sample = () =>
+  incidentInputSchema.parse({
+    title: '县城某小区供暖不热，居民集体投诉',
+    platform: '微博',
+    foundAt: '2026-11-28 09:00',
+    severity: '较大',
+    categories: ['困难群众', '环境'],
+    leadUnit: '县住建局',
+  });
+
+describe('the one mutation path', () => {
+  it('writes field-level operations stamped by this site and one chained audit entry per mutation', () => {
+    const ledger = tempLedger();
+    const before = footprint(ledger);
+    const incident = createIncident(ledger.ctx, sample());
+    const after = footprint(ledger);
+    expect(after.audit - before.audit).toBe(1);
+    const ops = ledger.db.prepare('SELECT hlc, site, tbl, row, col, value FROM ops WHERE row = ? ORDER BY hlc').all(incident.id) as {
+      hlc: string; site: string; tbl: string; col: string; value: string;
+    }[];
+    expect(ops.length).toBe(after.ops - before.ops);
+    expect(new Set(ops.map((o) => o.site))).toEqual(new Set([ledger.siteId]));
+    expect(ops.map((o) => o.col)).toEqual(expect.arrayContaining(['title', 'number', 'categories', 'severity', 'status']));
+    expect(JSON.parse(ops.find((o) => o.col === 'categories')!.value)).toEqual(['hardship', 'environment']);
+    // Stamps are strictly increasing and sort as strings.
+    expect([...ops.map((o) => o.hlc)].sort()).toEqual(ops.map((o) => o.hlc));
+    expect(new Set(ops.map((o) => o.hlc)).size).toBe(ops.length);
+    const entry = ledger.db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT 1').get() as { summary: string; op_count: number };
+    expect(entry.summary).toContain(incident.number);
+    expect(entry.op_count).toBe(ops.length);
+    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: after.audit });
+  });
+
+  it.each([
+    ['UPDATE incidents', "UPDATE incidents SET title = 'changed behind the ledger''s back'"],
+    ['INSERT incidents', "INSERT INTO incidents (id, title) VALUES ('x', 'sneaked in')"],
+    ['DELETE incidents', 'DELETE FROM incidents'],
+    ['INSERT ops', "INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES ('h', 's', 'incidents', 'r', 'title', '\"x\"')"],
+    ['UPDATE categories', "UPDATE categories SET name = 'x'"],
+    ['INSERT audit', "INSERT INTO audit SELECT seq + 100, at, site, actor, action, entity, entity_id, summary, op_count, first_hlc, last_hlc, ops_digest, prev_hash, hash FROM audit"],
+  ])('refuses a raw %s that bypasses operations and audit', (_name, sql) => {
+    const ledger = tempLedger();
+    createIncident(ledger.ctx, sample());
+    const before = footprint(ledger);
+    expect(() => ledger.db.prepare(sql).run()).toThrow(/only through the core mutation path/);
+    expect(footprint(ledger)).toEqual(before);
+  });
+
+  it('refuses writes from a connection that does not have the core (e.g. another tool)', () => {
+    const ledger = tempLedger();
+    createIncident(ledger.ctx, sample());
+    const other = new Database(ledger.path);
+    expect(() => other.prepare("UPDATE incidents SET title = 'x'").run()).toThrow(/no such function: yq_guard/);
+    other.close();
+  });
+
+  it('keeps the audit log append-only even for the core', () => {
+    const ledger = tempLedger();
+    expect(() => ledger.ctx.guard.allow(() => ledger.db.prepare("UPDATE audit SET actor = 'x'").run())).toThrow(/append-only/);
+    expect(() => ledger.ctx.guard.allow(() => ledger.db.prepare('DELETE FROM audit').run())).toThrow(/append-only/);
+  });
+
+  it('rolls back operations, rows and audit together when any part of a mutation fails', () => {
+    const ledger = tempLedger();
+    const before = footprint(ledger);
+    // A lead unit that does not exist breaks the foreign key after ops and audit were written in the transaction.
+    expect(() =>
+      mutate(ledger.ctx, { action: 'create', entity: 'incident', entityId: 'x', summary: 'bad' }, [
+        { table: 'incidents', row: 'x', fields: { title: 'ok', lead_unit_id: 'no-such-unit' } },
+      ]),
+    ).toThrow(/FOREIGN KEY/);
+    expect(footprint(ledger)).toEqual(before);
+    expect(verifyAudit(ledger.db).ok).toBe(true);
+  });
+
+  it('refuses a field that is not in the whitelist of synced columns', () => {
+    const ledger = tempLedger();
+    expect(() =>
+      mutate(ledger.ctx, { action: 'x', entity: 'incident', entityId: 'x', summary: 'x' }, [
+        { table: 'incidents', row: 'x', fields: { 'title; DROP TABLE ops': 'x' } },
+      ]),
+    ).toThrow(/unknown field/);
+  });
+});
+
+describe('audit verify', () => {
+  function tamperable() {
+    const ledger = tempLedger();
+    for (let i = 0; i < 4; i += 1) createIncident(ledger.ctx, { ...sample(), title: `事件${i}` });
+    // Tampering needs the protections removed first, as an attacker with the file would.
+    ledger.db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete;');
+    for (const t of ['update', 'delete', 'insert']) {
+      ledger.db.exec(`DROP TRIGGER guard_audit_${t}; DROP TRIGGER guard_ops_${t};`);
+    }
+    return ledger;
+  }
+
+  it('passes on an untouched log', () => {
+    const ledger = tamperable();
+    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: 5 });
+  });
+
+  it('names the first entry whose content was altered', () => {
+    const ledger = tamperable();
+    ledger.db.prepare("UPDATE audit SET summary = '改过的' WHERE seq = 3").run();
+    expect(verifyAudit(ledger.db)).toMatchObject({ ok: false, entries: 2, firstBroken: { seq: 3 } });
+  });
+
+  it('names the gap where an entry was deleted', () => {
+    const ledger = tamperable();
+    ledger.db.prepare('DELETE FROM audit WHERE seq = 2').run();
+    expect(verifyAudit(ledger.db)).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: expect.stringContaining('第 2 条记录缺失') } });
+  });
+
+  it('notices an entry re-sealed after editing, through the next link', () => {
+    const ledger = tamperable();
+    ledger.db.prepare("UPDATE audit SET hash = 'f'||substr(hash, 2) WHERE seq = 4").run();
+    expect(verifyAudit(ledger.db)).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
+  });
+
+  it('notices an operation altered under its entry', () => {
+    const ledger = tamperable();
+    const target = ledger.db.prepare("SELECT hlc FROM ops WHERE col = 'title' ORDER BY hlc DESC LIMIT 1").get() as { hlc: string };
+    ledger.ctx.guard.allow(() => ledger.db.prepare(`UPDATE ops SET value = '"改过的标题"' WHERE hlc = ?`).run(target.hlc));
+    expect(verifyAudit(ledger.db)).toMatchObject({ ok: false, firstBroken: { seq: 5, reason: expect.stringContaining('同步操作') } });
+  });
+});
