@@ -1,33 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { appMethods } from './api/app.js';
+import { incidentMethods } from './api/incidents.js';
 import type { Result } from './errors.js';
-import {
-  appInfoSchema,
-  auditReportSchema,
-  incidentId,
-  incidentInputSchema,
-  incidentPageSchema,
-  incidentPatchSchema,
-  incidentQuerySchema,
-  incidentSchema,
-  referenceSchema,
-  transitionInputSchema,
-} from './schemas.js';
 
 // The single list of what the UI may ask of the ledger. electron/main registers exactly these on ipcMain,
 // electron/preload exposes exactly these as `window.ledger`, the core service implements exactly these, and the
-// browser-test host answers exactly these. Adding a feature = one entry here, one core function, one UI call.
-
-const noInput = z.strictObject({}).default({});
-
+// browser-test host answers exactly these. Adding a feature = one entry here (its methods in shared/api/), one
+// core handler, one UI call.
 export const contract = {
-  getAppInfo: { input: noInput, output: appInfoSchema },
-  getReference: { input: noInput, output: referenceSchema },
-  createIncident: { input: incidentInputSchema, output: incidentSchema },
-  updateIncident: { input: z.strictObject({ id: incidentId, patch: incidentPatchSchema }), output: incidentSchema },
-  getIncident: { input: z.strictObject({ id: incidentId }), output: incidentSchema },
-  listIncidents: { input: incidentQuerySchema, output: incidentPageSchema },
-  transitionIncident: { input: transitionInputSchema, output: incidentSchema },
-  verifyAudit: { input: noInput, output: auditReportSchema },
+  ...appMethods,
+  ...incidentMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,29 +1,14 @@
 import { contract, isMethodName, type LedgerHandlers, type MethodName, type MethodOutput } from '../../shared/contract.js';
 import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
-import { verifyAudit } from './ledger/audit.js';
-import { createIncident, getIncident, listIncidents, transitionIncident, updateIncident } from './ledger/incidents.js';
-import { getReference } from './ledger/reference.js';
+import { appHandlers } from './handlers/app.js';
+import { incidentHandlers } from './handlers/incidents.js';
 import type { Ledger } from './ledger.js';
 
-declare const APP_VERSION: string | undefined;
-
-/** The core's implementation of every contract method. Inputs arrive parsed; failures are thrown LedgerErrors. */
+/** The core's implementation of every contract method, one handler file per feature. */
 export function createHandlers(ledger: Ledger): LedgerHandlers {
-  const { ctx, db } = ledger;
   return {
-    getAppInfo: () => ({
-      siteId: ledger.siteId,
-      siteName: ledger.siteName,
-      schemaVersion: ledger.schemaVersion,
-      appVersion: typeof APP_VERSION === 'string' ? APP_VERSION : 'dev',
-    }),
-    getReference: () => getReference(db),
-    createIncident: (input) => createIncident(ctx, input),
-    updateIncident: ({ id, patch }) => updateIncident(ctx, id, patch),
-    getIncident: ({ id }) => getIncident(db, id),
-    listIncidents: (query) => listIncidents(db, query),
-    transitionIncident: ({ id, to, reason }) => transitionIncident(ctx, id, to, reason),
-    verifyAudit: () => verifyAudit(db),
+    ...appHandlers(ledger),
+    ...incidentHandlers(ledger),
   };
 }
 

@@ -1,1 +1,80 @@
-export {};
+import { existsSync } from 'node:fs';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { startCoreWorker } from '../core/worker/client.js';
+import { showAbout } from './about.js';
+import { registerContract } from './ipc.js';
+import { closeCoreOnQuit } from './lifecycle.js';
+import { installMenu } from './menu.js';
+import { appPaths } from './paths.js';
+import { handleAppProtocol, registerAppScheme } from './protocol.js';
+import { denyPermissions, hardenWebContents, isTrustedSender } from './security.js';
+import { createMainWindow, focusWindow } from './window.js';
+
+// The Electron main process: lifecycle and wiring only. The ledger itself runs in the core worker; this file
+// holds no domain logic (DESIGN §2).
+
+let mainWindow: BrowserWindow | undefined;
+
+function startApp(): void {
+  // Privileged schemes must be declared before the app is ready.
+  registerAppScheme(protocol);
+
+  // One copy per workstation: two processes writing one ledger file would only fight over its lock.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => focusWindow(mainWindow));
+
+  // Every web contents, present or future, gets the same guards (no navigation away, no pop-ups, no webview).
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  void app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('[main] 启动失败', error);
+      dialog.showErrorBox('启动失败', '舆情回应台账未能启动，请重新安装或联系管理员。');
+      app.quit();
+    });
+}
+
+async function onReady(): Promise<void> {
+  const isDev = !app.isPackaged;
+  const paths = appPaths({
+    appPath: app.getAppPath(),
+    userData: app.getPath('userData'),
+    resourcesPath: process.resourcesPath,
+    isPackaged: app.isPackaged,
+    electronVersion: process.versions.electron ?? '',
+  });
+
+  handleAppProtocol(protocol, paths.rendererDir);
+  denyPermissions(session.defaultSession);
+
+  const nativeBinding = existsSync(paths.nativeBinding) ? paths.nativeBinding : undefined;
+  if (!nativeBinding) {
+    console.warn(`[main] 未找到为 Electron 编译的 better-sqlite3（${paths.nativeBinding}），请先运行 node scripts/ensure-electron-native.mjs`);
+  }
+  const core = startCoreWorker({
+    entryPath: paths.workerEntry,
+    dbPath: paths.dbPath,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  closeCoreOnQuit(app, () => core.close());
+  registerContract(ipcMain, core.call, isTrustedSender);
+
+  installMenu({ isDev, onAbout: () => showAbout(mainWindow) });
+  mainWindow = createMainWindow({ preload: paths.preload, isDev });
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+
+  const ready = await core.ready;
+  if (!ready.ok) {
+    dialog.showErrorBox('无法打开台账数据库', `${ready.error.message}\n\n数据库位置：${paths.dbPath}`);
+  }
+}
+
+startApp();

@@ -1,0 +1,13 @@
+import type { LedgerHandlers } from '../../../shared/contract.js';
+import { createIncident, getIncident, listIncidents, transitionIncident, updateIncident } from '../ledger/incidents.js';
+import type { Ledger } from '../ledger.js';
+
+export function incidentHandlers({ ctx, db }: Ledger) {
+  return {
+    createIncident: (input) => createIncident(ctx, input),
+    updateIncident: ({ id, patch }) => updateIncident(ctx, id, patch),
+    getIncident: ({ id }) => getIncident(db, id),
+    listIncidents: (query) => listIncidents(db, query),
+    transitionIncident: ({ id, to, reason }) => transitionIncident(ctx, id, to, reason),
+  } satisfies Partial<LedgerHandlers>;
+}

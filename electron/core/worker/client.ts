@@ -1,0 +1,101 @@
+import { Worker } from 'node:worker_threads';
+import type { LedgerErrorData, Result } from '../../../shared/errors.js';
+import type { CallLedger } from '../service.js';
+import type { CoreWorkerData, FromWorker, ToWorker } from './messages.js';
+
+// The main process's handle on the core worker: every contract call becomes one message, answered by id.
+// Plain Node (worker_threads), no electron import, so it is tested for real under Node.
+
+export interface CoreWorkerOptions extends CoreWorkerData {
+  /** The worker's entry script: the built `dist/electron/core-worker.cjs`. */
+  entryPath: string;
+  /** Extra Node flags for the worker thread (tests use none; kept for diagnostics). */
+  execArgv?: string[];
+  /** How long `close()` waits for the worker to finish and close the database before terminating it. */
+  closeTimeoutMs?: number;
+}
+
+export interface CoreWorker {
+  call: CallLedger;
+  /** Settles once the ledger is open: `ok: false` carries why it could not be (calls then answer the same). */
+  ready: Promise<Result<null>>;
+  /** Lets calls in flight finish, closes the database, and ends the thread. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const STOPPED: LedgerErrorData = {
+  code: 'storage',
+  message: '台账核心已停止运行，本次操作结果未知。请重新启动程序后核对数据。',
+};
+
+export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
+  const { entryPath, execArgv, closeTimeoutMs = 10_000, ...data } = options;
+  const worker = new Worker(entryPath, {
+    workerData: data satisfies CoreWorkerData,
+    ...(execArgv ? { execArgv } : {}),
+  });
+
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  let nextId = 1;
+  let alive = true;
+  let closing: Promise<void> | undefined;
+
+  let settleReady: (result: Result<null>) => void = () => {};
+  const ready = new Promise<Result<null>>((resolve) => {
+    settleReady = resolve;
+  });
+
+  const exited = new Promise<void>((resolve) => {
+    worker.once('exit', () => {
+      alive = false;
+      // Whatever was still waiting will never be answered: say so in words, never leave the window hanging.
+      for (const resolvePending of pending.values()) resolvePending({ ok: false, error: STOPPED });
+      pending.clear();
+      settleReady({ ok: false, error: STOPPED });
+      resolve();
+    });
+  });
+
+  worker.on('message', (message: FromWorker) => {
+    if (message.type === 'ready') {
+      settleReady(message.error ? { ok: false, error: message.error } : { ok: true, value: null });
+      return;
+    }
+    const resolvePending = pending.get(message.id);
+    pending.delete(message.id);
+    resolvePending?.(message.result);
+  });
+
+  // An uncaught exception inside the worker; 'exit' follows and answers the pending calls.
+  worker.on('error', (error) => console.error('[core-worker] 台账核心异常退出', error));
+
+  const post = (message: ToWorker) => worker.postMessage(message);
+
+  const call: CallLedger = (method, input) => {
+    if (!alive || closing) return Promise.resolve({ ok: false, error: STOPPED });
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      try {
+        post({ type: 'call', id, method, input });
+      } catch {
+        // The input could not be cloned (a function, a DOM object): it never left this thread.
+        pending.delete(id);
+        resolve({ ok: false, error: { code: 'invalid_input', message: '输入有误：包含无法传递的数据' } });
+      }
+    });
+  };
+
+  const close = () => {
+    closing ??= (async () => {
+      if (!alive) return;
+      post({ type: 'close' });
+      const timer = setTimeout(() => void worker.terminate(), closeTimeoutMs);
+      await exited;
+      clearTimeout(timer);
+    })();
+    return closing;
+  };
+
+  return { call, ready, close };
+}

@@ -1,0 +1,58 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { LedgerError, type LedgerErrorData, toErrorData } from '../../../shared/errors.js';
+import { type Ledger, openLedger } from '../ledger.js';
+import { type CallLedger, createDispatcher, createHandlers } from '../service.js';
+import type { CoreWorkerData, FromWorker, ToWorker } from './messages.js';
+
+// The core's thread: the database and every contract call live here, so a long query or import never blocks
+// Electron's main process (and with it the window). Plain Node — this file must never import electron.
+
+const port = parentPort;
+if (!port) throw new Error('core worker entry must run in a worker thread');
+
+const data = workerData as CoreWorkerData; // shape guaranteed by startCoreWorker, the only spawner
+
+let ledger: Ledger | undefined;
+let call: CallLedger;
+let openError: LedgerErrorData | undefined;
+try {
+  ledger = openLedger({
+    path: data.dbPath,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+    ...(data.actor ? { actor: data.actor } : {}),
+  });
+  call = createDispatcher(createHandlers(ledger));
+} catch (error) {
+  // Stay alive and answer every call with the reason: the window can then tell the person what is wrong
+  // (newer schema, unreadable file) instead of facing a dead process.
+  openError = toErrorData(error);
+  // A LedgerError already says what is wrong in words; anything else gets its stack logged, here only.
+  if (error instanceof LedgerError) console.error(`[core-worker] ${openError.message}`);
+  else console.error('[core-worker] 无法打开台账数据库', error);
+  const failure = openError;
+  call = () => Promise.resolve({ ok: false, error: failure });
+}
+
+const post = (message: FromWorker) => port.postMessage(message);
+const inFlight = new Set<Promise<void>>();
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'call') {
+    const job = call(message.method, message.input)
+      .catch((error: unknown) => ({ ok: false as const, error: toErrorData(error) }))
+      .then((result) => post({ type: 'reply', id: message.id, result }))
+      .finally(() => inFlight.delete(job));
+    inFlight.add(job);
+    return;
+  }
+  if (message.type === 'close') {
+    // Answer what was already asked, then close the database (checkpointing WAL) and let the thread end.
+    void Promise.allSettled([...inFlight]).then(() => {
+      ledger?.close();
+      ledger = undefined;
+      port.close();
+    });
+  }
+});
+
+post(openError ? { type: 'ready', error: openError } : { type: 'ready' });

@@ -1,0 +1,43 @@
+import type { LedgerErrorData, Result } from '../../../shared/errors.js';
+
+// The conversation between the core worker and the thread that started it (Electron's main process). Everything
+// here crosses postMessage, so it is plain data: structured-clone safe, no functions, no Error objects.
+
+/** What the worker is started with (`workerData`). */
+export interface CoreWorkerData {
+  /** The ledger file; the app passes one under userData. */
+  dbPath: string;
+  /** The better-sqlite3 addon built for the running ABI (Electron's own build). */
+  nativeBinding?: string;
+  /** Who works at this workstation, for the audit log. */
+  actor?: string;
+}
+
+/** A contract call; `input` is still `unknown` — the dispatcher parses it. */
+export interface CallMessage {
+  type: 'call';
+  id: number;
+  method: string;
+  input: unknown;
+}
+
+/** Finish the calls in flight, close the database, and let the thread end. */
+export interface CloseMessage {
+  type: 'close';
+}
+
+export type ToWorker = CallMessage | CloseMessage;
+
+/** Sent once, after the ledger opened (or failed to open: then every call answers `error`). */
+export interface ReadyMessage {
+  type: 'ready';
+  error?: LedgerErrorData;
+}
+
+export interface ReplyMessage {
+  type: 'reply';
+  id: number;
+  result: Result<unknown>;
+}
+
+export type FromWorker = ReadyMessage | ReplyMessage;
