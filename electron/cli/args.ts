@@ -1,37 +1,51 @@
 import { parseArgs } from 'node:util';
+import type { Command, OptionSpec, OptionValues } from './command.js';
+import { COMMANDS } from './commands/index.js';
 
-// `yq --db FILE <noun> <verb> [positionals] [options]`. Options are declared once for all commands; each
-// command says which it accepts, so a stray option is an error rather than silently ignored.
+// `yq --db FILE <noun> <verb> [positionals] [options]`. Every command declares its options; the parser knows
+// them all (so it can tell an option's value from a positional), then refuses options the command does not take.
 
-export const OPTIONS = {
+const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   db: { type: 'string' },
   json: { type: 'boolean' },
-  'json-in': { type: 'string' },
-  category: { type: 'string', multiple: true },
-  status: { type: 'string', multiple: true },
-  severity: { type: 'string', multiple: true },
-  limit: { type: 'string' },
-  offset: { type: 'string' },
-  to: { type: 'string' },
-  reason: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+  help: { type: 'boolean' },
+};
 
-export type OptionName = keyof typeof OPTIONS;
+export class UsageError extends Error {}
+
+function allOptions(): Record<string, OptionSpec> {
+  const merged: Record<string, OptionSpec> = { ...GLOBAL_OPTIONS };
+  for (const command of COMMANDS) {
+    for (const [name, spec] of Object.entries(command.options)) {
+      const seen = merged[name];
+      if (seen && (seen.type !== spec.type || Boolean(seen.multiple) !== Boolean(spec.multiple))) {
+        throw new Error(`option --${name} is declared differently by two commands`);
+      }
+      merged[name] = spec;
+    }
+  }
+  return merged;
+}
 
 export interface ParsedArgs {
   db: string | undefined;
   json: boolean;
+  help: boolean;
   words: string[];
-  values: Partial<Record<OptionName, string | string[] | boolean>>;
+  values: OptionValues;
 }
-
-export class UsageError extends Error {}
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    return { db: values.db, json: values.json === true, words: positionals, values };
+    const { values, positionals } = parseArgs({ args: [...argv], options: allOptions(), allowPositionals: true, strict: true });
+    const v = values as OptionValues;
+    return {
+      db: typeof v.db === 'string' ? v.db : undefined,
+      json: v.json === true,
+      help: v.help === true,
+      words: positionals,
+      values: v,
+    };
   } catch (error) {
     throw new UsageError(localiseParseError((error as Error).message));
   }
@@ -45,24 +59,41 @@ function localiseParseError(message: string): string {
   return message;
 }
 
+/** The command named by the leading words, and its positional arguments. */
+export function findCommand(words: readonly string[]): { command: Command; args: string[] } {
+  for (const command of COMMANDS) {
+    const name = command.words.split(' ');
+    if (name.every((word, i) => words[i] === word)) return { command, args: words.slice(name.length) };
+  }
+  throw new UsageError(`未知的命令“${words.slice(0, 2).join(' ')}”（yq --help 查看用法）`);
+}
+
+/** Refuses options the command does not take and a wrong number of positional arguments. */
+export function checkCommandArgs(command: Command, args: readonly string[], values: OptionValues): void {
+  const stray = Object.keys(values).find((name) => values[name] !== undefined && !(name in GLOBAL_OPTIONS) && !(name in command.options));
+  if (stray) throw new UsageError(`“${command.words}”不接受选项 --${stray}`);
+  const { min, max, name } = command.positionals;
+  if (args.length < min) throw new UsageError(`“${command.words}”需要${name ?? '参数'}`);
+  if (args.length > max) throw new UsageError(`多余的参数“${args.slice(max).join(' ')}”`);
+}
+
 /** A whole number option, or a usage error naming the option. */
-export function intOption(values: ParsedArgs['values'], name: OptionName): number | undefined {
+export function intOption(values: OptionValues, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !/^\d+$/.test(raw)) throw new UsageError(`--${name} 应为非负整数，收到“${String(raw)}”`);
   return Number(raw);
 }
 
-export const USAGE = `用法：yq --db 文件 <对象> <动作> [选项]
+export function usage(): string {
+  const lines = [['init', '创建台账（已存在则不变），输出工作站编号与结构版本']];
+  for (const c of COMMANDS) lines.push([`${c.words} ${c.synopsis}`.trim(), c.summary]);
+  return `用法：yq --db 文件 <对象> <动作> [选项]
 
-  init                                  创建台账（已存在则不变），输出工作站编号与结构版本
-  incident add --json-in 文件|-          登记舆情事件（JSON 输入）
-  incident get 编号或ID                  查看一条舆情事件
-  incident update 编号或ID --json-in 文件|-  修改舆情事件（只含要改的字段）
-  incident transition 编号或ID --to 状态 [--reason 说明]   变更处置状态
-  incident list [--category 类别] [--status 状态] [--severity 等级] [--limit N] [--offset N]
-  audit verify                          校验审计日志哈希链
+${lines.map(([left, right]) => `  ${left}\n      ${right}`).join('\n')}
 
 通用选项：--json 以 JSON 输出；--json-in - 从标准输入读取 JSON。
-类别可写代码、全称或简称（wages / 工资拖欠 / 欠薪）；等级可写代码或名称（major / 重大）；单位写名称。
+类别可写代码、全称或简称（wages / 工资拖欠 / 欠薪）；等级、状态、平台可写代码或名称（major / 重大）；单位、乡镇写名称。
+时间按北京时间书写（2026-11-28 14:05），或带时区的 ISO 8601。
 退出码：0 成功；2 输入有误（标准错误输出一行说明，不写入任何数据）；1 校验未通过。`;
+}

@@ -92,6 +92,8 @@ describe('yq', () => {
       [['--db', db, 'incident', 'fly'], '', /未知的命令/],
       [['--db', db, 'incident', 'list', '--bogus'], '', /未知的选项 --bogus/],
       [['--db', db, 'incident', 'get', 'x', '--to', 'y'], '', /不接受选项 --to/],
+      [['--db', db, 'incident', 'get'], '', /需要舆情事件编号或 ID/],
+      [['--db', db, 'incident', 'get', 'a', 'b'], '', /多余的参数“b”/],
       [['incident', 'list'], '', /缺少 --db/],
     ];
     for (const [args, stdin, message] of bad) {

@@ -1,0 +1,43 @@
+import type { MethodName } from '../../shared/contract.js';
+
+// What a yq command is: the words that name it, the options it accepts, and how it turns its arguments into one
+// contract call. Commands hold no domain logic: they only shape input and output.
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+}
+
+export type OptionValues = Record<string, string | string[] | boolean | undefined>;
+
+export interface CommandInput {
+  /** Positional arguments after the command words. */
+  args: string[];
+  values: OptionValues;
+  /** Reads --json-in (a file, or - for stdin) as JSON. */
+  readJsonIn: () => unknown;
+}
+
+/** A contract call the command wants made, and how to present its answer. */
+export interface Plan {
+  method: MethodName;
+  input: unknown;
+  /** Shapes the answer for output (e.g. a page becomes its rows). */
+  present?: (value: unknown) => unknown;
+  /** Plain text for a person at a terminal (without --json). */
+  human?: (value: unknown) => string;
+  /** An answer that means "the check failed" (exit 1). */
+  failed?: (value: unknown) => boolean;
+}
+
+export interface Command {
+  /** e.g. `incident add` */
+  words: string;
+  /** e.g. `--json-in 文件|-` — shown in the usage text. */
+  synopsis: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  /** How many positional arguments: exactly `min`..`max`. */
+  positionals: { min: number; max: number; name?: string };
+  plan(input: CommandInput): Plan;
+}

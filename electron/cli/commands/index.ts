@@ -1,0 +1,6 @@
+import type { Command } from '../command.js';
+import { auditCommands } from './audit.js';
+import { incidentCommands } from './incidents.js';
+
+/** Every yq command but `init`, one file per feature. */
+export const COMMANDS: readonly Command[] = [...incidentCommands, ...auditCommands];
