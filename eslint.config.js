@@ -12,7 +12,7 @@ export default tseslint.config(
       parserOptions: {
         projectService: {
           // Config files and plain-JS scripts sit outside the layer projects.
-          allowDefaultProject: ['*.js', '*.ts', 'eslint/*.js', 'scripts/*.mjs', 'bin/*.js'],
+          allowDefaultProject: ['*.js', 'eslint/*.js', 'scripts/*.mjs', 'bin/*.js'],
         },
         tsconfigRootDir: import.meta.dirname,
       },

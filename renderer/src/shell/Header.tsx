@@ -1,0 +1,31 @@
+import { t } from '../i18n/zh-CN.js';
+import { useNav } from '../stores/nav.js';
+import { useSession } from '../stores/session.js';
+
+export function Header() {
+  const view = useNav((s) => s.view);
+  const appInfo = useSession((s) => s.appInfo);
+  const error = useSession((s) => s.error);
+  const load = useSession((s) => s.load);
+  return (
+    <header className="header">
+      <h1 className="header-title">{t.nav[view]}</h1>
+      <div className="header-site" data-testid="workstation">
+        {appInfo && (
+          <>
+            <span className="header-site-label">{t.workstation}</span>
+            <span className="header-site-name">{appInfo.siteName}</span>
+          </>
+        )}
+      </div>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+          <button type="button" className="link-button" onClick={() => void load()}>
+            {t.retry}
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+import { t } from '../i18n/zh-CN.js';
+import { useSession } from '../stores/session.js';
+import { Placeholder } from './Placeholder.js';
+
+/** What is real today — this workstation's identity — and a placeholder for the maintenance screens. */
+export function SettingsView() {
+  const appInfo = useSession((s) => s.appInfo);
+  return (
+    <div className="settings">
+      {appInfo && (
+        <section className="panel">
+          <h2 className="panel-title">{t.settings.thisWorkstation}</h2>
+          <dl className="facts">
+            <dt>{t.settings.siteName}</dt>
+            <dd>{appInfo.siteName}</dd>
+            <dt>{t.settings.siteId}</dt>
+            <dd className="mono">{appInfo.siteId}</dd>
+            <dt>{t.settings.schemaVersion}</dt>
+            <dd>{appInfo.schemaVersion}</dd>
+            <dt>{t.settings.appVersion}</dt>
+            <dd>{appInfo.appVersion}</dd>
+          </dl>
+        </section>
+      )}
+      <Placeholder text={t.placeholder.settings} />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../shared/contract.js';
+import { type RenderedApp, renderApp } from './render-app.js';
+
+let app: RenderedApp | undefined;
+afterEach(() => {
+  app?.teardown();
+  app = undefined;
+});
+
+describe('app shell', () => {
+  it('window.ledger in these tests offers exactly the contract methods', async () => {
+    app = await renderApp();
+    expect(Object.keys(app.api).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it('shows the navigation, the workstation name, and switches views', async () => {
+    app = await renderApp();
+    const { user } = app;
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    const items = within(nav).getAllByRole('button').map((b) => b.textContent);
+    expect(items).toEqual(['工作台', '舆情台账', '承诺督办', '周报', '同步', '设置']);
+
+    // The workstation name comes from getAppInfo.
+    expect(await screen.findByText('县委网信办工作站')).toBeTruthy();
+
+    // Opens on the ledger.
+    expect(within(nav).getByRole('button', { name: '舆情台账' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByText('共 0 条')).toBeTruthy();
+    expect(screen.getByTestId('incident-table')).toBeTruthy();
+
+    await user.click(within(nav).getByRole('button', { name: '承诺督办' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('承诺督办');
+    expect(screen.getByTestId('placeholder').textContent).toContain('即将推出：承诺期限与督办单');
+    expect(screen.queryByTestId('incident-table')).toBeNull();
+    expect(within(nav).getByRole('button', { name: '承诺督办' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('button', { name: '舆情台账' }).getAttribute('aria-current')).toBeNull();
+
+    for (const [name, says] of [
+      ['工作台', '即将推出：待研判事件'],
+      ['周报', '即将推出：舆情周报'],
+      ['同步', '即将推出：工作站间同步'],
+    ] as const) {
+      await user.click(within(nav).getByRole('button', { name }));
+      expect(screen.getByTestId('placeholder').textContent).toContain(says);
+    }
+
+    // 设置 shows what is real today: this workstation's identity from getAppInfo.
+    await user.click(within(nav).getByRole('button', { name: '设置' }));
+    expect(screen.getByText(app.ledger.siteId)).toBeTruthy();
+
+    await user.click(within(nav).getByRole('button', { name: '舆情台账' }));
+    expect(await screen.findByTestId('incident-table')).toBeTruthy();
+  });
+
+  it('N opens the 登记 form when not typing, and Escape closes it', async () => {
+    app = await renderApp();
+    const { user } = app;
+    await screen.findByText('共 0 条');
+    await user.click(screen.getByRole('button', { name: '周报' }));
+
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: '登记舆情事件' });
+    // N takes you to the ledger too, so the new incident is seen once registered.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('舆情台账');
+
+    // Typing n into a field is just typing.
+    const title = within(dialog).getByLabelText('标题');
+    expect(document.activeElement).toBe(title);
+    await user.type(title, 'n');
+    expect(title).toHaveProperty('value', 'n');
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
