@@ -1,0 +1,112 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/ledger.js';
+import { type CallLedger, createDispatcher, createHandlers } from '../../electron/core/service.js';
+import { bridgeScript } from './bridge.js';
+
+// A small host for browser tests (and for trying the UI without Electron): it serves the built renderer and
+// answers the contract on 127.0.0.1 by calling the same core the app runs. Only loopback, a random port, and a
+// random token that every API call must carry.
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const MAX_BODY = 5 * 1024 * 1024;
+
+export interface TestHost {
+  url: string;
+  token: string;
+  ledger: Ledger;
+  close(): Promise<void>;
+}
+
+export async function startTestHost(options: { rendererDir: string; ledger: OpenLedgerOptions }): Promise<TestHost> {
+  const rendererDir = resolve(options.rendererDir);
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer at ${rendererDir}: run npm run build first`);
+  }
+  const ledger = openLedger(options.ledger);
+  const call = createDispatcher(createHandlers(ledger));
+  const token = randomBytes(24).toString('hex');
+  const server = createServer((req, res) => {
+    handle(req, res, { rendererDir, call, token }).catch(() => send(res, 500, 'text/plain', 'internal error'));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    ledger,
+    close: () => closeServer(server).finally(() => ledger.close()),
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((done) => server.close(() => done()));
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: { rendererDir: string; call: CallLedger; token: string },
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname.startsWith('/api/')) {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+    const given = Buffer.from(String(req.headers['x-ledger-token'] ?? ''));
+    const expected = Buffer.from(ctx.token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: '拒绝访问' } }));
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(await readBody(req)) as unknown;
+    } catch {
+      return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '请求不是有效的 JSON' } }));
+    }
+    const result = await ctx.call(decodeURIComponent(url.pathname.slice(5)), input);
+    return send(res, 200, 'application/json', JSON.stringify(result));
+  }
+  if (url.pathname === '/__ledger-bridge.js') return send(res, 200, TYPES['.js']!, bridgeScript(ctx.token));
+  const file = url.pathname === '/' ? join(ctx.rendererDir, 'index.html') : resolve(ctx.rendererDir, `.${decodeURIComponent(url.pathname)}`);
+  if (!file.startsWith(ctx.rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    return send(res, 404, 'text/plain', 'not found');
+  }
+  let body: string | Buffer = readFileSync(file);
+  if (file.endsWith('index.html')) {
+    // The bridge must define window.ledger before the app's module script runs.
+    body = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__ledger-bridge.js"></script>');
+  }
+  return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        fail(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
