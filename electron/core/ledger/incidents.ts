@@ -69,7 +69,7 @@ function toIncident(r: IncidentRow): Incident {
 
 /** By id or by human number (YQ-2026-0042). */
 export function getIncident(db: Db, ref: string): Incident {
-  const row = cached(db, `SELECT ${COLUMNS} FROM incidents WHERE deleted = 0 AND (id = @ref OR number = @ref)`).get({ ref }) as
+  const row = cached(db, `SELECT ${COLUMNS} FROM incidents WHERE deleted = 0 AND (id = @ref OR (number = @ref AND number <> ''))`).get({ ref }) as
     | IncidentRow
     | undefined;
   if (!row) throw new LedgerError('not_found', `找不到舆情事件“${ref}”`);

@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { writeIncidents } from '../../../electron/core/demo/fill.js';
+import { generateIncidents, type GeneratedIncident } from '../../../electron/core/demo/generate.js';
+import { openLedger } from '../../../electron/core/ledger.js';
+import { BENCH_NOW } from '../bench-ledger.js';
+import type { RowGroup } from '../context.js';
+import { count, timeMs } from '../measure.js';
+import type { BenchRow } from '../table.js';
+
+// Writing through the mutation path (field operations, apply, hash-chained audit: one mutation per registration
+// or status change, 2000 to a transaction) against the floor: the same final rows inserted with one prepared
+// statement into a plain table with the same columns, in one transaction, in the same run.
+
+interface Written {
+  ms: number;
+  ops: number;
+  auditEntries: number;
+  mutations: number;
+  rows: Record<string, unknown>[];
+  columns: { name: string; type: string; pk: number }[];
+}
+
+function writeThroughCore(path: string, incidents: readonly GeneratedIncident[]): Written {
+  const ledger = openLedger({ path, actor: '基准测试' });
+  try {
+    let report: ReturnType<typeof writeIncidents> | undefined;
+    const ms = timeMs(() => {
+      report = writeIncidents(ledger.ctx, incidents);
+    });
+    const rows = ledger.db.prepare('SELECT * FROM incidents ORDER BY number').all() as Record<string, unknown>[];
+    const columns = ledger.db.prepare('PRAGMA table_info(incidents)').all() as Written['columns'];
+    return {
+      ms,
+      ops: report!.ops,
+      auditEntries: report!.auditEntries,
+      mutations: report!.incidents + report!.transitions,
+      rows,
+      columns,
+    };
+  } finally {
+    ledger.close();
+  }
+}
+
+function writeRaw(path: string, written: Written): number {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL'); // the same durability settings the ledger uses
+    db.pragma('synchronous = NORMAL');
+    const cols = written.columns;
+    db.exec(
+      `CREATE TABLE plain (${cols.map((c) => `${c.name} ${c.type}${c.pk ? ' PRIMARY KEY' : ''}`).join(', ')}) STRICT`,
+    );
+    const insert = db.prepare(`INSERT INTO plain (${cols.map((c) => c.name).join(', ')}) VALUES (${cols.map((c) => `@${c.name}`).join(', ')})`);
+    const all = db.transaction((rows: readonly Record<string, unknown>[]) => {
+      for (const row of rows) insert.run(row);
+    });
+    return timeMs(() => all(written.rows));
+  } finally {
+    db.close();
+  }
+}
+
+const rate = (n: number, ms: number) => `${count((n * 1000) / ms)} incidents/s`;
+
+export const insertRows: RowGroup = ({ ledger, scratchDir, seed, sampleSize }) => {
+  const generated = generateIncidents({ count: sampleSize, seed: seed + 1, now: BENCH_NOW });
+  const registrationsOnly = generated.map((g) => ({ ...g, steps: [] }));
+  const created = writeThroughCore(join(scratchDir, 'create.db'), registrationsOnly);
+  const rawCreated = writeRaw(join(scratchDir, 'raw-create.db'), created);
+  const lived = writeThroughCore(join(scratchDir, 'lived.db'), generated);
+  const rawLived = writeRaw(join(scratchDir, 'raw-lived.db'), lived);
+  const n = sampleSize;
+  const rows: BenchRow[] = [
+    {
+      measure: `raw prepared INSERT of the same ${count(n)} rows, plain table, one transaction`,
+      value: rate(n, rawCreated),
+      budget: '—',
+      verdict: 'baseline',
+    },
+    {
+      measure: `mutation path: register ${count(n)} incidents`,
+      value: rate(n, created.ms),
+      budget: '—',
+      verdict: `${(created.ms / rawCreated).toFixed(1)}× raw time`,
+    },
+    {
+      measure: `mutation path: ${count(n)} incidents with their status history (${count(lived.mutations)} mutations)`,
+      value: rate(n, lived.ms),
+      budget: '—',
+      verdict: `${(lived.ms / rawLived).toFixed(1)}× raw time (raw ${rate(n, rawLived)})`,
+    },
+    {
+      measure: '  written: sync ops / audit entries',
+      value: `${count(lived.ops)} / ${count(lived.auditEntries)}`,
+      budget: '—',
+      verdict: `${(lived.ops / n).toFixed(1)} ops, ${(lived.auditEntries / n).toFixed(1)} entries per incident`,
+    },
+  ];
+  const b = ledger.build;
+  rows.push({
+    measure: `full build: ${count(ledger.size)} incidents with history (${count(b.incidents + b.transitions)} mutations)`,
+    value: `${rate(b.incidents, b.ms)} (${(b.ms / 1000).toFixed(0)} s)`,
+    budget: '—',
+    verdict: ledger.cached ? `cached, built ${b.builtAt.slice(0, 16).replace('T', ' ')}Z` : 'built this run',
+  });
+  rows.push({
+    measure: '  written: sync ops / audit entries',
+    value: `${count(b.ops)} / ${count(b.auditEntries)}`,
+    budget: '—',
+    verdict: `${(b.ops / b.incidents).toFixed(1)} ops, ${(b.auditEntries / b.incidents).toFixed(1)} entries per incident`,
+  });
+  return rows;
+};

@@ -1,0 +1,39 @@
+import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { parseBenchArgs } from './args.js';
+import { benchLedger } from './bench-ledger.js';
+import type { BenchContext, RowGroup } from './context.js';
+import { insertRows } from './rows/insert.js';
+import { openRows } from './rows/open.js';
+import { sizeRows } from './rows/size.js';
+import { type BenchRow, formatTable } from './table.js';
+
+// `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
+// beside its budget or a baseline from the same run. Add a row group by writing rows/<name>.ts and listing it.
+
+const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows];
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const args = parseBenchArgs(process.argv.slice(2));
+const sqlite = new Database(':memory:');
+const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+sqlite.close();
+console.log(
+  `yuqing-ledger bench — node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`,
+);
+
+const ledger = benchLedger({ cacheDir: join(root, 'tmp', 'bench-cache'), size: args.size, seed: args.seed, rebuild: args.rebuild });
+console.log(`ledger: ${ledger.path} (${ledger.cached ? 'cached' : 'built this run'})\n`);
+
+const scratchDir = mkdtempSync(join(tmpdir(), 'yq-bench-'));
+const rows: BenchRow[] = [];
+try {
+  const ctx: BenchContext = { ledger, scratchDir, seed: args.seed, sampleSize: args.sample, runs: args.runs };
+  for (const group of GROUPS) rows.push(...group(ctx));
+} finally {
+  rmSync(scratchDir, { recursive: true, force: true });
+}
+console.log(formatTable(rows));
