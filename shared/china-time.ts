@@ -65,3 +65,11 @@ export function toChinaInputValue(iso: string): string {
 export function chinaYear(iso: string): number {
   return chinaParts(iso).year;
 }
+
+/** Monday 00:00 China time of the week containing the instant, as a UTC ISO string. */
+export function chinaWeekStart(iso: string): string {
+  const p = chinaParts(iso);
+  const daysSinceMonday = (p.weekday + 6) % 7;
+  const midnightUtc = Date.UTC(p.year, p.month - 1, p.day) - CHINA_OFFSET_MS;
+  return new Date(midnightUtc - daysSinceMonday * 86_400_000).toISOString();
+}

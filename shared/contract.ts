@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { appMethods } from './api/app.js';
+import { attachmentMethods } from './api/attachments.js';
+import { categoryMethods } from './api/categories.js';
+import { dashboardMethods } from './api/dashboard.js';
 import { incidentMethods } from './api/incidents.js';
+import { responseMethods } from './api/responses.js';
+import { timelineMethods } from './api/timeline.js';
+import { viewMethods } from './api/views.js';
 import type { Result } from './errors.js';
 
 // The single list of what the UI may ask of the ledger. electron/main registers exactly these on ipcMain,
@@ -10,6 +16,12 @@ import type { Result } from './errors.js';
 export const contract = {
   ...appMethods,
   ...incidentMethods,
+  ...responseMethods,
+  ...viewMethods,
+  ...categoryMethods,
+  ...attachmentMethods,
+  ...timelineMethods,
+  ...dashboardMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -84,3 +84,92 @@ export function byCodeOrLabel<C extends string>(
   const wanted = ref.trim();
   return codes.find((code) => code === wanted || labels[code] === wanted);
 }
+
+// 回应方式 (国办发〔2016〕61号 / 80号).
+export const RESPONSE_METHODS = [
+  'authoritative_info',
+  'briefing',
+  'press_conference',
+  'media_interview',
+  'gov_interview',
+  'online_reply',
+] as const;
+export type ResponseMethod = (typeof RESPONSE_METHODS)[number];
+export const RESPONSE_METHOD_LABELS: Record<ResponseMethod, string> = {
+  authoritative_info: '发布权威信息',
+  briefing: '情况通报',
+  press_conference: '新闻发布会/吹风会',
+  media_interview: '接受媒体采访',
+  gov_interview: '政务访谈',
+  online_reply: '网上答复/12345回复',
+};
+
+export const RESPONSE_CHANNELS = ['gov_website', 'gov_weibo', 'gov_wechat', 'gov_douyin', 'media', 'hotline', 'other'] as const;
+export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+export const RESPONSE_CHANNEL_LABELS: Record<ResponseChannel, string> = {
+  gov_website: '政府网站',
+  gov_weibo: '政务微博',
+  gov_wechat: '政务微信',
+  gov_douyin: '政务抖音',
+  media: '媒体',
+  hotline: '12345平台',
+  other: '其他',
+};
+
+// 80号 分类处置: what kind of concern the response answered, and what it had to deliver.
+export const DISPOSITIONS = ['adopt', 'solve', 'investigate', 'clarify', 'refute'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  adopt: '建设性意见 → 采纳情况',
+  solve: '实际困难 → 解决情况',
+  investigate: '重大问题 → 调查结果',
+  clarify: '模糊认识/错误看法 → 权威信息',
+  refute: '虚假信息 → 辟谣/移交',
+};
+
+/** The response-time requirements of DESIGN §1, named as the CLI prints them. */
+export const REQUIREMENTS = ['5h', '24h', '48h'] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
+export const REQUIREMENT_LABELS: Record<Requirement, string> = {
+  '5h': '5小时内发布权威信息',
+  '24h': '24小时内举行新闻发布会',
+  '48h': '48小时内回应',
+};
+
+// 承诺 status. 逾期 is never stored: a commitment still 未到期 or 推进中 the day after its deadline *is* 逾期, so
+// the ledger derives it from the date (no job has to flip it, and sync cannot disagree about it).
+export const COMMITMENT_STATUSES = ['pending', 'in_progress', 'fulfilled', 'overdue', 'unfulfillable'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = {
+  pending: '未到期',
+  in_progress: '推进中',
+  fulfilled: '已兑现',
+  overdue: '逾期',
+  unfulfillable: '无法兑现',
+};
+/** The statuses a person sets; 逾期 follows from the deadline. */
+export const RECORDED_COMMITMENT_STATUSES = ['pending', 'in_progress', 'fulfilled', 'unfulfillable'] as const;
+export type RecordedCommitmentStatus = (typeof RECORDED_COMMITMENT_STATUSES)[number];
+
+// 跟进 (follow-up) kinds, on an incident or one of its commitments.
+export const FOLLOWUP_KINDS = ['progress', 'supervise', 'urge', 'verify', 'revisit', 'rebound'] as const;
+export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
+export const FOLLOWUP_KIND_LABELS: Record<FollowupKind, string> = {
+  progress: '进展',
+  supervise: '督办',
+  urge: '催办',
+  verify: '核查',
+  revisit: '回访',
+  rebound: '舆情反弹',
+};
+
+// 反馈评价: how the public's view afterwards was learnt.
+export const FEEDBACK_METHODS = ['survey', 'revisit', 'comments', 'other'] as const;
+export type FeedbackMethod = (typeof FEEDBACK_METHODS)[number];
+export const FEEDBACK_METHOD_LABELS: Record<FeedbackMethod, string> = {
+  survey: '网上调研',
+  revisit: '回访',
+  comments: '评论分析',
+  other: '其他',
+};
+export const SATISFACTION_LABELS = ['', '很不满意', '不满意', '一般', '满意', '很满意'] as const;

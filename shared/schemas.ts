@@ -24,7 +24,7 @@ const SEVERITY_LABELS = Object.fromEntries(SEVERITIES.map((s) => [s, SEVERITY_IN
   string
 >;
 
-function codeOrLabel<C extends string>(codes: readonly C[], labels: Record<C, string>, what: string) {
+export function codeOrLabel<C extends string>(codes: readonly C[], labels: Record<C, string>, what: string) {
   const choices = codes.map((c) => labels[c]).join('、');
   return z.string({ error: `请选择${what}` }).transform((ref, ctx) => {
     const code = byCodeOrLabel(codes, labels, ref);
@@ -59,7 +59,7 @@ export const isoInstant = z.iso.datetime();
 export const ref = (what: string) =>
   z.string({ error: `请选择${what}` }).trim().min(1, { error: `请选择${what}` }).max(100, { error: `${what}过长` });
 
-const url = z
+export const urlField = z
   .string()
   .trim()
   .max(2000, { error: '链接过长' })
@@ -72,7 +72,7 @@ export const incidentInputSchema = z.strictObject({
   title: z.string({ error: '请填写标题' }).trim().min(1, { error: '请填写标题' }).max(200, { error: '标题不超过200字' }),
   summary: z.string().trim().max(10000, { error: '摘要不超过10000字' }).default(''),
   platform: platformRef,
-  url: url.default(''),
+  url: urlField.default(''),
   firstSeenAt: chinaDateTime('首发时间').nullable().default(null),
   foundAt: chinaDateTime('发现时间'),
   registrar: z.string().trim().max(50, { error: '登记人不超过50字' }).default(''),
@@ -97,7 +97,7 @@ export const incidentPatchSchema = z.strictObject({
   title: incidentInputSchema.shape.title.optional(),
   summary: z.string().trim().max(10000, { error: '摘要不超过10000字' }).optional(),
   platform: platformRef.optional(),
-  url: url.optional(),
+  url: urlField.optional(),
   firstSeenAt: chinaDateTime('首发时间').nullable().optional(),
   foundAt: chinaDateTime('发现时间').optional(),
   registrar: z.string().trim().max(50, { error: '登记人不超过50字' }).optional(),
@@ -139,9 +139,11 @@ export const incidentSchema = z.object({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
-export const INCIDENT_SORTS = ['foundAt', 'number', 'severity', 'status', 'updatedAt'] as const;
+export const INCIDENT_SORTS = ['foundAt', 'number', 'severity', 'status', 'updatedAt', 'relevance'] as const;
 
 export const incidentQuerySchema = z.strictObject({
+  /** Full-text search over titles, summaries and responses; two-character Chinese queries (欠薪) work. */
+  text: z.string().trim().max(100, { error: '搜索词不超过100字' }).optional(),
   categories: z.array(ref('敏感类别')).max(20).optional(),
   severities: z.array(severityRef).max(4).optional(),
   statuses: z.array(statusRef).max(6).optional(),
@@ -157,7 +159,17 @@ export const incidentQuerySchema = z.strictObject({
 });
 export type IncidentQuery = z.input<typeof incidentQuerySchema>;
 
-export const incidentPageSchema = z.object({ rows: z.array(incidentSchema), total: z.number().int() });
+/** Text split into runs, `hit` marking the runs that matched the search (rendered as <mark>, never as HTML). */
+export const highlightSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
+export type Highlight = z.infer<typeof highlightSchema>;
+
+export const incidentRowSchema = incidentSchema.extend({
+  /** Present when the query had text: the title and the best snippet with the matches marked. */
+  highlight: z.object({ title: highlightSchema, snippet: highlightSchema }).optional(),
+});
+export type IncidentRow = z.infer<typeof incidentRowSchema>;
+
+export const incidentPageSchema = z.object({ rows: z.array(incidentRowSchema), total: z.number().int() });
 export type IncidentPage = z.infer<typeof incidentPageSchema>;
 
 export const transitionInputSchema = z.strictObject({

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { type Db, openDatabase, SCHEMA_VERSION } from './db/open.js';
 import type { LedgerContext } from './ledger/mutate.js';
 import { seedReference } from './ledger/seed.js';
@@ -15,6 +17,8 @@ export interface OpenLedgerOptions {
   siteName?: string;
   /** The better-sqlite3 addon built for the running ABI (Electron passes its own). */
   nativeBinding?: string;
+  /** Where attachment files live (content-addressed); defaults to `attachments/` beside the database file. */
+  attachmentsDir?: string;
 }
 
 export interface Ledger {
@@ -25,6 +29,7 @@ export interface Ledger {
   schemaVersion: number;
   /** Whether this call created the ledger (and seeded it). */
   created: boolean;
+  attachmentsDir: string;
   close(): void;
 }
 
@@ -62,7 +67,10 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
       return { ctx, siteId, siteName, created };
     });
     const { ctx, siteId, siteName, created } = setup.immediate();
-    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, close: () => db.close() };
+    const attachmentsDir =
+      options.attachmentsDir ??
+      (options.path === ':memory:' ? join(tmpdir(), `yq-attachments-${siteId}`) : join(dirname(options.path), 'attachments'));
+    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir, close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

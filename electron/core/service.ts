@@ -2,6 +2,8 @@ import { contract, isMethodName, type LedgerHandlers, type MethodName, type Meth
 import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
 import { appHandlers } from './handlers/app.js';
 import { incidentHandlers } from './handlers/incidents.js';
+import { ledgerToolHandlers } from './handlers/ledger-tools.js';
+import { responseHandlers } from './handlers/responses.js';
 import type { Ledger } from './ledger.js';
 
 /** The core's implementation of every contract method, one handler file per feature. */
@@ -9,6 +11,8 @@ export function createHandlers(ledger: Ledger): LedgerHandlers {
   return {
     ...appHandlers(ledger),
     ...incidentHandlers(ledger),
+    ...responseHandlers(ledger),
+    ...ledgerToolHandlers(ledger),
   };
 }
 

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { cached, type LedgerContext, mutate } from './mutate.js';
 import { resolveCategory, resolveTownship, resolveUnit } from './reference.js';
+import { highlight, snippet } from '../search/highlight.js';
+import { queryTerms, toMatchExpression } from '../search/bigrams.js';
 import type { FieldValue } from './tables.js';
 
 interface IncidentRow {
@@ -233,50 +235,90 @@ export function transitionIncident(ctx: LedgerContext, ref: string, to: Incident
 
 type ParsedQuery = z.output<typeof incidentQuerySchema>;
 
-const SORT_COLUMNS: Record<ParsedQuery['sort'], string> = {
-  foundAt: 'found_at',
-  number: 'number',
-  severity: "CASE severity WHEN 'extreme' THEN 4 WHEN 'major' THEN 3 WHEN 'large' THEN 2 ELSE 1 END",
-  status: 'status',
-  updatedAt: 'updated_at',
+const SORT_COLUMNS: Record<Exclude<ParsedQuery['sort'], 'relevance'>, string> = {
+  foundAt: 'i.found_at',
+  number: 'i.number',
+  severity: "CASE i.severity WHEN 'extreme' THEN 4 WHEN 'major' THEN 3 WHEN 'large' THEN 2 ELSE 1 END",
+  status: 'i.status',
+  updatedAt: 'i.updated_at',
 };
 
-/** One page of the ledger with the total count, filtered and sorted in SQL. */
+/** Title weighs most, then what the responses said, then the summary. */
+const RANK = 'bm25(incident_search, 8.0, 1.0, 2.0)';
+
+/**
+ * One page of the ledger with the total count, filtered and sorted in SQL. With `text`, only incidents whose
+ * title, summary or responses contain every term are listed, best first unless another sort is asked for, each
+ * with its matches marked.
+ */
 export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
-  const where: string[] = ['deleted = 0'];
+  const where: string[] = ['i.deleted = 0'];
   const params: (string | number)[] = [];
   const anyOf = (column: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
     where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
+  let from = 'incidents i';
+  const match = query.text ? toMatchExpression(query.text) : undefined;
+  if (query.text && match === undefined) return { rows: [], total: 0 };
+  if (match) {
+    from = 'incident_search JOIN incidents i ON i.rowid = incident_search.rowid';
+    where.push('incident_search MATCH ?');
+    params.push(match);
+  }
   if (query.categories && query.categories.length > 0) {
     const codes = query.categories.map((c, i) => resolveCategory(db, c, `categories.${i}`));
     where.push(
-      `id IN (SELECT incident_id FROM incident_categories WHERE category_id IN (${codes.map(() => '?').join(', ')}))`,
+      `i.id IN (SELECT incident_id FROM incident_categories WHERE category_id IN (${codes.map(() => '?').join(', ')}))`,
     );
     params.push(...codes);
   }
-  anyOf('severity', query.severities);
-  anyOf('status', query.statuses);
-  anyOf('platform', query.platforms);
-  if (query.leadUnit) anyOf('lead_unit_id', [resolveUnit(db, query.leadUnit, 'leadUnit')]);
-  if (query.township) anyOf('township_id', [resolveTownship(db, query.township)]);
+  anyOf('i.severity', query.severities);
+  anyOf('i.status', query.statuses);
+  anyOf('i.platform', query.platforms);
+  if (query.leadUnit) anyOf('i.lead_unit_id', [resolveUnit(db, query.leadUnit, 'leadUnit')]);
+  if (query.township) anyOf('i.township_id', [resolveTownship(db, query.township)]);
   if (query.foundFrom) {
-    where.push('found_at >= ?');
+    where.push('i.found_at >= ?');
     params.push(query.foundFrom);
   }
   if (query.foundTo) {
-    where.push('found_at < ?');
+    where.push('i.found_at < ?');
     params.push(query.foundTo);
   }
   const whereSql = where.join(' AND ');
-  const total = (cached(db, `SELECT count(*) AS n FROM incidents WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  const total = (cached(db, `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`).get(...params) as { n: number }).n;
   const direction = query.descending ? 'DESC' : 'ASC';
+  const order =
+    query.sort === 'relevance'
+      ? match
+        ? `${RANK}, i.found_at DESC`
+        : 'i.found_at DESC'
+      : `${SORT_COLUMNS[query.sort]} ${direction}, i.found_at ${direction}, i.id ${direction}`;
   const rows = cached(
     db,
-    `SELECT ${COLUMNS} FROM incidents WHERE ${whereSql}
-     ORDER BY ${SORT_COLUMNS[query.sort]} ${direction}, found_at ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+    `SELECT ${COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
   ).all(...params, query.limit, query.offset) as IncidentRow[];
-  return { rows: rows.map(toIncident), total };
+  const incidents = rows.map(toIncident);
+  if (!query.text) return { rows: incidents, total };
+  const terms = queryTerms(query.text);
+  return {
+    rows: incidents.map((incident) => ({
+      ...incident,
+      highlight: {
+        title: highlight(incident.title, terms),
+        snippet: snippet([incident.summary, ...responseTexts(db, incident.id)], terms),
+      },
+    })),
+    total,
+  };
+}
+
+function responseTexts(db: Db, incidentId: string): string[] {
+  return (
+    cached(db, 'SELECT content FROM responses WHERE incident_id = ? AND deleted = 0 ORDER BY at').all(incidentId) as {
+      content: string;
+    }[]
+  ).map((r) => r.content);
 }

@@ -1,7 +1,10 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db, WriteGuard } from '../db/open.js';
 import type { Hlc } from '../sync/hlc.js';
+
+export { cached } from './statements.js';
 import { appendAudit } from './audit.js';
+import { maintainDerived } from './derived.js';
+import { cached } from './statements.js';
 import { LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
 
 /** Everything the core needs to change the ledger; paths, clock and identity are passed in, never looked up. */
@@ -67,17 +70,6 @@ export function mutate(ctx: LedgerContext, meta: MutationMeta, changes: readonly
   })();
 }
 
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-/** Prepared statements keyed by their SQL, per connection. */
-export function cached(db: Db, sql: string): Statement {
-  let byDb = statementCache.get(db);
-  if (!byDb) statementCache.set(db, (byDb = new Map<string, Statement>()));
-  let statement = byDb.get(sql);
-  if (!statement) byDb.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
-
 export function recordOps(db: Db, ops: readonly Op[]): void {
   const insert = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)');
   for (const op of ops) insert.run(op.hlc, op.site, op.tbl, op.row, op.col, JSON.stringify(op.value));
@@ -116,14 +108,6 @@ export function applyWinningOps(db: Db, rows: RowChanges): void {
       `INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ` +
       `ON CONFLICT(id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
     cached(db, sql).run(row, ...columns.map((c) => toSqlValue(fields.get(c)!)));
-    if (table === 'incidents' && fields.has('categories')) {
-      reindexCategories(db, row, fields.get('categories') as readonly string[]);
-    }
   }
-}
-
-function reindexCategories(db: Db, incidentId: string, categories: readonly string[]): void {
-  cached(db, 'DELETE FROM incident_categories WHERE incident_id = ?').run(incidentId);
-  const insert = cached(db, 'INSERT OR IGNORE INTO incident_categories (category_id, incident_id) VALUES (?, ?)');
-  for (const category of categories) insert.run(category, incidentId);
+  maintainDerived(db, rows.values());
 }

@@ -40,6 +40,28 @@ export const LEDGER_TABLES = {
     updated_at: 'text',
     deleted: 'bool',
   },
+  responses: {
+    incident_id: 'text?',
+    at: 'text',
+    method: 'text',
+    channel: 'text',
+    url: 'text',
+    content: 'text',
+    unit_id: 'text?',
+    disposition: 'text?',
+    created_at: 'text',
+    deleted: 'bool',
+  },
+  attachments: {
+    incident_id: 'text?',
+    sha256: 'text',
+    name: 'text',
+    mime: 'text',
+    size: 'int',
+    created_at: 'text',
+    deleted: 'bool',
+  },
+  saved_views: { name: 'text', query: 'text', created_at: 'text', deleted: 'bool' },
 } as const satisfies Record<string, Record<string, FieldType>>;
 
 export type LedgerTable = keyof typeof LEDGER_TABLES;

@@ -1,3 +1,5 @@
+import { guardTriggersFor } from './guard.js';
+
 // Migration 1: the ledger, its sync operations and its audit chain.
 //
 // Ledger tables hold the *result* of applying operations: every column but the primary key is a field that
@@ -21,13 +23,7 @@ const GUARDED = [
   'audit',
 ] as const;
 
-const guardTriggers = GUARDED.flatMap((table) =>
-  (['INSERT', 'UPDATE', 'DELETE'] as const).map(
-    (event) => `CREATE TRIGGER guard_${table}_${event.toLowerCase()} BEFORE ${event} ON ${table}
-  WHEN yq_guard() IS NOT 1
-  BEGIN SELECT RAISE(ABORT, 'ledger tables change only through the core mutation path, which writes sync operations and an audit entry in the same transaction'); END;`,
-  ),
-).join('\n');
+const guardTriggers = guardTriggersFor(GUARDED);
 
 export const migration = {
   version: 1,

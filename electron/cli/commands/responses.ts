@@ -1,0 +1,75 @@
+import type { ClockEntry, Response } from '../../../shared/api/responses.js';
+import { formatChinaDateTime } from '../../../shared/china-time.js';
+import { REQUIREMENT_LABELS, RESPONSE_CHANNEL_LABELS, RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
+import type { IncidentRow } from '../../../shared/schemas.js';
+import { intOption } from '../args.js';
+import type { Command } from '../command.js';
+import { incidentLine } from './incidents.js';
+
+const clockLine = (e: ClockEntry) =>
+  `${e.number}  ${e.requirement}  ${REQUIREMENT_LABELS[e.requirement]}  截止 ${formatChinaDateTime(e.dueAt)}${e.overdue ? '  【已超时】' : ''}  ${e.title}`;
+
+export const responseCommands: Command[] = [
+  {
+    words: 'response add',
+    synopsis: '--json-in 文件|-',
+    summary: '记录一次回应：{"incident","at","method","channel","url","content","unit","disposition"}',
+    options: { 'json-in': { type: 'string' } },
+    positionals: { min: 0, max: 0 },
+    plan: ({ readJsonIn }) => ({
+      method: 'addResponse',
+      input: readJsonIn(),
+      human: (value) => {
+        const r = value as Response;
+        return `已记录回应：${formatChinaDateTime(r.at)} ${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）`;
+      },
+    }),
+  },
+  {
+    words: 'search',
+    synopsis: '搜索词 [--limit N]',
+    summary: '全文搜索标题、摘要和回应（两个字即可，如 欠薪），最相关的在前',
+    options: { limit: { type: 'string' }, offset: { type: 'string' } },
+    positionals: { min: 1, max: 1, name: '搜索词' },
+    plan: ({ args, values }) => {
+      const limit = intOption(values, 'limit');
+      const offset = intOption(values, 'offset');
+      return {
+        method: 'listIncidents',
+        input: { text: args[0], sort: 'relevance', ...(limit !== undefined ? { limit } : {}), ...(offset !== undefined ? { offset } : {}) },
+        present: (page) => (page as { rows: unknown[] }).rows,
+        human: (rows) => {
+          const list = rows as IncidentRow[];
+          return list.length === 0 ? '（没有找到）' : list.map(incidentLine).join('\n');
+        },
+      };
+    },
+  },
+  {
+    words: 'clock',
+    synopsis: '[--within-hours N]',
+    summary: '仍在计时或已超时的回应时限：[{"number","requirement","dueAt","overdue"}]，最早到期的在前',
+    options: { 'within-hours': { type: 'string' } },
+    positionals: { min: 0, max: 0 },
+    plan: ({ values }) => {
+      const within = intOption(values, 'within-hours');
+      return {
+        method: 'listClock',
+        input: within !== undefined ? { withinHours: within } : {},
+        present: (entries) =>
+          (entries as ClockEntry[]).map((e) => ({
+            number: e.number,
+            title: e.title,
+            severity: e.severity,
+            requirement: e.requirement,
+            dueAt: e.dueAt,
+            overdue: e.overdue,
+          })),
+        human: (entries) => {
+          const list = entries as ClockEntry[];
+          return list.length === 0 ? '（没有正在计时的回应时限）' : list.map(clockLine).join('\n');
+        },
+      };
+    },
+  },
+];

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { ClockEntry, clockQuerySchema } from '../../../shared/api/responses.js';
+import type { Requirement, Severity } from '../../../shared/domain.js';
+import type { Db } from '../db/open.js';
+import { getIncident } from './incidents.js';
+import { cached } from './statements.js';
+
+// The response clock (回应时限), counted in clock hours from 发现时间 per the office's response rules:
+//   5h  — 发布权威信息 (国办发〔2016〕80号): met by the first public response of any kind;
+//   24h — 新闻发布会/吹风会: met only by a press conference or briefing session;
+//   48h — a response (国办发〔2016〕61号): met by the first public response of any kind.
+// Clocks of incidents closed or judged 无需回应 no longer run.
+
+interface ClockRow {
+  id: string;
+  number: string;
+  title: string;
+  severity: Severity;
+  found_at: string;
+  info_hours: number | null;
+  press_hours: number | null;
+  response_hours: number | null;
+  first_any: string | null;
+  first_press: string | null;
+}
+
+const HOUR = 3600_000;
+
+function entriesOf(row: ClockRow, nowMs: number): ClockEntry[] {
+  const found = Date.parse(row.found_at);
+  const requirements: [Requirement, number | null, string | null][] = [
+    ['5h', row.info_hours, row.first_any],
+    ['24h', row.press_hours, row.first_press],
+    ['48h', row.response_hours, row.first_any],
+  ];
+  return requirements.flatMap(([requirement, hours, metAt]) => {
+    if (hours === null) return [];
+    const due = found + hours * HOUR;
+    const overdue = metAt === null ? nowMs > due : Date.parse(metAt) > due;
+    return [
+      {
+        incidentId: row.id,
+        number: row.number,
+        title: row.title,
+        severity: row.severity,
+        requirement,
+        dueAt: new Date(due).toISOString(),
+        metAt,
+        overdue,
+      },
+    ];
+  });
+}
+
+const CLOCK_SQL = `
+  SELECT i.id, i.number, i.title, i.severity, i.found_at, r.info_hours, r.press_hours, r.response_hours,
+    (SELECT min(at) FROM responses WHERE incident_id = i.id AND deleted = 0) AS first_any,
+    (SELECT min(at) FROM responses WHERE incident_id = i.id AND deleted = 0 AND method = 'press_conference') AS first_press
+  FROM incidents i JOIN response_rules r ON r.id = i.severity AND r.deleted = 0`;
+
+/** One incident's requirements, met or not (the incident page). */
+export function clockOfIncident(db: Db, incidentRef: string, nowMs: number): ClockEntry[] {
+  const { id } = getIncident(db, incidentRef);
+  const row = cached(db, `${CLOCK_SQL} WHERE i.id = ?`).get(id) as ClockRow | undefined;
+  return row ? entriesOf(row, nowMs) : [];
+}
+
+/**
+ * Requirements still running or overdue across the ledger, soonest due first. Only incidents whose clocks can
+ * still be running are read: open ones, found within the longest rule's window or never responded to.
+ */
+export function listClock(db: Db, query: z.output<typeof clockQuerySchema>, nowMs: number): ClockEntry[] {
+  if (query.incident) {
+    const entries = clockOfIncident(db, query.incident, nowMs);
+    return query.includeMet ? entries : entries.filter((e) => e.metAt === null);
+  }
+  const rows = cached(
+    db,
+    `${CLOCK_SQL} WHERE i.deleted = 0 AND i.status IN ('triage', 'handling', 'responded', 'tracking')`,
+  ).all() as ClockRow[];
+  const horizon = query.withinHours === undefined ? Infinity : nowMs + query.withinHours * HOUR;
+  return rows
+    .flatMap((row) => entriesOf(row, nowMs))
+    .filter((e) => (query.includeMet || e.metAt === null) && Date.parse(e.dueAt) <= horizon)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.number.localeCompare(b.number))
+    .slice(0, query.limit);
+}

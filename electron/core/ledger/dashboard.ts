@@ -1,0 +1,30 @@
+import type { Dashboard } from '../../../shared/api/dashboard.js';
+import { chinaWeekStart } from '../../../shared/china-time.js';
+import type { Db } from '../db/open.js';
+import { listClock } from './clock.js';
+import { listIncidents } from './incidents.js';
+import { cached } from './statements.js';
+
+const SIX_HOURS = 6 * 3600_000;
+
+/** 工作台: incidents awaiting 研判, response clocks about to run out or overdue, and this week by category. */
+export function dashboard(db: Db, nowMs: number): Dashboard {
+  const triage = listIncidents(db, { statuses: ['triage'], sort: 'foundAt', descending: false, offset: 0, limit: 20 });
+  const open = listClock(db, { includeMet: false, withinHours: 6, limit: 5000 }, nowMs);
+  const weekStart = chinaWeekStart(new Date(nowMs).toISOString());
+  const byCategory = cached(
+    db,
+    `SELECT ic.category_id AS code, count(*) AS count FROM incidents i
+     JOIN incident_categories ic ON ic.incident_id = i.id
+     WHERE i.deleted = 0 AND i.found_at >= ? GROUP BY ic.category_id ORDER BY count DESC`,
+  ).all(weekStart) as { code: string; count: number }[];
+  const weekTotal = (cached(db, 'SELECT count(*) AS n FROM incidents WHERE deleted = 0 AND found_at >= ?').get(weekStart) as { n: number }).n;
+  return {
+    awaitingTriage: triage.rows.map(({ highlight: _none, ...incident }) => incident),
+    awaitingTriageTotal: triage.total,
+    clockDueSoon: open.filter((e) => !e.overdue && Date.parse(e.dueAt) - nowMs <= SIX_HOURS),
+    clockOverdue: open.filter((e) => e.overdue),
+    weekByCategory: byCategory,
+    weekTotal,
+  };
+}

@@ -1,0 +1,187 @@
+import type { TimelineEntry } from '../../../shared/api/timeline.js';
+import { formatChinaDateTime } from '../../../shared/china-time.js';
+import {
+  DISPOSITION_LABELS,
+  type Disposition,
+  PLATFORM_LABELS,
+  type Platform,
+  RESPONSE_CHANNEL_LABELS,
+  RESPONSE_METHOD_LABELS,
+  type ResponseChannel,
+  type ResponseMethod,
+  SENTIMENT_LABELS,
+  type Sentiment,
+  SEVERITY_INFO,
+  type Severity,
+  STATUS_LABELS,
+  type IncidentStatus,
+} from '../../../shared/domain.js';
+import type { Db } from '../db/open.js';
+import { getIncident } from './incidents.js';
+import { cached } from './statements.js';
+
+// The incident page's one timeline, assembled from the records themselves: the incident's own history comes
+// from its sync operations (so edits made on other workstations appear too), responses and attachments from
+// their rows. Later features add a source to TIMELINE_SOURCES.
+
+export type TimelineSource = (db: Db, incidentId: string) => TimelineEntry[];
+
+const FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  summary: '摘要',
+  platform: '首发平台',
+  url: '原帖链接',
+  first_seen_at: '首发时间',
+  found_at: '发现时间',
+  registrar: '登记人',
+  township_id: '涉事地域',
+  involved_unit: '涉事单位',
+  categories: '敏感类别',
+  key_type_61: '61号重点回应类型',
+  severity: '等级',
+  sentiment: '情感倾向',
+  lead_unit_id: '牵头单位',
+  co_unit_ids: '配合单位',
+  leader_instruction: '领导批示',
+};
+
+/** How a changed value reads in the timeline, for fields whose codes mean something to people. */
+function readable(db: Db, column: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (Array.isArray(value)) {
+    const table = column === 'categories' ? 'categories' : 'units';
+    return value.map((id) => nameOf(db, table, String(id))).join('、') || '（无）';
+  }
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  switch (column) {
+    case 'severity':
+      return SEVERITY_INFO[text as Severity]?.label ?? text;
+    case 'platform':
+      return PLATFORM_LABELS[text as Platform] ?? text;
+    case 'sentiment':
+      return SENTIMENT_LABELS[text as Sentiment] ?? text;
+    case 'lead_unit_id':
+      return nameOf(db, 'units', text);
+    case 'township_id':
+      return nameOf(db, 'townships', text);
+    case 'first_seen_at':
+    case 'found_at':
+      return formatChinaDateTime(text);
+    default:
+      return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  }
+}
+
+function nameOf(db: Db, table: 'units' | 'townships' | 'categories', id: string): string {
+  return (cached(db, `SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? id;
+}
+
+interface OpRow {
+  hlc: string;
+  site: string;
+  col: string;
+  value: string;
+}
+
+/** Registration, edits and status changes, one entry per mutation, from the incident's operations. */
+const incidentHistory: TimelineSource = (db, incidentId) => {
+  const ops = cached(db, "SELECT hlc, site, col, value FROM ops WHERE tbl = 'incidents' AND row = ? ORDER BY hlc").all(incidentId) as OpRow[];
+  const audits = cached(db, 'SELECT site, actor, first_hlc, last_hlc FROM audit WHERE entity_id = ? ORDER BY seq').all(incidentId) as {
+    site: string;
+    actor: string;
+    first_hlc: string;
+    last_hlc: string;
+  }[];
+  const siteNames = new Map(
+    (cached(db, 'SELECT site, name FROM sites').all() as { site: string; name: string }[]).map((s) => [s.site, s.name]),
+  );
+  // Ops of one mutation: the audit entry that wrote them here, or for synced ones, one site in one millisecond.
+  const groupOf = (op: OpRow) => {
+    const audit = audits.find((a) => a.site === op.site && op.hlc >= a.first_hlc && op.hlc <= a.last_hlc);
+    return audit ? `audit:${audit.first_hlc}` : `${op.site}:${op.hlc.slice(0, 24)}`;
+  };
+  const groups = new Map<string, OpRow[]>();
+  for (const op of ops) {
+    const key = groupOf(op);
+    groups.set(key, [...(groups.get(key) ?? []), op]);
+  }
+  const entries: TimelineEntry[] = [];
+  let status: IncidentStatus | undefined;
+  let fields: Record<string, unknown> = {};
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const audit = audits.find((a) => a.site === first.site && first.hlc >= a.first_hlc && first.hlc <= a.last_hlc);
+    const actor = audit?.actor ?? (siteNames.get(first.site) || `工作站 ${first.site.slice(0, 4)}`);
+    const at = first.hlc.slice(0, 24);
+    const values = Object.fromEntries(group.map((op) => [op.col, JSON.parse(op.value) as unknown]));
+    if ('number' in values) {
+      entries.push({ at, kind: 'registered', title: `登记为 ${String(values.number)}`, actor });
+    } else {
+      const changed = Object.keys(values).filter((c) => c in FIELD_LABELS);
+      if (changed.length > 0) {
+        entries.push({
+          at,
+          kind: 'edited',
+          title: `修改${changed.map((c) => FIELD_LABELS[c]).join('、')}`,
+          detail: changed.map((c) => `${FIELD_LABELS[c]}：${readable(db, c, fields[c])} → ${readable(db, c, values[c])}`).join('\n'),
+          actor,
+        });
+      }
+      if ('status' in values && status !== undefined) {
+        const to = values.status as IncidentStatus;
+        const reason = typeof values.status_reason === 'string' && values.status_reason ? values.status_reason : undefined;
+        entries.push({
+          at,
+          kind: 'status',
+          title: `状态：${STATUS_LABELS[status]} → ${STATUS_LABELS[to]}`,
+          ...(reason ? { detail: reason } : {}),
+          actor,
+        });
+      }
+    }
+    if ('status' in values) status = values.status as IncidentStatus;
+    fields = { ...fields, ...values };
+  }
+  return entries;
+};
+
+const responseEntries: TimelineSource = (db, incidentId) =>
+  (
+    cached(
+      db,
+      `SELECT r.id, r.at, r.method, r.channel, r.content, r.disposition, u.name AS unit
+       FROM responses r LEFT JOIN units u ON u.id = r.unit_id WHERE r.incident_id = ? AND r.deleted = 0`,
+    ).all(incidentId) as {
+      id: string;
+      at: string;
+      method: ResponseMethod;
+      channel: ResponseChannel;
+      content: string;
+      disposition: Disposition | null;
+      unit: string | null;
+    }[]
+  ).map((r) => ({
+    at: r.at,
+    kind: 'response',
+    title: `回应：${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）${r.disposition ? ` · ${DISPOSITION_LABELS[r.disposition]}` : ''}`,
+    detail: r.content,
+    ...(r.unit ? { actor: r.unit } : {}),
+    refId: r.id,
+  }));
+
+const attachmentEntries: TimelineSource = (db, incidentId) =>
+  (
+    cached(db, 'SELECT id, name, created_at FROM attachments WHERE incident_id = ? AND deleted = 0').all(incidentId) as {
+      id: string;
+      name: string;
+      created_at: string;
+    }[]
+  ).map((a) => ({ at: a.created_at, kind: 'attachment', title: `添加附件“${a.name}”`, refId: a.id }));
+
+export const TIMELINE_SOURCES: TimelineSource[] = [incidentHistory, responseEntries, attachmentEntries];
+
+/** Everything that happened to an incident, oldest first. */
+export function incidentTimeline(db: Db, incidentRef: string): TimelineEntry[] {
+  const { id } = getIncident(db, incidentRef);
+  return TIMELINE_SOURCES.flatMap((source) => source(db, id)).sort((a, b) => a.at.localeCompare(b.at));
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { incidentSchema } from '../schemas.js';
+import { clockEntrySchema } from './responses.js';
+
+// 工作台: what needs attention now.
+
+export const dashboardSchema = z.object({
+  /** Incidents waiting for 研判, oldest first (at most 20) and how many in all. */
+  awaitingTriage: z.array(incidentSchema),
+  awaitingTriageTotal: z.number().int(),
+  /** Response requirements due within the next 6 hours, soonest first. */
+  clockDueSoon: z.array(clockEntrySchema),
+  /** Response requirements past due and still not met. */
+  clockOverdue: z.array(clockEntrySchema),
+  /** New incidents this week (Monday 00:00 China time to now), by category code. */
+  weekByCategory: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  weekTotal: z.number().int(),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const dashboardMethods = {
+  getDashboard: { input: z.strictObject({}).default({}), output: dashboardSchema },
+} as const;

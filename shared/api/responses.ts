@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import {
+  DISPOSITION_LABELS,
+  DISPOSITIONS,
+  REQUIREMENTS,
+  RESPONSE_CHANNEL_LABELS,
+  RESPONSE_CHANNELS,
+  RESPONSE_METHOD_LABELS,
+  RESPONSE_METHODS,
+  SEVERITIES,
+} from '../domain.js';
+import { chinaDateTime, codeOrLabel, incidentId, isoInstant, ref, urlField } from '../schemas.js';
+
+// Responses (回应) and the response clock (回应时限).
+
+export const responseInputSchema = z.strictObject({
+  incident: incidentId,
+  at: chinaDateTime('回应时间'),
+  method: codeOrLabel(RESPONSE_METHODS, RESPONSE_METHOD_LABELS, '回应方式'),
+  channel: codeOrLabel(RESPONSE_CHANNELS, RESPONSE_CHANNEL_LABELS, '发布渠道'),
+  url: urlField.default(''),
+  content: z.string({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
+  unit: ref('回应单位'),
+  disposition: codeOrLabel(DISPOSITIONS, DISPOSITION_LABELS, '分类处置').nullable().default(null),
+});
+export type ResponseInput = z.input<typeof responseInputSchema>;
+
+export const responseSchema = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  at: isoInstant,
+  method: z.enum(RESPONSE_METHODS),
+  channel: z.enum(RESPONSE_CHANNELS),
+  url: z.string(),
+  content: z.string(),
+  unitId: z.string(),
+  disposition: z.enum(DISPOSITIONS).nullable(),
+  createdAt: isoInstant,
+});
+export type Response = z.infer<typeof responseSchema>;
+
+/** One response-time requirement of one incident: due when, met when (if at all). */
+export const clockEntrySchema = z.object({
+  incidentId: z.string(),
+  number: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  requirement: z.enum(REQUIREMENTS),
+  dueAt: isoInstant,
+  /** The first qualifying response, or null while the clock runs. */
+  metAt: isoInstant.nullable(),
+  /** Not met by dueAt (whether still open or met late). */
+  overdue: z.boolean(),
+});
+export type ClockEntry = z.infer<typeof clockEntrySchema>;
+
+export const clockQuerySchema = z.strictObject({
+  incident: incidentId.optional(),
+  /** Include requirements already met (the incident page shows them; the dashboard and CLI do not). */
+  includeMet: z.boolean().default(false),
+  /** Only open requirements due before now + this many hours (overdue ones included). */
+  withinHours: z.number().min(0).max(24 * 365).optional(),
+  limit: z.number().int().min(1).max(5000).default(500),
+});
+
+export const responseMethods = {
+  addResponse: { input: responseInputSchema, output: responseSchema },
+  listResponses: { input: z.strictObject({ incident: incidentId }), output: z.array(responseSchema) },
+  listClock: { input: clockQuerySchema, output: z.array(clockEntrySchema) },
+} as const;

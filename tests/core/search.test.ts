@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { toIndexText, toMatchExpression } from '../../electron/core/search/bigrams.js';
+import { contractCalls, sampleIncident } from '../helpers/ledger-calls.js';
+import { tempLedger } from '../helpers/temp.js';
+
+describe('CJK bigram indexing', () => {
+  it('splits Chinese into overlapping bigrams and keeps other words whole', () => {
+    expect(toIndexText('县城供暖不热')).toBe('县城 城供 供暖 暖不 不热 热');
+    expect(toIndexText('G15高速，欠薪！')).toBe('g15 高速 速 欠薪 薪');
+  });
+
+  it('turns queries into phrases of bigrams, prefixes for single characters and words', () => {
+    expect(toMatchExpression('欠薪')).toBe('"欠薪"');
+    expect(toMatchExpression('供暖不热')).toBe('"供暖 暖不 不热"');
+    expect(toMatchExpression('暖')).toBe('"暖"*');
+    expect(toMatchExpression('G15 拆迁')).toBe('"g15"* AND "拆迁"');
+    expect(toMatchExpression('“”，。')).toBeUndefined();
+    expect(toMatchExpression('"; DROP TABLE ops; --')).toBe('"drop"* AND "table"* AND "ops"*');
+  });
+});
+
+describe('searching the ledger', () => {
+  async function seeded() {
+    const ledger = tempLedger();
+    const { ok } = contractCalls(ledger);
+    const heating = await ok('createIncident', { ...sampleIncident, summary: '室温不足16度' });
+    const wages = await ok('createIncident', {
+      ...sampleIncident,
+      title: '某建筑工地拖欠农民工工资',
+      summary: '32名工人讨薪无果',
+      categories: ['欠薪'],
+      leadUnit: '县人社局',
+    });
+    const mention = await ok('createIncident', {
+      ...sampleIncident,
+      title: '居民反映小区物业服务差',
+      summary: '冬季供暖期间物业无人值守',
+      categories: ['其他'],
+    });
+    return { ledger, ok, heating, wages, mention };
+  }
+
+  it('finds two-character queries, title matches ranked above summary matches, with highlights', async () => {
+    const { ok, heating, mention } = await seeded();
+    const page = await ok('listIncidents', { text: '供暖', sort: 'relevance' });
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.id)).toEqual([heating.id, mention.id]);
+    expect(page.rows[0]!.highlight!.title).toEqual([
+      { text: '某小区', hit: false },
+      { text: '供暖', hit: true },
+      { text: '不热，居民集体投诉', hit: false },
+    ]);
+    expect(page.rows[1]!.highlight!.snippet.filter((r) => r.hit).map((r) => r.text)).toEqual(['供暖']);
+  });
+
+  it('finds longer queries only where the words stand together', async () => {
+    const { ok, wages } = await seeded();
+    expect((await ok('listIncidents', { text: '拖欠农民工' })).rows.map((r) => r.id)).toEqual([wages.id]);
+    expect((await ok('listIncidents', { text: '欠薪' })).total).toBe(0); // 欠薪 appears nowhere in the text
+    expect((await ok('listIncidents', { text: '工资 讨薪' })).total).toBe(1);
+    expect((await ok('listIncidents', { text: '工资 供暖' })).total).toBe(0);
+  });
+
+  it('finds what responses said, and updates the index when text changes', async () => {
+    const { ok, heating } = await seeded();
+    await ok('addResponse', {
+      incident: heating.id,
+      at: '2026-11-28 10:00',
+      method: '情况通报',
+      channel: '政务微博',
+      content: '县住建局已督促热力公司排查管网，今日恢复正常',
+      unit: '县住建局',
+    });
+    expect((await ok('listIncidents', { text: '热力公司' })).rows.map((r) => r.id)).toEqual([heating.id]);
+    await ok('updateIncident', { id: heating.id, patch: { title: '某小区暖气不热' } });
+    expect((await ok('listIncidents', { text: '暖气' })).total).toBe(1);
+    expect((await ok('listIncidents', { text: '供暖不热' })).total).toBe(0);
+  });
+
+  it('combines text with filters and counts', async () => {
+    const { ok } = await seeded();
+    expect((await ok('listIncidents', { text: '小区', categories: ['其他'] })).total).toBe(1);
+    expect((await ok('listIncidents', { text: '小区', severities: ['重大'] })).total).toBe(0);
+    expect((await ok('listIncidents', { text: '，，' })).total).toBe(0);
+  });
+});
