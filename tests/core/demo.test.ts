@@ -141,7 +141,7 @@ describe('fillDemoLedger', () => {
       expect(audit.ok).toBe(true);
       expect(audit.entries).toBe(1 + report.auditEntries); // + the reference seed
       expect(report.auditEntries).toBe(report.incidents + report.transitions);
-      const ops = (ledger.db.prepare("SELECT count(*) AS n FROM ops WHERE tbl = 'incidents'").get() as { n: number }).n;
+      const ops = (ledger.db.prepare("SELECT count(*) AS n FROM ops WHERE tbl IN ('incidents', 'responses')").get() as { n: number }).n;
       expect(ops).toBe(report.ops);
       const counted = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
       expect(counted).toEqual(report.statuses);

@@ -107,6 +107,7 @@ function migrate(db: Db, guard: WriteGuard, readonly: boolean): void {
     guard.allow(() => {
       for (const m of pending) {
         db.exec(m.sql);
+        m.backfill?.(db);
         record.run(m.version, m.name, checksumOf(m.sql), new Date().toISOString());
       }
     });

@@ -4,10 +4,11 @@ import { type IncidentStatus, STATUS_LABELS } from '../../../shared/domain.js';
 import type { IncidentFields } from '../../../shared/schemas.js';
 import { canTransition, transitionNeedsReason } from '../../../shared/status.js';
 import type { Db } from '../db/open.js';
-import { cached, type LedgerContext, mutate } from '../ledger/mutate.js';
+import { cached, type Change, type LedgerContext, mutate } from '../ledger/mutate.js';
 import { resolveCategory, resolveTownship, resolveUnit } from '../ledger/reference.js';
 import type { FieldValue } from '../ledger/tables.js';
 import { type GeneratedIncident, generateIncidents } from './generate.js';
+import { demoResponses } from './responses.js';
 
 // Fills a ledger with generated incidents through the mutation path: every registration and every status
 // change is its own `mutate` call — its own sync operations and audit entry, exactly as if an officer had
@@ -156,6 +157,23 @@ export function writeIncidents(
     statuses: { triage: 0, handling: 0, responded: 0, tracking: 0, closed: 0, no_response: 0 },
   };
 
+  const responded = new Set<number>();
+  const unitNames = new Map(
+    (ctx.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]),
+  );
+  const responsesOf = (event: Event, incident: GeneratedIncident): Change[] => {
+    const leadUnitId = incident.fields.leadUnit === null ? null : refs.unit(incident.fields.leadUnit, 'leadUnit');
+    return demoResponses({
+      index: event.incident,
+      incidentId: ids[event.incident]!,
+      severity: incident.fields.severity,
+      category: refs.category(incident.fields.categories[0]!),
+      leadUnitId,
+      unitName: (leadUnitId && unitNames.get(leadUnitId)) || '县政府办公室',
+      at: event.at,
+    }).map(({ id, fields }) => ({ table: 'responses', row: id, fields }));
+  };
+
   const apply = (event: Event) => {
     const incident = incidents[event.incident]!;
     // The mutation is dated when it happened in the story and signed by the officer who registered the incident.
@@ -188,8 +206,12 @@ export function writeIncidents(
           entityId: ids[event.incident]!,
           summary: `${number} 状态：${STATUS_LABELS[from]} → ${STATUS_LABELS[step.to]}${step.reason ? `（${step.reason}）` : ''}`,
         },
-        [{ table: 'incidents', row: ids[event.incident]!, fields: { status: step.to, status_reason: step.reason, updated_at: event.at } }],
+        [
+          { table: 'incidents', row: ids[event.incident]!, fields: { status: step.to, status_reason: step.reason, updated_at: event.at } },
+          ...(step.to === 'responded' && !responded.has(event.incident) ? responsesOf(event, incident) : []),
+        ],
       );
+      if (step.to === 'responded') responded.add(event.incident);
       statusOf[event.incident] = step.to;
       report.ops += ops.length;
     }

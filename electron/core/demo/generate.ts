@@ -14,7 +14,7 @@ import {
 // follow-ups) without changing the incidents an existing seed already gives.
 
 /** Bumped whenever a change alters what a seed generates; benchmark caches are keyed by it. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2; // 2: responses written when the story reaches 已回应
 
 export interface GeneratedIncident {
   /** Position in generation order; with the seed it names this incident's random streams. */

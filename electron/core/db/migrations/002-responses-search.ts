@@ -1,3 +1,5 @@
+import { reindexIncidentSearch } from '../../search/index-maintenance.js';
+import type { Db } from '../open.js';
 import { guardTriggersFor } from './guard.js';
 
 // Migration 2: responses (回应), attachments, saved views, and the Chinese full-text index.
@@ -54,4 +56,9 @@ CREATE INDEX responses_first ON responses(incident_id, method, at) WHERE deleted
 
 ${guardTriggersFor(['responses', 'attachments', 'saved_views'])}
 `,
+  /** A ledger made before search existed gets its incidents indexed once, here. */
+  backfill(db: Db) {
+    const ids = db.prepare('SELECT id FROM incidents WHERE deleted = 0').pluck().all() as string[];
+    for (const id of ids) reindexIncidentSearch(db, id);
+  },
 };
