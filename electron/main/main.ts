@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { startCoreWorker } from '../core/worker/client.js';
 import { showAbout } from './about.js';
 import { registerContract } from './ipc.js';
+import { withDesktopActions } from './desktop-actions.js';
 import { closeCoreOnQuit } from './lifecycle.js';
 import { installMenu } from './menu.js';
 import { appPaths } from './paths.js';
@@ -63,7 +64,7 @@ async function onReady(): Promise<void> {
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   closeCoreOnQuit(app, () => core.close());
-  registerContract(ipcMain, core.call, isTrustedSender);
+  registerContract(ipcMain, withDesktopActions(core.call, { openPath: (path) => shell.openPath(path) }), isTrustedSender);
 
   installMenu({ isDev, onAbout: () => showAbout(mainWindow) });
   mainWindow = createMainWindow({ preload: paths.preload, isDev });
