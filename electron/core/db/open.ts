@@ -58,6 +58,9 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
       },
     };
     migrate(db, guard, options.readonly === true);
+    // Keeps the planner's statistics fresh as the ledger grows (bounded work; SQLite's advice for each open).
+    db.pragma('analysis_limit = 400');
+    db.pragma('optimize = 0x10002');
     return { db, guard };
   } catch (error) {
     db.close();

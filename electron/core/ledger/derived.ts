@@ -19,7 +19,7 @@ export function maintainDerived(db: Db, rows: Iterable<AppliedRow>): void {
   const searchStale = new Set<string>();
   for (const { table, row, fields } of rows) {
     if (table === 'incidents') {
-      if (fields.has('categories')) reindexCategories(db, row, fields.get('categories') as readonly string[]);
+      if (['categories', 'found_at', 'deleted'].some((f) => fields.has(f))) reindexCategories(db, row);
       if (SEARCHED_INCIDENT_FIELDS.some((f) => fields.has(f))) searchStale.add(row);
     } else if (table === 'responses' && SEARCHED_RESPONSE_FIELDS.some((f) => fields.has(f))) {
       const owner = cached(db, 'SELECT incident_id FROM responses WHERE id = ?').get(row) as { incident_id: string | null };
@@ -29,8 +29,14 @@ export function maintainDerived(db: Db, rows: Iterable<AppliedRow>): void {
   for (const incidentId of searchStale) reindexIncidentSearch(db, incidentId);
 }
 
-function reindexCategories(db: Db, incidentId: string, categories: readonly string[]): void {
-  cached(db, 'DELETE FROM incident_categories WHERE incident_id = ?').run(incidentId);
-  const insert = cached(db, 'INSERT OR IGNORE INTO incident_categories (category_id, incident_id) VALUES (?, ?)');
-  for (const category of categories) insert.run(category, incidentId);
+/** The incident's rows in the category index, from its current categories, date and deletion mark. */
+function reindexCategories(db: Db, incidentId: string): void {
+  const incident = cached(db, 'SELECT rowid, categories, found_at, deleted FROM incidents WHERE id = ?').get(incidentId) as
+    | { rowid: number; categories: string; found_at: string; deleted: number }
+    | undefined;
+  if (!incident) return;
+  cached(db, 'DELETE FROM incident_categories WHERE incident_rowid = ?').run(incident.rowid);
+  if (incident.deleted === 1) return;
+  const insert = cached(db, 'INSERT OR IGNORE INTO incident_categories (category_id, found_at, incident_rowid) VALUES (?, ?, ?)');
+  for (const category of JSON.parse(incident.categories) as string[]) insert.run(category, incident.found_at, incident.rowid);
 }

@@ -6,10 +6,12 @@ import type { Incident, IncidentFields, IncidentPage, IncidentPatch, incidentQue
 import { canTransition, transitionNeedsReason } from '../../../shared/status.js';
 import type { z } from 'zod';
 import type { Db } from '../db/open.js';
+import { closingBlockers, closingRefusal } from './closing.js';
 import { cached, type LedgerContext, mutate } from './mutate.js';
 import { resolveCategory, resolveTownship, resolveUnit } from './reference.js';
 import { highlight, snippet } from '../search/highlight.js';
 import { queryTerms, toMatchExpression } from '../search/bigrams.js';
+import { SEVERITY_RANK } from '../db/migrations/005-ledger-indexes.js';
 import type { FieldValue } from './tables.js';
 
 interface IncidentRow {
@@ -213,6 +215,10 @@ export function transitionIncident(ctx: LedgerContext, ref: string, to: Incident
         { path: 'reason', message: `改为“${STATUS_LABELS[to]}”需要填写说明` },
       ]);
     }
+    if (to === 'closed') {
+      const blockers = closingBlockers(ctx.db, before.id, ctx.now());
+      if (blockers.length > 0) throw new LedgerError('invalid_transition', closingRefusal(before.number, blockers));
+    }
     mutate(
       ctx,
       {
@@ -235,44 +241,39 @@ export function transitionIncident(ctx: LedgerContext, ref: string, to: Incident
 
 type ParsedQuery = z.output<typeof incidentQuerySchema>;
 
-const SORT_COLUMNS: Record<Exclude<ParsedQuery['sort'], 'relevance'>, string> = {
+// Sort keys with a matching partial index (migration 5); the rowid tiebreak is free because every index entry
+// ends in the rowid, so no sort step runs and a page stops after its 50 rows.
+const SORT_KEYS: Record<Exclude<ParsedQuery['sort'], 'relevance'>, string> = {
   foundAt: 'i.found_at',
   number: 'i.number',
-  severity: "CASE i.severity WHEN 'extreme' THEN 4 WHEN 'major' THEN 3 WHEN 'large' THEN 2 ELSE 1 END",
+  severity: `${SEVERITY_RANK.replaceAll('severity', 'i.severity')}`,
   status: 'i.status',
   updatedAt: 'i.updated_at',
 };
 
-/** Title weighs most, then what the responses said, then the summary. */
-const RANK = 'bm25(incident_search, 8.0, 1.0, 2.0)';
+interface Filters {
+  where: string[];
+  params: (string | number)[];
+  /** Category codes when the query filters by category. */
+  categories: string[];
+  /** Whether anything but categories and the date range narrows the list. */
+  others: boolean;
+}
 
-/**
- * One page of the ledger with the total count, filtered and sorted in SQL. With `text`, only incidents whose
- * title, summary or responses contain every term are listed, best first unless another sort is asked for, each
- * with its matches marked.
- */
-export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
+function filtersOf(db: Db, query: ParsedQuery): Filters {
   const where: string[] = ['i.deleted = 0'];
   const params: (string | number)[] = [];
+  let others = false;
   const anyOf = (column: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
     where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
+    others = true;
   };
-  let from = 'incidents i';
-  const match = query.text ? toMatchExpression(query.text) : undefined;
-  if (query.text && match === undefined) return { rows: [], total: 0 };
-  if (match) {
-    from = 'incident_search JOIN incidents i ON i.rowid = incident_search.rowid';
-    where.push('incident_search MATCH ?');
-    params.push(match);
-  }
-  if (query.categories && query.categories.length > 0) {
-    const codes = query.categories.map((c, i) => resolveCategory(db, c, `categories.${i}`));
-    where.push(
-      `i.id IN (SELECT incident_id FROM incident_categories WHERE category_id IN (${codes.map(() => '?').join(', ')}))`,
-    );
-    params.push(...codes);
+  const categories = [...new Set((query.categories ?? []).map((c, i) => resolveCategory(db, c, `categories.${i}`)))];
+  if (categories.length > 0) {
+    where.push(`i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE category_id IN (${categories.map(() => '?').join(', ')}))`);
+    params.push(...categories);
   }
   anyOf('i.severity', query.severities);
   anyOf('i.status', query.statuses);
@@ -287,21 +288,28 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
     where.push('i.found_at < ?');
     params.push(query.foundTo);
   }
-  const whereSql = where.join(' AND ');
-  const total = (cached(db, `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`).get(...params) as { n: number }).n;
-  const direction = query.descending ? 'DESC' : 'ASC';
-  const order =
-    query.sort === 'relevance'
-      ? match
-        ? `${RANK}, i.found_at DESC`
-        : 'i.found_at DESC'
-      : `${SORT_COLUMNS[query.sort]} ${direction}, i.found_at ${direction}, i.id ${direction}`;
-  const rows = cached(
-    db,
-    `SELECT ${COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-  ).all(...params, query.limit, query.offset) as IncidentRow[];
-  const incidents = rows.map(toIncident);
-  if (!query.text) return { rows: incidents, total };
+  return { where, params, categories, others };
+}
+
+const SELECT_INCIDENT = `SELECT ${COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM`;
+
+/**
+ * One page of the ledger with the total count, filtered and sorted in SQL. With `text`, only incidents whose
+ * title, summary or responses contain every term are listed — by relevance: title matches first, then mentions
+ * in the summary or responses, each newest first — each with its matches marked.
+ */
+export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
+  const filters = filtersOf(db, query);
+  let page: { rows: IncidentRow[]; total: number };
+  if (query.text !== undefined && query.text !== '') {
+    const match = toMatchExpression(query.text);
+    if (match === undefined) return { rows: [], total: 0 };
+    page = searchPage(db, query, filters, match);
+  } else {
+    page = { rows: plainPage(db, query, filters), total: plainCount(db, query, filters) };
+  }
+  const incidents = page.rows.map(toIncident);
+  if (!query.text) return { rows: incidents, total: page.total };
   const terms = queryTerms(query.text);
   return {
     rows: incidents.map((incident) => ({
@@ -311,8 +319,82 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
         snippet: snippet([incident.summary, ...responseTexts(db, incident.id)], terms),
       },
     })),
-    total,
+    total: page.total,
   };
+}
+
+function plainPage(db: Db, query: ParsedQuery, f: Filters): IncidentRow[] {
+  const dir = query.descending ? 'DESC' : 'ASC';
+  const sort = query.sort === 'relevance' ? 'foundAt' : query.sort;
+  // One category, newest first: walk that category's slice of the category index in date order.
+  if (f.categories.length === 1 && sort === 'foundAt') {
+    const rest = f.where.filter((w) => !w.startsWith('i.rowid IN'));
+    const params = f.params.filter((p) => p !== f.categories[0]);
+    return cached(
+      db,
+      `${SELECT_INCIDENT} incident_categories c JOIN incidents i ON i.rowid = c.incident_rowid
+       WHERE c.category_id = ? AND ${rest.join(' AND ')} ORDER BY c.found_at ${dir}, c.incident_rowid ${dir} LIMIT ? OFFSET ?`,
+    ).all(f.categories[0], ...params, query.limit, query.offset) as IncidentRow[];
+  }
+  return cached(
+    db,
+    `${SELECT_INCIDENT} incidents i WHERE ${f.where.join(' AND ')} ORDER BY ${SORT_KEYS[sort]} ${dir}, i.rowid ${dir} LIMIT ? OFFSET ?`,
+  ).all(...f.params, query.limit, query.offset) as IncidentRow[];
+}
+
+function plainCount(db: Db, query: ParsedQuery, f: Filters): number {
+  // Categories (and dates) alone: count entries of the category index, never touching the wide table.
+  if (f.categories.length > 0 && !f.others) {
+    const range = [query.foundFrom ? 'found_at >= ?' : '', query.foundTo ? 'found_at < ?' : ''].filter(Boolean);
+    const what = f.categories.length === 1 ? 'count(*)' : 'count(DISTINCT incident_rowid)';
+    return cached(
+      db,
+      `SELECT ${what} AS n FROM incident_categories WHERE category_id IN (${f.categories.map(() => '?').join(', ')})${range.map((r) => ` AND ${r}`).join('')}`,
+    ).pluck().get(...f.categories, ...[query.foundFrom, query.foundTo].filter((v) => v !== undefined)) as number;
+  }
+  return cached(db, `SELECT count(*) AS n FROM incidents i WHERE ${f.where.join(' AND ')}`).pluck().get(...f.params) as number;
+}
+
+/** Title matches, then the rest; each part newest registered first (the index's rowid order). */
+function searchPage(db: Db, query: ParsedQuery, f: Filters, match: string): { rows: IncidentRow[]; total: number } {
+  const inTitle = `{title} : (${match})`;
+  const elsewhere = `(${match}) NOT (${inTitle})`;
+  const byRelevance = query.sort === 'relevance';
+  if (f.where.length === 1 && byRelevance) {
+    // No filters: the search index alone answers (it holds only live incidents).
+    const count = (expr: string) =>
+      cached(db, 'SELECT count(*) FROM incident_search WHERE incident_search MATCH ?').pluck().get(expr) as number;
+    const ids = (expr: string, limit: number, offset: number) =>
+      cached(db, 'SELECT rowid FROM incident_search WHERE incident_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
+        .pluck()
+        .all(expr, limit, offset) as number[];
+    const titleHits = count(inTitle);
+    const total = titleHits + count(elsewhere);
+    const fromTitle = query.offset < titleHits ? ids(inTitle, query.limit, query.offset) : [];
+    const fromElsewhere =
+      fromTitle.length < query.limit ? ids(elsewhere, query.limit - fromTitle.length, Math.max(0, query.offset - titleHits)) : [];
+    return { rows: byRowids(db, [...fromTitle, ...fromElsewhere]), total };
+  }
+  const from = 'incident_search JOIN incidents i ON i.rowid = incident_search.rowid';
+  const where = [...f.where, 'incident_search MATCH ?'].join(' AND ');
+  const params = [...f.params, match];
+  const total = cached(db, `SELECT count(*) FROM ${from} WHERE ${where}`).pluck().get(...params) as number;
+  const dir = query.descending ? 'DESC' : 'ASC';
+  const order = byRelevance
+    ? `(i.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)) DESC, i.rowid DESC`
+    : `${SORT_KEYS[query.sort as Exclude<ParsedQuery['sort'], 'relevance'>]} ${dir}, i.rowid ${dir}`;
+  const rows = cached(db, `${SELECT_INCIDENT} ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...params,
+    ...(byRelevance ? [inTitle] : []),
+    query.limit,
+    query.offset,
+  ) as IncidentRow[];
+  return { rows, total };
+}
+
+function byRowids(db: Db, rowids: readonly number[]): IncidentRow[] {
+  const get = cached(db, `${SELECT_INCIDENT} incidents i WHERE i.rowid = ?`);
+  return rowids.map((rowid) => get.get(rowid) as IncidentRow);
 }
 
 function responseTexts(db: Db, incidentId: string): string[] {

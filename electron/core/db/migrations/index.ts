@@ -1,6 +1,7 @@
 import type { Db } from '../open.js';
 import { migration as m001 } from './001-ledger.js';
 import { migration as m002 } from './002-responses-search.js';
+import { migration as m005 } from './005-ledger-indexes.js';
 
 // Numbered migrations in order. Never edit one that has shipped: its checksum is recorded in every ledger and a
 // mismatch refuses to open. Add the next number instead.
@@ -12,4 +13,4 @@ export interface Migration {
   backfill?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m005];
