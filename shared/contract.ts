@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import { appMethods } from './api/app.js';
 import { attachmentMethods } from './api/attachments.js';
 import { categoryMethods } from './api/categories.js';
+import { commitmentMethods } from './api/commitments.js';
 import { dashboardMethods } from './api/dashboard.js';
+import { digestMethods } from './api/digest.js';
 import { incidentMethods } from './api/incidents.js';
+import { printMethods } from './api/print.js';
 import { responseMethods } from './api/responses.js';
+import { syncMethods } from './api/sync.js';
 import { timelineMethods } from './api/timeline.js';
 import { viewMethods } from './api/views.js';
 import type { Result } from './errors.js';
@@ -22,6 +26,10 @@ export const contract = {
   ...attachmentMethods,
   ...timelineMethods,
   ...dashboardMethods,
+  ...commitmentMethods,
+  ...printMethods,
+  ...digestMethods,
+  ...syncMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

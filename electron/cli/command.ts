@@ -28,6 +28,15 @@ export interface Plan {
   human?: (value: unknown) => string;
   /** An answer that means "the check failed" (exit 1). */
   failed?: (value: unknown) => boolean;
+  /** Files to write from the answer once the call succeeded (e.g. --html, --pdf): output only, never domain logic. */
+  files?: readonly OutputFile[];
+}
+
+/** A file a command writes: text as it is, or an HTML document printed to PDF by the core's print path. */
+export interface OutputFile {
+  path: string;
+  format: 'text' | 'pdf';
+  content: (value: unknown) => string;
 }
 
 export interface Command {

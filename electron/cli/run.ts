@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LedgerErrorData } from '../../shared/errors.js';
 import { type Ledger, openLedger } from '../core/ledger.js';
+import { printHtmlToPdf } from '../core/print/pdf.js';
 import { createDispatcher, createHandlers } from '../core/service.js';
 import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage, UsageError } from './args.js';
 import type { CommandInput, OptionValues } from './command.js';
@@ -61,6 +62,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const plan = found.command.plan(input);
     const result = await createDispatcher(createHandlers(ledger))(plan.method, plan.input);
     if (!result.ok) return failWith(io, result.error);
+    for (const file of plan.files ?? []) {
+      if (file.format === 'pdf') await printHtmlToPdf(file.content(result.value), file.path);
+      else writeText(file.path, file.content(result.value));
+      if (!args.json) io.stderr(`已写入 ${file.path}`);
+    }
     const shown = plan.present ? plan.present(result.value) : result.value;
     io.stdout(args.json || !plan.human ? JSON.stringify(shown, null, 2) : plan.human(shown));
     return plan.failed?.(result.value) ? EXIT.checkFailed : EXIT.ok;
@@ -68,6 +74,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return fail(io, error);
   } finally {
     ledger.close();
+  }
+}
+
+function writeText(path: string, text: string): void {
+  try {
+    writeFileSync(path, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`无法写入 ${path}：${(error as Error).message}`);
   }
 }
 

@@ -5,6 +5,7 @@ import { type Db, openDatabase, SCHEMA_VERSION } from './db/open.js';
 import type { LedgerContext } from './ledger/mutate.js';
 import { seedReference } from './ledger/seed.js';
 import { createHlc } from './sync/hlc.js';
+import { defaultKeyStore, type KeyStore } from './sync/keystore.js';
 
 export interface OpenLedgerOptions {
   /** The database file (the app passes one under userData; the CLI takes --db), or ':memory:'. */
@@ -19,6 +20,8 @@ export interface OpenLedgerOptions {
   nativeBinding?: string;
   /** Where attachment files live (content-addressed); defaults to `attachments/` beside the database file. */
   attachmentsDir?: string;
+  /** Where this workstation's private sync keys live (main passes a safeStorage-backed one); default `<db>.keys`. */
+  keyStore?: KeyStore;
 }
 
 export interface Ledger {
@@ -30,6 +33,7 @@ export interface Ledger {
   /** Whether this call created the ledger (and seeded it). */
   created: boolean;
   attachmentsDir: string;
+  keyStore: KeyStore;
   close(): void;
 }
 
@@ -70,7 +74,8 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
     const attachmentsDir =
       options.attachmentsDir ??
       (options.path === ':memory:' ? join(tmpdir(), `yq-attachments-${siteId}`) : join(dirname(options.path), 'attachments'));
-    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir, close: () => db.close() };
+    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir,
+      keyStore: options.keyStore ?? defaultKeyStore(options.path), close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

@@ -1,9 +1,13 @@
 import { contract, isMethodName, type LedgerHandlers, type MethodName, type MethodOutput } from '../../shared/contract.js';
 import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
 import { appHandlers } from './handlers/app.js';
+import { commitmentHandlers } from './handlers/commitments.js';
+import { digestHandlers } from './handlers/digest.js';
 import { incidentHandlers } from './handlers/incidents.js';
+import { printHandlers } from './handlers/print.js';
 import { ledgerToolHandlers } from './handlers/ledger-tools.js';
 import { responseHandlers } from './handlers/responses.js';
+import { syncHandlers } from './handlers/sync.js';
 import type { Ledger } from './ledger.js';
 
 /** The core's implementation of every contract method, one handler file per feature. */
@@ -11,8 +15,12 @@ export function createHandlers(ledger: Ledger): LedgerHandlers {
   return {
     ...appHandlers(ledger),
     ...incidentHandlers(ledger),
+    ...commitmentHandlers(ledger),
+    ...printHandlers(),
+    ...digestHandlers(ledger),
     ...responseHandlers(ledger),
     ...ledgerToolHandlers(ledger),
+    ...syncHandlers(ledger),
   };
 }
 

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { startCoreWorker } from '../core/worker/client.js';
 import { showAbout } from './about.js';
 import { registerContract } from './ipc.js';
 import { withDesktopActions } from './desktop-actions.js';
+import { createPrinter } from './printing.js';
 import { closeCoreOnQuit } from './lifecycle.js';
 import { installMenu } from './menu.js';
 import { appPaths } from './paths.js';
@@ -61,10 +62,16 @@ async function onReady(): Promise<void> {
   const core = startCoreWorker({
     entryPath: paths.workerEntry,
     dbPath: paths.dbPath,
+    onNotify: (title, body) => showNotification(title, body),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   closeCoreOnQuit(app, () => core.close());
-  registerContract(ipcMain, withDesktopActions(core.call, { openPath: (path) => shell.openPath(path) }), isTrustedSender);
+  const print = createPrinter({
+    createWindow: () =>
+      new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } }),
+    showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+  });
+  registerContract(ipcMain, withDesktopActions(core.call, { openPath: (path) => shell.openPath(path), print }), isTrustedSender);
 
   installMenu({ isDev, onAbout: () => showAbout(mainWindow) });
   mainWindow = createMainWindow({ preload: paths.preload, isDev });
@@ -76,6 +83,14 @@ async function onReady(): Promise<void> {
   if (!ready.ok) {
     dialog.showErrorBox('无法打开台账数据库', `${ready.error.message}\n\n数据库位置：${paths.dbPath}`);
   }
+}
+
+/** Deadline reminders from the core; clicking one brings the ledger to the front. */
+function showNotification(title: string, body: string): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title, body });
+  notification.on('click', () => focusWindow(mainWindow));
+  notification.show();
 }
 
 startApp();

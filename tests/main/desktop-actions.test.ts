@@ -1,28 +1,103 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { withDesktopActions } from '../../electron/main/desktop-actions.js';
+import { createPrinter } from '../../electron/main/printing.js';
+
+const unusedPrint = () => Promise.reject(new Error('not printing in this test'));
 
 describe('desktop actions in main', () => {
   it('opens an attachment with the system viewer after the core has checked it', async () => {
     const openPath = vi.fn(() => Promise.resolve(''));
-    const call = withDesktopActions(() => Promise.resolve({ ok: true, value: { path: '/data/attachments/ab/abcd' } }), { openPath });
+    const call = withDesktopActions(() => Promise.resolve({ ok: true, value: { path: '/data/attachments/ab/abcd' } }), { openPath, print: unusedPrint });
     expect(await call('openAttachment', { id: 'a' })).toEqual({ ok: true, value: { path: '/data/attachments/ab/abcd' } });
     expect(openPath).toHaveBeenCalledWith('/data/attachments/ab/abcd');
   });
 
   it('reports a viewer failure in Chinese, and opens nothing when the core refused', async () => {
     const openPath = vi.fn(() => Promise.resolve('No application is associated'));
-    const ok = withDesktopActions(() => Promise.resolve({ ok: true, value: { path: '/x' } }), { openPath });
+    const ok = withDesktopActions(() => Promise.resolve({ ok: true, value: { path: '/x' } }), { openPath, print: unusedPrint });
     expect(await ok('openAttachment', { id: 'a' })).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringContaining('无法用系统程序打开附件') as string } });
     openPath.mockClear();
-    const refused = withDesktopActions(() => Promise.resolve({ ok: false, error: { code: 'storage', message: '附件已损坏' } }), { openPath });
+    const refused = withDesktopActions(() => Promise.resolve({ ok: false, error: { code: 'storage', message: '附件已损坏' } }), { openPath, print: unusedPrint });
     expect(await refused('openAttachment', { id: 'a' })).toMatchObject({ ok: false });
     expect(openPath).not.toHaveBeenCalled();
   });
 
   it('passes other methods straight through', async () => {
     const openPath = vi.fn(() => Promise.resolve(''));
-    const call = withDesktopActions(() => Promise.resolve({ ok: true, value: 42 }), { openPath });
+    const call = withDesktopActions(() => Promise.resolve({ ok: true, value: 42 }), { openPath, print: unusedPrint });
     expect(await call('listIncidents', {})).toEqual({ ok: true, value: 42 });
     expect(openPath).not.toHaveBeenCalled();
+  });
+});
+
+describe('printing in main', () => {
+  it('prints documents in main, never relaying them to the core', async () => {
+    const core = vi.fn(() => Promise.resolve({ ok: true as const, value: 'core' }));
+    const print = vi.fn(() => Promise.resolve({ mode: 'pdf' as const, path: '/home/u/周报.pdf' }));
+    const call = withDesktopActions(core, { openPath: () => Promise.resolve(''), print });
+    const input = { html: '<p>周报</p>', title: '周报', mode: 'pdf' };
+    expect(await call('printDocument', input)).toEqual({ ok: true, value: { mode: 'pdf', path: '/home/u/周报.pdf' } });
+    expect(print).toHaveBeenCalledWith(input);
+    expect(core).not.toHaveBeenCalled();
+    const failing = withDesktopActions(core, { openPath: () => Promise.resolve(''), print: () => Promise.reject(new Error('printer on fire')) });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failed = await failing('printDocument', input);
+    quiet.mockRestore();
+    expect(failed).toMatchObject({ ok: false, error: { message: expect.stringContaining('打印失败') as string } });
+    expect(JSON.stringify(failed)).not.toContain('fire');
+  });
+
+  function fakeWindow(pdf = Buffer.from('%PDF-1.7 fake')) {
+    const loaded: string[] = [];
+    const printed: unknown[] = [];
+    const window = {
+      destroyed: false,
+      loadFile: (path: string) => {
+        loaded.push(readFileSync(path, 'utf8'));
+        return Promise.resolve();
+      },
+      destroy() {
+        this.destroyed = true;
+      },
+      webContents: {
+        print: (options: unknown, done: (ok: boolean, reason: string) => void) => {
+          printed.push(options);
+          done(true, '');
+        },
+        printToPDF: (options: unknown) => {
+          printed.push(options);
+          return Promise.resolve(pdf);
+        },
+      },
+    };
+    return { window, loaded, printed };
+  }
+
+  it('exports a PDF with the document\'s own page size to the file the person chose, then closes the window', async () => {
+    const { window, loaded, printed } = fakeWindow();
+    const target = join(mkdtempSync(join(tmpdir(), 'yq-print-test-')), '周报.pdf');
+    const print = createPrinter({
+      createWindow: () => window,
+      showSaveDialog: (options) => {
+        expect(options.defaultPath).toBe('2026年第48周 周报.pdf');
+        return Promise.resolve({ canceled: false, filePath: target });
+      },
+    });
+    expect(await print({ html: '<html><body><script>alert(1)</script>周报</body></html>', title: '2026年第48周 周报', mode: 'pdf' })).toEqual({ mode: 'pdf', path: target });
+    expect(printed).toEqual([{ preferCSSPageSize: true, printBackground: true }]);
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 fake');
+    expect(loaded[0]).toContain('周报');
+    expect(window.destroyed).toBe(true);
+  });
+
+  it('answers null when the save dialog is cancelled, and prints to the system dialog', async () => {
+    const { window, printed } = fakeWindow();
+    const print = createPrinter({ createWindow: () => window, showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }) });
+    expect(await print({ html: '<p>x</p>', title: 'x', mode: 'pdf' })).toEqual({ mode: 'pdf', path: null });
+    expect(await print({ html: '<p>x</p>', title: 'x', mode: 'dialog' })).toEqual({ mode: 'dialog', path: null });
+    expect(printed[1]).toEqual({ silent: false, printBackground: true });
   });
 });

@@ -155,6 +155,7 @@ describe('ledger wiring', () => {
       {
         entryPath: path.join('/fake/app', 'dist', 'electron', 'core-worker.cjs'),
         dbPath: path.join('/fake/userData', 'ledger.db'),
+        onNotify: expect.any(Function) as unknown,
       },
     ]);
     expect([...state.ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());

@@ -1,6 +1,8 @@
 import { cleanup, render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { App } from '../../renderer/src/App.js';
+import { useColumns } from '../../renderer/src/ledger-view/columnsStore.js';
+import { useIncidentPage } from '../../renderer/src/stores/incidentPage.js';
 import { useIncidents } from '../../renderer/src/stores/incidents.js';
 import { useNav } from '../../renderer/src/stores/nav.js';
 import { useSession } from '../../renderer/src/stores/session.js';
@@ -15,6 +17,10 @@ function resetStores(): void {
   useUi.setState(useUi.getInitialState(), true);
   useSession.setState(useSession.getInitialState(), true);
   useIncidents.setState(useIncidents.getInitialState(), true);
+  useIncidentPage.setState(useIncidentPage.getInitialState(), true);
+  // Column choices persist in localStorage, which jsdom keeps between the tests of a file.
+  localStorage.clear();
+  useColumns.getState().restore();
 }
 
 // jsdom lays nothing out, so every element measures 0×0 and the virtualised table would show no rows. Give
@@ -40,7 +46,7 @@ export interface RenderedApp extends InstalledLedger {
 }
 
 /** `prepare` may fill the ledger before the window opens. */
-export async function renderApp(prepare?: (installed: InstalledLedger) => Promise<void>): Promise<RenderedApp> {
+export async function renderApp(prepare?: (installed: InstalledLedger) => Promise<unknown>): Promise<RenderedApp> {
   resetStores();
   const restoreLayout = fakeLayout();
   const installed = installRealLedger();

@@ -32,13 +32,17 @@ describe('app shell', () => {
 
     await user.click(within(nav).getByRole('button', { name: '承诺督办' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('承诺督办');
-    expect(screen.getByTestId('placeholder').textContent).toContain('即将推出：承诺期限与督办单');
+    expect(await screen.findByTestId('commitment-board')).toBeTruthy();
     expect(screen.queryByTestId('incident-table')).toBeNull();
     expect(within(nav).getByRole('button', { name: '承诺督办' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('button', { name: '舆情台账' }).getAttribute('aria-current')).toBeNull();
 
+    // 工作台 is real now: its panels come from getDashboard.
+    await user.click(within(nav).getByRole('button', { name: '工作台' }));
+    expect(await screen.findByTestId('dashboard-triage')).toBeTruthy();
+    expect(screen.getByTestId('triage-count').textContent).toBe('0 件');
+
     for (const [name, says] of [
-      ['工作台', '即将推出：待研判事件'],
       ['周报', '即将推出：舆情周报'],
       ['同步', '即将推出：工作站间同步'],
     ] as const) {

@@ -17,6 +17,7 @@ import {
   type IncidentStatus,
 } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
+import { commitmentTimelineEntries } from './commitment-timeline.js';
 import { getIncident } from './incidents.js';
 import { cached } from './statements.js';
 
@@ -178,7 +179,7 @@ const attachmentEntries: TimelineSource = (db, incidentId) =>
     }[]
   ).map((a) => ({ at: a.created_at, kind: 'attachment', title: `添加附件“${a.name}”`, refId: a.id }));
 
-export const TIMELINE_SOURCES: TimelineSource[] = [incidentHistory, responseEntries, attachmentEntries];
+export const TIMELINE_SOURCES: TimelineSource[] = [incidentHistory, responseEntries, attachmentEntries, commitmentTimelineEntries];
 
 /** Everything that happened to an incident, oldest first. */
 export function incidentTimeline(db: Db, incidentRef: string): TimelineEntry[] {

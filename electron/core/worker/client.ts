@@ -13,6 +13,8 @@ export interface CoreWorkerOptions extends CoreWorkerData {
   execArgv?: string[];
   /** How long `close()` waits for the worker to finish and close the database before terminating it. */
   closeTimeoutMs?: number;
+  /** Shows a desktop notification the core asked for. */
+  onNotify?: (title: string, body: string) => void;
 }
 
 export interface CoreWorker {
@@ -29,7 +31,7 @@ const STOPPED: LedgerErrorData = {
 };
 
 export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
-  const { entryPath, execArgv, closeTimeoutMs = 10_000, ...data } = options;
+  const { entryPath, execArgv, closeTimeoutMs = 10_000, onNotify, ...data } = options;
   const worker = new Worker(entryPath, {
     workerData: data satisfies CoreWorkerData,
     ...(execArgv ? { execArgv } : {}),
@@ -57,6 +59,10 @@ export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
   });
 
   worker.on('message', (message: FromWorker) => {
+    if (message.type === 'notify') {
+      onNotify?.(message.title, message.body);
+      return;
+    }
     if (message.type === 'ready') {
       settleReady(message.error ? { ok: false, error: message.error } : { ok: true, value: null });
       return;

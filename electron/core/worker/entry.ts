@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError, type LedgerErrorData, toErrorData } from '../../../shared/errors.js';
 import { type Ledger, openLedger } from '../ledger.js';
+import { createDeadlineNotifier, type DeadlineNotifier } from '../notify/deadline-notifier.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../service.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './messages.js';
 
@@ -34,6 +35,14 @@ try {
 }
 
 const post = (message: FromWorker) => port.postMessage(message);
+
+// Deadline checks at start and every 30 minutes; main turns each into a desktop notification.
+let notifier: DeadlineNotifier | undefined;
+if (ledger) {
+  notifier = createDeadlineNotifier({ ctx: ledger.ctx, notify: (title, body) => post({ type: 'notify', title, body }) });
+  notifier.start();
+}
+
 const inFlight = new Set<Promise<void>>();
 
 port.on('message', (message: ToWorker) => {
@@ -47,6 +56,7 @@ port.on('message', (message: ToWorker) => {
   }
   if (message.type === 'close') {
     // Answer what was already asked, then close the database (checkpointing WAL) and let the thread end.
+    notifier?.stop();
     void Promise.allSettled([...inFlight]).then(() => {
       ledger?.close();
       ledger = undefined;

@@ -40,4 +40,11 @@ export interface ReplyMessage {
   result: Result<unknown>;
 }
 
-export type FromWorker = ReadyMessage | ReplyMessage;
+/** A desktop notification the core wants shown (newly overdue commitments and response clocks). */
+export interface NotifyMessage {
+  type: 'notify';
+  title: string;
+  body: string;
+}
+
+export type FromWorker = ReadyMessage | ReplyMessage | NotifyMessage;

@@ -1,39 +1,55 @@
 import { useEffect } from 'react';
 import { t } from '../i18n/zh-CN.js';
-import { useIncidents } from '../stores/incidents.js';
+import { hasFilters, useIncidents } from '../stores/incidents.js';
 import { useUi } from '../stores/ui.js';
+import { ColumnChooser } from './ColumnChooser.js';
 import { Filters } from './Filters.js';
 import { IncidentTable } from './IncidentTable.js';
+import { SavedViews } from './SavedViews.js';
+import { SearchBox } from './SearchBox.js';
+import { useLedgerKeys } from './useLedgerKeys.js';
 
 export function LedgerView() {
   const total = useIncidents((s) => s.total);
   const error = useIncidents((s) => s.error);
-  const filtered = useIncidents((s) => s.filters.category !== '' || s.filters.severity !== '' || s.filters.status !== '');
+  const narrowed = useIncidents((s) => hasFilters(s.filters) || s.filters.text.trim() !== '');
+  const searching = useIncidents((s) => s.sort.key === 'relevance' && s.filters.text.trim() !== '');
   const reload = useIncidents((s) => s.reload);
   const openRegister = useUi((s) => s.openRegister);
+  useLedgerKeys();
 
-  // Fresh rows every time the view is opened: other windows, the CLI or a sync import may have changed the ledger.
+  // Fresh rows every time the view is opened: other windows, the CLI or a sync import may have changed the
+  // ledger. Coming back from an incident page keeps the place in the list.
   useEffect(() => {
-    void reload();
+    void reload({ keepSelection: true });
   }, [reload]);
 
   return (
     <section className="ledger">
       <div className="toolbar">
+        <SearchBox />
+        <SavedViews />
+        <div className="toolbar-end">
+          <ColumnChooser />
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="register-open"
+            aria-keyshortcuts="N"
+            title={t.ledger.registerShortcut}
+            onClick={openRegister}
+          >
+            {t.ledger.register}
+          </button>
+        </div>
+      </div>
+      <Filters />
+      <div className="ledger-status">
         <p className="ledger-count" data-testid="incident-total" aria-live="polite">
           {total === null ? t.loading : t.ledger.total(total)}
         </p>
-        <Filters />
-        <button
-          type="button"
-          className="button button-primary"
-          data-testid="register-open"
-          aria-keyshortcuts="N"
-          title={t.ledger.registerShortcut}
-          onClick={openRegister}
-        >
-          {t.ledger.register}
-        </button>
+        {searching && <span className="muted">{t.ledger.search.byRelevance}</span>}
+        <span className="ledger-keys muted">{t.ledger.keysHint}</span>
       </div>
       {error && (
         <div className="banner banner-error" role="alert">
@@ -44,7 +60,7 @@ export function LedgerView() {
         </div>
       )}
       <IncidentTable />
-      {total === 0 && <p className="empty">{filtered ? t.ledger.emptyFiltered : t.ledger.empty}</p>}
+      {total === 0 && <p className="empty">{narrowed ? t.ledger.emptyFiltered : t.ledger.empty}</p>}
     </section>
   );
 }

@@ -11,12 +11,15 @@ import {
 } from '../../../shared/domain.js';
 import { fieldErrorsFrom } from '../../../shared/errors.js';
 import { incidentInputSchema } from '../../../shared/schemas.js';
+import type { PickedFile } from '../common/files.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidents } from '../stores/incidents.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
+import { AttachmentPicker } from './AttachmentPicker.js';
 import { controlId, describe, Field, GroupField } from './fields.js';
+import { Suggestions } from './Suggestions.js';
 import { draftOf, type FieldErrors, type FieldName, firstInvalid, initialValues, placeErrors, type RegisterValues } from './form.js';
 
 const label = t.register.fields;
@@ -41,6 +44,7 @@ export function RegisterDialog() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [files, setFiles] = useState<PickedFile[]>([]);
   // Bumped whenever errors are shown, so focus moves to the first field that needs attention.
   const [focusRequest, setFocusRequest] = useState(0);
 
@@ -76,14 +80,21 @@ export function RegisterDialog() {
     }
     setSubmitting(true);
     const result = await call('createIncident', parsed.data);
-    setSubmitting(false);
     if (!result.ok) {
+      setSubmitting(false);
       const { byField } = placeErrors(result.error.fields ?? []);
       showErrors(byField, result.error.message);
       return;
     }
+    // The files go once the incident exists; a refused file does not undo the registration, it is reported.
+    let failed = 0;
+    for (const file of files) {
+      const added = await call('addAttachment', { incident: result.value.id, name: file.name, mime: file.mime, dataBase64: file.dataBase64 });
+      if (!added.ok) failed++;
+    }
+    setSubmitting(false);
     close();
-    notify(t.ledger.registered(result.value.number));
+    notify(failed === 0 ? t.ledger.registered(result.value.number) : t.ledger.registeredWithFailures(result.value.number, failed));
     void reload();
   };
 
@@ -210,11 +221,23 @@ export function RegisterDialog() {
                   {...describe('involvedUnit', errors.involvedUnit)}
                 />
               </Field>
+              <div className="field field-wide" role="group" aria-labelledby="reg-attachments-label">
+                <span className="field-label" id="reg-attachments-label">
+                  {label.attachments}
+                </span>
+                <AttachmentPicker files={files} onChange={setFiles} />
+              </div>
             </div>
 
             <h3 className="form-section">{t.register.sections.grading}</h3>
             <div className="form-grid">
               <GroupField name="categories" label={label.categories} error={errors.categories} required wide>
+                <Suggestions
+                  text={`${values.title}\n${values.summary}`}
+                  categories={categories}
+                  chosen={values.categories}
+                  onAccept={(code) => set('categories', [...values.categories, code])}
+                />
                 <div className="chips">
                   {categories.map((c) => (
                     <label key={c.code} className="chip" style={{ '--tag-color': c.color }} title={c.keywords.join('、')}>

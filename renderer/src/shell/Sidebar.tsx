@@ -1,3 +1,4 @@
+import { CommitmentsBadge } from '../commitments/NavBadge.js';
 import { t } from '../i18n/zh-CN.js';
 import { useNav, VIEWS } from '../stores/nav.js';
 
@@ -24,6 +25,7 @@ export function Sidebar() {
               onClick={() => go(id)}
             >
               {t.nav[id]}
+              {id === 'commitments' && <CommitmentsBadge />}
             </button>
           </li>
         ))}

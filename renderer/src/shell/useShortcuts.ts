@@ -3,7 +3,7 @@ import { useNav } from '../stores/nav.js';
 import { useUi } from '../stores/ui.js';
 
 /** Whether a key press belongs to something the person is typing into, where letters must stay letters. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

@@ -1,45 +1,129 @@
 import { create } from 'zustand';
-import type { IncidentStatus, Severity } from '../../../shared/domain.js';
-import type { Incident, IncidentQuery } from '../../../shared/schemas.js';
+import { parseChinaDateTime, toChinaInputValue } from '../../../shared/china-time.js';
+import type { IncidentStatus, Platform, Severity } from '../../../shared/domain.js';
+import { type IncidentQuery, type IncidentRow, incidentQuerySchema } from '../../../shared/schemas.js';
 import { call } from '../ledger.js';
 
-// The ledger table's data: filters, the total count, and the pages of rows fetched so far. The table is
-// virtualised, so rows are fetched page by page as they scroll into view rather than all at once — a ledger of
-// 100k incidents must open as fast as one of ten.
+// The ledger table's data: filters, search text, sort, the total count, the pages of rows fetched so far and
+// the selected row. The table is virtualised, so rows are fetched page by page as they scroll into view rather
+// than all at once — a ledger of 100k incidents must open as fast as one of ten.
 
 export const PAGE_SIZE = 100;
 
 export interface LedgerFilters {
+  /** Full-text search; when present the ledger answers best matches first, with highlights. */
+  text: string;
   category: string;
   severity: Severity | '';
   status: IncidentStatus | '';
+  platform: Platform | '';
+  leadUnit: string;
+  township: string;
+  /** 发现时间 range as `YYYY-MM-DD` (China dates), both ends inclusive. */
+  foundFrom: string;
+  foundTo: string;
 }
 
-const noFilters: LedgerFilters = { category: '', severity: '', status: '' };
+export const SORT_KEYS = ['foundAt', 'number', 'severity', 'status', 'updatedAt', 'relevance'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface LedgerSort {
+  key: SortKey;
+  descending: boolean;
+}
+
+export const noFilters: LedgerFilters = {
+  text: '',
+  category: '',
+  severity: '',
+  status: '',
+  platform: '',
+  leadUnit: '',
+  township: '',
+  foundFrom: '',
+  foundTo: '',
+};
+const defaultSort: LedgerSort = { key: 'foundAt', descending: true };
+
+/** Whether any filter other than the search text narrows the ledger. */
+export function hasFilters(filters: LedgerFilters): boolean {
+  return Object.entries(filters).some(([key, value]) => key !== 'text' && value !== '');
+}
 
 interface IncidentsState {
   filters: LedgerFilters;
+  sort: LedgerSort;
   /** Matching incidents in the whole ledger; null until the first page of the current query has arrived. */
   total: number | null;
-  pages: Readonly<Record<number, readonly Incident[]>>;
+  pages: Readonly<Record<number, readonly IncidentRow[]>>;
   loading: Readonly<Record<number, true>>;
   error: string | null;
   /** Bumped on every reload, so answers to an earlier query are recognised and dropped. */
   generation: number;
+  /** Index of the selected row (J/K move it, Enter opens it). */
+  selected: number;
   setFilters: (patch: Partial<LedgerFilters>) => void;
   clearFilters: () => void;
-  reload: () => Promise<void>;
+  /** Replaces filters and sort at once (a saved view). */
+  applyQuery: (filters: LedgerFilters, sort: LedgerSort) => void;
+  /** Sorts by a column; the same column again flips the direction. */
+  sortBy: (key: SortKey) => void;
+  /** Re-reads the ledger; `keepSelection` when coming back to the same query (e.g. from an incident page). */
+  reload: (options?: { keepSelection?: boolean }) => Promise<void>;
   /** Fetches the pages covering rows first..last (inclusive) that are neither loaded nor on their way. */
   ensureRows: (first: number, last: number) => void;
+  select: (index: number) => void;
+  /** Moves the selection by delta rows, staying inside the table. */
+  moveSelection: (delta: number) => void;
 }
 
-function queryOf(filters: LedgerFilters): IncidentQuery {
+const DAY_MS = 24 * 3600_000;
+
+/** The ledger's end of range is exclusive, so an end date (inclusive, as people mean it) asks for the next midnight. */
+function dayAfter(day: string): string {
+  const start = parseChinaDateTime(`${day} 00:00`);
+  return start ? new Date(Date.parse(start) + DAY_MS).toISOString() : day;
+}
+
+/** The query the current filters and sort ask of the ledger (no paging). */
+export function queryOf(filters: LedgerFilters, sort: LedgerSort): Omit<IncidentQuery, 'offset' | 'limit'> {
+  const text = filters.text.trim();
+  // Relevance only means something with search text; without it the newest come first.
+  const effective = sort.key === 'relevance' && text === '' ? defaultSort : sort;
   return {
+    ...(text ? { text } : {}),
     ...(filters.category ? { categories: [filters.category] } : {}),
     ...(filters.severity ? { severities: [filters.severity] } : {}),
     ...(filters.status ? { statuses: [filters.status] } : {}),
-    sort: 'foundAt',
-    descending: true,
+    ...(filters.platform ? { platforms: [filters.platform] } : {}),
+    ...(filters.leadUnit ? { leadUnit: filters.leadUnit } : {}),
+    ...(filters.township ? { township: filters.township } : {}),
+    ...(filters.foundFrom ? { foundFrom: `${filters.foundFrom} 00:00` } : {}),
+    ...(filters.foundTo ? { foundTo: dayAfter(filters.foundTo) } : {}),
+    sort: effective.key,
+    descending: effective.descending,
+  };
+}
+
+/** A saved view's query back into the ledger's filters (it was saved by `queryOf`, but may predate changes). */
+export function filtersOfQuery(query: Record<string, unknown>): { filters: LedgerFilters; sort: LedgerSort } | undefined {
+  const parsed = incidentQuerySchema.safeParse(query);
+  if (!parsed.success) return undefined;
+  const q = parsed.data;
+  const day = (iso: string | undefined) => (iso ? toChinaInputValue(iso).slice(0, 10) : '');
+  const dayBefore = (iso: string | undefined) => (iso ? day(new Date(Date.parse(iso) - DAY_MS).toISOString()) : '');
+  return {
+    filters: {
+      text: q.text ?? '',
+      category: q.categories?.[0] ?? '',
+      severity: q.severities?.[0] ?? '',
+      status: q.statuses?.[0] ?? '',
+      platform: q.platforms?.[0] ?? '',
+      leadUnit: q.leadUnit ?? '',
+      township: q.township ?? '',
+      foundFrom: day(q.foundFrom),
+      foundTo: dayBefore(q.foundTo),
+    },
+    sort: { key: q.sort, descending: q.descending },
   };
 }
 
@@ -48,37 +132,78 @@ let lastGeneration = 0;
 
 export const useIncidents = create<IncidentsState>()((set, get) => {
   async function fetchPage(page: number): Promise<void> {
-    const { generation, filters } = get();
+    const { generation, filters, sort } = get();
     set((s) => ({ loading: { ...s.loading, [page]: true } }));
-    const result = await call('listIncidents', { ...queryOf(filters), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const result = await call('listIncidents', { ...queryOf(filters, sort), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
     if (get().generation !== generation) return;
     set((s) => {
       const loading: Record<number, true> = { ...s.loading };
       delete loading[page];
-      return result.ok
-        ? { loading, pages: { ...s.pages, [page]: result.value.rows }, total: result.value.total, error: null }
-        : { loading, error: result.error.message };
+      if (!result.ok) return { loading, error: result.error.message };
+      const total = result.value.total;
+      return {
+        loading,
+        pages: { ...s.pages, [page]: result.value.rows },
+        total,
+        error: null,
+        selected: Math.max(0, Math.min(s.selected, total - 1)),
+      };
     });
   }
 
+  const requery = () => {
+    set({ selected: 0 });
+    void get().reload();
+  };
+
   return {
     filters: noFilters,
+    sort: defaultSort,
     total: null,
     pages: {},
     loading: {},
     error: null,
     generation: 0,
+    selected: 0,
     setFilters: (patch) => {
-      set((s) => ({ filters: { ...s.filters, ...patch } }));
-      void get().reload();
+      const { filters, sort } = get();
+      const next = { ...filters, ...patch };
+      const hadText = filters.text.trim() !== '';
+      const hasText = next.text.trim() !== '';
+      // Starting a search ranks by relevance; ending one returns to the usual order.
+      let nextSort = sort;
+      if (hasText && !hadText) nextSort = { key: 'relevance', descending: true };
+      if (!hasText && sort.key === 'relevance') nextSort = defaultSort;
+      set({ filters: next, sort: nextSort });
+      requery();
     },
     clearFilters: () => {
-      set({ filters: noFilters });
-      void get().reload();
+      const { filters, sort } = get();
+      // 清除筛选 keeps the search: the two are separate controls.
+      set({ filters: { ...noFilters, text: filters.text }, sort });
+      requery();
     },
-    reload: () => {
-      set({ generation: ++lastGeneration, pages: {}, loading: {}, total: null, error: null });
-      return fetchPage(0);
+    applyQuery: (filters, sort) => {
+      set({ filters, sort });
+      requery();
+    },
+    sortBy: (key) => {
+      const { sort } = get();
+      // Dates and grades read best biggest/newest first; codes like numbers too, so every column starts descending.
+      set({ sort: sort.key === key ? { key, descending: !sort.descending } : { key, descending: true } });
+      requery();
+    },
+    reload: (options) => {
+      set((s) => ({
+        generation: ++lastGeneration,
+        pages: {},
+        loading: {},
+        total: null,
+        error: null,
+        selected: options?.keepSelection ? s.selected : 0,
+      }));
+      const page = options?.keepSelection ? Math.floor(get().selected / PAGE_SIZE) : 0;
+      return fetchPage(page);
     },
     ensureRows: (first, last) => {
       const { pages, loading, total } = get();
@@ -88,10 +213,16 @@ export const useIncidents = create<IncidentsState>()((set, get) => {
         if (!pages[page] && !loading[page]) void fetchPage(page);
       }
     },
+    select: (index) => set({ selected: index }),
+    moveSelection: (delta) => {
+      const { total, selected } = get();
+      if (!total) return;
+      set({ selected: Math.max(0, Math.min(total - 1, selected + delta)) });
+    },
   };
 });
 
 /** The incident at a row index, or undefined while its page is loading. */
-export function rowAt(pages: IncidentsState['pages'], index: number): Incident | undefined {
+export function rowAt(pages: IncidentsState['pages'], index: number): IncidentRow | undefined {
   return pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }

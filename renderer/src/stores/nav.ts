@@ -8,11 +8,19 @@ export type ViewId = (typeof VIEWS)[number];
 
 interface NavState {
   view: ViewId;
+  /** The incident page open over the current view, or null. */
+  incident: string | null;
   go: (view: ViewId) => void;
+  openIncident: (id: string) => void;
+  closeIncident: () => void;
 }
 
 // The ledger is the first view that does real work, so the app opens on it.
 export const useNav = create<NavState>()((set) => ({
   view: 'ledger',
-  go: (view) => set({ view }),
+  incident: null,
+  // Choosing a view in the navigation leaves any open incident page.
+  go: (view) => set({ view, incident: null }),
+  openIncident: (id) => set({ incident: id }),
+  closeIncident: () => set({ incident: null }),
 }));

@@ -1,8 +1,9 @@
 import { t } from '../i18n/zh-CN.js';
+import { CategoryEditor } from '../settings/CategoryEditor.js';
 import { useSession } from '../stores/session.js';
 import { Placeholder } from './Placeholder.js';
 
-/** What is real today — this workstation's identity — and a placeholder for the maintenance screens. */
+/** This workstation's identity, the category keyword editor, and a placeholder for the other maintenance screens. */
 export function SettingsView() {
   const appInfo = useSession((s) => s.appInfo);
   return (
@@ -22,6 +23,7 @@ export function SettingsView() {
           </dl>
         </section>
       )}
+      <CategoryEditor />
       <Placeholder text={t.placeholder.settings} />
     </div>
   );

@@ -5,6 +5,7 @@ import { guardTriggersFor } from './guard.js';
 // - Partial indexes over live rows (deleted = 0) for each filter, each ending in found_at: a filtered page reads
 //   the index in order and stops after 50 rows, and its count walks a narrow index instead of the wide table.
 //   SQLite keeps the rowid at the end of every index entry, so `ORDER BY found_at, rowid` needs no sort.
+// - audit entries are indexed by the record they concern (the incident timeline reads them).
 // - incident_categories is rebuilt keyed by (category, found_at, incident rowid), so "欠薪, newest first" and its
 //   count are range scans of one small index. It is derived data, maintained by the apply path.
 
@@ -28,6 +29,9 @@ CREATE INDEX incidents_live_severity_rank ON incidents(${SEVERITY_RANK}, found_a
 CREATE INDEX incidents_live_platform ON incidents(platform, found_at) WHERE deleted = 0;
 CREATE INDEX incidents_live_lead ON incidents(lead_unit_id, found_at) WHERE deleted = 0;
 CREATE INDEX incidents_live_township ON incidents(township_id, found_at) WHERE deleted = 0;
+
+-- The incident timeline names who made each change from the audit entries about that incident.
+CREATE INDEX audit_entity ON audit(entity_id);
 
 DROP TABLE incident_categories;
 CREATE TABLE incident_categories (

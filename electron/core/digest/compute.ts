@@ -1,0 +1,168 @@
+import type { Digest, Period } from '../../../shared/api/digest.js';
+import { parsePeriod, shiftPeriod } from '../../../shared/api/digest.js';
+import {
+  PLATFORM_LABELS,
+  PLATFORMS,
+  RESPONSE_CHANNEL_LABELS,
+  RESPONSE_METHOD_LABELS,
+  RESPONSE_METHODS,
+  SEVERITIES,
+  SEVERITY_INFO,
+  STATUS_LABELS,
+  STATUSES,
+  type ResponseChannel,
+  type ResponseMethod,
+} from '../../../shared/domain.js';
+import { LedgerError } from '../../../shared/errors.js';
+import { addDays, chinaDateOf } from '../calendar/dates.js';
+import type { Db } from '../db/open.js';
+import { cached } from '../ledger/statements.js';
+import { commitmentSection } from './commitments.js';
+import { issueLabel, rangeLabel, REPORT_TITLES, trendLabel } from './labels.js';
+import { loadNames, type Names } from './names.js';
+import { openClocks } from './open-clocks.js';
+import { loadRules, outcomes } from './requirements.js';
+import { countFound, type PeriodIncident, periodIncidents } from './scan.js';
+
+// THE computation of a report: every figure the CLI prints and the print page shows comes from here, once.
+// Figures are taken at asOf — the end of the period, or now while it is still running — so a week's digest
+// printed on Monday and printed again next month says the same thing.
+
+type CountRow = Digest['byCategory'][number];
+
+function tally<K extends string>(keys: readonly K[], labels: (k: K) => string, values: Iterable<K>): CountRow[] {
+  const counts = new Map<K, number>(keys.map((k) => [k, 0]));
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([code, count]) => ({ code, label: labels(code), count }));
+}
+
+/** Most first; ties keep the canonical order (the sort is stable). */
+const byCount = (rows: CountRow[]) => [...rows].sort((a, b) => b.count - a.count);
+
+function incidentBreakdowns(incidents: readonly PeriodIncident[], names: Names): Pick<Digest, 'byCategory' | 'bySeverity' | 'byPlatform' | 'byTownship' | 'byStatus'> {
+  const categoryCodes = incidents.flatMap((i) => JSON.parse(i.categories) as string[]);
+  const known = names.categoryOrder.map((c) => c.code);
+  const extra = [...new Set(categoryCodes.filter((c) => !known.includes(c)))]; // filed under a since-deleted category
+  const townships = byCount(
+    tally<string>([], (id) => (id === '' ? '未填写涉事地域' : names.township(id)), incidents.map((i) => i.township_id ?? '')),
+  );
+  return {
+    byCategory: byCount(tally([...known, ...extra], names.category, categoryCodes)),
+    // Most severe first, as the grading is read.
+    bySeverity: tally([...SEVERITIES].reverse(), (s) => SEVERITY_INFO[s].label, incidents.map((i) => i.severity)),
+    byPlatform: byCount(tally(PLATFORMS, (p) => PLATFORM_LABELS[p], incidents.map((i) => i.platform))),
+    byTownship: townships,
+    byStatus: tally(STATUSES, (s) => STATUS_LABELS[s], incidents.map((i) => i.status)),
+  };
+}
+
+interface ResponseRow {
+  incident_id: string;
+  at: string;
+  method: ResponseMethod;
+  channel: ResponseChannel;
+  unit_id: string | null;
+  content: string;
+}
+
+function keyIncidents(db: Db, incidents: readonly PeriodIncident[], names: Names, asOf: string): Digest['keyIncidents'] {
+  const key = incidents
+    .filter((i) => i.severity === 'major' || i.severity === 'extreme')
+    .sort((a, b) => Number(b.severity === 'extreme') - Number(a.severity === 'extreme') || a.found_at.localeCompare(b.found_at));
+  const responsesOf = cached(
+    db,
+    'SELECT incident_id, at, method, channel, unit_id, content FROM responses WHERE incident_id = ? AND deleted = 0 AND at < ? ORDER BY at, id',
+  );
+  return key.map((i) => ({
+    number: i.number,
+    title: i.title,
+    severity: i.severity,
+    status: i.status,
+    foundAt: i.found_at,
+    platform: PLATFORM_LABELS[i.platform] ?? i.platform,
+    categories: (JSON.parse(i.categories) as string[]).map(names.category),
+    township: names.township(i.township_id),
+    leadUnit: names.unit(i.lead_unit_id),
+    responses: (responsesOf.all(i.id, asOf) as ResponseRow[]).map((r) => ({
+      at: r.at,
+      method: RESPONSE_METHOD_LABELS[r.method] ?? r.method,
+      channel: RESPONSE_CHANNEL_LABELS[r.channel] ?? r.channel,
+      unit: names.unit(r.unit_id),
+      content: r.content,
+    })),
+  }));
+}
+
+function responseFigures(db: Db, incidents: readonly PeriodIncident[], start: string, asOf: string): Digest['response'] {
+  const noResponseNeeded = incidents.filter((i) => i.status === 'no_response').length;
+  const toRespond = incidents.length - noResponseNeeded;
+  const responded = incidents.filter((i) => i.status !== 'no_response' && i.first_any !== null).length;
+  const methods = cached(
+    db,
+    'SELECT method, count(*) AS n FROM responses WHERE deleted = 0 AND at >= ? AND at < ? GROUP BY method',
+  ).all(start, asOf) as { method: ResponseMethod; n: number }[];
+  const byMethod = RESPONSE_METHODS.map((m) => ({ code: m, label: RESPONSE_METHOD_LABELS[m], count: methods.find((r) => r.method === m)?.n ?? 0 }));
+  return {
+    toRespond,
+    responded,
+    noResponseNeeded,
+    rate: toRespond === 0 ? null : responded / toRespond,
+    responsesMade: methods.reduce((sum, r) => sum + r.n, 0),
+    byMethod,
+    pressConferences: byMethod.find((m) => m.code === 'press_conference')!.count,
+  };
+}
+
+function trendOf(db: Db, period: Period): Digest['trend'] {
+  // A week shows the 8 weeks to it; a month the 12 months to it; a year its own 12 months.
+  const length = period.kind === 'week' ? 8 : 12;
+  const periods: Period[] = Array.from({ length }, (_, i) =>
+    period.kind === 'year' ? parsePeriod(`${period.year}-${String(i + 1).padStart(2, '0')}`)! : shiftPeriod(period, i - length + 1),
+  );
+  return periods.map((p, i) => ({ period: p.key, label: trendLabel(p, i === 0), count: countFound(db, p.start, p.end) }));
+}
+
+/** The report of one period, its figures taken at min(now, end of period). */
+export function computeDigest(db: Db, periodKey: string, nowMs: number): Digest {
+  const period = parsePeriod(periodKey);
+  if (!period) throw new LedgerError('invalid_input', `统计周期“${periodKey}”无效`);
+  if (nowMs < Date.parse(period.start)) {
+    throw new LedgerError('invalid_input', `输入有误：${rangeLabel(period.firstDay, period.lastDay)}尚未开始，无法生成报告`);
+  }
+  const asOf = new Date(Math.min(nowMs, Date.parse(period.end))).toISOString();
+  const previous = shiftPeriod(period, -1);
+  const names = loadNames(db);
+  const rules = loadRules(db);
+  const incidents = periodIncidents(db, { start: period.start, end: period.end, asOf });
+  const previousIncidents = countFound(db, previous.start, previous.end);
+  const nextFirst = chinaDateOf(Date.parse(period.end));
+  const nextLast = addDays(nextFirst, 6);
+  const horizon = new Date(Date.parse(period.end) + 7 * 86_400_000).toISOString();
+  const requirements = outcomes(incidents.filter((i) => i.status !== 'no_response'), rules, Date.parse(asOf));
+  const shareOf = (r: string) => requirements.find((o) => o.requirement === r)!.share;
+
+  return {
+    kind: period.kind,
+    period: period.key,
+    title: REPORT_TITLES[period.kind],
+    issue: issueLabel(period),
+    rangeLabel: rangeLabel(period.firstDay, period.lastDay),
+    start: period.start,
+    end: period.end,
+    asOf,
+    generatedAt: new Date(nowMs).toISOString(),
+    previousPeriod: previous.key,
+    newIncidents: incidents.length,
+    previousIncidents,
+    ...(period.kind === 'week' ? { previousWeekIncidents: previousIncidents } : {}),
+    ...incidentBreakdowns(incidents, names),
+    trend: trendOf(db, period),
+    keyIncidents: keyIncidents(db, incidents, names, asOf),
+    response: responseFigures(db, incidents, period.start, asOf),
+    respondedWithin: { '5h': shareOf('5h'), '24h': shareOf('24h'), '48h': shareOf('48h') },
+    requirements,
+    ...openClocks(db, rules, names, asOf, horizon),
+    nextWeek: { firstDay: nextFirst, lastDay: nextLast },
+    ...commitmentSection(db, { start: period.start, asOf, nextFirst, nextLast }),
+  };
+}

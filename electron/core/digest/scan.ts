@@ -1,0 +1,40 @@
+import type { IncidentStatus, Platform, Severity } from '../../../shared/domain.js';
+import type { Db } from '../db/open.js';
+import { cached } from '../ledger/statements.js';
+
+// The one read of a period's incidents that the whole report is counted from: each incident with what it needs
+// for every section — its grading, place, status, and the first response of any kind and the first press
+// conference recorded before asOf (what the response requirements are judged on, as the response clock does).
+
+export interface PeriodIncident {
+  id: string;
+  number: string;
+  title: string;
+  severity: Severity;
+  platform: Platform;
+  township_id: string | null;
+  lead_unit_id: string | null;
+  status: IncidentStatus;
+  found_at: string;
+  categories: string;
+  first_any: string | null;
+  first_press: string | null;
+}
+
+const PERIOD_SQL = `
+  SELECT i.id, i.number, i.title, i.severity, i.platform, i.township_id, i.lead_unit_id, i.status, i.found_at, i.categories,
+    (SELECT min(r.at) FROM responses r WHERE r.incident_id = i.id AND r.deleted = 0 AND r.at < @asOf) AS first_any,
+    (SELECT min(r.at) FROM responses r
+      WHERE r.incident_id = i.id AND r.deleted = 0 AND r.method = 'press_conference' AND r.at < @asOf) AS first_press
+  FROM incidents i
+  WHERE i.deleted = 0 AND i.found_at >= @start AND i.found_at < @end
+  ORDER BY i.found_at, i.number`;
+
+export function periodIncidents(db: Db, range: { start: string; end: string; asOf: string }): PeriodIncident[] {
+  return cached(db, PERIOD_SQL).all(range) as PeriodIncident[];
+}
+
+/** Incidents found in [start, end): what the trend and the previous-period comparison count. */
+export function countFound(db: Db, start: string, end: string): number {
+  return (cached(db, 'SELECT count(*) AS n FROM incidents WHERE deleted = 0 AND found_at >= ? AND found_at < ?').get(start, end) as { n: number }).n;
+}

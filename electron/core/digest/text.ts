@@ -1,0 +1,75 @@
+import { formatShare } from '../../../shared/api/digest.js';
+import { chinaParts } from '../../../shared/china-time.js';
+import { type Html, html } from '../print/html.js';
+
+// Small pieces of report prose, so every section words numbers, times and changes the same way.
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `11月24日09:30` — within a report the year is known. */
+export function shortDateTime(iso: string): string {
+  const p = chinaParts(iso);
+  return `${p.month}月${p.day}日${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** `2026-12-01` → `12月1日` */
+export function shortDay(ymd: string): string {
+  return `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
+}
+
+/** When the figures were taken: the end of a period is written as 24时 of its last day, as offices write it. */
+export function asOfPhrase(asOf: string, end: string): string {
+  if (asOf === end) {
+    const p = chinaParts(new Date(Date.parse(end) - 1).toISOString());
+    return `${p.year}年${p.month}月${p.day}日24时`;
+  }
+  const p = chinaParts(asOf);
+  return `${p.year}年${p.month}月${p.day}日${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** `增加3起（增长27.3%）`, `减少2起（下降40%）`, `持平`. */
+export function changePhrase(now: number, before: number): string {
+  if (now === before) return '持平';
+  const diff = Math.abs(now - before);
+  const verb = now > before ? '增加' : '减少';
+  if (before === 0) return `${verb}${diff}起`;
+  return `${verb}${diff}起（${now > before ? '增长' : '下降'}${formatShare(diff / before)}）`;
+}
+
+export const pct = formatShare;
+
+/** `甲3起、乙2起和丙1起` from the rows with a count, at most `limit` of them then `等`. */
+export function listPhrase(rows: readonly { label: string; count: number }[], unit: string, limit = 5): string {
+  const shown = rows.filter((r) => r.count > 0);
+  const parts = shown.slice(0, limit).map((r) => `${r.label}${r.count}${unit}`);
+  if (parts.length === 0) return '';
+  if (shown.length > limit) return `${parts.join('、')}等`;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join('、')}和${parts.at(-1)!}`;
+}
+
+/**
+ * A bordered data table; `widths` in percent; `centred` columns hold numbers, dates and times, which are centred
+ * and never wrapped (a time broken over two lines misreads).
+ */
+export function table(
+  head: readonly string[],
+  rows: readonly (readonly (string | number | Html)[])[],
+  widths: readonly number[],
+  centred: readonly number[] = [],
+): Html {
+  // A short table is kept on one page; a long one breaks between rows and repeats its header.
+  return html`<table class="data${rows.length <= 6 ? ' keep' : ''}">
+<colgroup>${widths.map((w) => html`<col style="width:${w}%">`)}</colgroup>
+<thead><tr>${head.map((h) => html`<th>${h}</th>`)}</tr></thead>
+<tbody>${rows.map((row) => html`<tr>${row.map((cell, i) => (centred.includes(i) ? html`<td class="n">${cell}</td>` : html`<td>${cell}</td>`))}</tr>`)}</tbody>
+</table>`;
+}
+
+/** `11月24日 23:59` split so a narrow column breaks between date and time, never inside either. */
+export function dateTimeCell(iso: string): Html {
+  const [day, time] = [shortDateTime(iso).slice(0, -5), shortDateTime(iso).slice(-5)];
+  return html`${day}<br>${time}`;
+}
+
+/** The requirements as a table column names them. */
+export const REQUIREMENT_SHORT: Record<'5h' | '24h' | '48h', string> = { '5h': '5小时发布信息', '24h': '24小时发布会', '48h': '48小时回应' };

@@ -1,0 +1,43 @@
+import type { LedgerHandlers } from '../../../shared/contract.js';
+import type { Ledger } from '../ledger.js';
+import { cardOf, cardText, parseCard } from '../sync/card.js';
+import { acceptConflict, keepOtherValue, listConflicts } from '../sync/conflicts.js';
+import { exportBundleFile, writeAtomically } from '../sync/export.js';
+import { bundleHistory } from '../sync/history.js';
+import { loadIdentity, publicIdentity, rotateIdentity } from '../sync/identity.js';
+import { importBundleFile } from '../sync/import.js';
+import { addPeer, listPeers, setPeerTrust } from '../sync/peers.js';
+import { listQuarantine } from '../sync/quarantine.js';
+
+export function syncHandlers(ledger: Ledger) {
+  const { ctx, db } = ledger;
+  const at = () => new Date(ctx.now()).toISOString();
+  return {
+    getSyncIdentity: async () => publicIdentity(await loadIdentity(ledger)),
+    getContactCard: async () => {
+      const card = cardOf(await loadIdentity(ledger));
+      return { text: cardText(card), card };
+    },
+    exportContactCard: async ({ path }) => {
+      const card = cardOf(await loadIdentity(ledger));
+      writeAtomically(path, new TextEncoder().encode(cardText(card)));
+      return { path, fingerprint: card.fingerprint };
+    },
+    rotateSyncKeys: async () => publicIdentity(await rotateIdentity(ledger)),
+    listPeers: () => listPeers(db),
+    addPeer: async ({ cardText: text, trusted }) => addPeer(db, await parseCard(text), trusted, ledger.siteId, at()),
+    setPeerTrust: ({ peer, trusted }) => setPeerTrust(db, peer, trusted, at()),
+    exportBundle: ({ path, peers, passphrase, full }) =>
+      exportBundleFile(ledger, path, { peers, full, ...(passphrase !== undefined ? { passphrase } : {}) }),
+    previewBundle: ({ path, passphrase }) =>
+      importBundleFile(ledger, path, { dryRun: true, ...(passphrase !== undefined ? { passphrase } : {}) }),
+    importBundle: ({ path, passphrase, confirmMassDelete }) =>
+      importBundleFile(ledger, path, { confirmMassDelete, ...(passphrase !== undefined ? { passphrase } : {}) }),
+    listConflicts: ({ openOnly, limit }) => listConflicts(db, { openOnly, limit }),
+    acceptConflict: ({ id }) => acceptConflict(ctx, id),
+    keepOtherValue: ({ id }) => keepOtherValue(ctx, id),
+    bundleHistory: ({ limit }) => bundleHistory(db, limit),
+    listQuarantine: () => listQuarantine(db, ctx.now()),
+  } satisfies Partial<LedgerHandlers>;
+}
+

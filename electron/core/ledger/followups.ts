@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Followup, followupInputSchema } from '../../../shared/api/commitments.js';
+import { FOLLOWUP_KIND_LABELS } from '../../../shared/domain.js';
+import type { Db } from '../db/open.js';
+import { getIncident } from './incidents.js';
+import { type LedgerContext, mutate } from './mutate.js';
+import { resolveTarget } from './targets.js';
+import { cached } from './statements.js';
+
+// Follow-ups (跟进: 进展, 督办, 催办, 核查, 回访, 舆情反弹) are append-only: each is a dated note on an incident or
+// one of its commitments. There is no edit: a correction is another follow-up, so the record stands as written.
+
+interface FollowupRow {
+  id: string;
+  incident_id: string;
+  commitment_id: string | null;
+  kind: Followup['kind'];
+  at: string;
+  actor: string;
+  content: string;
+  created_at: string;
+}
+
+const toFollowup = (r: FollowupRow): Followup => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  commitmentId: r.commitment_id,
+  kind: r.kind,
+  at: r.at,
+  actor: r.actor,
+  content: r.content,
+  createdAt: r.created_at,
+});
+
+const SELECT = 'SELECT id, incident_id, commitment_id, kind, at, actor, content, created_at FROM followups WHERE deleted = 0';
+
+export function addFollowup(ctx: LedgerContext, input: z.output<typeof followupInputSchema>): Followup {
+  return ctx.db.transaction(() => {
+    const target = resolveTarget(ctx.db, input);
+    const now = new Date(ctx.now()).toISOString();
+    const at = input.at ?? now;
+    if (Date.parse(at) > ctx.now() + 10 * 60_000) {
+      throw target.error('at', '跟进时间不能晚于当前时间');
+    }
+    const id = randomUUID();
+    mutate(
+      ctx,
+      {
+        action: 'followup.add',
+        entity: target.commitmentId ? 'commitment' : 'incident',
+        entityId: target.commitmentId ?? target.incidentId,
+        summary: `${target.label} ${FOLLOWUP_KIND_LABELS[input.kind]}：${input.content.slice(0, 40)}`,
+      },
+      [
+        {
+          table: 'followups',
+          row: id,
+          fields: {
+            incident_id: target.incidentId,
+            commitment_id: target.commitmentId,
+            kind: input.kind,
+            at,
+            actor: input.actor || ctx.actor,
+            content: input.content,
+            created_at: now,
+          },
+        },
+      ],
+    );
+    return toFollowup(cached(ctx.db, `${SELECT} AND id = ?`).get(id) as FollowupRow);
+  })();
+}
+
+export function listFollowups(db: Db, filter: { incident?: string | undefined; commitment?: string | undefined }): Followup[] {
+  if (filter.commitment !== undefined) {
+    const target = resolveTarget(db, { commitment: filter.commitment });
+    return (cached(db, `${SELECT} AND commitment_id = ? ORDER BY at, created_at`).all(target.commitmentId) as FollowupRow[]).map(toFollowup);
+  }
+  if (filter.incident === undefined) return [];
+  const incident = getIncident(db, filter.incident);
+  return (cached(db, `${SELECT} AND incident_id = ? ORDER BY at, created_at`).all(incident.id) as FollowupRow[]).map(toFollowup);
+}

@@ -1,0 +1,70 @@
+import { Decrypter, Encrypter } from 'age-encryption';
+import { BundleError } from './errors.js';
+
+// The outer layer: the standard age format (C2SP), so a bundle opens with the `age` command-line tool too.
+// Only native X25519 recipients and scrypt passphrases — age 1.1.1 cannot read post-quantum recipients. age
+// allows a passphrase only as the sole recipient of a file, so a bundle is for peers or for a passphrase.
+
+export const DEFAULT_SCRYPT_WORK_FACTOR = 18; // age's own default: about a second to open, by design
+
+export interface Seal {
+  recipients: readonly string[];
+  passphrase?: string;
+  /** Tests lower this to keep scrypt cheap; the contract never exposes it. */
+  scryptWorkFactor?: number;
+}
+
+export async function seal(plaintext: Uint8Array, how: Seal): Promise<Uint8Array> {
+  const encrypter = new Encrypter();
+  if (how.passphrase !== undefined) {
+    encrypter.setPassphrase(how.passphrase);
+    encrypter.setScryptWorkFactor(how.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR);
+  } else {
+    if (how.recipients.length === 0) throw new Error('no recipients');
+    for (const recipient of how.recipients) {
+      if (!recipient.startsWith('age1') || recipient.startsWith('age1pq') || recipient.startsWith('age1tag')) {
+        throw new Error(`refusing non-X25519 recipient ${recipient}`); // cards are checked; this is a guard
+      }
+      encrypter.addRecipient(recipient);
+    }
+  }
+  return encrypter.encrypt(plaintext);
+}
+
+/** Which kinds of stanza the header holds, to say precisely why a file does not open. */
+function stanzaTypes(file: Uint8Array): string[] | undefined {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(file.subarray(0, 64 * 1024));
+  if (!head.startsWith('age-encryption.org/v1\n')) return undefined;
+  const end = head.indexOf('\n---');
+  const lines = (end < 0 ? head : head.slice(0, end)).split('\n');
+  return lines.filter((l) => l.startsWith('-> ')).map((l) => l.slice(3).split(' ')[0] ?? '');
+}
+
+export async function open(file: Uint8Array, keys: { identities: readonly string[]; passphrase?: string }): Promise<Uint8Array> {
+  const types = stanzaTypes(file);
+  if (!types || types.length === 0) {
+    throw new BundleError('encryption', '该文件不是加密同步包（不是 age 格式，或文件头已损坏）');
+  }
+  const byPassphrase = types.includes('scrypt');
+  if (byPassphrase && keys.passphrase === undefined) {
+    throw new BundleError('encryption', '该同步包使用办公室口令加密，请输入口令后再导入');
+  }
+  const decrypter = new Decrypter();
+  if (byPassphrase) decrypter.addPassphrase(keys.passphrase!);
+  else for (const identity of keys.identities) decrypter.addIdentity(identity);
+  try {
+    return await decrypter.decrypt(file);
+  } catch (error) {
+    throw new BundleError('encryption', reasonOf((error as Error).message, byPassphrase));
+  }
+}
+
+// age-encryption reports failures as plain Errors; its messages tell header problems from payload ones.
+function reasonOf(message: string, byPassphrase: boolean): string {
+  if (/no identity matched/.test(message)) {
+    return byPassphrase ? '办公室口令不正确' : '无法解密：该同步包不是发给本工作站的（或是发给本工作站更换前、已不存在的密钥）';
+  }
+  if (/work factor/.test(message)) return '同步包的口令强度参数超出允许范围，已拒绝';
+  if (/header|stanza|version/.test(message)) return '同步包文件头已损坏或被篡改';
+  return '同步包已损坏或被篡改：解密校验失败';
+}

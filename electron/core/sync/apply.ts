@@ -1,0 +1,306 @@
+import type { ImportResult } from '../../../shared/sync-schemas.js';
+import { appendAudit } from '../ledger/audit.js';
+import { applyWinningOps, cached, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
+import { LEDGER_TABLES, type LedgerTable } from '../ledger/tables.js';
+import { BundleError } from './errors.js';
+import { parseHlc } from './hlc.js';
+import type { Manifest } from './manifest.js';
+import { resolveNumbers } from './numbers.js';
+import type { WireConflict, WireOp } from './payload.js';
+import { notePeerSeen } from './peers.js';
+import { releaseQuarantine, quarantine } from './quarantine.js';
+
+// Applying a verified, validated bundle: one IMMEDIATE transaction that records the new operations, writes the
+// winner of every field (last writer wins by stamp; the stamp ends with the site id, so equal times break ties
+// by site), keeps concurrent edits for review, gives a number taken twice to the incident that claimed it first,
+// notes what the sender holds, records the bundle and appends the audit entry. Any throw rolls all of it back.
+//
+// Invariant kept by every import: each field of each row holds the value of its highest-stamped operation. Two
+// ledgers holding the same operations therefore hold the same rows, whatever order the bundles came in.
+
+export interface Incoming {
+  manifest: Manifest;
+  senderName: string;
+  ops: readonly WireOp[];
+  /** Conflicts the sender recorded about operations in the bundle. */
+  conflicts: readonly WireConflict[];
+  file: string;
+  bytes: number;
+}
+
+export interface ApplyOptions {
+  confirmMassDelete: boolean;
+  /** Compute the result and roll everything back (a preview). */
+  dryRun: boolean;
+  maxDriftMs: number;
+}
+
+interface Stored {
+  hlc: string;
+  value: string; // JSON text as stored
+}
+
+/** Thrown to roll a preview back: carries the result out of the transaction. */
+class DryRun extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+export function applyBundle(ctx: LedgerContext, incoming: Incoming, options: ApplyOptions): ImportResult {
+  const { db } = ctx;
+  try {
+    return db.transaction(() => ctx.guard.allow(() => applyInTransaction(ctx, incoming, options))).immediate();
+  } catch (error) {
+    if (error instanceof DryRun) return error.result;
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      // Deferred foreign keys are checked at COMMIT: an operation pointed at a record neither side has.
+      throw new BundleError('operation', '同步包中的记录引用了本台账和同步包里都不存在的记录（如单位、乡镇或事件），已拒绝整个同步包');
+    }
+    throw error;
+  }
+}
+
+function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: ApplyOptions): ImportResult {
+  const { db } = ctx;
+  const { manifest } = incoming;
+  const nowMs = ctx.now();
+  const at = new Date(nowMs).toISOString();
+  const base: ImportResult = {
+    bundleId: manifest.bundleId,
+    sender: { siteId: manifest.sender.site, name: incoming.senderName, fingerprint: manifest.sender.fingerprint },
+    createdAt: manifest.createdAt,
+    applied: 0,
+    duplicates: 0,
+    conflicts: 0,
+    quarantined: 0,
+    released: 0,
+    renumbered: 0,
+    deletions: 0,
+    liveRows: 0,
+    alreadyImported: false,
+    needsConfirmation: false,
+    messages: [],
+  };
+  if (cached(db, "SELECT 1 FROM bundles WHERE bundle_id = ? AND direction = 'in'").get(manifest.bundleId)) {
+    return { ...base, duplicates: manifest.opCount, alreadyImported: true, messages: ['此同步包此前已导入，本次未作任何改变'] };
+  }
+  // Rows may arrive before what they point at (an incident before its new township): check at COMMIT.
+  db.pragma('defer_foreign_keys = ON');
+
+  // Stamps far ahead of our clock are held aside; earlier ones whose time has come are taken back in.
+  const accepted: WireOp[] = [];
+  const held: WireOp[] = [];
+  const ownOp = cached(db, 'SELECT 1 FROM ops WHERE hlc = ?');
+  for (const op of incoming.ops) {
+    // Our own operations can only come back to us; a "new" one in our name is forged (it would also break the
+    // audit chain, which seals this site's operations).
+    if (op.site === ctx.site && !ownOp.get(op.hlc)) {
+      throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
+    }
+    if (parseHlc(op.hlc)!.millis - nowMs > options.maxDriftMs) held.push(op);
+    else accepted.push(op);
+  }
+  quarantine(db, held, manifest.bundleId, at);
+  const acceptedStamps = new Set(accepted.map((op) => op.hlc));
+  // Released operations the sender also sent again are processed once, as incoming.
+  const releasedAll = releaseQuarantine(db, nowMs, options.maxDriftMs);
+  const released = releasedAll.filter((op) => !acceptedStamps.has(op.hlc));
+
+  // What each touched field holds now, before this bundle.
+  const all = [...accepted, ...released];
+  const stored = storedWinners(ctx, all);
+
+  // Record the operations; ones we already hold must be identical (a stamp names one operation forever).
+  const insert = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(hlc) DO NOTHING');
+  const fresh: WireOp[] = [];
+  let duplicates = 0;
+  for (const op of all) {
+    const json = JSON.stringify(op.value);
+    if (insert.run(op.hlc, op.site, op.tbl, op.row, op.col, json).changes === 1) {
+      fresh.push(op);
+    } else {
+      const had = cached(db, 'SELECT site, tbl, row, col, value FROM ops WHERE hlc = ?').get(op.hlc) as Record<string, string>;
+      if (had.site !== op.site || had.tbl !== op.tbl || had.row !== op.row || had.col !== op.col || had.value !== json) {
+        throw new BundleError('operation', `同步包中的操作与本机已有的同一时间戳操作内容不同（${op.hlc}），文件可能被篡改，已拒绝`);
+      }
+      duplicates += 1;
+    }
+  }
+
+  // The winner of each field among the new operations, against what the field held.
+  const newest = new Map<string, WireOp>();
+  for (const op of fresh) {
+    const key = fieldKey(op);
+    const best = newest.get(key);
+    if (!best || op.hlc > best.hlc) newest.set(key, op);
+  }
+  const releasedSet = new Set(released.map((op) => op.hlc));
+  const winners: WireOp[] = [];
+  const conflicts: { op: WireOp; had: Stored; hadSite: string }[] = [];
+  for (const [key, op] of newest) {
+    const had = stored.get(key);
+    if (had && !releasedSet.has(op.hlc) && !HOUSEKEEPING.has(op.col) && isConcurrent(op, had, manifest.seen)) {
+      conflicts.push({ op, had, hadSite: parseHlc(had.hlc)!.site });
+    }
+    if (!had || op.hlc > had.hlc) winners.push(op);
+  }
+
+  const { deletions, liveRows, incidentDeletions, liveIncidents } = countDeletions(ctx, winners);
+  const needsConfirmation =
+    deletions > 0 && (deletions * 2 > liveRows || (incidentDeletions > 0 && incidentDeletions * 2 > liveIncidents));
+  if (needsConfirmation && !options.confirmMassDelete && !options.dryRun) {
+    throw new BundleError(
+      'confirm',
+      `此同步包将删除 ${deletions} 条记录（本台账现有 ${liveRows} 条，其中舆情事件删除 ${incidentDeletions} / ${liveIncidents} 条），超过一半。` +
+        '请与发送方核实无误后，确认再导入（命令行加 --confirm-delete）。',
+    );
+  }
+
+  // The clock moves past what we accepted (never past what we held aside), so our next edits win over these.
+  const top = fresh.reduce<string | undefined>((max, op) => (max === undefined || op.hlc > max ? op.hlc : max), undefined);
+  if (top) ctx.hlc.receive(top);
+
+  // Numbers are applied on their own so that two incidents never hold one number, even for a moment.
+  const numberWins = winners.filter((op) => op.tbl === 'incidents' && op.col === 'number');
+  const otherWins = winners.filter((op) => !(op.tbl === 'incidents' && op.col === 'number'));
+  applyWinningOps(db, groupByRow(otherWins));
+  const numbers = resolveNumbers(ctx, numberWins, manifest.bundleId, at);
+
+  const maxBySite = new Map<string, string>();
+  for (const op of fresh) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
+  for (const [site, hlc] of maxBySite) noteSeen(db, site, hlc);
+  notePeerSeen(db, manifest.sender.site, manifest.seen);
+
+  const found = conflicts.map(({ op, had }) => {
+    const incomingWins = op.hlc > had.hlc;
+    return { tbl: op.tbl, row: op.row, col: op.col, winner: incomingWins ? op.hlc : had.hlc, loser: incomingWins ? had.hlc : op.hlc };
+  });
+  const recorded = recordConflicts(ctx, [...found, ...incoming.conflicts], manifest.bundleId, at);
+
+  const result: ImportResult = {
+    ...base,
+    applied: fresh.filter((op) => !releasedSet.has(op.hlc)).length,
+    duplicates,
+    conflicts: recorded + numbers.renumbered,
+    quarantined: held.length,
+    released: releasedAll.length,
+    renumbered: numbers.renumbered,
+    deletions,
+    liveRows,
+    needsConfirmation,
+    messages: [
+      ...(held.length > 0
+        ? [`${held.length} 条操作的时间比本机时钟快 24 小时以上（发送方时钟可能有误），已隔离，未应用，也未改动本机时钟`]
+        : []),
+      ...(releasedAll.length > 0 ? [`此前隔离的 ${releasedAll.length} 条操作时间已到，本次已应用`] : []),
+      ...numbers.messages,
+    ],
+  };
+
+  cached(
+    db,
+    `INSERT INTO bundles (bundle_id, direction, peer_site, peer_name, at, created_at, file, bytes, op_count, full, passphrase,
+       applied, duplicates, conflicts, quarantined, renumbered, payload_sha256)
+     VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    manifest.bundleId, manifest.sender.site, incoming.senderName, at, manifest.createdAt, incoming.file, incoming.bytes,
+    manifest.opCount, manifest.full ? 1 : 0, manifest.recipients.passphrase ? 1 : 0, result.applied, result.duplicates,
+    result.conflicts, result.quarantined, result.renumbered, manifest.payload.sha256,
+  );
+  // The audit entry seals the bundle id and its counts; the operations it brought belong to other sites and are
+  // sealed by the bundle's signature and payload hash (recorded above), so the entry itself carries none.
+  appendAudit(
+    ctx,
+    {
+      action: 'import',
+      entity: 'bundle',
+      entityId: manifest.bundleId,
+      summary:
+        `导入来自“${incoming.senderName}”（${manifest.sender.site}）的同步包 ${manifest.bundleId.slice(0, 8)}` +
+        `（SHA-256 ${manifest.payload.sha256.slice(0, 12)}）：新操作 ${result.applied} 条，已有 ${duplicates} 条，` +
+        `冲突 ${result.conflicts} 条，隔离 ${held.length} 条`,
+    },
+    [],
+  );
+  if (options.dryRun) throw new DryRun(result);
+  return result;
+}
+
+/** Fields every edit touches: two edits of one incident always "conflict" on them, which tells nobody anything. */
+const HOUSEKEEPING = new Set(['updated_at']);
+
+/**
+ * Records conflicts found here or carried by the bundle, once each: only for fields whose two operations we
+ * hold, with the values read from our own operation log (a bundle cannot put words in a conflict).
+ */
+function recordConflicts(ctx: LedgerContext, list: readonly WireConflict[], bundleId: string, at: string): number {
+  const opOf = cached(ctx.db, 'SELECT tbl, row, col, value FROM ops WHERE hlc = ?');
+  const known = cached(ctx.db, 'SELECT 1 FROM conflicts WHERE tbl = ? AND row = ? AND col = ? AND winner_hlc = ? AND loser_hlc = ?');
+  const insert = cached(
+    ctx.db,
+    `INSERT INTO conflicts (kind, at, bundle_id, tbl, row, col, winner_hlc, winner_value, loser_hlc, loser_value)
+     VALUES ('field', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let recorded = 0;
+  for (const c of list) {
+    if (c.winner <= c.loser || HOUSEKEEPING.has(c.col)) continue;
+    const winner = opOf.get(c.winner) as { tbl: string; row: string; col: string; value: string } | undefined;
+    const loser = opOf.get(c.loser) as { tbl: string; row: string; col: string; value: string } | undefined;
+    const sameField = (op: typeof winner) => op !== undefined && op.tbl === c.tbl && op.row === c.row && op.col === c.col;
+    if (!sameField(winner) || !sameField(loser)) continue;
+    if (known.get(c.tbl, c.row, c.col, c.winner, c.loser)) continue;
+    insert.run(at, bundleId, c.tbl, c.row, c.col, c.winner, winner!.value, c.loser, loser!.value);
+    recorded += 1;
+  }
+  return recorded;
+}
+
+const fieldKey = (op: { tbl: string; row: string; col: string }) => `${op.tbl}\u0000${op.row}\u0000${op.col}`;
+
+/**
+ * Two edits of one field are concurrent when, at this exchange, neither side had seen the other's: the edit
+ * is new to us, and the sender's version vector does not cover the value we hold. Equal values or one site
+ * editing its own field twice are not conflicts.
+ */
+function isConcurrent(op: WireOp, had: Stored, senderSeen: Readonly<Record<string, string>>): boolean {
+  if (had.value === JSON.stringify(op.value)) return false;
+  const hadSite = parseHlc(had.hlc)!.site;
+  if (hadSite === op.site) return false;
+  const covered = senderSeen[hadSite];
+  return covered === undefined || covered < had.hlc;
+}
+
+function storedWinners(ctx: LedgerContext, ops: readonly WireOp[]): Map<string, Stored> {
+  const rows = new Map<string, { tbl: string; row: string }>();
+  for (const op of ops) rows.set(`${op.tbl}\u0000${op.row}`, op);
+  const query = cached(ctx.db, 'SELECT col, max(hlc) AS hlc, value FROM ops WHERE tbl = ? AND row = ? GROUP BY col');
+  const out = new Map<string, Stored>();
+  for (const { tbl, row } of rows.values()) {
+    for (const r of query.all(tbl, row) as { col: string; hlc: string; value: string }[]) {
+      out.set(fieldKey({ tbl, row, col: r.col }), { hlc: r.hlc, value: r.value });
+    }
+  }
+  return out;
+}
+
+function countDeletions(ctx: LedgerContext, winners: readonly WireOp[]) {
+  let deletions = 0;
+  let incidentDeletions = 0;
+  for (const op of winners) {
+    if (op.col !== 'deleted' || op.value !== true) continue;
+    const live = cached(ctx.db, `SELECT 1 FROM ${op.tbl} WHERE id = ? AND deleted = 0`).get(op.row);
+    if (!live) continue;
+    deletions += 1;
+    if (op.tbl === 'incidents') incidentDeletions += 1;
+  }
+  if (deletions === 0) return { deletions, incidentDeletions, liveRows: 0, liveIncidents: 0 };
+  let liveRows = 0;
+  let liveIncidents = 0;
+  for (const table of Object.keys(LEDGER_TABLES) as LedgerTable[]) {
+    const n = (cached(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
+    liveRows += n;
+    if (table === 'incidents') liveIncidents = n;
+  }
+  return { deletions, incidentDeletions, liveRows, liveIncidents };
+}

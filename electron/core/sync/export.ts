@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { LedgerError } from '../../../shared/errors.js';
+import type { ExportResult } from '../../../shared/sync-schemas.js';
+import { SCHEMA_VERSION } from '../db/open.js';
+import { cached } from '../ledger/statements.js';
+import { seal } from './age.js';
+import { encodeContainer } from './container.js';
+import type { SyncHost } from './host.js';
+import { loadIdentity } from './identity.js';
+import { sha256Hex, signManifest } from './keys.js';
+import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING } from './manifest.js';
+import { compress, encodeOps } from './payload.js';
+import { findPeer, peerSeen, recipientOf } from './peers.js';
+
+// Writing a bundle: the operations the chosen peers are not known to hold (by the version vectors they sent
+// us), or all of them; a manifest signed with our Ed25519 key; compressed; sealed with age to the peers' keys
+// or to the office passphrase; written under a temporary name and renamed, so a half-written bundle never
+// exists under the name someone will carry away.
+
+export interface ExportOptions {
+  /** Names or site ids of trusted peers. */
+  peers: readonly string[];
+  passphrase?: string;
+  full: boolean;
+  /** Tests only: a cheap scrypt for passphrase bundles. */
+  scryptWorkFactor?: number;
+}
+
+export interface BuiltBundle {
+  bytes: Uint8Array;
+  manifest: Manifest;
+  recipientNames: string[];
+}
+
+type OpRow = [string, string, string, string, string]; // hlc, tbl, row, col, value (JSON)
+
+export async function buildBundle(host: SyncHost, options: ExportOptions): Promise<BuiltBundle> {
+  const { db, ctx } = host;
+  const identity = await loadIdentity(host);
+  const peers = [...new Map(options.peers.map((ref) => findPeer(db, ref)).map((p) => [p.siteId, p])).values()];
+  for (const peer of peers) {
+    if (!peer.trusted) throw new LedgerError('forbidden', `工作站“${peer.name}”未受信任，不能向其导出同步包`);
+  }
+  if (peers.length === 0 && options.passphrase === undefined) {
+    throw new LedgerError('invalid_input', '请选择对方工作站，或设置办公室口令');
+  }
+  const recipients = options.passphrase === undefined ? peers.map((p) => recipientOf(db, p.siteId)) : [];
+  // Without named peers nobody's holdings are known: send everything.
+  const full = options.full || peers.length === 0;
+
+  // One read transaction: the operations and the version vector describe the same moment.
+  const { rows, seen } = db.transaction(() => ({ rows: selectOps(host, peers.map((p) => p.siteId), full), seen: ourVector(host) }))();
+  const ranges: Manifest['ranges'] = {};
+  for (const [hlc] of rows) {
+    const site = hlc.slice(-16);
+    const range = ranges[site];
+    if (!range) ranges[site] = { first: hlc, last: hlc, count: 1 };
+    else {
+      range.count += 1;
+      if (hlc < range.first) range.first = hlc;
+      if (hlc > range.last) range.last = hlc;
+    }
+  }
+  const raw = encodeOps(rows, conflictsFor(host, rows, full));
+  const payload = compress(raw);
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    bundleId: randomBytes(16).toString('hex'),
+    createdAt: new Date(ctx.now()).toISOString(),
+    sender: {
+      site: identity.site,
+      name: identity.name,
+      signPublic: identity.current.signPublic,
+      ageRecipient: identity.current.ageRecipient,
+      fingerprint: identity.current.fingerprint,
+    },
+    recipients: {
+      peers: peers.map((p) => ({ site: p.siteId, name: p.name, fingerprint: p.fingerprint })),
+      passphrase: options.passphrase !== undefined,
+    },
+    full,
+    seen,
+    ranges,
+    opCount: rows.length,
+    payload: {
+      encoding: PAYLOAD_ENCODING,
+      compression: 'deflate-raw',
+      bytes: raw.length,
+      compressedBytes: payload.length,
+      sha256: sha256Hex(payload),
+    },
+  };
+  const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
+  const plaintext = encodeContainer({ manifest: manifestBytes, signature: signManifest(manifestBytes, identity.current.signSecret), payload });
+  const bytes = await seal(plaintext, {
+    recipients,
+    ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+    ...(options.scryptWorkFactor !== undefined ? { scryptWorkFactor: options.scryptWorkFactor } : {}),
+  });
+  return { bytes, manifest, recipientNames: peers.map((p) => p.name) };
+}
+
+function selectOps(host: SyncHost, peerSites: readonly string[], full: boolean): OpRow[] {
+  const { db } = host;
+  if (full) return cached(db, 'SELECT hlc, tbl, row, col, value FROM ops ORDER BY hlc').raw().all() as OpRow[];
+  const known = peerSites.map((site) => peerSeen(db, site));
+  const bySite = cached(db, 'SELECT hlc, tbl, row, col, value FROM ops WHERE site = ? AND hlc > ? ORDER BY hlc').raw();
+  const rows: OpRow[] = [];
+  for (const { site } of cached(db, 'SELECT site FROM sites ORDER BY site').all() as { site: string }[]) {
+    // What the least-informed of the chosen peers holds of this site; nothing known means from the start.
+    const from = known.reduce((low, vector) => {
+      const have = vector.get(site) ?? '';
+      return have < low ? have : low;
+    }, '\uffff');
+    for (const row of bySite.all(site, from === '\uffff' ? '' : from) as OpRow[]) rows.push(row);
+  }
+  return rows;
+}
+
+type ConflictRow = [string, string, string, string, string]; // tbl, row, col, winner hlc, loser hlc
+
+/** Conflicts we recorded that involve an operation in this bundle: the receiver lists them too. */
+function conflictsFor(host: SyncHost, rows: readonly OpRow[], full: boolean): ConflictRow[] {
+  const all = cached(host.db, "SELECT tbl, row, col, winner_hlc, loser_hlc FROM conflicts WHERE kind = 'field' ORDER BY id")
+    .raw()
+    .all() as ConflictRow[];
+  if (full || all.length === 0) return all;
+  const carried = new Set(rows.map(([hlc]) => hlc));
+  return all.filter(([, , , winner, loser]) => carried.has(winner) || carried.has(loser));
+}
+
+function ourVector(host: SyncHost): Record<string, string> {
+  const rows = cached(host.db, 'SELECT site, max_hlc FROM sites').all() as { site: string; max_hlc: string }[];
+  return Object.fromEntries(rows.map((r) => [r.site, r.max_hlc]));
+}
+
+/** Writes next to the target, flushes, then renames: the target name only ever holds a whole bundle. */
+export function writeAtomically(path: string, bytes: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.part`);
+  try {
+    const fd = openSync(temp, 'wx', 0o644);
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new LedgerError('storage', `无法写入同步包 ${path}：${(error as Error).message}`);
+  }
+}
+
+export async function exportBundleFile(host: SyncHost, path: string, options: ExportOptions): Promise<ExportResult> {
+  const built = await buildBundle(host, options);
+  writeAtomically(path, built.bytes);
+  const { manifest } = built;
+  const at = new Date(host.ctx.now()).toISOString();
+  const to = options.passphrase !== undefined ? '办公室口令' : built.recipientNames.join('、');
+  cached(
+    host.db,
+    `INSERT INTO bundles (bundle_id, direction, peer_site, peer_name, at, created_at, file, bytes, op_count, full, passphrase,
+       payload_sha256) VALUES (?, 'out', '', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    manifest.bundleId, to, at, manifest.createdAt, path, built.bytes.length, manifest.opCount, manifest.full ? 1 : 0,
+    manifest.recipients.passphrase ? 1 : 0, manifest.payload.sha256,
+  );
+  return {
+    path,
+    bundleId: manifest.bundleId,
+    opCount: manifest.opCount,
+    bytes: built.bytes.length,
+    full: manifest.full,
+    recipients: built.recipientNames,
+    passphrase: manifest.recipients.passphrase,
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { SIGN_PUBLIC, SITE_ID } from '../../../shared/sync-schemas.js';
+
+// The manifest: everything about a bundle, inside the encryption and under the sender's signature. Nothing
+// about a bundle — not even who sent it or how many operations it holds — is readable without a key.
+
+export const BUNDLE_FORMAT = 'yuqing-ledger/bundle';
+export const FORMAT_VERSION = 1;
+export const PAYLOAD_ENCODING = 'ops-json-frames/v1';
+
+const HLC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/;
+const siteId = z.string().regex(SITE_ID);
+const hlc = z.string().regex(HLC_TEXT);
+const count = z.number().int().min(0).max(2 ** 40);
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.literal(FORMAT_VERSION),
+  schemaVersion: z.number().int().min(1).max(10_000),
+  bundleId: z.string().regex(/^[0-9a-f]{32}$/),
+  createdAt: z.iso.datetime(),
+  sender: z.strictObject({
+    site: siteId,
+    name: z.string().max(200),
+    signPublic: z.string().regex(SIGN_PUBLIC),
+    ageRecipient: z.string().max(200),
+    fingerprint: z.string().max(64),
+  }),
+  recipients: z.strictObject({
+    peers: z.array(z.strictObject({ site: siteId, name: z.string().max(200), fingerprint: z.string().max(64) })).max(1000),
+    passphrase: z.boolean(),
+  }),
+  full: z.boolean(),
+  /** The sender's version vector when it wrote the bundle: what it holds, so we know what to send back. */
+  seen: z.record(siteId, hlc),
+  /** Per site: the first and last stamp carried and how many. */
+  ranges: z.record(siteId, z.strictObject({ first: hlc, last: hlc, count })),
+  opCount: count,
+  payload: z.strictObject({
+    encoding: z.literal(PAYLOAD_ENCODING),
+    compression: z.literal('deflate-raw'),
+    /** Uncompressed size: decompression stops here, whatever the stream says. */
+    bytes: count,
+    compressedBytes: count,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+});
+export type Manifest = z.infer<typeof manifestSchema>;

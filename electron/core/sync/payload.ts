@@ -1,0 +1,173 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { fieldTypeOf, type FieldType, type FieldValue, isLedgerTable, type LedgerTable, valueFits } from '../ledger/tables.js';
+import { BundleError } from './errors.js';
+import { formatHlc, parseHlc } from './hlc.js';
+
+// The operations of a bundle: frames of at most FRAME_OPS operations, each a u32 BE length and a JSON array of
+// [hlc, table, row, column, value]. Framing keeps every string handed to JSON.parse small, however large the
+// bundle. The site is not sent separately: it is the last part of the stamp, so the two cannot disagree.
+//
+// Decoding treats every byte as hostile: tables and columns must be in the whitelist (they are spliced into SQL
+// later), values must have their field's type, stamps must be canonical, sizes are bounded.
+
+export interface WireOp {
+  hlc: string;
+  site: string;
+  tbl: LedgerTable;
+  row: string;
+  col: string;
+  value: FieldValue;
+}
+
+const FRAME_OPS = 4096;
+const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+const MAX_TEXT = 1_000_000; // characters in one field (a 摘要 pasted from a long post fits many times over)
+const MAX_LIST = 10_000;
+// Row ids are uuids or seed codes: printable, no spaces or control characters, bounded.
+const ROW_ID = /^[^\s\p{Cc}]{1,128}$/u;
+
+/** A concurrent edit the sender recorded, so the receiver lists it too: field, winning and losing stamps. */
+export interface WireConflict {
+  tbl: LedgerTable;
+  row: string;
+  col: string;
+  winner: string;
+  loser: string;
+}
+
+export function encodeOps(
+  ops: Iterable<readonly [string, string, string, string, string]>,
+  conflicts: readonly (readonly [string, string, string, string, string])[] = [],
+): Buffer {
+  const frames: Buffer[] = [];
+  let batch: string[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    const body = Buffer.from(`[${batch.join(',')}]`, 'utf8');
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    frames.push(head, body);
+    batch = [];
+  };
+  // `value` arrives as the stored JSON text: spliced in as is, not parsed and re-serialised.
+  for (const [hlc, tbl, row, col, value] of ops) {
+    batch.push(`[${JSON.stringify(hlc)},${JSON.stringify(tbl)},${JSON.stringify(row)},${JSON.stringify(col)},${value}]`);
+    if (batch.length >= FRAME_OPS) flush();
+  }
+  flush();
+  if (conflicts.length > 0) {
+    // A trailing frame that is an object, not an array: the conflicts the sender knows of.
+    const body = Buffer.from(JSON.stringify({ conflicts }), 'utf8');
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    frames.push(head, body);
+  }
+  return Buffer.concat(frames);
+}
+
+export const compress = (raw: Buffer) => deflateRawSync(raw, { level: 6 });
+
+/** Inflates at most `declared` bytes: a decompression bomb stops at the size the signed manifest promised. */
+export function decompress(compressed: Uint8Array, declared: number): Buffer {
+  let raw: Buffer;
+  try {
+    raw = inflateRawSync(compressed, { maxOutputLength: Math.max(1, declared) });
+  } catch (error) {
+    const tooBig = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
+    throw new BundleError('payload', tooBig ? '同步包内容解压后超出清单声明的大小，已拒绝（可能是压缩炸弹）' : '同步包内容无法解压，文件已损坏');
+  }
+  if (raw.length !== declared) throw new BundleError('payload', '同步包内容的大小与清单不符，文件已损坏');
+  return raw;
+}
+
+/** Every operation of a payload, validated; throws BundleError naming the first bad one. */
+export function decodeOps(raw: Buffer): { ops: WireOp[]; conflicts: WireConflict[] } {
+  const isStamp = stampChecker();
+  const ops: WireOp[] = [];
+  let conflicts: WireConflict[] | undefined;
+  const seen = new Set<string>();
+  let offset = 0;
+  while (offset < raw.length) {
+    if (offset + 4 > raw.length) throw new BundleError('payload', '同步包内容被截断');
+    const length = raw.readUInt32BE(offset);
+    offset += 4;
+    if (length > MAX_FRAME_BYTES || offset + length > raw.length) throw new BundleError('payload', '同步包内容被截断或分段长度无效');
+    let frame: unknown;
+    try {
+      frame = JSON.parse(raw.toString('utf8', offset, offset + length));
+    } catch {
+      throw new BundleError('payload', '同步包内容不是有效的 JSON');
+    }
+    offset += length;
+    if (conflicts !== undefined) throw new BundleError('payload', '同步包内容格式无效（冲突清单之后还有内容）');
+    if (!Array.isArray(frame)) {
+      conflicts = checkConflicts(frame);
+      continue;
+    }
+    for (const item of frame as unknown[]) {
+      const op = checkOp(item, ops.length + 1, isStamp);
+      if (seen.has(op.hlc)) throw new BundleError('operation', `第 ${ops.length + 1} 条操作的时间戳与前面的重复：${op.hlc}`);
+      seen.add(op.hlc);
+      ops.push(op);
+    }
+  }
+  return { ops, conflicts: conflicts ?? [] };
+}
+
+function checkConflicts(frame: unknown): WireConflict[] {
+  const bad = () => new BundleError('payload', '同步包中的冲突清单格式无效，已拒绝');
+  const list = (frame as { conflicts?: unknown } | null)?.conflicts;
+  if (typeof frame !== 'object' || frame === null || Object.keys(frame).length !== 1 || !Array.isArray(list)) throw bad();
+  return (list as unknown[]).map((item) => {
+    if (!Array.isArray(item) || item.length !== 5) throw bad();
+    const [tbl, row, col, winner, loser] = item as unknown[];
+    if (typeof tbl !== 'string' || !isLedgerTable(tbl) || typeof col !== 'string' || fieldTypeOf(tbl, col) === undefined) throw bad();
+    if (typeof row !== 'string' || !ROW_ID.test(row)) throw bad();
+    for (const stamp of [winner, loser]) {
+      const parts = typeof stamp === 'string' ? parseHlc(stamp) : undefined;
+      if (!parts || formatHlc(parts) !== stamp) throw bad();
+    }
+    return { tbl, row, col, winner: winner as string, loser: loser as string };
+  });
+}
+
+/**
+ * Whether a string is a canonical stamp (what formatHlc would write: no 24:00, no 30 February). The date part
+ * is checked once per second of time, since a bundle's stamps crowd into few seconds.
+ */
+function stampChecker(): (hlc: string) => boolean {
+  const seconds = new Map<string, boolean>();
+  const SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/;
+  return (hlc) => {
+    if (hlc.length !== 46 || !SHAPE.test(hlc)) return false;
+    const second = hlc.slice(0, 19);
+    let ok = seconds.get(second);
+    if (ok === undefined) {
+      const parts = parseHlc(hlc);
+      ok = parts !== undefined && formatHlc(parts) === hlc;
+      seconds.set(second, ok);
+    }
+    return ok;
+  };
+}
+
+function checkOp(item: unknown, n: number, isStamp: (hlc: string) => boolean): WireOp {
+  const bad = (why: string) => new BundleError('operation', `同步包第 ${n} 条操作无效：${why}，已拒绝整个同步包`);
+  if (!Array.isArray(item) || item.length !== 5) throw bad('结构不符');
+  const [hlc, tbl, row, col, value] = item as unknown[];
+  if (typeof hlc !== 'string') throw bad('缺少时间戳');
+  if (!isStamp(hlc)) throw bad(`时间戳格式错误（${hlc.slice(0, 60)}）`);
+  if (typeof tbl !== 'string' || !isLedgerTable(tbl)) throw bad(`不允许同步的表“${String(tbl).slice(0, 40)}”`);
+  if (typeof col !== 'string') throw bad('缺少字段名');
+  const type = fieldTypeOf(tbl, col);
+  if (type === undefined) throw bad(`表 ${tbl} 没有可同步的字段“${col.slice(0, 40)}”`);
+  if (typeof row !== 'string' || !ROW_ID.test(row)) throw bad('记录编号无效');
+  if (!valueFits(type, value) || !withinLimits(type, value)) throw bad(`字段 ${tbl}.${col} 的值类型或长度不符`);
+  return { hlc, site: hlc.slice(30), tbl, row, col, value };
+}
+
+function withinLimits(type: FieldType, value: FieldValue): boolean {
+  if (typeof value === 'string') return value.length <= MAX_TEXT;
+  if (Array.isArray(value)) return type === 'json-strings' && value.length <= MAX_LIST && value.every((s: string) => s.length <= 1000);
+  return true;
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { formatChinaDateTime } from '../../../shared/china-time.js';
+import type { Response } from '../../../shared/api/responses.js';
+import { DISPOSITION_LABELS, RESPONSE_CHANNEL_LABELS, RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
+import type { Incident } from '../../../shared/schemas.js';
+import { t } from '../i18n/zh-CN.js';
+import { useSession } from '../stores/session.js';
+import { ResponseForm } from './ResponseForm.js';
+
+/** The responses made so far, and the form to record another. */
+export function ResponsesPanel({ incident, responses }: { incident: Incident; responses: readonly Response[] }) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="responses-heading" data-testid="incident-responses">
+      <div className="panel-head">
+        <h2 className="panel-title" id="responses-heading">
+          {t.incident.sections.responses}
+        </h2>
+        {!adding && (
+          <button type="button" className="button button-primary button-small" data-testid="response-open" onClick={() => setAdding(true)}>
+            {t.response.add}
+          </button>
+        )}
+      </div>
+      {adding && <ResponseForm incident={incident} onDone={() => setAdding(false)} />}
+      {responses.length === 0 ? (
+        !adding && <p className="muted">{t.response.none}</p>
+      ) : (
+        <ul className="response-list">
+          {responses.map((response) => (
+            <ResponseItem key={response.id} response={response} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ResponseItem({ response }: { response: Response }) {
+  const unit = useSession((s) => s.lookups.unit.get(response.unitId)?.name ?? response.unitId);
+  return (
+    <li className="response-item" data-testid="response-item">
+      <div className="response-meta">
+        <span className="response-time">{formatChinaDateTime(response.at)}</span>
+        <span className="tag">{RESPONSE_METHOD_LABELS[response.method]}</span>
+        <span className="tag tag-plain">{RESPONSE_CHANNEL_LABELS[response.channel]}</span>
+        <span className="muted">{unit}</span>
+      </div>
+      <p className="prose">{response.content}</p>
+      {response.disposition && <p className="response-disposition muted">{t.response.fields.disposition}：{DISPOSITION_LABELS[response.disposition]}</p>}
+      {response.url && (
+        <a href={response.url} target="_blank" rel="noreferrer noopener" className="break">
+          {response.url}
+        </a>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,37 @@
+import { BENCH_NOW } from '../bench-ledger.js';
+import { computeDigest } from '../../../electron/core/digest/compute.js';
+import { renderDigest } from '../../../electron/core/digest/render.js';
+import { openLedger } from '../../../electron/core/ledger.js';
+import { periodContaining, shiftPeriod } from '../../../shared/api/digest.js';
+import type { RowGroup } from '../context.js';
+import { againstCeiling, ms, sample } from '../measure.js';
+
+const BUDGET_MS = 50; // DESIGN §8: weekly digest data ≤ 50 ms
+
+// The Monday-morning digest: the week just ended, at the bench ledger's "now" (a Monday). The budget is for the
+// figures (every section's numbers, the one computation); rendering the print page with its two ECharts SVGs
+// is shown beside it for information, as are the month and year reports (long work, run off the window thread).
+export const digestRows: RowGroup = ({ ledger, runs }) => {
+  const { db } = openLedger({ path: ledger.path, now: () => BENCH_NOW });
+  const week = shiftPeriod(periodContaining('week', new Date(BENCH_NOW).toISOString()), -1);
+  const month = periodContaining('month', new Date(BENCH_NOW).toISOString());
+  const year = periodContaining('year', new Date(BENCH_NOW).toISOString());
+  const digest = computeDigest(db, week.key, BENCH_NOW);
+  const data = sample(runs, () => computeDigest(db, week.key, BENCH_NOW));
+  const render = sample(runs, () => renderDigest(digest));
+  const monthly = sample(Math.max(3, Math.floor(runs / 4)), () => computeDigest(db, month.key, BENCH_NOW));
+  const yearly = sample(3, () => computeDigest(db, year.key, BENCH_NOW));
+  db.close();
+  const what = `${week.key}, ${digest.newIncidents} new, ${digest.overdueItems.length} overdue commitments`;
+  return [
+    {
+      measure: `weekly digest data (${what}), p50 / p95`,
+      value: `${ms(data.p50)} / ${ms(data.p95)}`,
+      budget: `p95 ≤ ${BUDGET_MS} ms`,
+      verdict: againstCeiling(data.p95, BUDGET_MS),
+    },
+    { measure: 'weekly digest print page (HTML + 2 ECharts SVG), p50 / p95', value: `${ms(render.p50)} / ${ms(render.p95)}`, budget: '—', verdict: 'informational' },
+    { measure: `month report data (${month.key}), p50 / p95`, value: `${ms(monthly.p50)} / ${ms(monthly.p95)}`, budget: '—', verdict: 'informational' },
+    { measure: `year report data (${year.key}), p50 / p95`, value: `${ms(yearly.p50)} / ${ms(yearly.p95)}`, budget: '—', verdict: 'informational' },
+  ];
+};

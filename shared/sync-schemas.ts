@@ -1,0 +1,178 @@
+import { z } from 'zod';
+
+// Sync bundles as the UI and the CLI see them: this workstation's identity and contact card, peers, the result
+// of an import, conflicts for review and the history of bundles. The bundle format itself is core-internal.
+
+export const SITE_ID = /^[0-9a-f]{16}$/;
+export const SIGN_PUBLIC = /^[0-9a-f]{64}$/;
+/** A native X25519 age recipient only: post-quantum ones (age1pq1…) cannot be read by age 1.1.1. */
+export const AGE_X25519_RECIPIENT = /^age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}$/;
+/** 32 hex digits in groups of four, read aloud over the phone to compare. */
+export const FINGERPRINT = /^[0-9A-F]{4}( [0-9A-F]{4}){7}$/;
+
+export const CARD_FORMAT = 'yuqing-ledger/contact-card';
+
+/** A workstation's contact card: public keys only, handed over on a USB stick or by mail. */
+export const contactCardSchema = z.strictObject({
+  format: z.literal(CARD_FORMAT, { error: '不是舆情台账的工作站联系卡' }),
+  version: z.literal(1, { error: '联系卡版本不受支持' }),
+  name: z.string().trim().min(1, { error: '联系卡缺少工作站名称' }).max(100),
+  site: z.string().regex(SITE_ID, { error: '联系卡中的工作站编号无效' }),
+  signPublic: z.string().regex(SIGN_PUBLIC, { error: '联系卡中的签名公钥无效' }),
+  ageRecipient: z.string().regex(AGE_X25519_RECIPIENT, { error: '联系卡中的加密公钥无效（须为 age1… X25519 公钥）' }),
+  fingerprint: z.string().regex(FINGERPRINT, { error: '联系卡中的指纹格式无效' }),
+  createdAt: z.iso.datetime(),
+});
+export type ContactCard = z.infer<typeof contactCardSchema>;
+
+export const syncKeySchema = z.object({
+  fingerprint: z.string(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+});
+
+export const syncIdentitySchema = z.object({
+  siteId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  signPublic: z.string(),
+  ageRecipient: z.string(),
+  createdAt: z.string(),
+  /** Where the private keys are kept (a file path or the OS keychain), never the keys. */
+  keyStore: z.string(),
+  /** Earlier key pairs, kept to read bundles sent before a rotation. */
+  retiredKeys: z.array(syncKeySchema),
+});
+export type SyncIdentity = z.infer<typeof syncIdentitySchema>;
+
+export const peerSchema = z.object({
+  siteId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  trusted: z.boolean(),
+  addedAt: z.string(),
+  /** Older keys still accepted for bundles signed before the peer rotated. */
+  previousFingerprints: z.array(z.string()),
+  lastImportAt: z.string().nullable(),
+});
+export type Peer = z.infer<typeof peerSchema>;
+
+export const peerRef = z.string().trim().min(1, { error: '请指定对方工作站' }).max(100);
+const filePath = z.string().trim().min(1, { error: '请选择文件' }).max(4096);
+const passphrase = z.string().min(8, { error: '办公室口令至少 8 个字符' }).max(1024);
+
+export const addPeerInputSchema = z.strictObject({
+  cardText: z.string().min(1, { error: '请提供联系卡' }).max(64 * 1024, { error: '联系卡过大' }),
+  /** Accepting a card is a trust decision: the fingerprint was compared by phone. */
+  trusted: z.boolean().default(true),
+});
+
+export const exportBundleInputSchema = z.strictObject({
+  path: filePath,
+  /** Peers (names or site ids): encrypted to them, and carrying what they are not known to have. */
+  peers: z.array(peerRef).max(100).default([]),
+  /** An office passphrase instead of peer keys (age allows one or the other, not both in one file). */
+  passphrase: passphrase.optional(),
+  /** Every operation, not just what the peers lack. */
+  full: z.boolean().default(false),
+});
+export type ExportBundleInput = z.input<typeof exportBundleInputSchema>;
+
+export const exportResultSchema = z.object({
+  path: z.string(),
+  bundleId: z.string(),
+  opCount: z.number().int(),
+  bytes: z.number().int(),
+  full: z.boolean(),
+  recipients: z.array(z.string()),
+  passphrase: z.boolean(),
+});
+export type ExportResult = z.infer<typeof exportResultSchema>;
+
+export const importBundleInputSchema = z.strictObject({
+  path: filePath,
+  passphrase: z.string().min(1).max(1024).optional(),
+  /** The person confirmed an import that deletes more than half of the ledger. */
+  confirmMassDelete: z.boolean().default(false),
+});
+export type ImportBundleInput = z.input<typeof importBundleInputSchema>;
+
+export const senderSchema = z.object({ siteId: z.string(), name: z.string(), fingerprint: z.string() });
+
+export const importResultSchema = z.object({
+  bundleId: z.string(),
+  sender: senderSchema,
+  createdAt: z.string(),
+  /** Operations new to this ledger (the winning ones changed it; the others lost by last-writer-wins). */
+  applied: z.number().int(),
+  /** Operations this ledger already had. */
+  duplicates: z.number().int(),
+  conflicts: z.number().int(),
+  /** Operations stamped more than 24 h ahead of this workstation's clock: held aside, not applied. */
+  quarantined: z.number().int(),
+  /** Earlier quarantined operations applied now that the clock has caught up. */
+  released: z.number().int(),
+  /** Incidents given a new number because another workstation had used theirs. */
+  renumbered: z.number().int(),
+  /** Rows the import marks deleted, and the live rows before it (for the confirmation). */
+  deletions: z.number().int(),
+  liveRows: z.number().int(),
+  /** The bundle had been imported before: nothing changed. */
+  alreadyImported: z.boolean(),
+  /** Set by a preview: the import would need confirmMassDelete. */
+  needsConfirmation: z.boolean(),
+  messages: z.array(z.string()),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const conflictSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['field', 'number']),
+  at: z.string(),
+  table: z.string(),
+  rowId: z.string(),
+  /** What a person recognises: the incident number and title, or the reference entry's name. */
+  rowLabel: z.string(),
+  column: z.string(),
+  columnLabel: z.string(),
+  winnerValue: z.unknown(),
+  winnerSite: z.string(),
+  loserValue: z.unknown(),
+  loserSite: z.string(),
+  status: z.enum(['open', 'accepted', 'kept_other', 'superseded']),
+  resolvedAt: z.string().nullable(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const bundleRecordSchema = z.object({
+  bundleId: z.string(),
+  direction: z.enum(['in', 'out']),
+  peerSite: z.string(),
+  peerName: z.string(),
+  at: z.string(),
+  createdAt: z.string(),
+  file: z.string(),
+  bytes: z.number().int(),
+  opCount: z.number().int(),
+  full: z.boolean(),
+  passphrase: z.boolean(),
+  applied: z.number().int(),
+  duplicates: z.number().int(),
+  conflicts: z.number().int(),
+  quarantined: z.number().int(),
+  renumbered: z.number().int(),
+});
+export type BundleRecord = z.infer<typeof bundleRecordSchema>;
+
+export const quarantinedOpSchema = z.object({
+  hlc: z.string(),
+  site: z.string(),
+  table: z.string(),
+  rowId: z.string(),
+  column: z.string(),
+  bundleId: z.string(),
+  receivedAt: z.string(),
+  /** How far ahead of this workstation's clock the stamp lies, in hours. */
+  aheadHours: z.number(),
+});
+export type QuarantinedOp = z.infer<typeof quarantinedOpSchema>;
