@@ -75,7 +75,8 @@ describe('the incident timeline', () => {
     await ok('addResponse', { incident: incident.id, at: '2026-11-28 10:00', method: '情况通报', channel: '政务微博', content: '已责成热力公司排查', unit: '县住建局' });
     await ok('addAttachment', { incident: incident.id, name: '现场.png', mime: 'image/png', dataBase64: PNG_1PX });
     const timeline = await ok('getIncidentTimeline', { id: incident.number });
-    expect(timeline.map((e) => e.kind)).toEqual(['response', 'registered', 'edited', 'status', 'attachment']);
+    expect(timeline.map((e) => e.kind)).toEqual(['response', 'registered', 'edited', 'status', 'status', 'attachment']);
+    expect(timeline.filter((e) => e.kind === 'status').map((e) => e.title)).toEqual(['状态：待研判 → 处置中', '状态：处置中 → 已回应']);
     const edit = timeline.find((e) => e.kind === 'edited')!;
     expect(edit.title).toBe('修改等级、牵头单位');
     expect(edit.detail).toBe('等级：较大 → 重大\n牵头单位：县住建局 → 县政府办公室');

@@ -90,3 +90,20 @@ describe('the response clock', () => {
     expect(footprint(ledger)).toEqual(before);
   });
 });
+
+describe('recording a response', () => {
+  it('moves an incident awaiting 研判 or in 处置 to 已回应, and leaves later states alone', async () => {
+    const ledger = tempLedger();
+    const { ok } = contractCalls(ledger);
+    const fresh = await ok('createIncident', sampleIncident);
+    const response = { at: '2026-11-28 10:00', method: '情况通报', channel: '政务微博', content: '通报', unit: '县住建局' };
+    await ok('addResponse', { ...response, incident: fresh.id });
+    expect((await ok('getIncident', { id: fresh.id })).status).toBe('responded');
+    const timeline = await ok('getIncidentTimeline', { id: fresh.id });
+    expect(timeline.find((e) => e.kind === 'status')?.title).toBe('状态：待研判 → 已回应');
+    const tracked = await ok('createIncident', sampleIncident);
+    for (const to of ['处置中', '已回应', '跟踪落实']) await ok('transitionIncident', { id: tracked.id, to });
+    await ok('addResponse', { ...response, incident: tracked.id });
+    expect((await ok('getIncident', { id: tracked.id })).status).toBe('tracking');
+  });
+});

@@ -72,6 +72,16 @@ export function addResponse(ctx: LedgerContext, input: z.output<typeof responseI
             created_at: new Date(ctx.now()).toISOString(),
           },
         },
+        // Answering is what 已回应 means: an incident still awaiting 研判 or in 处置 moves there with its response.
+        ...(incident.status === 'triage' || incident.status === 'handling'
+          ? [
+              {
+                table: 'incidents' as const,
+                row: incident.id,
+                fields: { status: 'responded', status_reason: '', updated_at: new Date(ctx.now()).toISOString() },
+              },
+            ]
+          : []),
       ],
     );
     return toResponse(cached(ctx.db, 'SELECT * FROM responses WHERE id = ?').get(id) as ResponseRow);
