@@ -4,6 +4,7 @@ import { attachmentMethods } from './api/attachments.js';
 import { categoryMethods } from './api/categories.js';
 import { commitmentMethods } from './api/commitments.js';
 import { dashboardMethods } from './api/dashboard.js';
+import { desktopMethods } from './api/desktop.js';
 import { digestMethods } from './api/digest.js';
 import { incidentMethods } from './api/incidents.js';
 import { printMethods } from './api/print.js';
@@ -26,6 +27,7 @@ export const contract = {
   ...attachmentMethods,
   ...timelineMethods,
   ...dashboardMethods,
+  ...desktopMethods,
   ...commitmentMethods,
   ...printMethods,
   ...digestMethods,

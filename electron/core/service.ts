@@ -2,6 +2,7 @@ import { contract, isMethodName, type LedgerHandlers, type MethodName, type Meth
 import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
 import { appHandlers } from './handlers/app.js';
 import { commitmentHandlers } from './handlers/commitments.js';
+import { desktopHandlers } from './handlers/desktop.js';
 import { digestHandlers } from './handlers/digest.js';
 import { incidentHandlers } from './handlers/incidents.js';
 import { printHandlers } from './handlers/print.js';
@@ -17,6 +18,7 @@ export function createHandlers(ledger: Ledger): LedgerHandlers {
     ...incidentHandlers(ledger),
     ...commitmentHandlers(ledger),
     ...printHandlers(),
+    ...desktopHandlers(),
     ...digestHandlers(ledger),
     ...responseHandlers(ledger),
     ...ledgerToolHandlers(ledger),

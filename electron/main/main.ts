@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, s
 import { startCoreWorker } from '../core/worker/client.js';
 import { showAbout } from './about.js';
 import { registerContract } from './ipc.js';
+import type { ChooseFileInput } from '../../shared/api/desktop.js';
 import { withDesktopActions } from './desktop-actions.js';
 import { createPrinter } from './printing.js';
 import { closeCoreOnQuit } from './lifecycle.js';
@@ -71,7 +72,22 @@ async function onReady(): Promise<void> {
       new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } }),
     showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
   });
-  registerContract(ipcMain, withDesktopActions(core.call, { openPath: (path) => shell.openPath(path), print }), isTrustedSender);
+  const chooseFile = async ({ mode, title, defaultName, filters }: ChooseFileInput): Promise<string | null> => {
+    const options = { title, filters: filters ?? [], ...(defaultName ? { defaultPath: defaultName } : {}) };
+    if (mode === 'save') {
+      const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    }
+    const choice = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, { ...options, properties: ['openFile'] })
+      : await dialog.showOpenDialog({ ...options, properties: ['openFile'] });
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  };
+  registerContract(
+    ipcMain,
+    withDesktopActions(core.call, { openPath: (path) => shell.openPath(path), print, chooseFile }),
+    isTrustedSender,
+  );
 
   installMenu({ isDev, onAbout: () => showAbout(mainWindow) });
   mainWindow = createMainWindow({ preload: paths.preload, isDev });

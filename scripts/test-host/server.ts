@@ -29,13 +29,21 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-export async function startTestHost(options: { rendererDir: string; ledger: OpenLedgerOptions }): Promise<TestHost> {
+export async function startTestHost(options: {
+  rendererDir: string;
+  ledger: OpenLedgerOptions;
+  /** Answers chooseFile as the desktop's dialog would (a test sets the path it wants "chosen"). */
+  choosePath?: (input: unknown) => string | null;
+}): Promise<TestHost> {
   const rendererDir = resolve(options.rendererDir);
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer at ${rendererDir}: run npm run build first`);
   }
   const ledger = openLedger(options.ledger);
-  const call = createDispatcher(createHandlers(ledger));
+  const core = createDispatcher(createHandlers(ledger));
+  const choosePath = options.choosePath;
+  const call: CallLedger = (method, input) =>
+    method === 'chooseFile' && choosePath ? Promise.resolve({ ok: true, value: { path: choosePath(input) } }) : core(method, input);
   const token = randomBytes(24).toString('hex');
   const server = createServer((req, res) => {
     handle(req, res, { rendererDir, call, token }).catch(() => send(res, 500, 'text/plain', 'internal error'));

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+// Choosing a file: the renderer cannot see the file system, so it asks for a path and the desktop answers —
+// Electron's open/save dialog in the app; a path the test configured in the browser-test host.
+
+export const chooseFileInputSchema = z.strictObject({
+  mode: z.enum(['open', 'save'], { error: '文件选择方式应为 open 或 save' }),
+  title: z.string().trim().min(1).max(100),
+  /** For save: the suggested file name. */
+  defaultName: z.string().trim().max(200).optional(),
+  /** File types offered, e.g. [{ name: '同步包', extensions: ['yqb'] }]. */
+  filters: z
+    .array(z.object({ name: z.string().max(50), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(10) }))
+    .max(10)
+    .default([]),
+});
+export type ChooseFileInput = z.input<typeof chooseFileInputSchema>;
+
+export const desktopMethods = {
+  /** The chosen path, or null when the person cancelled. */
+  chooseFile: { input: chooseFileInputSchema, output: z.object({ path: z.string().nullable() }) },
+} as const;
