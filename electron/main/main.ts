@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { startCoreWorker } from '../core/worker/client.js';
 import { showAbout } from './about.js';
 import { registerContract } from './ipc.js';
 import type { ChooseFileInput } from '../../shared/api/desktop.js';
 import { withDesktopActions } from './desktop-actions.js';
 import { createPrinter } from './printing.js';
+import { sealedKeys } from './sealed-keys.js';
 import { closeCoreOnQuit } from './lifecycle.js';
 import { installMenu } from './menu.js';
 import { appPaths } from './paths.js';
@@ -60,7 +62,10 @@ async function onReady(): Promise<void> {
   if (!nativeBinding) {
     console.warn(`[main] 未找到为 Electron 编译的 better-sqlite3（${paths.nativeBinding}），请先运行 node scripts/ensure-electron-native.mjs`);
   }
+  const keys = sealedKeys(safeStorage, join(app.getPath('userData'), 'keys.sealed'));
+  if (!keys) console.warn('[main] 系统钥匙串不可用：私钥改存于台账旁的仅本用户可读文件');
   const core = startCoreWorker({
+    ...(keys ? { managedKeys: keys.secret === undefined ? {} : { secret: keys.secret }, onKeys: (secret: string) => keys.store(secret) } : {}),
     entryPath: paths.workerEntry,
     dbPath: paths.dbPath,
     onNotify: (title, body) => showNotification(title, body),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -163,5 +163,23 @@ describe('core worker', () => {
     if (!ready.ok) expect(ready.error.message).toContain('数据库');
     expect(await core.call('getAppInfo', {})).toEqual(ready);
     await core.close();
+  });
+});
+
+describe('private keys kept by main', () => {
+  it('hands new keys to main for sealing, writes no key file, and reads them back on the next start', async () => {
+    const sealed: string[] = [];
+    const first = startCoreWorker({ entryPath, dbPath: path.join(dir, 'keys.db'), managedKeys: {}, onKeys: (secret) => sealed.push(secret) });
+    workers.push(first);
+    const identity = await first.call('getSyncIdentity', {});
+    expect(identity.ok).toBe(true);
+    expect(sealed).toHaveLength(1);
+    expect(existsSync(path.join(dir, 'keys.db.keys'))).toBe(false);
+    await first.close();
+    const again = startCoreWorker({ entryPath, dbPath: path.join(dir, 'keys.db'), managedKeys: { secret: sealed[0]! }, onKeys: (secret) => sealed.push(secret) });
+    workers.push(again);
+    const same = await again.call('getSyncIdentity', {});
+    expect(same).toEqual(identity);
+    expect(sealed).toHaveLength(1);
   });
 });

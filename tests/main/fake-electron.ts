@@ -110,6 +110,12 @@ export function createFakeElectron() {
       }),
     },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
+    // A keychain that "works": sealing reverses the text, so a test can tell sealed from plain.
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((plain: string) => Buffer.from([...plain].reverse().join(''))),
+      decryptString: vi.fn((sealed: Buffer) => [...sealed.toString()].reverse().join('')),
+    },
     contextBridge: {
       exposeInMainWorld: vi.fn((key: string, api: unknown) => {
         state.exposed.set(key, api);

@@ -156,6 +156,9 @@ describe('ledger wiring', () => {
         entryPath: path.join('/fake/app', 'dist', 'electron', 'core-worker.cjs'),
         dbPath: path.join('/fake/userData', 'ledger.db'),
         onNotify: expect.any(Function) as unknown,
+        // The fake keychain works, so main keeps the keys and the core asks main to seal new ones.
+        managedKeys: {},
+        onKeys: expect.any(Function) as unknown,
       },
     ]);
     expect([...state.ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());

@@ -15,6 +15,8 @@ export interface CoreWorkerOptions extends CoreWorkerData {
   closeTimeoutMs?: number;
   /** Shows a desktop notification the core asked for. */
   onNotify?: (title: string, body: string) => void;
+  /** Seals and stores new private keys (with managedKeys). */
+  onKeys?: (secret: string) => void;
 }
 
 export interface CoreWorker {
@@ -31,7 +33,7 @@ const STOPPED: LedgerErrorData = {
 };
 
 export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
-  const { entryPath, execArgv, closeTimeoutMs = 10_000, onNotify, ...data } = options;
+  const { entryPath, execArgv, closeTimeoutMs = 10_000, onNotify, onKeys, ...data } = options;
   const worker = new Worker(entryPath, {
     workerData: data satisfies CoreWorkerData,
     ...(execArgv ? { execArgv } : {}),
@@ -61,6 +63,10 @@ export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
   worker.on('message', (message: FromWorker) => {
     if (message.type === 'notify') {
       onNotify?.(message.title, message.body);
+      return;
+    }
+    if (message.type === 'keys') {
+      onKeys?.(message.secret);
       return;
     }
     if (message.type === 'ready') {

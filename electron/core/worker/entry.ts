@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError, type LedgerErrorData, toErrorData } from '../../../shared/errors.js';
 import { type Ledger, openLedger } from '../ledger.js';
 import { createDeadlineNotifier, type DeadlineNotifier } from '../notify/deadline-notifier.js';
+import type { KeyStore } from '../sync/keystore.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../service.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './messages.js';
 
@@ -13,6 +14,21 @@ if (!port) throw new Error('core worker entry must run in a worker thread');
 
 const data = workerData as CoreWorkerData; // shape guaranteed by startCoreWorker, the only spawner
 
+// Keys kept by main: read the secret it unsealed, hand new ones back for sealing (never written to disk here).
+let keyStore: KeyStore | undefined;
+if (data.managedKeys) {
+  let secret = data.managedKeys.secret;
+  keyStore = {
+    describe: '系统钥匙串（由主进程保管）',
+    read: () => Promise.resolve(secret),
+    write(next) {
+      secret = next;
+      port.postMessage({ type: 'keys', secret: next } satisfies FromWorker);
+      return Promise.resolve();
+    },
+  };
+}
+
 let ledger: Ledger | undefined;
 let call: CallLedger;
 let openError: LedgerErrorData | undefined;
@@ -21,6 +37,7 @@ try {
     path: data.dbPath,
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
     ...(data.actor ? { actor: data.actor } : {}),
+    ...(keyStore ? { keyStore } : {}),
   });
   call = createDispatcher(createHandlers(ledger));
 } catch (error) {

@@ -11,6 +11,11 @@ export interface CoreWorkerData {
   nativeBinding?: string;
   /** Who works at this workstation, for the audit log. */
   actor?: string;
+  /**
+   * Set when main keeps the private keys (sealed with the OS keychain through safeStorage): the secret it
+   * unsealed, if any. The worker then never touches a key file; new keys go back to main in a `keys` message.
+   */
+  managedKeys?: { secret?: string };
 }
 
 /** A contract call; `input` is still `unknown` — the dispatcher parses it. */
@@ -47,4 +52,10 @@ export interface NotifyMessage {
   body: string;
 }
 
-export type FromWorker = ReadyMessage | ReplyMessage | NotifyMessage;
+/** New private keys (first use, rotation) for main to seal and store. */
+export interface KeysMessage {
+  type: 'keys';
+  secret: string;
+}
+
+export type FromWorker = ReadyMessage | ReplyMessage | NotifyMessage | KeysMessage;

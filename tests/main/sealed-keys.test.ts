@@ -1,0 +1,28 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Sealer, sealedKeys } from '../../electron/main/sealed-keys.js';
+
+const reversing: Sealer = {
+  isEncryptionAvailable: () => true,
+  encryptString: (plain) => Buffer.from(`sealed:${[...plain].reverse().join('')}`),
+  decryptString: (sealed) => [...sealed.toString().replace(/^sealed:/, '')].reverse().join(''),
+};
+
+describe('private keys sealed with the OS keychain', () => {
+  it('stores keys sealed, owner-only, and unseals them on the next start', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'yq-keys-')), 'keys.sealed');
+    const first = sealedKeys(reversing, path)!;
+    expect(first.secret).toBeUndefined();
+    first.store('{"ed25519":"秘密"}');
+    expect(readFileSync(path, 'utf8')).not.toContain('秘密"}');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(sealedKeys(reversing, path)!.secret).toBe('{"ed25519":"秘密"}');
+    expect(existsSync(`${path}.tmp`)).toBe(false);
+  });
+
+  it('steps aside where the OS has no keychain, so the core keeps its own 0600 file', () => {
+    expect(sealedKeys({ ...reversing, isEncryptionAvailable: () => false }, '/nowhere/keys.sealed')).toBeUndefined();
+  });
+});
