@@ -6,17 +6,19 @@ import Database from 'better-sqlite3';
 import { parseBenchArgs } from './args.js';
 import { benchLedger } from './bench-ledger.js';
 import type { BenchContext, RowGroup } from './context.js';
+import { digestRows } from './rows/digest.js';
 import { insertRows } from './rows/insert.js';
 import { ledgerPageRows } from './rows/ledger-page.js';
 import { openRows } from './rows/open.js';
 import { searchRows } from './rows/search.js';
 import { sizeRows } from './rows/size.js';
+import { syncRows } from './sync-rows.js';
 import { type BenchRow, formatTable } from './table.js';
 
 // `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
 // beside its budget or a baseline from the same run. Add a row group by writing rows/<name>.ts and listing it.
 
-const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows];
+const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, digestRows, syncRows];
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = parseBenchArgs(process.argv.slice(2));

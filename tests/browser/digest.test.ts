@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run.js';
 import { printHtmlToPdf } from '../../electron/core/print/pdf.js';
 import { digestLedger, fillW48 } from '../core/digest/fixture.js';
 import { browserAvailable, toolsRequired } from './chromium.js';
@@ -67,5 +68,24 @@ describe.skipIf(!run)('the weekly digest printed by Chromium', () => {
       expect(png).toBeDefined();
       copyFileSync(png!, join(RESULTS, 'digest-page1.png'));
     }
+  });
+
+  it('yq digest --pdf prints the same page through the local Chromium', async () => {
+    const { ledger, ok } = digestLedger();
+    await fillW48(ok);
+    ledger.close();
+    const out = join(dir, '周报.pdf');
+    const err: string[] = [];
+    const json: string[] = [];
+    const code = await runCli(['--db', ledger.path, 'digest', '--week', '2026-W48', '--pdf', out, '--json'], {
+      stdout: (t) => json.push(t),
+      stderr: (t) => err.push(t),
+      readStdin: () => '',
+      now: () => Date.parse('2026-11-30T01:00:00Z'),
+    });
+    expect(code, err.join('\n')).toBe(0);
+    expect((JSON.parse(json.join('')) as { newIncidents: number }).newIncidents).toBe(8);
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (tool('pdftotext')) expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('共发现登记舆情事件8起');
   });
 });

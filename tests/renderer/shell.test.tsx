@@ -42,10 +42,11 @@ describe('app shell', () => {
     expect(await screen.findByTestId('dashboard-triage')).toBeTruthy();
     expect(screen.getByTestId('triage-count').textContent).toBe('0 件');
 
-    for (const [name, says] of [
-      ['周报', '即将推出：舆情周报'],
-      ['同步', '即将推出：工作站间同步'],
-    ] as const) {
+    // 周报 is real now (tests/renderer/digest.test.tsx).
+    await user.click(within(nav).getByRole('button', { name: '周报' }));
+    expect(await screen.findByTestId('digest-view')).toBeTruthy();
+
+    for (const [name, says] of [['同步', '即将推出：工作站间同步']] as const) {
       await user.click(within(nav).getByRole('button', { name }));
       expect(screen.getByTestId('placeholder').textContent).toContain(says);
     }

@@ -28,11 +28,13 @@ interface Row {
   pub_note: string;
 }
 
+// CROSS JOIN keeps commitments the outer loop (SQLite does not reorder it): commitments are far fewer than
+// incidents, and without statistics the planner would otherwise walk all incidents looking for theirs.
 const ROWS_SQL = `
   SELECT c.number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit, c.unit_id, c.person,
     c.promised_at, c.deadline, c.status, c.fulfilled_at, c.pub_state, c.pub_channel, c.pub_at, c.pub_note
-  FROM commitments c JOIN incidents i ON i.id = c.incident_id AND i.deleted = 0 LEFT JOIN units u ON u.id = c.unit_id
-  WHERE c.deleted = 0 AND c.promised_at < @asOf
+  FROM commitments c CROSS JOIN incidents i LEFT JOIN units u ON u.id = c.unit_id
+  WHERE i.id = c.incident_id AND i.deleted = 0 AND c.deleted = 0 AND c.promised_at < @asOf
     AND (c.status IN ('pending', 'in_progress') OR c.fulfilled_at >= @start OR c.pub_at >= @start OR c.promised_at >= @start)
   ORDER BY c.deadline, i.number, c.number`;
 

@@ -5,11 +5,11 @@ import { cached } from '../ledger/statements.js';
 // filed under them last year is still counted under the name it was filed with.
 
 export interface Names {
-  category(code: string): string;
+  category: (code: string) => string;
   /** Categories in the office's order (deleted ones left out), for listing every category with its count. */
   categoryOrder: readonly { code: string; name: string; color: string }[];
-  unit(id: string | null): string;
-  township(id: string | null): string;
+  unit: (id: string | null) => string;
+  township: (id: string | null) => string;
 }
 
 export function loadNames(db: Db): Names {

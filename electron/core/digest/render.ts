@@ -51,7 +51,7 @@ export function renderDigest(d: Digest): { html: string; title: string } {
   const body = html`
 <h1 class="doc-title">${d.title}</h1>
 <p class="issue">${d.issue}</p>
-<p class="masthead"><span>内部资料　注意保存</span><span>${formatChinaDate(d.generatedAt)}</span></p>
+<p class="masthead"><span>内部资料\u3000注意保存</span><span>${formatChinaDate(d.generatedAt)}</span></p>
 <hr class="rule">
 <p class="range">（${d.rangeLabel}）</p>
 ${overviewSection(d)}

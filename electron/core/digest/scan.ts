@@ -21,17 +21,32 @@ export interface PeriodIncident {
   first_press: string | null;
 }
 
+/**
+ * An incident's first response and first press conference before @asOf, as `at|at` (the second part empty when
+ * there was no press conference; NULL when no response at all), read in one probe of the live-responses index
+ * (incident, method, at) alone. One probe instead of two, and no response rows read: the planner would pick
+ * (incident, at) and read every row to check `deleted`. At 100k incidents this is most of the digest's time.
+ */
+export const FIRST_RESPONSES = `(SELECT min(r.at) || '|' || ifnull(min(CASE WHEN r.method = 'press_conference' THEN r.at END), '')
+      FROM responses r INDEXED BY responses_first WHERE r.incident_id = i.id AND r.deleted = 0 AND r.at < @asOf)`;
+
+/** Splits FIRST_RESPONSES. */
+export function firstResponses(firsts: string | null): { first_any: string | null; first_press: string | null } {
+  if (firsts === null) return { first_any: null, first_press: null };
+  const [any, press] = firsts.split('|');
+  return { first_any: any ?? null, first_press: press ? press : null };
+}
+
 const PERIOD_SQL = `
   SELECT i.id, i.number, i.title, i.severity, i.platform, i.township_id, i.lead_unit_id, i.status, i.found_at, i.categories,
-    (SELECT min(r.at) FROM responses r WHERE r.incident_id = i.id AND r.deleted = 0 AND r.at < @asOf) AS first_any,
-    (SELECT min(r.at) FROM responses r
-      WHERE r.incident_id = i.id AND r.deleted = 0 AND r.method = 'press_conference' AND r.at < @asOf) AS first_press
+    ${FIRST_RESPONSES} AS firsts
   FROM incidents i
   WHERE i.deleted = 0 AND i.found_at >= @start AND i.found_at < @end
   ORDER BY i.found_at, i.number`;
 
 export function periodIncidents(db: Db, range: { start: string; end: string; asOf: string }): PeriodIncident[] {
-  return cached(db, PERIOD_SQL).all(range) as PeriodIncident[];
+  const rows = cached(db, PERIOD_SQL).all(range) as (Omit<PeriodIncident, 'first_any' | 'first_press'> & { firsts: string | null })[];
+  return rows.map(({ firsts, ...row }) => ({ ...row, ...firstResponses(firsts) }));
 }
 
 /** Incidents found in [start, end): what the trend and the previous-period comparison count. */

@@ -29,7 +29,7 @@ function spreadTable(d: Digest): Html {
   const item = (text: string) => html`<span class="nb">${text}</span>`;
   const line = (rows: readonly Row[]) => {
     const items = rows.filter((r) => r.count > 0).map((r) => item(`${r.label}${r.count}起`));
-    return items.length === 0 ? html`—` : html`${items.flatMap((x, i) => (i === 0 ? [x] : [html`　`, x]))}`;
+    return items.length === 0 ? html`—` : html`${items.flatMap((x, i) => (i === 0 ? [x] : [html`\u3000`, x]))}`;
   };
   const named = d.byTownship.filter((t) => t.code !== '');
   const unnamed = d.byTownship.find((t) => t.code === '')?.count ?? 0;
@@ -38,7 +38,7 @@ function spreadTable(d: Digest): Html {
 <tbody>
 <tr><th>等级</th><td>${line(d.bySeverity)}</td></tr>
 <tr><th>首发平台</th><td>${line(d.byPlatform)}</td></tr>
-<tr><th>涉事地域</th><td>${named.length > 0 || unnamed === 0 ? line(named) : null}${unnamed > 0 ? html`${named.length > 0 ? '　' : ''}${item(`未填写${unnamed}起`)}` : null}</td></tr>
+<tr><th>涉事地域</th><td>${named.length > 0 || unnamed === 0 ? line(named) : null}${unnamed > 0 ? html`${named.length > 0 ? '\u3000' : ''}${item(`未填写${unnamed}起`)}` : null}</td></tr>
 </tbody>
 </table>`;
 }

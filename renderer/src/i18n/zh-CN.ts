@@ -266,6 +266,25 @@ export const zhCN = {
     foundAt: (time: string) => `发现于 ${time}`,
   },
 
+  digest: {
+    title: '舆情周报',
+    kinds: { week: '周报', month: '月报', year: '年报' },
+    kindLabel: '报告类型',
+    period: '统计周期',
+    periodHint: { week: '如 2026-W48', month: '如 2026-11', year: '如 2026' },
+    previous: '上一期',
+    next: '下一期',
+    loading: '正在生成…',
+    print: '打印',
+    exportPdf: '导出PDF',
+    printing: '正在打印…',
+    exported: (path: string) => `已导出PDF：${path}`,
+    printed: '已发送到打印机',
+    cancelled: '已取消',
+    preview: '打印预览',
+    summary: (n: number, rate: string, overdue: number) => `新增舆情 ${n} 起 · 回应率 ${rate} · 逾期承诺 ${overdue} 项`,
+  },
+
   categoryEditor: {
     title: '敏感类别与关键词',
     hint: '登记时根据标题和摘要中的关键词建议敏感类别。内置类别不能删除，可修改关键词。',

@@ -1,5 +1,6 @@
 import { CommitmentsView } from '../commitments/CommitmentsView.js';
 import { DashboardView } from '../dashboard/DashboardView.js';
+import { DigestView } from '../digest/DigestView.js';
 import { t } from '../i18n/zh-CN.js';
 import { IncidentPage } from '../incident/IncidentPage.js';
 import { LedgerView } from '../ledger-view/LedgerView.js';
@@ -21,6 +22,8 @@ export function CurrentView() {
       return <CommitmentsView />;
     case 'settings':
       return <SettingsView />;
+    case 'digest':
+      return <DigestView />;
     default:
       return <Placeholder text={t.placeholder[view]} />;
   }

@@ -59,8 +59,8 @@ export async function fillW48(ok: Ok) {
   });
   const c = await incident('某中学食堂饭菜质量引发家长不满', '2026-11-25 10:00', '较大', '微信', ['教育医疗'], { leadUnit: '县教育局' });
   const c2 = await incident('某楼盘逾期交房业主维权', '2026-11-23 14:00', '较大', '本地论坛', ['房地产金融'], { leadUnit: '县住建局' });
-  const d = await incident('某超市拖欠员工三个月工资', '2026-11-26 10:00', '一般', '微博', ['欠薪'], { leadUnit: '县人社局' });
-  const e = await incident('养老院护理人员态度恶劣', '2026-11-28 20:00', '一般', '12345热线', ['养老'], { leadUnit: '县民政局' });
+  await incident('某超市拖欠员工三个月工资', '2026-11-26 10:00', '一般', '微博', ['欠薪'], { leadUnit: '县人社局' });
+  await incident('养老院护理人员态度恶劣', '2026-11-28 20:00', '一般', '12345热线', ['养老'], { leadUnit: '县民政局' });
   const f = await incident('某矿山发生透水事故', '2026-11-29 23:59', '重大', '今日头条', ['安全生产'], { leadUnit: '县应急管理局' });
   const g = await incident('网传县城将全面限行系谣言', '2026-11-27 11:00', '一般', '微博', ['其他']);
   await ok('transitionIncident', { id: g.id, to: '无需回应', reason: '经核实为个别网民误传，已自然平息' });
