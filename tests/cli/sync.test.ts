@@ -62,6 +62,8 @@ describe('yq sync commands', () => {
   it('exports for an office passphrase taken from an environment variable', async () => {
     const { dir, a, b } = await twoWorkstations();
     expect((await yq(['--db', b, 'peer', 'add', join(dir, 'a.card')])).code).toBe(0);
+    writeFileSync(join(dir, 'incident.json'), incident);
+    expect((await yq(['--db', a, 'incident', 'add', '--json-in', join(dir, 'incident.json')])).code).toBe(0);
     const bundle = join(dir, 'office.yqb');
     process.env.YQ_TEST_PASSPHRASE = '县委宣传部口令2026';
     try {

@@ -85,7 +85,9 @@ export function verifyAudit(db: Db): AuditReport {
     if (row.seq !== expectedSeq) return broken(`第 ${expectedSeq} 条记录缺失（下一条为第 ${row.seq} 条）`);
     if (row.prev_hash !== prevHash) return broken('与上一条记录的链接不符（上一条被改动或删除）');
     if (sealOf(row) !== row.hash) return broken('记录内容与其哈希不符（记录被改动）');
-    const ops = opsOf.all(row.site, row.first_hlc, row.last_hlc) as (Omit<Op, 'value'> & { value: string })[];
+    // The operations' site is in their stamps (seed operations belong to the seed site, not the workstation).
+    const opsSite = row.first_hlc.slice(-16);
+    const ops = opsOf.all(opsSite, row.first_hlc, row.last_hlc) as (Omit<Op, 'value'> & { value: string })[];
     const parsed = ops.map((op) => ({ ...op, value: JSON.parse(op.value) as Op['value'] }));
     if (ops.length !== row.op_count || digestOps(parsed) !== row.ops_digest) {
       return broken('该记录对应的同步操作被改动或删除');

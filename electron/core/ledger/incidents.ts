@@ -323,23 +323,34 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
   };
 }
 
+/**
+ * The page's rowids come from a narrow query that the covering indexes answer without reading rows (sorting,
+ * if any, orders index entries); only the 50 rows of the page are then read in full.
+ */
 function plainPage(db: Db, query: ParsedQuery, f: Filters): IncidentRow[] {
   const dir = query.descending ? 'DESC' : 'ASC';
   const sort = query.sort === 'relevance' ? 'foundAt' : query.sort;
+  let rowids: number[];
   // One category, newest first: walk that category's slice of the category index in date order.
   if (f.categories.length === 1 && sort === 'foundAt') {
     const rest = f.where.filter((w) => !w.startsWith('i.rowid IN'));
     const params = f.params.filter((p) => p !== f.categories[0]);
-    return cached(
+    rowids = cached(
       db,
-      `${SELECT_INCIDENT} incident_categories c JOIN incidents i ON i.rowid = c.incident_rowid
+      `SELECT c.incident_rowid FROM incident_categories c JOIN incidents i ON i.rowid = c.incident_rowid
        WHERE c.category_id = ? AND ${rest.join(' AND ')} ORDER BY c.found_at ${dir}, c.incident_rowid ${dir} LIMIT ? OFFSET ?`,
-    ).all(f.categories[0], ...params, query.limit, query.offset) as IncidentRow[];
+    )
+      .pluck()
+      .all(f.categories[0], ...params, query.limit, query.offset) as number[];
+  } else {
+    rowids = cached(
+      db,
+      `SELECT i.rowid FROM incidents i WHERE ${f.where.join(' AND ')} ORDER BY ${SORT_KEYS[sort]} ${dir}, i.rowid ${dir} LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(...f.params, query.limit, query.offset) as number[];
   }
-  return cached(
-    db,
-    `${SELECT_INCIDENT} incidents i WHERE ${f.where.join(' AND ')} ORDER BY ${SORT_KEYS[sort]} ${dir}, i.rowid ${dir} LIMIT ? OFFSET ?`,
-  ).all(...f.params, query.limit, query.offset) as IncidentRow[];
+  return byRowids(db, rowids);
 }
 
 function plainCount(db: Db, query: ParsedQuery, f: Filters): number {

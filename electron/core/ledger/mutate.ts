@@ -49,6 +49,19 @@ export interface Op {
  * tables and appends the audit entry — all in one transaction (nested calls join the caller's transaction).
  */
 export function mutate(ctx: LedgerContext, meta: MutationMeta, changes: readonly Change[]): Op[] {
+  return mutateStamped(ctx, meta, changes, () => ctx.hlc.next());
+}
+
+/**
+ * The same path with the stamps chosen by `stamp` — for seed data, whose operations must carry the same stamps
+ * on every workstation (see seed.ts). Stamps must be unique and belong to `ctx.site`.
+ */
+export function mutateStamped(
+  ctx: LedgerContext,
+  meta: MutationMeta,
+  changes: readonly Change[],
+  stamp: (op: Omit<Op, 'hlc' | 'site'>) => string,
+): Op[] {
   return ctx.db.transaction(() => {
     const ops: Op[] = [];
     for (const change of changes) {
@@ -56,10 +69,12 @@ export function mutate(ctx: LedgerContext, meta: MutationMeta, changes: readonly
         if (!Object.hasOwn(LEDGER_TABLES[change.table], col)) {
           throw new Error(`unknown field ${change.table}.${col}`); // a programming error, not user input
         }
-        ops.push({ hlc: ctx.hlc.next(), site: ctx.site, tbl: change.table, row: change.row, col, value });
+        const op = { tbl: change.table, row: change.row, col, value };
+        ops.push({ hlc: stamp(op), site: ctx.site, ...op });
       }
     }
     if (ops.length === 0) return ops;
+    ops.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
     ctx.guard.allow(() => {
       recordOps(ctx.db, ops);
       applyWinningOps(ctx.db, groupByRow(ops));

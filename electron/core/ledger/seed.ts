@@ -4,10 +4,25 @@ import responseRulesSeed from '../../../seeds/response-rules.json' with { type: 
 import townshipsSeed from '../../../seeds/townships.json' with { type: 'json' };
 import unitsSeed from '../../../seeds/units.json' with { type: 'json' };
 import { SEVERITIES, UNIT_KINDS } from '../../../shared/domain.js';
-import { type Change, type LedgerContext, mutate } from './mutate.js';
+import { createHash } from 'node:crypto';
+import { formatHlc } from '../sync/hlc.js';
+import { type Change, type LedgerContext, mutateStamped } from './mutate.js';
 
-// Reference data for a new ledger. Seeded rows have fixed ids, so two workstations seeded apart agree on them
-// and their seed operations merge into the same rows.
+// Reference data for a new ledger. Seeded rows have fixed ids, and their operations carry stamps derived from
+// their content under a seed site no workstation uses, dated before 2000: every workstation writes the very same
+// seed operations (they deduplicate in sync), and any real edit — made earlier or later, anywhere — outranks
+// them. Stamping seeds with the install time would let a workstation installed later overwrite the office's
+// edits (keywords, unit names, response rules) with the defaults.
+
+/** The site of seed operations: not a workstation. */
+export const SEED_SITE = '0000000000000000';
+const SEED_EPOCH_SPAN_MS = 946_684_800_000; // 1970-01-01 .. 2000-01-01
+
+function seedStamp(op: { tbl: string; row: string; col: string; value: unknown }): string {
+  const digest = createHash('sha256').update(JSON.stringify([op.tbl, op.row, op.col, op.value])).digest();
+  const millis = Number(digest.readBigUInt64BE(0) % BigInt(SEED_EPOCH_SPAN_MS));
+  return formatHlc({ millis, counter: digest.readUInt16BE(8), site: SEED_SITE });
+}
 
 const seedSchema = z.object({
   categories: z
@@ -68,5 +83,10 @@ export function seedReference(ctx: LedgerContext): void {
       fields: { info_hours: r.infoHours, press_hours: r.pressHours, response_hours: r.responseHours },
     })),
   ];
-  mutate(ctx, { action: 'seed', entity: 'reference', entityId: '', summary: '载入基础数据（敏感类别、单位、乡镇街道、回应时限）' }, changes);
+  mutateStamped(
+    { ...ctx, site: SEED_SITE, actor: '系统' },
+    { action: 'seed', entity: 'reference', entityId: '', summary: '载入基础数据（敏感类别、单位、乡镇街道、回应时限）' },
+    changes,
+    seedStamp,
+  );
 }

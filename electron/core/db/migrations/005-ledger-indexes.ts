@@ -30,9 +30,6 @@ CREATE INDEX incidents_live_platform ON incidents(platform, found_at) WHERE dele
 CREATE INDEX incidents_live_lead ON incidents(lead_unit_id, found_at) WHERE deleted = 0;
 CREATE INDEX incidents_live_township ON incidents(township_id, found_at) WHERE deleted = 0;
 
--- Reports count responses made in a period.
-CREATE INDEX responses_live_at ON responses(at) WHERE deleted = 0;
-
 -- The incident timeline names who made each change from the audit entries about that incident.
 CREATE INDEX audit_entity ON audit(entity_id);
 

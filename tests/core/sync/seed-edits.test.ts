@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { updateCategory } from '../../../electron/core/ledger/categories.js';
+import { getCategories } from '../../../electron/core/ledger/reference.js';
+import { buildBundle } from '../../../electron/core/sync/export.js';
+import { importBundleBytes } from '../../../electron/core/sync/import.js';
+import { introduce, ledgerHash, replica, testClock } from './helpers.js';
+
+// The office tunes reference data (keywords, rules) long before a new workstation is installed. The newcomer's
+// seed data must never override those edits when the two exchange bundles — whichever way, whenever.
+
+describe('seed data against the office edits', () => {
+  it('keeps an edit made before a later workstation was installed, in both directions', async () => {
+    const clock = testClock();
+    const office = replica('县委宣传部', clock.now);
+    updateCategory(office.ctx, { code: 'wages', keywords: ['欠薪', '讨薪', '工钱', '年关'] });
+    clock.advance(30 * 24 * 3600_000); // a month later a new workstation is set up with the defaults
+    const newcomer = replica('县政府办公室', clock.now);
+    await introduce(office, newcomer);
+
+    await importBundleBytes(office, (await buildBundle(newcomer, { peers: [office.siteId], full: true })).bytes);
+    const wagesAtOffice = getCategories(office.db).find((c) => c.code === 'wages');
+    expect(wagesAtOffice?.keywords).toEqual(['欠薪', '讨薪', '工钱', '年关']);
+
+    await importBundleBytes(newcomer, (await buildBundle(office, { peers: [newcomer.siteId], full: true })).bytes);
+    expect(getCategories(newcomer.db).find((c) => c.code === 'wages')?.keywords).toEqual(['欠薪', '讨薪', '工钱', '年关']);
+    expect(ledgerHash(newcomer.db)).toBe(ledgerHash(office.db));
+  });
+});
