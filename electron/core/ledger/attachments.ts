@@ -21,7 +21,11 @@ interface AttachmentRow {
   created_at: string;
 }
 
-export const attachmentPath = (dir: string, sha256: string) => join(dir, sha256.slice(0, 2), sha256);
+/** Where the bytes with this hash live; anything but a sha256 hex digest is refused (it would name a path). */
+export function attachmentPath(dir: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new LedgerError('storage', '附件记录的校验值无效');
+  return join(dir, sha256.slice(0, 2), sha256);
+}
 
 const toAttachment = (dir: string) => (r: AttachmentRow): Attachment => ({
   id: r.id,
@@ -31,7 +35,7 @@ const toAttachment = (dir: string) => (r: AttachmentRow): Attachment => ({
   mime: r.mime,
   size: r.size,
   createdAt: r.created_at,
-  present: existsSync(attachmentPath(dir, r.sha256)),
+  present: /^[0-9a-f]{64}$/.test(r.sha256) && existsSync(attachmentPath(dir, r.sha256)),
 });
 
 /** Writes the bytes under their hash (temp name, then rename: a crash never leaves a half file under the hash). */

@@ -2,6 +2,7 @@ import { LedgerError } from '../../../shared/errors.js';
 import type { Conflict } from '../../../shared/sync-schemas.js';
 import type { Db } from '../db/open.js';
 import { cached, type LedgerContext, mutate } from '../ledger/mutate.js';
+import { valueMeansSomething } from '../ledger/field-rules.js';
 import { fieldTypeOf, type FieldValue, isLedgerTable, valueFits } from '../ledger/tables.js';
 import { parseHlc } from './hlc.js';
 import { columnLabel, rowLabel } from './labels.js';
@@ -78,7 +79,7 @@ export function keepOtherValue(ctx: LedgerContext, id: number): Conflict {
     if (c.status === 'kept_other') throw new LedgerError('invalid_input', '已保留过另一值');
     const type = fieldTypeOf(c.tbl, c.col);
     const value = JSON.parse(c.loser_value) as unknown;
-    if (!isLedgerTable(c.tbl) || type === undefined || !valueFits(type, value)) {
+    if (!isLedgerTable(c.tbl) || type === undefined || !valueFits(type, value) || !valueMeansSomething(c.tbl, c.col, value)) {
       throw new LedgerError('internal', '冲突记录无效');
     }
     const current = cached(db, "SELECT max(hlc) AS hlc FROM ops WHERE tbl = ? AND row = ? AND col = ?").get(c.tbl, c.row, c.col) as {

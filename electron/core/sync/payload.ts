@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { valueMeansSomething } from '../ledger/field-rules.js';
 import { fieldTypeOf, type FieldType, type FieldValue, isLedgerTable, type LedgerTable, valueFits } from '../ledger/tables.js';
 import { BundleError } from './errors.js';
 import { formatHlc, parseHlc } from './hlc.js';
@@ -163,6 +164,7 @@ function checkOp(item: unknown, n: number, isStamp: (hlc: string) => boolean): W
   if (type === undefined) throw bad(`表 ${tbl} 没有可同步的字段“${col.slice(0, 40)}”`);
   if (typeof row !== 'string' || !ROW_ID.test(row)) throw bad('记录编号无效');
   if (!valueFits(type, value) || !withinLimits(type, value)) throw bad(`字段 ${tbl}.${col} 的值类型或长度不符`);
+  if (!valueMeansSomething(tbl, col, value)) throw bad(`字段 ${tbl}.${col} 的值“${String(value).slice(0, 40)}”不是有效的取值`);
   return { hlc, site: hlc.slice(30), tbl, row, col, value };
 }
 

@@ -176,6 +176,13 @@ describe('hostile operations are refused and change nothing', () => {
     ['a short operation', (s) => [[formatHlc({ millis: t0, counter: 0, site: s }), 'incidents', 'x', 'title']], /结构不符/],
     ['one stamp twice', (s) => [op(s, 1, 'incidents', 'x', 'title', 'a'), op(s, 1, 'incidents', 'x', 'summary', 'b')], /重复/],
     ['a reference to a township nobody has', (s) => [op(s, 1, 'incidents', 'x', 'township_id', 'no-such-township')], /不存在的记录/],
+    // Right type, wrong meaning: each would break or mislead every workstation it reached.
+    ['a discovery time that is not a time', (s) => [op(s, 1, 'incidents', 'x', 'found_at', 'not-a-date')], /不是有效的取值/],
+    ['a severity that does not exist', (s) => [op(s, 1, 'incidents', 'x', 'severity', 'apocalyptic')], /不是有效的取值/],
+    ['a script link', (s) => [op(s, 1, 'incidents', 'x', 'url', 'javascript:alert(1)')], /不是有效的取值/],
+    ['an attachment hash that names a path', (s) => [op(s, 1, 'attachments', 'x', 'sha256', '../../../../dev/zero')], /不是有效的取值/],
+    ['a satisfaction of 9', (s) => [op(s, 1, 'feedback', 'x', 'satisfaction', 9)], /不是有效的取值/],
+    ['a response rule of minus five hours', (s) => [op(s, 1, 'response_rules', 'major', 'info_hours', -5)], /不是有效的取值/],
   ];
   it.each(cases)('refuses %s', async (_name, ops, pattern) => {
     const { a, b } = await pair();

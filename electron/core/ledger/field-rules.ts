@@ -1,0 +1,99 @@
+import {
+  DISPOSITIONS,
+  FEEDBACK_METHODS,
+  FOLLOWUP_KINDS,
+  KEY_TYPES_61,
+  PLATFORMS,
+  RECORDED_COMMITMENT_STATUSES,
+  RESPONSE_CHANNELS,
+  RESPONSE_METHODS,
+  SENTIMENTS,
+  SEVERITIES,
+  STATUSES,
+  UNIT_KINDS,
+} from '../../../shared/domain.js';
+import type { FieldValue } from './tables.js';
+
+// What a field's value must *mean*, beyond its type: enum codes, instants, dates, links, hashes. Local writes
+// are already shaped by the contract's schemas; this guards what arrives in sync bundles, which are hostile
+// input even from a trusted peer (a bad date or code would break every workstation it reaches).
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
+
+const oneOf = (codes: readonly string[]) => (v: FieldValue) => typeof v === 'string' && codes.includes(v);
+const orNull = (rule: (v: FieldValue) => boolean) => (v: FieldValue) => v === null || rule(v);
+const instant = (v: FieldValue) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+const ymdOrEmpty = (v: FieldValue) => v === '' || (typeof v === 'string' && YMD.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+const link = (v: FieldValue) => v === '' || (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v));
+const positiveOrNull = (v: FieldValue) => v === null || (typeof v === 'number' && v > 0 && v <= 24 * 365);
+const jsonObject = (v: FieldValue) => {
+  if (typeof v !== 'string') return false;
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+};
+
+const RULES: Record<string, Record<string, (value: FieldValue) => boolean>> = {
+  categories: { color: (v) => typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) },
+  units: { kind: oneOf(UNIT_KINDS) },
+  response_rules: { info_hours: positiveOrNull, press_hours: positiveOrNull, response_hours: positiveOrNull },
+  incidents: {
+    number: (v) => v === '' || (typeof v === 'string' && /^YQ-\d{4}-\d{4,6}$/.test(v)),
+    platform: oneOf(PLATFORMS),
+    url: link,
+    first_seen_at: orNull(instant),
+    found_at: instant,
+    key_type_61: orNull(oneOf(KEY_TYPES_61)),
+    severity: oneOf(SEVERITIES),
+    sentiment: oneOf(SENTIMENTS),
+    status: oneOf(STATUSES),
+    created_at: instant,
+    updated_at: instant,
+  },
+  responses: {
+    at: instant,
+    method: oneOf(RESPONSE_METHODS),
+    channel: oneOf(RESPONSE_CHANNELS),
+    url: link,
+    disposition: orNull(oneOf(DISPOSITIONS)),
+    created_at: instant,
+  },
+  attachments: {
+    sha256: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+    size: (v) => typeof v === 'number' && v >= 0,
+    created_at: instant,
+  },
+  saved_views: { query: jsonObject, created_at: instant },
+  commitments: {
+    promised_at: instant,
+    deadline_kind: oneOf(['date', 'workdays', 'days']),
+    deadline_n: (v) => typeof v === 'number' && v >= 0 && v <= 3650,
+    deadline_from: ymdOrEmpty,
+    deadline: ymdOrEmpty,
+    status: oneOf(RECORDED_COMMITMENT_STATUSES),
+    fulfilled_at: orNull(instant),
+    pub_state: oneOf(['unrecorded', 'published', 'not_published']),
+    pub_at: orNull(instant),
+    pub_url: link,
+    check_at: orNull(instant),
+    created_at: instant,
+    updated_at: instant,
+  },
+  followups: { kind: oneOf(FOLLOWUP_KINDS), at: instant, created_at: instant },
+  feedback: {
+    at: instant,
+    method: oneOf(FEEDBACK_METHODS),
+    satisfaction: (v) => typeof v === 'number' && v >= 1 && v <= 5,
+    created_at: instant,
+  },
+};
+
+/** Whether a value of the right type also means something valid for its field. */
+export function valueMeansSomething(table: string, column: string, value: FieldValue): boolean {
+  const rule = Object.hasOwn(RULES, table) ? RULES[table]![column] : undefined;
+  return rule ? rule(value) : true;
+}
