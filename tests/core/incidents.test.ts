@@ -172,6 +172,15 @@ describe('listing the ledger', () => {
     expect(none.total).toBe(0);
   });
 
+  it('combines one category with other filters whose values look alike (其他 and platform other)', async () => {
+    const { ok } = setup();
+    await ok('createIncident', { ...base, categories: ['其他'], platform: '其他' });
+    await ok('createIncident', { ...base, categories: ['其他'], platform: '微博' });
+    const page = await ok<{ total: number; rows: unknown[] }>('listIncidents', { categories: ['其他'], platforms: ['其他'] });
+    expect(page.total).toBe(1);
+    expect(page.rows).toHaveLength(1);
+  });
+
   it('sorts newest first by default and by severity on request', async () => {
     const { ok } = setup();
     await ok('createIncident', { ...base, firstSeenAt: null, title: 'old', foundAt: '2026-11-01 08:00' });

@@ -334,7 +334,8 @@ function plainPage(db: Db, query: ParsedQuery, f: Filters): IncidentRow[] {
   // One category, newest first: walk that category's slice of the category index in date order.
   if (f.categories.length === 1 && sort === 'foundAt') {
     const rest = f.where.filter((w) => !w.startsWith('i.rowid IN'));
-    const params = f.params.filter((p) => p !== f.categories[0]);
+    // The category's own parameter comes first (filtersOf pushes it first); the rest belong to `rest`.
+    const params = f.params.slice(1);
     rowids = cached(
       db,
       `SELECT c.incident_rowid FROM incident_categories c JOIN incidents i ON i.rowid = c.incident_rowid

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Response, responseInputSchema } from '../../../shared/api/responses.js';
 import { RESPONSE_CHANNEL_LABELS, RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
 import { LedgerError } from '../../../shared/errors.js';
+import { canTransition } from '../../../shared/status.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from './incidents.js';
 import { type LedgerContext, mutate } from './mutate.js';
@@ -73,7 +74,7 @@ export function addResponse(ctx: LedgerContext, input: z.output<typeof responseI
           },
         },
         // Answering is what 已回应 means: an incident still awaiting 研判 or in 处置 moves there with its response.
-        ...(incident.status === 'triage' || incident.status === 'handling'
+        ...((incident.status === 'triage' || incident.status === 'handling') && canTransition(incident.status, 'responded')
           ? [
               {
                 table: 'incidents' as const,
