@@ -3,7 +3,7 @@ import { appendAudit } from '../ledger/audit.js';
 import { applyWinningOps, cached, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
 import { LEDGER_TABLES, type LedgerTable } from '../ledger/tables.js';
 import { BundleError } from './errors.js';
-import { parseHlc } from './hlc.js';
+import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
 import { resolveNumbers } from './numbers.js';
 import type { WireConflict, WireOp } from './payload.js';
@@ -49,8 +49,13 @@ class DryRun extends Error {
 
 export function applyBundle(ctx: LedgerContext, incoming: Incoming, options: ApplyOptions): ImportResult {
   const { db } = ctx;
+  // The import works on a copy of the clock, handed on only once the transaction has committed: a preview, or an
+  // import that fails and rolls back, leaves this workstation's clock exactly where it was.
+  const scratch = createHlc({ site: ctx.site, now: ctx.now, last: ctx.hlc.last() });
   try {
-    return db.transaction(() => ctx.guard.allow(() => applyInTransaction(ctx, incoming, options))).immediate();
+    const result = db.transaction(() => ctx.guard.allow(() => applyInTransaction({ ...ctx, hlc: scratch }, incoming, options))).immediate();
+    if (scratch.last() > ctx.hlc.last()) ctx.hlc.receive(scratch.last());
+    return result;
   } catch (error) {
     if (error instanceof DryRun) return error.result;
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {

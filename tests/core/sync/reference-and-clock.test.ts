@@ -26,3 +26,21 @@ describe('seed data against the office edits', () => {
     expect(ledgerHash(newcomer.db)).toBe(ledgerHash(office.db));
   });
 });
+
+describe('previewing a bundle', () => {
+  it('leaves this workstation\'s clock where it was', async () => {
+    const clock = testClock();
+    const a = replica('甲', clock.now);
+    const b = replica('乙', clock.now);
+    await introduce(a, b);
+    clock.advance(20 * 3600_000); // a's edits are stamped 20 h ahead of b's clock
+    updateCategory(a.ctx, { code: 'wages', keywords: ['欠薪'] });
+    clock.advance(-20 * 3600_000);
+    const before = b.ctx.hlc.last();
+    const { bytes } = await buildBundle(a, { peers: [b.siteId], full: false });
+    await importBundleBytes(b, bytes, { dryRun: true });
+    expect(b.ctx.hlc.last()).toBe(before);
+    await importBundleBytes(b, bytes);
+    expect(b.ctx.hlc.last() > before).toBe(true);
+  });
+});
