@@ -1,3 +1,4 @@
+import { audited } from '../ledger/audit.js';
 import type { LedgerHandlers } from '../../../shared/contract.js';
 import type { Ledger } from '../ledger.js';
 import { cardOf, cardText, parseCard } from '../sync/card.js';
@@ -25,8 +26,18 @@ export function syncHandlers(ledger: Ledger) {
     },
     rotateSyncKeys: async () => publicIdentity(await rotateIdentity(ledger)),
     listPeers: () => listPeers(db),
-    addPeer: async ({ cardText: text, trusted }) => addPeer(db, await parseCard(text), trusted, ledger.siteId, at()),
-    setPeerTrust: ({ peer, trusted }) => setPeerTrust(db, peer, trusted, at()),
+    addPeer: async ({ cardText: text, trusted }) => {
+      const card = await parseCard(text);
+      return audited(
+        ctx,
+        { action: 'peer.add', entity: 'peer', entityId: card.site, summary: `添加工作站“${card.name}”（指纹 ${card.fingerprint}）${trusted ? '并信任' : '，暂不信任'}` },
+        () => addPeer(db, card, trusted, ledger.siteId, at()),
+      );
+    },
+    setPeerTrust: ({ peer, trusted }) =>
+      audited(ctx, { action: 'peer.trust', entity: 'peer', entityId: peer, summary: `${trusted ? '信任' : '取消信任'}工作站“${peer}”` }, () =>
+        setPeerTrust(db, peer, trusted, at()),
+      ),
     exportBundle: ({ path, peers, passphrase, full }) =>
       exportBundleFile(ledger, path, { peers, full, ...(passphrase !== undefined ? { passphrase } : {}) }),
     previewBundle: ({ path, passphrase }) =>
@@ -34,7 +45,8 @@ export function syncHandlers(ledger: Ledger) {
     importBundle: ({ path, passphrase, confirmMassDelete }) =>
       importBundleFile(ledger, path, { confirmMassDelete, ...(passphrase !== undefined ? { passphrase } : {}) }),
     listConflicts: ({ openOnly, limit }) => listConflicts(db, { openOnly, limit }),
-    acceptConflict: ({ id }) => acceptConflict(ctx, id),
+    acceptConflict: ({ id }) =>
+      audited(ctx, { action: 'conflict.accept', entity: 'conflict', entityId: String(id), summary: `确认冲突 ${id} 的结果` }, () => acceptConflict(ctx, id)),
     keepOtherValue: ({ id }) => keepOtherValue(ctx, id),
     bundleHistory: ({ limit }) => bundleHistory(db, limit),
     listQuarantine: () => listQuarantine(db, ctx.now()),

@@ -98,3 +98,15 @@ export function verifyAudit(db: Db): AuditReport {
   }
   return { ok: true, entries };
 }
+
+/**
+ * Runs a local action that writes no ledger operations (trusting a peer, accepting a conflict) and records it in
+ * the audit log, in one transaction: the security-relevant decisions leave a trace like every edit does.
+ */
+export function audited<T>(ctx: LedgerContext, meta: MutationMeta, action: () => T): T {
+  return ctx.db.transaction(() => {
+    const result = action();
+    ctx.guard.allow(() => appendAudit(ctx, meta, []));
+    return result;
+  })();
+}

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../../electron/core/ledger/audit.js';
+import { createDispatcher, createHandlers } from '../../../electron/core/service.js';
 import { updateCategory } from '../../../electron/core/ledger/categories.js';
 import { getCategories } from '../../../electron/core/ledger/reference.js';
 import { buildBundle } from '../../../electron/core/sync/export.js';
@@ -42,5 +44,23 @@ describe('previewing a bundle', () => {
     expect(b.ctx.hlc.last()).toBe(before);
     await importBundleBytes(b, bytes);
     expect(b.ctx.hlc.last() > before).toBe(true);
+  });
+});
+
+describe('trust decisions', () => {
+  it('leave an entry in the audit chain, which still verifies', async () => {
+    const clock = testClock();
+    const a = replica('甲', clock.now);
+    const b = replica('乙', clock.now);
+    const call = createDispatcher(createHandlers(a));
+    const card = await createDispatcher(createHandlers(b))('getContactCard', {});
+    if (!card.ok) throw new Error(card.error.message);
+    const added = await call('addPeer', { cardText: (card.value as { text: string }).text, trusted: false });
+    expect(added.ok).toBe(true);
+    expect((await call('setPeerTrust', { peer: '乙', trusted: true })).ok).toBe(true);
+    const actions = a.db.prepare("SELECT action, summary FROM audit WHERE entity = 'peer' ORDER BY seq").all() as { action: string; summary: string }[];
+    expect(actions.map((e) => e.action)).toEqual(['peer.add', 'peer.trust']);
+    expect(actions[1]!.summary).toBe('信任工作站“乙”');
+    expect(verifyAudit(a.db).ok).toBe(true);
   });
 });
