@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          setupFiles: ['./tests/renderer/setup-node-bytes.ts'],
           include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts'],
           testTimeout: 30_000,
         },

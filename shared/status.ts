@@ -1,10 +1,10 @@
 import type { IncidentStatus } from './domain.js';
 
 // The incident workflow (DESIGN §1). The core enforces it; the UI uses the same table to offer only the moves
-// that will be accepted. 舆情反弹 can send a responded or tracked incident back to 处置中. An incident answered
-// straight from 研判 (the first response recorded before anyone pressed 开始处置) goes to 已回应 directly.
+// that will be accepted. 舆情反弹 can send a responded or tracked incident back to 处置中. Recording a response
+// walks an incident still in 待研判 through 处置中 to 已回应 (each step checked here).
 export const STATUS_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
-  triage: ['handling', 'responded', 'no_response'],
+  triage: ['handling', 'no_response'],
   handling: ['responded'],
   responded: ['tracking', 'closed', 'handling'],
   tracking: ['closed', 'handling'],

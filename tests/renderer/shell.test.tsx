@@ -46,10 +46,9 @@ describe('app shell', () => {
     await user.click(within(nav).getByRole('button', { name: '周报' }));
     expect(await screen.findByTestId('digest-view')).toBeTruthy();
 
-    for (const [name, says] of [['同步', '即将推出：工作站间同步']] as const) {
-      await user.click(within(nav).getByRole('button', { name }));
-      expect(screen.getByTestId('placeholder').textContent).toContain(says);
-    }
+    // 同步 is real now (tests/renderer/sync.test.tsx).
+    await user.click(within(nav).getByRole('button', { name: '同步' }));
+    expect(await screen.findByTestId('sync-view')).toBeTruthy();
 
     // 设置 shows what is real today: this workstation's identity from getAppInfo.
     await user.click(within(nav).getByRole('button', { name: '设置' }));

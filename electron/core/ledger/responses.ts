@@ -74,7 +74,8 @@ export function addResponse(ctx: LedgerContext, input: z.output<typeof responseI
           },
         },
         // Answering is what 已回应 means: an incident still awaiting 研判 or in 处置 moves there with its response.
-        ...((incident.status === 'triage' || incident.status === 'handling') && canTransition(incident.status, 'responded')
+        ...((incident.status === 'handling' && canTransition('handling', 'responded')) ||
+        (incident.status === 'triage' && canTransition('triage', 'handling') && canTransition('handling', 'responded'))
           ? [
               {
                 table: 'incidents' as const,
