@@ -2,9 +2,11 @@
 // so the UI, the core and the CLI always use the same words; this catalog holds the UI's own wording.
 
 import { commitmentStrings } from '../commitments/strings.js';
+import { syncStrings } from '../sync/strings.js';
 
 export const zhCN = {
   commitments: commitmentStrings,
+  sync: syncStrings,
   appName: '舆情回应台账',
   workstation: '工作站',
   loading: '加载中…',
@@ -29,7 +31,7 @@ export const zhCN = {
     commitments: '即将推出：承诺期限与督办单——按责任单位和期限查看承诺，逐单位打印督办单。',
     digest: '即将推出：舆情周报——每周一汇总上周舆情及回应、承诺落实情况，供领导审阅和打印。',
     sync: '即将推出：工作站间同步——通过U盘或共享文件夹交换加密同步包，各工作站台账保持一致。',
-    settings: '即将推出：单位、乡镇（街道）、回应时限和节假日调休的维护。',
+    settings: '即将推出：单位、乡镇（街道）和回应时限的维护。',
     ledgerHint: '目前可在“舆情台账”中登记和查看舆情事件。',
   },
 
@@ -247,6 +249,77 @@ export const zhCN = {
       followup: '跟进',
       feedback: '反馈',
     },
+  },
+
+  // Issue 4 on the incident page: its commitments, follow-ups (跟进) and public feedback (反馈评价).
+  incidentCommitments: {
+    title: '承诺事项',
+    add: '新增承诺',
+    none: '该事件尚无承诺事项。',
+    loadFailed: '承诺加载失败',
+    columns: { number: '编号', content: '承诺内容', unit: '责任单位', deadline: '期限', status: '状态', publication: '公开情况' },
+    publication: { unrecorded: '未记录', published: '已公开', not_published: '不公开' },
+    open: (number: string) => `查看并办理承诺 ${number}`,
+    closable: '承诺均已落实并记录公开情况，可以办结。',
+    stillMissing: '办结前还需：',
+  },
+  followups: {
+    title: '跟进与反馈',
+    hint: '跟进和反馈评价记入时间线，记录后不能修改；如有更正，请再记录一条。',
+    addFollowup: '记录跟进',
+    addFeedback: '反馈评价',
+    followupTitle: '记录跟进',
+    feedbackTitle: '记录反馈评价',
+    kind: '跟进类型',
+    commitment: '关联承诺',
+    noCommitment: '不关联（针对整个事件）',
+    content: '跟进内容',
+    actor: '跟进人',
+    actorHint: '不填则为本工作站',
+    at: '跟进时间',
+    atHint: '不填则为当前时间；格式：2026-11-28 14:05',
+    submit: '保存跟进',
+    submitting: '正在保存…',
+    saved: (kind: string) => `已记录${kind}`,
+    method: '反馈方式',
+    satisfaction: '群众满意度',
+    note: '反馈内容',
+    recorder: '记录人',
+    feedbackAt: '反馈时间',
+    feedbackSubmit: '保存反馈',
+    feedbackSaved: '已记录反馈评价',
+    counts: (followups: number, feedback: number) => `已有跟进 ${followups} 条、反馈评价 ${feedback} 条`,
+  },
+  calendar: {
+    title: '节假日调整',
+    hint: (first: number, last: number) =>
+      `承诺期限的工作日按国务院办公厅节假日安排（含调休）计算。程序内置了 ${first}—${last} 年的官方安排；${last + 1} 年起的年份，请在国务院办公厅发布当年放假安排后逐日录入（放假日和调休上班日）。未录入前，期限落在这些年份的承诺标为“节假日安排未核实”，录入后自动重算。`,
+    year: '年份',
+    allYears: '全部年份',
+    yearState: {
+      library: (year: number) => `${year}年：使用内置官方安排`,
+      office: (year: number) => `${year}年：已按本办录入的安排计算`,
+      unverified: (year: number) => `${year}年：尚未录入放假安排，期限标为“未核实”`,
+    },
+    none: '该年份没有录入的调整。',
+    noneAll: '尚未录入任何节假日调整。',
+    columns: { date: '日期', kind: '类型', name: '名称' },
+    off: '休息日（放假）',
+    work: '工作日（调休上班）',
+    offShort: '放假',
+    workShort: '上班',
+    addTitle: '新增调整',
+    date: '日期',
+    datePlaceholder: '如 2027-02-06',
+    kind: '类型',
+    name: '名称',
+    namePlaceholder: '如 春节、国庆节调休',
+    add: '保存',
+    delete: '删除',
+    deleteLabel: (date: string) => `删除 ${date} 的调整`,
+    confirmDelete: (date: string) => `确定删除 ${date} 的节假日调整？相关承诺期限将重新计算。`,
+    saved: (date: string, recomputed: number) => `已保存 ${date} 的调整${recomputed > 0 ? `，重算了 ${recomputed} 项承诺期限` : ''}`,
+    deleted: (date: string, recomputed: number) => `已删除 ${date} 的调整${recomputed > 0 ? `，重算了 ${recomputed} 项承诺期限` : ''}`,
   },
 
   dashboard: {

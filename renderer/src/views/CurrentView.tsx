@@ -5,6 +5,7 @@ import { t } from '../i18n/zh-CN.js';
 import { IncidentPage } from '../incident/IncidentPage.js';
 import { LedgerView } from '../ledger-view/LedgerView.js';
 import { useNav } from '../stores/nav.js';
+import { SyncView } from '../sync/SyncView.js';
 import { Placeholder } from './Placeholder.js';
 import { SettingsView } from './SettingsView.js';
 
@@ -24,6 +25,8 @@ export function CurrentView() {
       return <SettingsView />;
     case 'digest':
       return <DigestView />;
+    case 'sync':
+      return <SyncView />;
     default:
       return <Placeholder text={t.placeholder[view]} />;
   }

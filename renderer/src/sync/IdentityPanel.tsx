@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { t } from '../i18n/zh-CN.js';
+import { call } from '../ledger.js';
+import { useUi } from '../stores/ui.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
+import { Fingerprint } from './Fingerprint.js';
+import { cardFileName, messageOf, when } from './format.js';
+import { useSync } from './store.js';
+
+const s = t.sync.identity;
+
+/** The card text, shown on request so it can be copied into a mail or pasted on the other workstation. */
+function CardText({ text }: { text: string }) {
+  const notify = useUi((st) => st.notify);
+  const copy = async () => {
+    // The clipboard exists only in a secure context; where it is missing the text can still be selected by hand.
+    try {
+      await navigator.clipboard.writeText(text);
+      notify(s.copied);
+    } catch {
+      /* selecting the text by hand still works */
+    }
+  };
+  return (
+    <div className="sy-card-text">
+      <label className="field-label" htmlFor="sy-card-text">
+        {s.cardText}
+      </label>
+      <textarea id="sy-card-text" readOnly rows={10} value={text} data-testid="card-text" onFocus={(e) => e.currentTarget.select()} />
+      <div className="sy-row">
+        <span className="field-hint">{s.cardTextHint}</span>
+        <button type="button" className="button button-small" onClick={() => void copy()}>
+          {s.copy}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Asks before rotating: peers must receive the new card, while older bundles still open with the kept key. */
+function RotateDialog({ onClose }: { onClose: () => void }) {
+  const load = useSync((st) => st.load);
+  const notify = useUi((st) => st.notify);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rotate = async () => {
+    setBusy(true);
+    const result = await call('rotateSyncKeys');
+    setBusy(false);
+    if (!result.ok) return setError(messageOf(result.error));
+    notify(s.rotated(result.value.fingerprint));
+    onClose();
+    await load();
+  };
+  return (
+    <ConfirmDialog id="sy-rotate" title={s.rotateTitle} confirm={s.rotateConfirm} busy={busy} error={error} onConfirm={() => void rotate()} onClose={onClose}>
+      {s.rotateBody.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </ConfirmDialog>
+  );
+}
+
+/** This workstation: its name and id, the fingerprint to read aloud, its card to hand over, key rotation. */
+export function IdentityPanel() {
+  const identity = useSync((st) => st.identity);
+  const card = useSync((st) => st.card);
+  const notify = useUi((st) => st.notify);
+  const [showCard, setShowCard] = useState(false);
+  const [rotating, setRotating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const exportCard = async () => {
+    if (!identity) return;
+    setError(null);
+    const chosen = await call('chooseFile', {
+      mode: 'save',
+      title: s.exportCardTitle,
+      defaultName: cardFileName(identity.name),
+      filters: [{ name: s.cardFilter, extensions: ['json'] }],
+    });
+    if (!chosen.ok) return setError(messageOf(chosen.error));
+    if (chosen.value.path === null) return;
+    const saved = await call('exportContactCard', { path: chosen.value.path });
+    if (!saved.ok) return setError(messageOf(saved.error));
+    notify(s.cardSaved(saved.value.path));
+  };
+
+  return (
+    <section className="panel sy-panel" aria-labelledby="sy-identity-title" data-testid="sync-identity">
+      <h2 className="panel-title" id="sy-identity-title">
+        {s.title}
+      </h2>
+      {identity && (
+        <>
+          <dl className="facts">
+            <dt>{s.name}</dt>
+            <dd data-testid="sync-name">{identity.name}</dd>
+            <dt>{s.siteId}</dt>
+            <dd className="mono">{identity.siteId}</dd>
+            <dt>{s.createdAt}</dt>
+            <dd>{when(identity.createdAt)}</dd>
+          </dl>
+          <div className="sy-fp-box">
+            <span className="sy-fp-label">{s.fingerprint}</span>
+            <Fingerprint value={identity.fingerprint} testId="own-fingerprint" />
+            <span className="field-hint">{s.fingerprintHint}</span>
+            {identity.retiredKeys.length > 0 && <span className="field-hint">{s.retired(identity.retiredKeys.length)}</span>}
+          </div>
+          <div className="sy-actions">
+            <button type="button" className="button button-primary" data-testid="card-export" onClick={() => void exportCard()}>
+              {s.exportCard}
+            </button>
+            <button type="button" className="button" data-testid="card-show" aria-expanded={showCard} onClick={() => setShowCard(!showCard)}>
+              {showCard ? s.hideCard : s.showCard}
+            </button>
+            <button type="button" className="button sy-push" data-testid="keys-rotate" onClick={() => setRotating(true)}>
+              {s.rotate}
+            </button>
+          </div>
+          {error && (
+            <div className="banner banner-error" role="alert">
+              {error}
+            </div>
+          )}
+          {showCard && card && <CardText text={card.text} />}
+        </>
+      )}
+      {rotating && <RotateDialog onClose={() => setRotating(false)} />}
+    </section>
+  );
+}
