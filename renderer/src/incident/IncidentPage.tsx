@@ -10,7 +10,9 @@ import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { AttachmentsPanel } from './AttachmentsPanel.js';
 import { ClockPanel } from './ClockPanel.js';
+import { CommitmentsPanel } from './CommitmentsPanel.js';
 import { DetailFields } from './DetailFields.js';
+import { FollowupsPanel } from './FollowupsPanel.js';
 import { ResponsesPanel } from './ResponsesPanel.js';
 import { StatusActions } from './StatusActions.js';
 import { Timeline } from './Timeline.js';
@@ -72,6 +74,8 @@ export function IncidentPage({ id }: { id: string }) {
                 <DetailFields incident={incident} />
               </section>
               <ResponsesPanel incident={incident} responses={responses} />
+              <CommitmentsPanel incident={incident} />
+              <FollowupsPanel incident={incident} />
               <AttachmentsPanel incidentId={incident.id} attachments={attachments} />
             </div>
             <aside className="incident-side">

@@ -1,9 +1,10 @@
 import { t } from '../i18n/zh-CN.js';
+import { CalendarOverrides } from '../settings/CalendarOverrides.js';
 import { CategoryEditor } from '../settings/CategoryEditor.js';
 import { useSession } from '../stores/session.js';
 import { Placeholder } from './Placeholder.js';
 
-/** This workstation's identity, the category keyword editor, and a placeholder for the other maintenance screens. */
+/** This workstation's identity, the category keyword editor, the holiday calendar overrides, and a placeholder for the other maintenance screens. */
 export function SettingsView() {
   const appInfo = useSession((s) => s.appInfo);
   return (
@@ -24,6 +25,7 @@ export function SettingsView() {
         </section>
       )}
       <CategoryEditor />
+      <CalendarOverrides />
       <Placeholder text={t.placeholder.settings} />
     </div>
   );

@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { libraryCoversYear } from '../../electron/core/calendar/library.js';
+import { LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR } from '../../renderer/src/settings/calendarCoverage.js';
+import { type RenderedApp, renderApp } from './render-app.js';
+
+// 设置 → 节假日调整 against the real core: the office's calendar entries listed by year, added (a bad date refused
+// in Chinese, nothing stored), and deleted; a commitment due in a year the built-in calendar does not cover turns
+// verified when the year gets an entry, and unverified again when it is removed.
+
+let app: RenderedApp | undefined;
+afterEach(() => {
+  app?.teardown();
+  app = undefined;
+  vi.restoreAllMocks();
+});
+
+const UNCOVERED = LIBRARY_LAST_YEAR + 1;
+
+async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('设置 → 节假日调整', () => {
+  it('states the range the built-in calendar really covers', () => {
+    expect(libraryCoversYear(LIBRARY_FIRST_YEAR - 1)).toBe(false);
+    for (let year = LIBRARY_FIRST_YEAR; year <= LIBRARY_LAST_YEAR; year += 1) expect(libraryCoversYear(year)).toBe(true);
+    expect(libraryCoversYear(LIBRARY_LAST_YEAR + 1)).toBe(false);
+  });
+
+  it('adds, lists and deletes an override; a bad date is refused; dependent deadlines are recomputed', async () => {
+    let commitment = '';
+    app = await renderApp(async ({ api }) => {
+      const incident = await must(
+        api.createIncident({ title: '春节前欠薪', platform: '微博', foundAt: new Date().toISOString(), severity: '一般', categories: ['其他'], leadUnit: '县人社局' }),
+      );
+      commitment = (
+        await must(
+          api.addCommitment({ incident: incident.id, content: '节前结清工资', unit: '县人社局', promisedAt: new Date().toISOString(), deadline: { date: `${UNCOVERED}-02-10` } }),
+        )
+      ).number;
+    });
+    const { user, api } = app;
+    expect((await must(api.getCommitment({ id: commitment }))).calendarVerified).toBe(false);
+
+    await user.click(screen.getByTestId('nav-settings'));
+    const panel = await screen.findByTestId('calendar-overrides');
+    const p = within(panel);
+    const coverage = p.getByTestId('calendar-coverage').textContent;
+    expect(coverage).toContain(`${LIBRARY_FIRST_YEAR}—${LIBRARY_LAST_YEAR} 年`);
+    expect(coverage).toContain(`${UNCOVERED} 年起`);
+    expect(coverage).toContain('节假日安排未核实');
+
+    await user.selectOptions(p.getByTestId('calendar-year'), `${UNCOVERED}年`);
+    await waitFor(() => expect(p.getByTestId('calendar-year-state').textContent).toBe(`${UNCOVERED}年：尚未录入放假安排，期限标为“未核实”`));
+    expect(p.getByText('该年份没有录入的调整。')).toBeTruthy();
+
+    // A date that does not exist, and 放假/上班 not chosen: each refused next to its field, nothing stored.
+    await user.type(p.getByLabelText('日期'), `${UNCOVERED}-02-30`);
+    await user.click(p.getByTestId('calendar-submit'));
+    expect((await p.findByTestId('calendar-error-date')).textContent).toBe('日期格式应为“2026-11-28”');
+    expect(p.getByTestId('calendar-error-work').textContent).toBe('请选择上班或放假');
+    await user.click(p.getByLabelText('休息日（放假）'));
+    await user.click(p.getByTestId('calendar-submit'));
+    await waitFor(() => expect(p.queryByTestId('calendar-error-work')).toBeNull());
+    expect(p.getByTestId('calendar-error-date').textContent).toBe('日期格式应为“2026-11-28”');
+    expect(await must(api.listCalendarOverrides({}))).toEqual([]);
+    await user.clear(p.getByLabelText('日期'));
+    await user.type(p.getByLabelText('日期'), `${UNCOVERED}-02-06`);
+
+    await user.type(p.getByLabelText('名称'), '春节');
+    await user.click(p.getByTestId('calendar-submit'));
+    const row = await p.findByTestId('calendar-entry');
+    expect(row.dataset.date).toBe(`${UNCOVERED}-02-06`);
+    expect(row.textContent).toContain('放假');
+    expect(row.textContent).toContain('春节');
+    expect(p.queryByTestId('calendar-error-date')).toBeNull();
+    expect(screen.getByTestId('notice').textContent).toContain('重算了 1 项承诺期限');
+    await waitFor(() => expect(p.getByTestId('calendar-year-state').textContent).toBe(`${UNCOVERED}年：已按本办录入的安排计算`));
+    expect(await must(api.listCalendarOverrides({ year: UNCOVERED }))).toEqual([{ date: `${UNCOVERED}-02-06`, work: false, name: '春节' }]);
+    expect((await must(api.getCommitment({ id: commitment }))).calendarVerified).toBe(true);
+
+    // A 调休 working day, listed after it.
+    await user.type(p.getByLabelText('日期'), `${UNCOVERED}-02-14`);
+    await user.click(p.getByLabelText('工作日（调休上班）'));
+    await user.type(p.getByLabelText('名称'), '春节调休');
+    await user.click(p.getByTestId('calendar-submit'));
+    await waitFor(() => expect(p.getAllByTestId('calendar-entry').map((r) => r.dataset.date)).toEqual([`${UNCOVERED}-02-06`, `${UNCOVERED}-02-14`]));
+    expect(p.getAllByTestId('calendar-entry')[1]?.textContent).toContain('上班');
+
+    // Other years do not list them; 全部年份 does.
+    await user.selectOptions(p.getByTestId('calendar-year'), `${LIBRARY_LAST_YEAR}年`);
+    await waitFor(() => expect(p.queryAllByTestId('calendar-entry')).toHaveLength(0));
+    expect(p.getByTestId('calendar-year-state').textContent).toBe(`${LIBRARY_LAST_YEAR}年：使用内置官方安排`);
+    await user.selectOptions(p.getByTestId('calendar-year'), '全部年份');
+    await waitFor(() => expect(p.getAllByTestId('calendar-entry')).toHaveLength(2));
+    await user.selectOptions(p.getByTestId('calendar-year'), `${UNCOVERED}年`);
+    await waitFor(() => expect(p.getAllByTestId('calendar-entry')).toHaveLength(2));
+
+    // Deleting asks first; cancelled, nothing happens.
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    await user.click(p.getByRole('button', { name: `删除 ${UNCOVERED}-02-14 的调整` }));
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(await must(api.listCalendarOverrides({}))).toHaveLength(2);
+
+    confirm.mockReturnValue(true);
+    await user.click(p.getByRole('button', { name: `删除 ${UNCOVERED}-02-14 的调整` }));
+    await user.click(p.getByRole('button', { name: `删除 ${UNCOVERED}-02-06 的调整` }));
+    await waitFor(() => expect(p.queryAllByTestId('calendar-entry')).toHaveLength(0));
+    expect(await must(api.listCalendarOverrides({}))).toEqual([]);
+    await waitFor(() => expect(p.getByTestId('calendar-year-state').textContent).toContain('尚未录入放假安排'));
+    expect((await must(api.getCommitment({ id: commitment }))).calendarVerified).toBe(false);
+  });
+});
