@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { commitmentSchema } from '../../shared/api/commitments.js';
 import { chinaYear } from '../../shared/china-time.js';
-import { STATUSES, type IncidentStatus } from '../../shared/domain.js';
+import { RECORDED_COMMITMENT_STATUSES, STATUSES, type IncidentStatus } from '../../shared/domain.js';
 import { incidentInputSchema } from '../../shared/schemas.js';
+import { createCalendar } from '../../electron/core/calendar/calendar.js';
+import { chinaDateOf } from '../../electron/core/calendar/dates.js';
+import { planCommitments } from '../../electron/core/demo/commitments.js';
 import { fillDemoLedger } from '../../electron/core/demo/fill.js';
 import { generateIncidents } from '../../electron/core/demo/generate.js';
 import { createRng } from '../../electron/core/demo/prng.js';
 import { DEMO_CATEGORIES, TEMPLATES } from '../../electron/core/demo/templates.js';
 import { verifyAudit } from '../../electron/core/ledger/audit.js';
+import { closingBlockers } from '../../electron/core/ledger/closing.js';
+import { getBoard } from '../../electron/core/ledger/commitment-board.js';
+import { getCommitment, previewDeadline } from '../../electron/core/ledger/commitments.js';
 import { SEEDS } from '../../electron/core/ledger/seed.js';
+import { fieldTypeOf, valueFits } from '../../electron/core/ledger/tables.js';
 import { openLedger } from '../../electron/core/ledger.js';
 
 const NOW = Date.parse('2026-11-28T02:00:00Z');
@@ -140,8 +148,10 @@ describe('fillDemoLedger', () => {
       const audit = verifyAudit(ledger.db);
       expect(audit.ok).toBe(true);
       expect(audit.entries).toBe(1 + report.auditEntries); // + the reference seed
-      expect(report.auditEntries).toBe(report.incidents + report.transitions);
-      const ops = (ledger.db.prepare("SELECT count(*) AS n FROM ops WHERE tbl IN ('incidents', 'responses')").get() as { n: number }).n;
+      expect(report.auditEntries).toBe(report.incidents + report.transitions + report.commitmentEvents);
+      const ops = (
+        ledger.db.prepare("SELECT count(*) AS n FROM ops WHERE tbl IN ('incidents', 'responses', 'commitments', 'followups')").get() as { n: number }
+      ).n;
       expect(ops).toBe(report.ops);
       const counted = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
       expect(counted).toEqual(report.statuses);
@@ -161,6 +171,181 @@ describe('fillDemoLedger', () => {
       expect(verifyAudit(ledger.db).ok).toBe(true);
     } finally {
       ledger.close();
+    }
+  });
+});
+
+interface CommitmentDbRow {
+  id: string;
+  incident_id: string;
+  response_id: string | null;
+  number: string;
+  content: string;
+  person: string;
+  promised_at: string;
+  deadline_kind: 'date' | 'workdays' | 'days';
+  deadline_n: number;
+  deadline_from: string;
+  deadline: string;
+  calendar_verified: number;
+  status: string;
+  status_reason: string;
+  fulfilled_at: string | null;
+  pub_state: string;
+  pub_channel: string | null;
+  pub_at: string | null;
+  pub_url: string;
+  pub_note: string;
+}
+
+const commitmentRows = (ledger: ReturnType<typeof openLedger>) =>
+  ledger.db.prepare('SELECT * FROM commitments ORDER BY number').all() as CommitmentDbRow[];
+
+describe('demo commitments', () => {
+  it('makes 1–2 commitments exactly for the stories that entered 跟踪落实, tied to their first response', () => {
+    const { ledger, report } = filledLedger(400, 21);
+    try {
+      const tracked = new Set(
+        (ledger.db.prepare(`SELECT DISTINCT row FROM ops WHERE tbl = 'incidents' AND col = 'status' AND value = '"tracking"'`).all() as { row: string }[]).map(
+          (r) => r.row,
+        ),
+      );
+      expect(tracked.size).toBeGreaterThan(50);
+      const perIncident = new Map<string, number>();
+      for (const c of commitmentRows(ledger)) perIncident.set(c.incident_id, (perIncident.get(c.incident_id) ?? 0) + 1);
+      expect(new Set(perIncident.keys())).toEqual(tracked);
+      for (const n of perIncident.values()) expect([1, 2]).toContain(n);
+      const incidents = ledger.db.prepare('SELECT id, number, status FROM incidents').all() as { id: string; number: string; status: IncidentStatus }[];
+      const byId = new Map(incidents.map((i) => [i.id, i]));
+      for (const c of commitmentRows(ledger)) {
+        expect(c.response_id).toBe(`${c.incident_id}-r1`);
+        expect(ledger.db.prepare('SELECT incident_id FROM responses WHERE id = ?').get(c.response_id)).toEqual({ incident_id: c.incident_id });
+        expect(c.number).toMatch(new RegExp(`^${byId.get(c.incident_id)!.number}-C[12]$`));
+        // Open while the story is tracked, settled once it is closed.
+        const open = c.status === 'pending' || c.status === 'in_progress';
+        expect(open).toBe(byId.get(c.incident_id)!.status === 'tracking');
+      }
+      const counted = Object.fromEntries(RECORDED_COMMITMENT_STATUSES.map((s) => [s, commitmentRows(ledger).filter((c) => c.status === s).length]));
+      expect(counted).toEqual(report.commitments);
+      expect(report.followups).toBe((ledger.db.prepare('SELECT count(*) AS n FROM followups').get() as { n: number }).n);
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('never leaves a 已办结 incident against the closing rule, and the audit chain verifies', () => {
+    const { ledger } = filledLedger(400, 22);
+    try {
+      const closed = ledger.db.prepare("SELECT id FROM incidents WHERE status = 'closed'").all() as { id: string }[];
+      expect(closed.length).toBeGreaterThan(250);
+      for (const { id } of closed) expect(closingBlockers(ledger.db, id, NOW), id).toEqual([]);
+      for (const c of commitmentRows(ledger).filter((r) => r.status === 'fulfilled' || r.status === 'unfulfillable')) {
+        if (c.status === 'fulfilled') expect(c.fulfilled_at).not.toBeNull();
+        else expect(c.status_reason).not.toBe('');
+        if (c.pub_state === 'published') expect([c.pub_channel, c.pub_at]).not.toContain(null);
+        else expect(c.pub_note).not.toBe('');
+      }
+      expect(verifyAudit(ledger.db).ok).toBe(true);
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('stores what the core stores: field types, deadlines from the calendar, rows the API schema accepts', () => {
+    const { ledger } = filledLedger(300, 23);
+    try {
+      const ops = ledger.db.prepare("SELECT tbl, col, value FROM ops WHERE tbl IN ('commitments', 'followups')").all() as {
+        tbl: string;
+        col: string;
+        value: string;
+      }[];
+      expect(ops.length).toBeGreaterThan(0);
+      for (const op of ops) expect(valueFits(fieldTypeOf(op.tbl, op.col)!, JSON.parse(op.value)), `${op.tbl}.${op.col}`).toBe(true);
+      const rows = commitmentRows(ledger);
+      expect(new Set(rows.map((c) => c.deadline_kind))).toEqual(new Set(['workdays', 'days', 'date']));
+      for (const c of rows) {
+        const given =
+          c.deadline_kind === 'date' ? { date: c.deadline } : { [c.deadline_kind]: c.deadline_n, from: c.deadline_from };
+        const preview = previewDeadline(ledger.db, given, c.promised_at);
+        expect([preview.date, preview.verified]).toEqual([c.deadline, c.calendar_verified === 1]);
+        if (c.deadline_kind !== 'date') expect(c.deadline_from).toBe(chinaDateOf(Date.parse(c.promised_at)));
+        if (c.deadline_kind === 'workdays') expect(c.deadline_n).toBeGreaterThanOrEqual(5);
+        if (c.deadline_kind === 'workdays') expect(c.deadline_n).toBeLessThanOrEqual(30);
+        expect(commitmentSchema.parse(getCommitment(ledger.db, c.id, NOW)).number).toBe(c.number);
+      }
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('leaves open commitments on the board, some overdue and 督办/催办 after their deadline', () => {
+    const { ledger } = filledLedger(1200, 24);
+    try {
+      const board = getBoard(ledger.db, NOW);
+      expect(board.counts.overdue).toBeGreaterThan(0);
+      expect(board.counts.dueToday + board.counts.dueSoon + board.counts.later).toBeGreaterThan(0);
+      const followups = ledger.db
+        .prepare('SELECT f.kind, f.at, f.incident_id, c.incident_id AS of, c.deadline, c.promised_at FROM followups f JOIN commitments c ON c.id = f.commitment_id')
+        .all() as { kind: string; at: string; incident_id: string; of: string; deadline: string; promised_at: string }[];
+      expect(followups.length).toBeGreaterThan(0);
+      expect(followups.length).toBe((ledger.db.prepare('SELECT count(*) AS n FROM followups').get() as { n: number }).n);
+      for (const f of followups) {
+        expect(['supervise', 'urge']).toContain(f.kind);
+        expect(f.incident_id).toBe(f.of);
+        expect(chinaDateOf(Date.parse(f.at)) > f.deadline).toBe(true);
+        expect(Date.parse(f.at)).toBeLessThanOrEqual(NOW);
+      }
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('gives the same commitments and follow-ups from the same seed', () => {
+    const snapshot = (seed: number) => {
+      const { ledger } = filledLedger(300, seed);
+      try {
+        const numbers = new Map((ledger.db.prepare('SELECT id, number FROM incidents').all() as { id: string; number: string }[]).map((r) => [r.id, r.number]));
+        return {
+          commitments: commitmentRows(ledger).map(({ id: _id, incident_id, response_id: _r, ...rest }) => ({ ...rest, incident: numbers.get(incident_id) })),
+          followups: (
+            ledger.db.prepare('SELECT c.number, f.kind, f.at, f.actor, f.content FROM followups f JOIN commitments c ON c.id = f.commitment_id ORDER BY f.at, c.number').all()
+          ),
+        };
+      } finally {
+        ledger.close();
+      }
+    };
+    const a = snapshot(25);
+    expect(a.commitments.length).toBeGreaterThan(0);
+    expect(snapshot(25)).toEqual(a);
+    expect(snapshot(26).commitments).not.toEqual(a.commitments);
+  });
+
+  it('settles about 3% 无法兑现 with a reason, the rest 已兑现, most made public', () => {
+    const calendar = createCalendar();
+    const plans = generateIncidents({ count: 6000, seed: 27, now: NOW }).flatMap((g) => {
+      const tracking = g.steps.find((s) => s.to === 'tracking');
+      const closedAt = g.steps.find((s) => s.to === 'closed')?.at ?? null;
+      if (!tracking || closedAt === null) return [];
+      return planCommitments({
+        index: g.index,
+        category: g.category,
+        severity: g.fields.severity,
+        unitName: '县住建局',
+        trackingAt: tracking.at,
+        closedAt,
+        asOf: NOW,
+        calendar,
+      }).commitments;
+    });
+    expect(plans.length).toBeGreaterThan(1000);
+    const share = (pred: (c: (typeof plans)[number]) => boolean) => plans.filter(pred).length / plans.length;
+    expect(share((c) => c.outcome === 'unfulfillable')).toBeGreaterThan(0.01);
+    expect(share((c) => c.outcome === 'unfulfillable')).toBeLessThan(0.05);
+    expect(share((c) => c.closing!.pub_state === 'published')).toBeGreaterThan(0.8);
+    for (const c of plans.filter((p) => p.outcome === 'unfulfillable')) {
+      expect(c.closing).toMatchObject({ pub_state: 'not_published' });
+      expect(c.closing!.status_reason).not.toBe('');
     }
   });
 });

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { chinaYear } from '../../../shared/china-time.js';
-import { type IncidentStatus, STATUS_LABELS } from '../../../shared/domain.js';
+import { FOLLOWUP_KIND_LABELS, type IncidentStatus, type RecordedCommitmentStatus, STATUS_LABELS } from '../../../shared/domain.js';
 import type { IncidentFields } from '../../../shared/schemas.js';
 import { canTransition, transitionNeedsReason } from '../../../shared/status.js';
+import { loadCalendar } from '../calendar/overrides.js';
 import type { Db } from '../db/open.js';
 import { cached, type Change, type LedgerContext, mutate } from '../ledger/mutate.js';
 import { resolveCategory, resolveTownship, resolveUnit } from '../ledger/reference.js';
 import type { FieldValue } from '../ledger/tables.js';
+import { type CommitmentPlan, planCommitments } from './commitments.js';
 import { type GeneratedIncident, generateIncidents } from './generate.js';
 import { demoResponses } from './responses.js';
 
@@ -14,6 +16,10 @@ import { demoResponses } from './responses.js';
 // change is its own `mutate` call — its own sync operations and audit entry, exactly as if an officer had
 // typed it — dated at the simulated moment it happened. Thousands of them share one transaction, which is what
 // makes 100k incidents take a couple of minutes rather than hours.
+//
+// A story that enters 跟踪落实 makes its commitments in that same mutation, and the mutation that closes it
+// records each one 已兑现 (or 无法兑现) with its 公开情况, so no incident is ever 已办结 against the closing rule
+// (see commitments.ts); commitments still open are marked 推进中 or 督办/催办 in mutations of their own.
 //
 // It does not call createIncident/transitionIncident per incident: those re-read the incident after writing
 // (by a full scan, when this was written) and query for the next number each time. The changes written here
@@ -35,15 +41,22 @@ export interface FillReport {
   incidents: number;
   /** Status changes made after registration. */
   transitions: number;
+  /** Mutations on commitments between the steps: marked 推进中, or a 督办/催办 follow-up added. */
+  commitmentEvents: number;
   ops: number;
+  /** One per mutation: registrations, transitions and commitment events. */
   auditEntries: number;
   statuses: Record<IncidentStatus, number>;
+  /** Commitments by recorded status at the end (逾期 is derived when read). */
+  commitments: Record<RecordedCommitmentStatus, number>;
+  followups: number;
 }
 
 interface Event {
   at: string;
   incident: number; // position in the generated list
-  step: number; // -1 = registration, else index into steps
+  /** -1 = registration; 0 … steps-1 = a status step; steps + j = the j-th later event of its commitment plan. */
+  seq: number;
 }
 
 /** YQ-YYYY-NNNN per China-time year of 发现时间, continuing after the numbers the ledger already holds. */
@@ -117,14 +130,15 @@ function registrationFields(
   };
 }
 
-function eventsOf(incidents: readonly GeneratedIncident[]): Event[] {
+function eventsOf(incidents: readonly GeneratedIncident[], plans: readonly (CommitmentPlan | undefined)[]): Event[] {
   const events: Event[] = [];
   incidents.forEach((incident, i) => {
-    events.push({ at: incident.registeredAt, incident: i, step: -1 });
-    incident.steps.forEach((step, s) => events.push({ at: step.at, incident: i, step: s }));
+    events.push({ at: incident.registeredAt, incident: i, seq: -1 });
+    incident.steps.forEach((step, s) => events.push({ at: step.at, incident: i, seq: s }));
+    plans[i]?.later.forEach((later, j) => events.push({ at: later.at, incident: i, seq: incident.steps.length + j }));
   });
   // One timeline for the whole office: what happened first is written first, so audit entries read in order.
-  return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.incident - b.incident || a.step - b.step));
+  return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.incident - b.incident || a.seq - b.seq));
 }
 
 /** Generates `count` incidents from the seed and writes them (see writeIncidents). */
@@ -143,35 +157,148 @@ export function writeIncidents(
   options: Pick<FillOptions, 'batchSize' | 'onProgress'> = {},
 ): FillReport {
   const batchSize = options.batchSize ?? 2000;
-  const events = eventsOf(incidents);
   const refs = refResolver(ctx.db);
   const numbers = new NumberAllocator(ctx.db);
+  const unitNames = new Map(
+    (ctx.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]),
+  );
+  const leadUnitOf = (incident: GeneratedIncident) =>
+    incident.fields.leadUnit === null ? null : refs.unit(incident.fields.leadUnit, 'leadUnit');
+  const leadNameOf = (leadUnitId: string | null) => (leadUnitId && unitNames.get(leadUnitId)) || '县政府办公室';
+
+  // Commitments are planned before anything is written: their 督办/催办 and 推进中 are events on the office's
+  // timeline like the status steps. Deadlines are counted with the ledger's calendar, as addCommitment does.
+  const calendar = loadCalendar(ctx.db);
+  const plans = incidents.map((incident) => {
+    const tracking = incident.steps.find((s) => s.to === 'tracking');
+    if (!tracking) return undefined;
+    return planCommitments({
+      index: incident.index,
+      category: incident.category,
+      severity: incident.fields.severity,
+      unitName: leadNameOf(leadUnitOf(incident)),
+      trackingAt: tracking.at,
+      closedAt: incident.steps.find((s) => s.to === 'closed')?.at ?? null,
+      asOf: Date.parse(incident.asOf),
+      calendar,
+    });
+  });
+
+  const events = eventsOf(incidents, plans);
   const ids: string[] = [];
   const numberOf: string[] = [];
   const statusOf: IncidentStatus[] = [];
   const report: FillReport = {
     incidents: incidents.length,
-    transitions: events.length - incidents.length,
+    transitions: incidents.reduce((n, incident) => n + incident.steps.length, 0),
+    commitmentEvents: 0,
     ops: 0,
     auditEntries: 0,
     statuses: { triage: 0, handling: 0, responded: 0, tracking: 0, closed: 0, no_response: 0 },
+    commitments: { pending: 0, in_progress: 0, fulfilled: 0, unfulfillable: 0 },
+    followups: 0,
   };
 
   const responded = new Set<number>();
-  const unitNames = new Map(
-    (ctx.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]),
-  );
   const responsesOf = (event: Event, incident: GeneratedIncident): Change[] => {
-    const leadUnitId = incident.fields.leadUnit === null ? null : refs.unit(incident.fields.leadUnit, 'leadUnit');
+    const leadUnitId = leadUnitOf(incident);
     return demoResponses({
       index: event.incident,
       incidentId: ids[event.incident]!,
       severity: incident.fields.severity,
       category: refs.category(incident.fields.categories[0]!),
       leadUnitId,
-      unitName: (leadUnitId && unitNames.get(leadUnitId)) || '县政府办公室',
+      unitName: leadNameOf(leadUnitId),
       at: event.at,
     }).map(({ id, fields }) => ({ table: 'responses', row: id, fields }));
+  };
+  const commitmentId = (i: number, k: number) => `${ids[i]!}-c${k}`;
+  const commitmentNumber = (i: number, k: number) => `${numberOf[i]!}-C${k}`;
+
+  /** The rows addCommitment writes, made when the story enters 跟踪落实. */
+  const commitmentsMade = (i: number, incident: GeneratedIncident, at: string): Change[] =>
+    plans[i]!.commitments.map((c) => ({
+      table: 'commitments',
+      row: commitmentId(i, c.k),
+      fields: {
+        incident_id: ids[i]!,
+        response_id: responded.has(i) ? `${ids[i]!}-r1` : null,
+        number: commitmentNumber(i, c.k),
+        content: c.content,
+        unit_id: leadUnitOf(incident) ?? 'u-zfb',
+        person: c.person,
+        promised_at: c.promisedAt,
+        ...c.deadline,
+        status: 'pending',
+        created_at: at,
+        updated_at: at,
+      },
+    }));
+  /** What updateCommitment writes as the story closes: each commitment 已兑现 or 无法兑现, 公开情况 recorded. */
+  const commitmentsSettled = (i: number): Change[] =>
+    (plans[i]?.commitments ?? []).map((c) => ({ table: 'commitments', row: commitmentId(i, c.k), fields: c.closing! }));
+
+  const transition = (event: Event, incident: GeneratedIncident, atCtx: LedgerContext) => {
+    const i = event.incident;
+    const step = incident.steps[event.seq]!;
+    const from = statusOf[i]!;
+    if (!canTransition(from, step.to) || (transitionNeedsReason(from, step.to) && step.reason === '')) {
+      throw new Error(`demo timeline makes an illegal move ${from} → ${step.to}`); // a generator bug
+    }
+    const extra: Change[] = [];
+    let note = '';
+    if (step.to === 'responded' && !responded.has(i)) extra.push(...responsesOf(event, incident));
+    if (step.to === 'tracking' && plans[i]) {
+      extra.push(...commitmentsMade(i, incident, event.at));
+      note = `；作出承诺 ${plans[i].commitments.map((c) => commitmentNumber(i, c.k)).join('、')}`;
+    }
+    if (step.to === 'closed') extra.push(...commitmentsSettled(i));
+    const ops = mutate(
+      atCtx,
+      {
+        action: 'transition',
+        entity: 'incident',
+        entityId: ids[i]!,
+        summary: `${numberOf[i]!} 状态：${STATUS_LABELS[from]} → ${STATUS_LABELS[step.to]}${step.reason ? `（${step.reason}）` : ''}${note}`,
+      },
+      [{ table: 'incidents', row: ids[i]!, fields: { status: step.to, status_reason: step.reason, updated_at: event.at } }, ...extra],
+    );
+    if (step.to === 'responded') responded.add(i);
+    statusOf[i] = step.to;
+    return ops.length;
+  };
+
+  /** A commitment marked 推进中 (as updateCommitment writes it), or a 督办/催办 follow-up (as addFollowup does). */
+  const commitmentEvent = (event: Event, incident: GeneratedIncident, atCtx: LedgerContext) => {
+    const i = event.incident;
+    const later = plans[i]!.later[event.seq - incident.steps.length]!;
+    const id = commitmentId(i, later.k);
+    const number = commitmentNumber(i, later.k);
+    report.commitmentEvents += 1;
+    if (later.kind === 'in_progress') {
+      return mutate(
+        atCtx,
+        { action: 'commitment.update', entity: 'commitment', entityId: id, summary: `修改承诺 ${number}：status` },
+        [{ table: 'commitments', row: id, fields: { status: 'in_progress', updated_at: event.at } }],
+      ).length;
+    }
+    report.followups += 1;
+    return mutate(
+      atCtx,
+      {
+        action: 'followup.add',
+        entity: 'commitment',
+        entityId: id,
+        summary: `${number} ${FOLLOWUP_KIND_LABELS[later.kind]}：${later.content.slice(0, 40)}`,
+      },
+      [
+        {
+          table: 'followups',
+          row: `${id}-f${event.seq - incident.steps.length + 1}`,
+          fields: { incident_id: ids[i]!, commitment_id: id, kind: later.kind, at: event.at, actor: atCtx.actor, content: later.content, created_at: event.at },
+        },
+      ],
+    ).length;
   };
 
   const apply = (event: Event) => {
@@ -179,7 +306,7 @@ export function writeIncidents(
     // The mutation is dated when it happened in the story and signed by the officer who registered the incident.
     const at = Date.parse(event.at);
     const atCtx: LedgerContext = { ...ctx, now: () => at, actor: incident.fields.registrar || ctx.actor };
-    if (event.step < 0) {
+    if (event.seq < 0) {
       const id = randomUUID();
       const number = numbers.next(incident.fields.foundAt);
       ids[event.incident] = id;
@@ -191,29 +318,10 @@ export function writeIncidents(
         [{ table: 'incidents', row: id, fields: registrationFields(incident.fields, number, event.at, refs) }],
       );
       report.ops += ops.length;
+    } else if (event.seq < incident.steps.length) {
+      report.ops += transition(event, incident, atCtx);
     } else {
-      const step = incident.steps[event.step]!;
-      const from = statusOf[event.incident]!;
-      if (!canTransition(from, step.to) || (transitionNeedsReason(from, step.to) && step.reason === '')) {
-        throw new Error(`demo timeline makes an illegal move ${from} → ${step.to}`); // a generator bug
-      }
-      const number = numberOf[event.incident]!;
-      const ops = mutate(
-        atCtx,
-        {
-          action: 'transition',
-          entity: 'incident',
-          entityId: ids[event.incident]!,
-          summary: `${number} 状态：${STATUS_LABELS[from]} → ${STATUS_LABELS[step.to]}${step.reason ? `（${step.reason}）` : ''}`,
-        },
-        [
-          { table: 'incidents', row: ids[event.incident]!, fields: { status: step.to, status_reason: step.reason, updated_at: event.at } },
-          ...(step.to === 'responded' && !responded.has(event.incident) ? responsesOf(event, incident) : []),
-        ],
-      );
-      if (step.to === 'responded') responded.add(event.incident);
-      statusOf[event.incident] = step.to;
-      report.ops += ops.length;
+      report.ops += commitmentEvent(event, incident, atCtx);
     }
     report.auditEntries += 1;
   };
@@ -227,5 +335,11 @@ export function writeIncidents(
     options.onProgress?.(to, events.length);
   }
   for (const status of statusOf) report.statuses[status] += 1;
+  for (const plan of plans) {
+    for (const c of plan?.commitments ?? []) {
+      const marked = plan!.later.some((l) => l.k === c.k && l.kind === 'in_progress');
+      report.commitments[marked && c.outcome === 'pending' ? 'in_progress' : c.outcome] += 1;
+    }
+  }
   return report;
 }

@@ -14,7 +14,7 @@ import {
 // follow-ups) without changing the incidents an existing seed already gives.
 
 /** Bumped whenever a change alters what a seed generates; benchmark caches are keyed by it. */
-export const GENERATOR_VERSION = 2; // 2: responses written when the story reaches 已回应
+export const GENERATOR_VERSION = 3; // 2: responses written when the story reaches 已回应; 3: commitments and follow-ups
 
 export interface GeneratedIncident {
   /** Position in generation order; with the seed it names this incident's random streams. */
@@ -27,8 +27,13 @@ export interface GeneratedIncident {
   steps: StatusStep[];
   /** Where those steps leave it. */
   status: IncidentStatus;
-  // Responses, commitments and follow-ups come with their tables (later issues). Each will be drawn from its own
-  // stream and dated between the steps, e.g. a response before 已回应 and commitments fulfilled before 已办结.
+  /** Its sensitive category (the first of fields.categories), which the responses and commitments follow. */
+  category: DemoCategory;
+  /** The `now` its life was cut at (UTC ISO): nothing in its story happens later. */
+  asOf: string;
+  // Responses, commitments and follow-ups are not drawn here: the fill derives them from the steps and the
+  // incident's index when it writes the story (responses.ts, commitments.ts), since a commitment's deadline is
+  // counted with the ledger's own working calendar.
   responses: readonly [];
   commitments: readonly [];
 }
@@ -204,6 +209,8 @@ export function generateIncident(seed: number, index: number, now: number): Gene
     registeredAt: new Date(registeredAt).toISOString(),
     steps,
     status: steps.at(-1)?.to ?? 'triage',
+    category,
+    asOf: new Date(now).toISOString(),
     responses: [],
     commitments: [],
   };

@@ -24,7 +24,7 @@ const RESPOND_HOURS: Record<Severity, number> = { general: 14, large: 10, major:
 /** How often the response carries commitments, so the incident is tracked before it closes. */
 const COMMITMENT_ODDS: Record<Severity, number> = { general: 0.35, large: 0.55, major: 0.7, extreme: 0.85 };
 /** Typical days from 跟踪落实 to 已办结: an unfinished building takes longer than a pothole. */
-const FULFIL_DAYS: Record<DemoCategory, number> = {
+export const FULFIL_DAYS: Record<DemoCategory, number> = {
   realestate: 60, environment: 30, hardship: 20, wages: 20, edu_medical: 25, elderly: 20, other: 15,
   food_drug: 12, work_safety: 30, epidemic: 10,
 };

@@ -1,4 +1,5 @@
 import type { Platform, Severity, Sentiment } from '../../../shared/domain.js';
+import type { DemoCategory } from './templates.js';
 
 // Words the templates are filled with. Names are invented; they only need to read like a northern Chinese county
 // (villages, housing estates, firms, roads) and vary enough that full-text search meets realistic text.
@@ -101,4 +102,63 @@ export const INSTRUCTIONS = [
   '请{lead}高度重视，主要负责同志亲自过问，三日内报告处置情况。',
   '此事影响较大，请{lead}迅速核查，有关情况及时向社会公开。',
   '请{lead}会同{co}认真核实，举一反三，切实维护群众合法权益。',
+];
+
+/** Given names for the 责任人 of commitments (surnames from SURNAMES). */
+export const GIVEN_NAMES = ['建国', '志强', '海燕', '立新', '晓光', '红梅', '国庆', '春雷', '玉兰', '振华', '文博', '永刚', '丽华', '宏伟', '秀英', '德胜', '明辉', '淑芬', '卫东', '雪松'];
+
+type ByCategory = Record<DemoCategory, readonly string[]>;
+
+/** What the response promised, per category; {deadline} is the computed deadline (2026年10月9日). */
+export const PRIMARY_COMMITMENTS: ByCategory = {
+  wages: ['督促用工单位于{deadline}前足额支付拖欠工资', '督促施工总承包单位于{deadline}前通过农民工工资专用账户足额支付拖欠工资'],
+  environment: ['责令涉事单位于{deadline}前完成整改，整改结果向社会公开', '于{deadline}前完成现场核查，依法查处并公开处理结果'],
+  realestate: ['协调涉事企业于{deadline}前拿出解决方案并向业主和反映群众公布', '于{deadline}前召开协调会，明确解决时限并向反映群众反馈'],
+  hardship: ['于{deadline}前入户核实，落实保障措施并向反映群众反馈', '于{deadline}前解决反映的民生问题，符合条件的落实救助'],
+  edu_medical: ['调查组于{deadline}前查明情况，依法依规处理并向当事人反馈', '于{deadline}前完成整改并向家长和群众通报处理结果'],
+  elderly: ['于{deadline}前查清反映问题，依法依规处理并向老人及家属反馈', '于{deadline}前落实老人应享待遇，整改结果向社会公开'],
+  food_drug: ['于{deadline}前完成抽检并公布检验结果，依法查处违法经营行为', '于{deadline}前完成对涉事经营单位的调查并公开处罚结果'],
+  work_safety: ['于{deadline}前完成涉事单位隐患排查整改，调查结果向社会公布', '于{deadline}前查明事故原因，依法追究相关责任'],
+  epidemic: ['于{deadline}前完成流调和环境消杀，每日公布防控进展', '于{deadline}前完成重点人群排查并公布结果'],
+  other: ['于{deadline}前核实办理并将结果反馈反映人', '于{deadline}前协调解决反映的问题并向社会公开办理结果'],
+};
+
+/** A second commitment some responses also make: the wider follow-through. */
+export const SECONDARY_COMMITMENTS: ByCategory = {
+  wages: ['于{deadline}前对欠薪企业依法作出处理，并纳入失信联合惩戒'],
+  environment: ['于{deadline}前对周边同类企业开展专项排查'],
+  realestate: ['于{deadline}前对全县同类项目开展排查'],
+  hardship: ['于{deadline}前建立定期走访机制，落实包保责任人'],
+  edu_medical: ['于{deadline}前完成全县同类问题专项排查'],
+  elderly: ['于{deadline}前开展涉老领域专项检查'],
+  food_drug: ['于{deadline}前开展同类经营单位专项检查'],
+  work_safety: ['于{deadline}前完成全县同行业安全生产大检查'],
+  epidemic: ['于{deadline}前完成重点场所防控措施检查'],
+  other: ['于{deadline}前向社会公开办理结果'],
+};
+
+/** 兑现情况 recorded when a commitment is fulfilled. */
+export const COMMITMENT_EVIDENCE: Record<DemoCategory, string> = {
+  wages: '拖欠工资已全部支付到位，取得工资发放签收表和银行转账凭证',
+  environment: '整改已完成，经现场复查和监测达到要求，复查记录已存档',
+  realestate: '解决方案已落实，相关情况已向业主和反映群众公布，业主代表签字确认',
+  hardship: '保障措施已落实到户，取得签收单和入户照片',
+  edu_medical: '调查处理已完成，处理决定已送达当事人，相关责任人已问责',
+  elderly: '问题已整改到位，老人应享待遇已落实，取得相关凭证',
+  food_drug: '抽检结果已出，违法经营行为已立案处罚，处罚决定书已存档',
+  work_safety: '隐患已整改闭环，调查结论已形成，相关责任人已依法处理',
+  epidemic: '流调消杀和排查工作已完成，情况已通过政务新媒体发布',
+  other: '问题已协调解决，办理结果已反馈反映人，反映人表示满意',
+};
+
+export const UNFULFILLABLE_REASONS = [
+  '涉事企业已进入破产清算程序，已引导当事人依法申报债权',
+  '项目涉及规划调整，需报上级审批，无法在原承诺范围内解决',
+  '经复核不符合政策规定条件，已向反映人解释说明',
+];
+
+export const NOT_PUBLISHED_NOTES = [
+  '涉及当事人个人信息，已当面向反映人反馈办理结果',
+  '已通过12345热线回访反映人，未另行公开',
+  '属企业内部整改事项，已书面告知反映人',
 ];
