@@ -16,8 +16,28 @@ export interface DesktopActions {
   chooseFile(input: ChooseFileInput): Promise<string | null>;
 }
 
-export function withDesktopActions(call: CallLedger, desktop: DesktopActions): CallLedger {
+/** Methods that read or write a file the renderer names, and which kind of dialog may have chosen it. */
+const FILE_METHODS: Record<string, 'open' | 'save'> = {
+  exportContactCard: 'save',
+  exportBundle: 'save',
+  previewBundle: 'open',
+  importBundle: 'open',
+};
+const CHOICE_LIFETIME_MS = 60 * 60_000;
+
+export function withDesktopActions(call: CallLedger, desktop: DesktopActions, now: () => number = Date.now): CallLedger {
+  // The renderer may only name files the person picked in a dialog: a compromised page must not be able to
+  // overwrite ~/.bashrc or read a key file by passing a path of its own.
+  const chosen = new Map<string, { mode: 'open' | 'save'; at: number }>();
+  const wasChosen = (path: unknown, mode: 'open' | 'save') => {
+    const choice = typeof path === 'string' ? chosen.get(path) : undefined;
+    return choice !== undefined && choice.mode === mode && now() - choice.at < CHOICE_LIFETIME_MS;
+  };
   return async (method, input) => {
+    const fileMode = FILE_METHODS[method];
+    if (fileMode && !wasChosen((input as { path?: unknown }).path, fileMode)) {
+      return { ok: false, error: { code: 'forbidden', message: '请通过文件对话框选择文件。' } };
+    }
     if (method === 'printDocument') {
       try {
         return { ok: true, value: await desktop.print(input as Required<PrintInput>) };
@@ -27,7 +47,10 @@ export function withDesktopActions(call: CallLedger, desktop: DesktopActions): C
       }
     }
     if (method === 'chooseFile') {
-      return { ok: true, value: { path: await desktop.chooseFile(input as ChooseFileInput) } };
+      const request = input as ChooseFileInput;
+      const path = await desktop.chooseFile(request);
+      if (path !== null) chosen.set(path, { mode: request.mode, at: now() });
+      return { ok: true, value: { path } };
     }
     const result = await call(method, input);
     if (method === 'openAttachment' && result.ok) {

@@ -5,7 +5,7 @@ import type { SafeStorage } from 'electron';
 // safeStorage (DPAPI on Windows, the Secret Service/kwallet on UOS/Kylin desktops). Where no keychain is
 // available, the caller falls back to the core's 0600 key file beside the ledger and says so.
 
-export type Sealer = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+export type Sealer = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 
 export interface SealedKeys {
   /** The unsealed secret to hand the core, or undefined when none is stored yet. */
@@ -14,9 +14,14 @@ export interface SealedKeys {
   store(secret: string): void;
 }
 
-/** Undefined when the OS offers no keychain (then the core keeps its own 0600 file). */
-export function sealedKeys(sealer: Sealer, path: string): SealedKeys | undefined {
+/**
+ * Undefined when the OS offers no real keychain (then the core keeps its own 0600 file). On Linux without a
+ * keyring Chromium "encrypts" with a hard-coded key (the basic_text backend): that is no protection, so it
+ * counts as none.
+ */
+export function sealedKeys(sealer: Sealer, path: string, platform: NodeJS.Platform = process.platform): SealedKeys | undefined {
   if (!sealer.isEncryptionAvailable()) return undefined;
+  if (platform === 'linux' && sealer.getSelectedStorageBackend() === 'basic_text') return undefined;
   return {
     secret: existsSync(path) ? sealer.decryptString(readFileSync(path)) : undefined,
     store(secret) {

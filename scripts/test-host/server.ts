@@ -45,11 +45,16 @@ export async function startTestHost(options: {
   const call: CallLedger = (method, input) =>
     method === 'chooseFile' && choosePath ? Promise.resolve({ ok: true, value: { path: choosePath(input) } }) : core(method, input);
   const token = randomBytes(24).toString('hex');
+  let ownHost = '';
   const server = createServer((req, res) => {
+    // A page on another site that rebinds its name to 127.0.0.1 still sends its own Host: refuse it, so only
+    // pages we served can fetch the bridge script (and its token).
+    if (req.headers.host !== ownHost) return send(res, 403, 'text/plain', 'wrong host');
     handle(req, res, { rendererDir, call, token }).catch(() => send(res, 500, 'text/plain', 'internal error'));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
+  ownHost = `127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/`,
     token,

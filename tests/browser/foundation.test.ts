@@ -78,8 +78,11 @@ describe.skipIf(!run)('registering an incident in Chromium', () => {
     expect((host.ledger.db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n).toBe(1);
   });
 
-  it('refuses API calls without the token', async () => {
+  it('refuses API calls without the token, and requests for another host name', async () => {
     const response = await fetch(new URL('/api/listIncidents', host.url), { method: 'POST', body: '{}' });
     expect(response.status).toBe(403);
+    const rebound = await fetch(new URL('/__ledger-bridge.js', host.url), { headers: { host: 'evil.example' } });
+    expect(rebound.status).toBe(403);
+    expect(await rebound.text()).not.toContain(host.token);
   });
 });

@@ -117,3 +117,28 @@ describe('choosing files in main', () => {
     expect(core).not.toHaveBeenCalled();
   });
 });
+
+describe('files the renderer may name', () => {
+  const core = () => Promise.resolve({ ok: true as const, value: 'done' });
+  const desktopPicking = (path: string | null) => ({
+    openPath: () => Promise.resolve(''),
+    print: unusedPrint,
+    chooseFile: () => Promise.resolve(path),
+  });
+
+  it('refuses a path the person did not pick in a dialog', async () => {
+    const call = withDesktopActions(core, desktopPicking('/media/usb/b.yqb'));
+    expect(await call('exportBundle', { path: '/home/u/.bashrc', peers: [], full: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('importBundle', { path: '/home/u/.config/keys' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('accepts the picked path for the kind of dialog that picked it, for an hour', async () => {
+    let t = 0;
+    const call = withDesktopActions(core, desktopPicking('/media/usb/b.yqb'), () => t);
+    await call('chooseFile', { mode: 'save', title: '导出同步包', filters: [] });
+    expect(await call('exportBundle', { path: '/media/usb/b.yqb', peers: [], full: false })).toEqual({ ok: true, value: 'done' });
+    expect(await call('importBundle', { path: '/media/usb/b.yqb' })).toMatchObject({ ok: false }); // picked to save, not to open
+    t += 61 * 60_000;
+    expect(await call('exportBundle', { path: '/media/usb/b.yqb', peers: [], full: false })).toMatchObject({ ok: false });
+  });
+});

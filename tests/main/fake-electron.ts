@@ -113,6 +113,7 @@ export function createFakeElectron() {
     // A keychain that "works": sealing reverses the text, so a test can tell sealed from plain.
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
       encryptString: vi.fn((plain: string) => Buffer.from([...plain].reverse().join(''))),
       decryptString: vi.fn((sealed: Buffer) => [...sealed.toString()].reverse().join('')),
     },

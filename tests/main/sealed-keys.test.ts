@@ -6,6 +6,7 @@ import { type Sealer, sealedKeys } from '../../electron/main/sealed-keys.js';
 
 const reversing: Sealer = {
   isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
   encryptString: (plain) => Buffer.from(`sealed:${[...plain].reverse().join('')}`),
   decryptString: (sealed) => [...sealed.toString().replace(/^sealed:/, '')].reverse().join(''),
 };
@@ -24,5 +25,11 @@ describe('private keys sealed with the OS keychain', () => {
 
   it('steps aside where the OS has no keychain, so the core keeps its own 0600 file', () => {
     expect(sealedKeys({ ...reversing, isEncryptionAvailable: () => false }, '/nowhere/keys.sealed')).toBeUndefined();
+  });
+
+  it('does not count Linux\'s hard-coded-key fallback (basic_text) as a keychain', () => {
+    const basic = { ...reversing, getSelectedStorageBackend: () => 'basic_text' as const };
+    expect(sealedKeys(basic, '/nowhere/keys.sealed', 'linux')).toBeUndefined();
+    expect(sealedKeys(reversing, join(mkdtempSync(join(tmpdir(), 'yq-keys-')), 'keys.sealed'), 'linux')).toBeDefined();
   });
 });
