@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,8 +82,17 @@ describe.skipIf(!run)('registering an incident in Chromium', () => {
   it('refuses API calls without the token, and requests for another host name', async () => {
     const response = await fetch(new URL('/api/listIncidents', host.url), { method: 'POST', body: '{}' });
     expect(response.status).toBe(403);
-    const rebound = await fetch(new URL('/__ledger-bridge.js', host.url), { headers: { host: 'evil.example' } });
+    // fetch will not send another Host; a rebinding browser would.
+    const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL('/__ledger-bridge.js', host.url);
+      const request = httpGet({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'evil.example' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+    });
     expect(rebound.status).toBe(403);
-    expect(await rebound.text()).not.toContain(host.token);
+    expect(rebound.body).not.toContain(host.token);
   });
 });
