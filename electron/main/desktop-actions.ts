@@ -14,6 +14,8 @@ export interface DesktopActions {
   print(input: Required<PrintInput>): Promise<PrintResult>;
   /** The open/save dialog: the chosen path, or null when cancelled. */
   chooseFile(input: ChooseFileInput): Promise<string | null>;
+  /** Electron's shell.openExternal. */
+  openExternal(url: string): Promise<void>;
 }
 
 /** Methods that read or write a file the renderer names, and which kind of dialog may have chosen it. */
@@ -45,6 +47,13 @@ export function withDesktopActions(call: CallLedger, desktop: DesktopActions, no
         console.error('[main] 打印失败', error);
         return { ok: false, error: { code: 'internal', message: '打印失败，请检查打印机或改用“导出PDF”。' } };
       }
+    }
+    if (method === 'openExternal') {
+      const { url } = input as { url: string };
+      // Checked again here, whatever the contract said: only web links ever leave for the system browser.
+      if (!/^https?:\/\/\S+$/i.test(url)) return { ok: false, error: { code: 'invalid_input', message: '只能打开 http:// 或 https:// 链接' } };
+      await desktop.openExternal(url);
+      return { ok: true, value: { opened: true } };
     }
     if (method === 'chooseFile') {
       const request = input as ChooseFileInput;

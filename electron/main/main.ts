@@ -90,7 +90,7 @@ async function onReady(): Promise<void> {
   };
   registerContract(
     ipcMain,
-    withDesktopActions(core.call, { openPath: (path) => shell.openPath(path), print, chooseFile }),
+    withDesktopActions(core.call, { openPath: (path) => shell.openPath(path), print, chooseFile, openExternal: (url) => shell.openExternal(url) }),
     isTrustedSender,
   );
 

@@ -17,6 +17,13 @@ export const chooseFileInputSchema = z.strictObject({
 export type ChooseFileInput = z.input<typeof chooseFileInputSchema>;
 
 export const desktopMethods = {
+  /** Opens a web link people recorded (原帖链接, a response's link) in the system browser: http(s) only. */
+  openExternal: {
+    input: z.strictObject({
+      url: z.string().max(2000).regex(/^https?:\/\/\S+$/i, { error: '只能打开 http:// 或 https:// 链接' }),
+    }),
+    output: z.object({ opened: z.boolean() }),
+  },
   /** The chosen path, or null when the person cancelled. */
   chooseFile: { input: chooseFileInputSchema, output: z.object({ path: z.string().nullable() }) },
 } as const;

@@ -10,24 +10,24 @@ const unusedPrint = () => Promise.reject(new Error('not printing in this test'))
 describe('desktop actions in main', () => {
   it('opens an attachment with the system viewer after the core has checked it', async () => {
     const openPath = vi.fn(() => Promise.resolve(''));
-    const call = withDesktopActions(() => Promise.resolve({ ok: true, value: { path: '/data/attachments/ab/abcd' } }), { openPath, print: unusedPrint, chooseFile: () => Promise.resolve(null) });
+    const call = withDesktopActions(() => Promise.resolve({ ok: true, value: { path: '/data/attachments/ab/abcd' } }), { openPath, print: unusedPrint, chooseFile: () => Promise.resolve(null), openExternal: () => Promise.resolve() });
     expect(await call('openAttachment', { id: 'a' })).toEqual({ ok: true, value: { path: '/data/attachments/ab/abcd' } });
     expect(openPath).toHaveBeenCalledWith('/data/attachments/ab/abcd');
   });
 
   it('reports a viewer failure in Chinese, and opens nothing when the core refused', async () => {
     const openPath = vi.fn(() => Promise.resolve('No application is associated'));
-    const ok = withDesktopActions(() => Promise.resolve({ ok: true, value: { path: '/x' } }), { openPath, print: unusedPrint, chooseFile: () => Promise.resolve(null) });
+    const ok = withDesktopActions(() => Promise.resolve({ ok: true, value: { path: '/x' } }), { openPath, print: unusedPrint, chooseFile: () => Promise.resolve(null), openExternal: () => Promise.resolve() });
     expect(await ok('openAttachment', { id: 'a' })).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringContaining('无法用系统程序打开附件') as string } });
     openPath.mockClear();
-    const refused = withDesktopActions(() => Promise.resolve({ ok: false, error: { code: 'storage', message: '附件已损坏' } }), { openPath, print: unusedPrint, chooseFile: () => Promise.resolve(null) });
+    const refused = withDesktopActions(() => Promise.resolve({ ok: false, error: { code: 'storage', message: '附件已损坏' } }), { openPath, print: unusedPrint, chooseFile: () => Promise.resolve(null), openExternal: () => Promise.resolve() });
     expect(await refused('openAttachment', { id: 'a' })).toMatchObject({ ok: false });
     expect(openPath).not.toHaveBeenCalled();
   });
 
   it('passes other methods straight through', async () => {
     const openPath = vi.fn(() => Promise.resolve(''));
-    const call = withDesktopActions(() => Promise.resolve({ ok: true, value: 42 }), { openPath, print: unusedPrint, chooseFile: () => Promise.resolve(null) });
+    const call = withDesktopActions(() => Promise.resolve({ ok: true, value: 42 }), { openPath, print: unusedPrint, chooseFile: () => Promise.resolve(null), openExternal: () => Promise.resolve() });
     expect(await call('listIncidents', {})).toEqual({ ok: true, value: 42 });
     expect(openPath).not.toHaveBeenCalled();
   });
@@ -37,7 +37,7 @@ describe('printing in main', () => {
   it('prints documents in main, never relaying them to the core', async () => {
     const core = vi.fn(() => Promise.resolve({ ok: true as const, value: 'core' }));
     const print = vi.fn(() => Promise.resolve({ mode: 'pdf' as const, path: '/home/u/周报.pdf' }));
-    const call = withDesktopActions(core, { openPath: () => Promise.resolve(''), print, chooseFile: () => Promise.resolve(null) });
+    const call = withDesktopActions(core, { openPath: () => Promise.resolve(''), print, chooseFile: () => Promise.resolve(null), openExternal: () => Promise.resolve() });
     const input = { html: '<p>周报</p>', title: '周报', mode: 'pdf' };
     expect(await call('printDocument', input)).toEqual({ ok: true, value: { mode: 'pdf', path: '/home/u/周报.pdf' } });
     expect(print).toHaveBeenCalledWith(input);
@@ -46,6 +46,7 @@ describe('printing in main', () => {
       openPath: () => Promise.resolve(''),
       print: () => Promise.reject(new Error('printer on fire')),
       chooseFile: () => Promise.resolve(null),
+      openExternal: () => Promise.resolve(),
     });
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failed = await failing('printDocument', input);
@@ -110,7 +111,7 @@ describe('choosing files in main', () => {
   it('answers chooseFile from the desktop dialog without asking the core', async () => {
     const core = vi.fn(() => Promise.resolve({ ok: true as const, value: 'core' }));
     const chooseFile = vi.fn(() => Promise.resolve('/media/usb/第48周.yqb'));
-    const call = withDesktopActions(core, { openPath: () => Promise.resolve(''), print: unusedPrint, chooseFile });
+    const call = withDesktopActions(core, { openPath: () => Promise.resolve(''), print: unusedPrint, chooseFile, openExternal: () => Promise.resolve() });
     const input = { mode: 'save', title: '导出同步包', defaultName: '第48周.yqb', filters: [] };
     expect(await call('chooseFile', input)).toEqual({ ok: true, value: { path: '/media/usb/第48周.yqb' } });
     expect(chooseFile).toHaveBeenCalledWith(input);
@@ -124,6 +125,7 @@ describe('files the renderer may name', () => {
     openPath: () => Promise.resolve(''),
     print: unusedPrint,
     chooseFile: () => Promise.resolve(path),
+    openExternal: () => Promise.resolve(),
   });
 
   it('refuses a path the person did not pick in a dialog', async () => {
@@ -140,5 +142,23 @@ describe('files the renderer may name', () => {
     expect(await call('importBundle', { path: '/media/usb/b.yqb' })).toMatchObject({ ok: false }); // picked to save, not to open
     t += 61 * 60_000;
     expect(await call('exportBundle', { path: '/media/usb/b.yqb', peers: [], full: false })).toMatchObject({ ok: false });
+  });
+});
+
+describe('links people recorded', () => {
+  it('opens web links in the system browser and nothing else', async () => {
+    const opened: string[] = [];
+    const call = withDesktopActions(() => Promise.resolve({ ok: true as const, value: null }), {
+      openPath: () => Promise.resolve(''),
+      print: unusedPrint,
+      chooseFile: () => Promise.resolve(null),
+      openExternal: (url) => {
+        opened.push(url);
+        return Promise.resolve();
+      },
+    });
+    expect(await call('openExternal', { url: 'https://weibo.com/123' })).toEqual({ ok: true, value: { opened: true } });
+    expect(await call('openExternal', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false });
+    expect(opened).toEqual(['https://weibo.com/123']);
   });
 });

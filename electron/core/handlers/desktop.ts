@@ -8,5 +8,7 @@ export function desktopHandlers() {
     chooseFile: () => {
       throw new LedgerError('invalid_input', '当前环境没有文件选择对话框，请直接给出文件路径。');
     },
+    // Without a desktop there is no browser to hand the link to; the caller shows it instead.
+    openExternal: () => ({ opened: false }),
   } satisfies Partial<LedgerHandlers>;
 }

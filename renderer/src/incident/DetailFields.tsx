@@ -19,6 +19,7 @@ import { useIncidentPage } from '../stores/incidentPage.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { type Draft, InlineField, type Option } from './InlineField.js';
+import { ExternalLink } from '../common/ExternalLink.js';
 
 type Patch = NonNullable<MethodInput<'updateIncident'>>['patch'];
 
@@ -89,9 +90,7 @@ export function DetailFields({ incident }: { incident: Incident }) {
         label={label.url}
         display={
           incident.url ? (
-            <a href={incident.url} target="_blank" rel="noreferrer noopener" className="break">
-              {incident.url}
-            </a>
+            <ExternalLink url={incident.url} />
           ) : (
             <Empty />
           )

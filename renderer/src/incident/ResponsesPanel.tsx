@@ -6,6 +6,7 @@ import type { Incident } from '../../../shared/schemas.js';
 import { t } from '../i18n/zh-CN.js';
 import { useSession } from '../stores/session.js';
 import { ResponseForm } from './ResponseForm.js';
+import { ExternalLink } from '../common/ExternalLink.js';
 
 /** The responses made so far, and the form to record another. */
 export function ResponsesPanel({ incident, responses }: { incident: Incident; responses: readonly Response[] }) {
@@ -49,9 +50,7 @@ function ResponseItem({ response }: { response: Response }) {
       <p className="prose">{response.content}</p>
       {response.disposition && <p className="response-disposition muted">{t.response.fields.disposition}：{DISPOSITION_LABELS[response.disposition]}</p>}
       {response.url && (
-        <a href={response.url} target="_blank" rel="noreferrer noopener" className="break">
-          {response.url}
-        </a>
+        <ExternalLink url={response.url} />
       )}
     </li>
   );
