@@ -3,8 +3,8 @@ import { REQUIREMENT_LABELS, REQUIREMENTS, type Requirement, type Severity } fro
 import type { Db } from '../db/open.js';
 import { getResponseRules } from '../ledger/reference.js';
 
-// The response requirements judged as the response clock judges them (ledger/clock.ts), but at a fixed instant
-// asOf instead of now, so a report shows the same figures whenever it is printed:
+// The one rule for response requirements: the running clock (ledger/clock.ts) judges at now, reports judge at a
+// fixed instant asOf, so a report shows the same figures whenever it is printed:
 //   5h  — met by the first public response of any kind (发布权威信息, 国办发〔2016〕80号);
 //   24h — met only by a press conference / briefing (新闻发布会);
 //   48h — met by the first public response of any kind (国办发〔2016〕61号).
@@ -46,7 +46,8 @@ export function judge(incident: ClockInput, rules: Rules, asOfMs: number): Judge
     const dueMs = found + hours * HOUR;
     const met = requirement === '24h' ? incident.first_press : incident.first_any;
     const outcome: Outcome =
-      met !== null ? (Date.parse(met) <= dueMs ? 'metInTime' : 'metLate') : dueMs <= asOfMs ? 'missed' : 'running';
+      // The due instant itself still counts as in time, for a response as for the running clock.
+      met !== null ? (Date.parse(met) <= dueMs ? 'metInTime' : 'metLate') : dueMs < asOfMs ? 'missed' : 'running';
     return [{ requirement, dueMs, outcome }];
   });
 }

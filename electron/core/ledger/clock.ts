@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ClockEntry, clockQuerySchema } from '../../../shared/api/responses.js';
-import type { Requirement, Severity } from '../../../shared/domain.js';
+import type { Severity } from '../../../shared/domain.js';
+import { judge } from '../digest/requirements.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from './incidents.js';
 import { cached } from './statements.js';
@@ -26,30 +27,19 @@ interface ClockRow {
 
 const HOUR = 3600_000;
 
+/** One incident's requirements, judged by the one rule the reports use too (digest/requirements.ts). */
 function entriesOf(row: ClockRow, nowMs: number): ClockEntry[] {
-  const found = Date.parse(row.found_at);
-  const requirements: [Requirement, number | null, string | null][] = [
-    ['5h', row.info_hours, row.first_any],
-    ['24h', row.press_hours, row.first_press],
-    ['48h', row.response_hours, row.first_any],
-  ];
-  return requirements.flatMap(([requirement, hours, metAt]) => {
-    if (hours === null) return [];
-    const due = found + hours * HOUR;
-    const overdue = metAt === null ? nowMs > due : Date.parse(metAt) > due;
-    return [
-      {
-        incidentId: row.id,
-        number: row.number,
-        title: row.title,
-        severity: row.severity,
-        requirement,
-        dueAt: new Date(due).toISOString(),
-        metAt,
-        overdue,
-      },
-    ];
-  });
+  const rules = new Map([[row.severity, { '5h': row.info_hours, '24h': row.press_hours, '48h': row.response_hours }]]);
+  return judge(row, rules, nowMs).map(({ requirement, dueMs, outcome }) => ({
+    incidentId: row.id,
+    number: row.number,
+    title: row.title,
+    severity: row.severity,
+    requirement,
+    dueAt: new Date(dueMs).toISOString(),
+    metAt: requirement === '24h' ? row.first_press : row.first_any,
+    overdue: outcome === 'missed' || outcome === 'metLate',
+  }));
 }
 
 // Rules are four rows, read apart: joining them would let the planner walk all incidents by severity instead
