@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../../../shared/api/timeline.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
+import { COLUMN_LABELS } from '../../../shared/field-labels.js';
 import {
   DISPOSITION_LABELS,
   type Disposition,
@@ -27,24 +28,12 @@ import { cached } from './statements.js';
 
 export type TimelineSource = (db: Db, incidentId: string) => TimelineEntry[];
 
-const FIELD_LABELS: Record<string, string> = {
-  title: '标题',
-  summary: '摘要',
-  platform: '首发平台',
-  url: '原帖链接',
-  first_seen_at: '首发时间',
-  found_at: '发现时间',
-  registrar: '登记人',
-  township_id: '涉事地域',
-  involved_unit: '涉事单位',
-  categories: '敏感类别',
-  key_type_61: '61号重点回应类型',
-  severity: '等级',
-  sentiment: '情感倾向',
-  lead_unit_id: '牵头单位',
-  co_unit_ids: '配合单位',
-  leader_instruction: '领导批示',
-};
+/** The fields whose edits the timeline shows (bookkeeping such as updated_at is left out). */
+const SHOWN_FIELDS = new Set([
+  'title', 'summary', 'platform', 'url', 'first_seen_at', 'found_at', 'registrar', 'township_id', 'involved_unit',
+  'categories', 'key_type_61', 'severity', 'sentiment', 'lead_unit_id', 'co_unit_ids', 'leader_instruction',
+]);
+const FIELD_LABELS: Record<string, string> = Object.fromEntries([...SHOWN_FIELDS].map((c) => [c, COLUMN_LABELS[c] ?? c]));
 
 /** How a changed value reads in the timeline, for fields whose codes mean something to people. */
 function readable(db: Db, column: string, value: unknown): string {
