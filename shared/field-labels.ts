@@ -10,6 +10,10 @@ export const TABLE_LABELS: Record<string, string> = {
   townships: '乡镇街道',
   response_rules: '回应时限',
   saved_views: '保存的视图',
+  commitments: '承诺',
+  followups: '跟进',
+  feedback: '反馈评价',
+  calendar_overrides: '节假日调整',
 };
 
 export const COLUMN_LABELS: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { valueMeansSomething } from '../ledger/field-rules.js';
+import type { Op } from '../ledger/mutate.js';
 import { fieldTypeOf, type FieldType, type FieldValue, isLedgerTable, type LedgerTable, valueFits } from '../ledger/tables.js';
 import { BundleError } from './errors.js';
 import { formatHlc, parseHlc } from './hlc.js';
@@ -11,14 +12,8 @@ import { formatHlc, parseHlc } from './hlc.js';
 // Decoding treats every byte as hostile: tables and columns must be in the whitelist (they are spliced into SQL
 // later), values must have their field's type, stamps must be canonical, sizes are bounded.
 
-export interface WireOp {
-  hlc: string;
-  site: string;
-  tbl: LedgerTable;
-  row: string;
-  col: string;
-  value: FieldValue;
-}
+/** An operation as carried in a bundle: exactly the ledger's own operation. */
+export type WireOp = Op;
 
 const FRAME_OPS = 4096;
 const MAX_FRAME_BYTES = 64 * 1024 * 1024;

@@ -1,17 +1,6 @@
 // The 同步 view's wording; part of the one catalog (i18n/zh-CN.ts exposes it as t.sync).
+import { TABLE_LABELS } from '../../../shared/field-labels.js';
 
-// Table names in the quarantine list; any table not named here shows as stored.
-const TABLE_LABELS: Readonly<Record<string, string>> = {
-  incidents: '舆情事件',
-  responses: '回应',
-  attachments: '附件',
-  categories: '敏感类别',
-  units: '单位',
-  townships: '乡镇街道',
-  response_rules: '回应时限',
-  saved_views: '保存的视图',
-  commitments: '承诺',
-};
 
 export const syncStrings = {
   loadFailed: '同步信息加载失败',
