@@ -7,6 +7,7 @@ import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useUi } from '../stores/ui.js';
 import { placeErrors } from './formErrors.js';
+import { fieldErrors } from '../common/fieldErrors.js';
 
 const f = t.followups;
 const FIELDS = ['method', 'satisfaction', 'note', 'actor', 'at'] as const;
@@ -52,18 +53,7 @@ export function FeedbackForm({ incident, onDone }: { incident: Incident; onDone:
     await useIncidentPage.getState().refresh();
   };
 
-  const described = (name: FieldName) => ({
-    id: `fb-${name}`,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `fb-${name}-error` : undefined,
-  });
-  const message = (name: FieldName) =>
-    errors[name] && (
-      <p className="field-error" id={`fb-${name}-error`} data-testid={`feedback-error-${name}`}>
-        {errors[name]}
-      </p>
-    );
-  const fieldClass = (name: FieldName, extra = '') => `field${extra}${errors[name] ? ' field-invalid' : ''}`;
+  const { control: described, message, fieldClass } = fieldErrors<FieldName>('fb', 'feedback', errors);
 
   return (
     <form className="form response-form" data-testid="feedback-form" noValidate onSubmit={(e) => void submit(e)}>

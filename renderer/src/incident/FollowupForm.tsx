@@ -7,6 +7,7 @@ import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useUi } from '../stores/ui.js';
 import { placeErrors } from './formErrors.js';
+import { fieldErrors } from '../common/fieldErrors.js';
 
 const f = t.followups;
 const FIELDS = ['kind', 'commitment', 'at', 'actor', 'content'] as const;
@@ -59,18 +60,7 @@ export function FollowupForm({ incident, onDone }: { incident: Incident; onDone:
     await useIncidentPage.getState().refresh();
   };
 
-  const described = (name: FieldName) => ({
-    id: `fu-${name}`,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `fu-${name}-error` : undefined,
-  });
-  const message = (name: FieldName) =>
-    errors[name] && (
-      <p className="field-error" id={`fu-${name}-error`} data-testid={`followup-error-${name}`}>
-        {errors[name]}
-      </p>
-    );
-  const fieldClass = (name: FieldName, extra = '') => `field${extra}${errors[name] ? ' field-invalid' : ''}`;
+  const { control: described, message, fieldClass } = fieldErrors<FieldName>('fu', 'followup', errors);
 
   return (
     <form className="form response-form" data-testid="followup-form" noValidate onSubmit={(e) => void submit(e)}>

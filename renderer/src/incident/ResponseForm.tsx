@@ -16,6 +16,7 @@ import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
+import { fieldErrors } from '../common/fieldErrors.js';
 
 const FIELDS = ['at', 'method', 'channel', 'url', 'content', 'unit', 'disposition'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -98,18 +99,7 @@ export function ResponseForm({ incident, onDone }: { incident: Incident; onDone:
     await useIncidentPage.getState().refresh();
   };
 
-  const fieldProps = (name: FieldName) => ({
-    id: `resp-${name}`,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `resp-${name}-error` : undefined,
-  });
-  const message = (name: FieldName) =>
-    errors[name] && (
-      <p className="field-error" id={`resp-${name}-error`} data-testid={`response-error-${name}`}>
-        {errors[name]}
-      </p>
-    );
-  const fieldClass = (name: FieldName, extra = '') => `field${extra}${errors[name] ? ' field-invalid' : ''}`;
+  const { control: fieldProps, message, fieldClass } = fieldErrors<FieldName>('resp', 'response', errors);
 
   return (
     <form className="form response-form" data-testid="response-form" noValidate onSubmit={(e) => void submit(e)}>
