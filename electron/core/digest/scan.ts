@@ -37,8 +37,16 @@ export function firstResponses(firsts: string | null): { first_any: string | nul
   return { first_any: any ?? null, first_press: press ? press : null };
 }
 
+/**
+ * The incident's status as it stood at asOf, read from its status operations (stamps begin with their ISO time);
+ * the current status where none is that old (an incident registered after asOf but found within the period).
+ * A past week's report therefore keeps its figures when incidents are later closed.
+ */
+const STATUS_AS_OF = `coalesce((SELECT json_extract(o.value, '$') FROM ops o
+      WHERE o.tbl = 'incidents' AND o.row = i.id AND o.col = 'status' AND o.hlc < @asOf ORDER BY o.hlc DESC LIMIT 1), i.status)`;
+
 const PERIOD_SQL = `
-  SELECT i.id, i.number, i.title, i.severity, i.platform, i.township_id, i.lead_unit_id, i.status, i.found_at, i.categories,
+  SELECT i.id, i.number, i.title, i.severity, i.platform, i.township_id, i.lead_unit_id, ${STATUS_AS_OF} AS status, i.found_at, i.categories,
     ${FIRST_RESPONSES} AS firsts
   FROM incidents i
   WHERE i.deleted = 0 AND i.found_at >= @start AND i.found_at < @end
