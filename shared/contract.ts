@@ -6,6 +6,7 @@ import { commitmentMethods } from './api/commitments.js';
 import { dashboardMethods } from './api/dashboard.js';
 import { desktopMethods } from './api/desktop.js';
 import { digestMethods } from './api/digest.js';
+import { type ProgressEvent, progressEventSchema } from './api/events.js';
 import { incidentMethods } from './api/incidents.js';
 import { printMethods } from './api/print.js';
 import { responseMethods } from './api/responses.js';
@@ -34,6 +35,11 @@ export const contract = {
   ...syncMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
+/** What the core pushes to the window unasked (see shared/api/events.ts). Not methods: METHOD_NAMES leaves them out. */
+export const contractEvents = {
+  progress: progressEventSchema,
+} as const satisfies Record<string, z.ZodType>;
+
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
@@ -49,8 +55,14 @@ export function isMethodName(name: unknown): name is MethodName {
 /** The IPC channel a method travels on. */
 export const channelOf = (method: MethodName) => `ledger:${method}`;
 
-/** What `window.ledger` offers the renderer: every method answers a Result, never throws across the bridge. */
-export type LedgerApi = { [M in MethodName]: (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>> };
+/** The contract's methods as the renderer calls them: every one answers a Result, never throws across the bridge. */
+export type LedgerMethods = { [M in MethodName]: (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>> };
+
+/** What `window.ledger` offers: the methods, and one subscription to long jobs' progress (returns its unsubscribe). */
+export type LedgerApi = LedgerMethods & {
+  // A property, not a method: it is handed around unbound (the preload's is a plain function, it uses no `this`).
+  onProgress: (listener: (event: ProgressEvent) => void) => () => void;
+};
 
 /** What the core implements: parsed input in, plain output (or a thrown LedgerError) out. */
 export type LedgerHandlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };

@@ -75,6 +75,8 @@ export const exportBundleInputSchema = z.strictObject({
   passphrase: passphrase.optional(),
   /** Every operation, not just what the peers lack. */
   full: z.boolean().default(false),
+  /** Also carry the contents of the attachments the bundle's records name (screenshots), not only their records. */
+  attachments: z.boolean().default(false),
 });
 export type ExportBundleInput = z.input<typeof exportBundleInputSchema>;
 

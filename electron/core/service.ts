@@ -10,19 +10,25 @@ import { ledgerToolHandlers } from './handlers/ledger-tools.js';
 import { responseHandlers } from './handlers/responses.js';
 import { syncHandlers } from './handlers/sync.js';
 import type { Ledger } from './ledger.js';
+import type { ProgressSink } from './progress.js';
+
+export interface HandlerOptions {
+  /** Receives the progress of long jobs (import, export, the year report); without it, none is reported. */
+  progress?: ProgressSink;
+}
 
 /** The core's implementation of every contract method, one handler file per feature. */
-export function createHandlers(ledger: Ledger): LedgerHandlers {
+export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}): LedgerHandlers {
   return {
     ...appHandlers(ledger),
     ...incidentHandlers(ledger),
     ...commitmentHandlers(ledger),
     ...printHandlers(),
     ...desktopHandlers(),
-    ...digestHandlers(ledger),
+    ...digestHandlers(ledger, progress),
     ...responseHandlers(ledger),
     ...ledgerToolHandlers(ledger),
-    ...syncHandlers(ledger),
+    ...syncHandlers(ledger, progress),
   };
 }
 

@@ -7,6 +7,7 @@ import { registerContract } from './ipc.js';
 import type { ChooseFileInput } from '../../shared/api/desktop.js';
 import { withDesktopActions } from './desktop-actions.js';
 import { createPrinter } from './printing.js';
+import { progressRelay } from './progress.js';
 import { sealedKeys } from './sealed-keys.js';
 import { closeCoreOnQuit } from './lifecycle.js';
 import { installMenu } from './menu.js';
@@ -69,6 +70,7 @@ async function onReady(): Promise<void> {
     entryPath: paths.workerEntry,
     dbPath: paths.dbPath,
     onNotify: (title, body) => showNotification(title, body),
+    onProgress: progressRelay(() => mainWindow?.webContents, isTrustedSender),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   closeCoreOnQuit(app, () => core.close());

@@ -1,9 +1,10 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { channelOf, type LedgerApi, METHOD_NAMES, type MethodName } from '../../shared/contract.js';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { PROGRESS_CHANNEL, type ProgressEvent } from '../../shared/api/events.js';
+import { channelOf, type LedgerApi, type LedgerMethods, METHOD_NAMES, type MethodName } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
 
-// The renderer's only door: `window.ledger`, one function per contract method and nothing else — no ipcRenderer,
-// no channel names, no Node. The main process validates every call again; this file only carries it.
+// The renderer's only door: `window.ledger`, one function per contract method plus `onProgress`, and nothing
+// else — no ipcRenderer, no channel names, no Node. The main process validates every call again; this file only carries it.
 
 const UNREACHABLE: Result<never> = {
   ok: false,
@@ -15,6 +16,18 @@ const invoke = (method: MethodName) => (input?: unknown) =>
   ipcRenderer.invoke(channelOf(method), input).catch(() => UNREACHABLE);
 
 // Object.fromEntries cannot carry the per-method types; each entry is the same relay, so the cast is sound.
-const api = Object.freeze(Object.fromEntries(METHOD_NAMES.map((m) => [m, invoke(m)]))) as LedgerApi;
+const methods = Object.fromEntries(METHOD_NAMES.map((m) => [m, invoke(m)])) as LedgerMethods;
+
+/** Progress of long jobs, pushed by main. The page gets the event's data only: the IpcRendererEvent would hand it
+ * `sender` (an ipcRenderer) and `ports`, exactly what this file exists to keep away from it. */
+function onProgress(listener: (event: ProgressEvent) => void): () => void {
+  const relay = (_event: IpcRendererEvent, progress: ProgressEvent) => listener(progress);
+  ipcRenderer.on(PROGRESS_CHANNEL, relay);
+  return () => {
+    ipcRenderer.removeListener(PROGRESS_CHANNEL, relay);
+  };
+}
+
+const api = Object.freeze({ ...methods, onProgress } satisfies LedgerApi);
 
 contextBridge.exposeInMainWorld('ledger', api);

@@ -1,4 +1,5 @@
-import type { LedgerApi, MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
+import type { LedgerApi, LedgerMethods, MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
+import type { ProgressEvent } from '../../shared/api/events.js';
 import type { Result } from '../../shared/errors.js';
 import { t } from './i18n/zh-CN.js';
 
@@ -19,10 +20,25 @@ export async function call<M extends MethodName>(method: M, input?: MethodInput<
   const api = window.ledger;
   if (!api) return { ok: false, error: { code: 'internal', message: t.notConnected } };
   // The mapped LedgerApi type is not callable through a generic key, so pick the method with its exact type.
-  const fn: (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>> = api[method];
+  const methods: LedgerMethods = api;
+  const fn: (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>> = methods[method];
   try {
     return await fn.call(api, input);
   } catch {
     return { ok: false, error: { code: 'internal', message: t.bridgeFailed } };
+  }
+}
+
+/**
+ * Listens to the progress of long jobs (import, export, the year report); returns the unsubscribe. Without a
+ * bridge, or with one that predates progress events, there is simply nothing to hear.
+ */
+export function subscribeProgress(listener: (event: ProgressEvent) => void): () => void {
+  const onProgress = window.ledger?.onProgress;
+  if (typeof onProgress !== 'function') return () => {};
+  try {
+    return onProgress(listener);
+  } catch {
+    return () => {};
   }
 }

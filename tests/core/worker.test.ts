@@ -166,6 +166,18 @@ describe('core worker', () => {
   });
 });
 
+describe('progress', () => {
+  it('posts the core’s progress events to onProgress in main, as plain data', async () => {
+    const events: unknown[] = [];
+    const core = startCoreWorker({ entryPath, dbPath: path.join(dir, 'progress.db'), onProgress: (event) => events.push(event) });
+    workers.push(core);
+    expect(await core.call('getDigest', { period: '2025' })).toMatchObject({ ok: true }); // a past year, whatever today is
+    // The reply and the events travel the same port, in order: by the reply, every event has arrived.
+    expect(events[0]).toEqual({ job: 'getDigest', phase: '汇总事件', done: 0, total: 13 });
+    expect(events.at(-1)).toEqual({ job: 'getDigest', phase: '完成', done: 13, total: 13 });
+  });
+});
+
 describe('private keys kept by main', () => {
   it('hands new keys to main for sealing, writes no key file, and reads them back on the next start', async () => {
     const sealed: string[] = [];

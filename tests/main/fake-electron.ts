@@ -27,6 +27,10 @@ export class FakeWebContents extends Emitter {
     this.windowOpenHandler = handler;
   };
   getURL = () => this.url;
+  destroyed = false;
+  isDestroyed = () => this.destroyed;
+  /** What main pushed to the page (progress events). */
+  send = vi.fn((..._args: unknown[]) => {});
 }
 
 /** Emits a cancellable Electron-style event and reports whether a listener prevented it. */
@@ -122,7 +126,13 @@ export function createFakeElectron() {
         state.exposed.set(key, api);
       }),
     },
-    ipcRenderer: { invoke: vi.fn((..._args: unknown[]): Promise<unknown> => Promise.resolve({ ok: true, value: null })) },
+    ipcRenderer: Object.assign(new Emitter(), {
+      invoke: vi.fn((..._args: unknown[]): Promise<unknown> => Promise.resolve({ ok: true, value: null })),
+      removeListener(this: Emitter, event: string, listener: Listener) {
+        this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+        return this;
+      },
+    }),
   };
 
   return { module, state, app, session, FakeBrowserWindow };

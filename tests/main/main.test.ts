@@ -156,6 +156,7 @@ describe('ledger wiring', () => {
         entryPath: path.join('/fake/app', 'dist', 'electron', 'core-worker.cjs'),
         dbPath: path.join('/fake/userData', 'ledger.db'),
         onNotify: expect.any(Function) as unknown,
+        onProgress: expect.any(Function) as unknown,
         // The fake keychain works, so main keeps the keys and the core asks main to seal new ones.
         managedKeys: {},
         onKeys: expect.any(Function) as unknown,
@@ -173,6 +174,33 @@ describe('ledger wiring', () => {
       error: { code: 'forbidden' },
     });
     expect(core.call).not.toHaveBeenCalled();
+  });
+
+  it('relays the core’s progress to our window only, and only while it shows our page', async () => {
+    const state = await loadMain();
+    const { onProgress } = core.options[0] as { onProgress: (event: unknown) => void };
+    const contents = state.windows[0]!.webContents;
+    const event = { job: 'exportBundle', phase: '加密', done: 2, total: 4 };
+    onProgress({ ...event, extra: 'not for the page' });
+    expect(contents.send).toHaveBeenCalledExactlyOnceWith('ledger:progress', event);
+
+    // Another web contents (a print window) never hears it.
+    const { FakeWebContents } = await import('./fake-electron.js');
+    const other = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, other);
+    onProgress(event);
+    expect(other.send).not.toHaveBeenCalled();
+
+    // Our window showing someone else's page, or gone: nothing is sent.
+    contents.send.mockClear();
+    contents.url = 'https://evil.example/';
+    onProgress(event);
+    contents.url = 'app://ledger/index.html';
+    contents.destroyed = true;
+    onProgress(event);
+    expect(contents.send).not.toHaveBeenCalled();
+    state.windows[0]!.emit('closed');
+    expect(() => onProgress(event)).not.toThrow();
   });
 
   it('tells the person in Chinese when the database cannot be opened', async () => {

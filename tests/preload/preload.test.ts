@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { PROGRESS_CHANNEL } from '../../shared/api/events.js';
 import { channelOf, METHOD_NAMES } from '../../shared/contract.js';
 
 // The preload with a recording `electron`: it must put exactly the contract's methods on window.ledger, each one
@@ -23,8 +24,9 @@ describe('preload', () => {
     expect([...fake.state.exposed.keys()]).toEqual(['ledger']);
   });
 
-  it('offers exactly the contract’s methods, all functions', () => {
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
+  it('offers exactly the contract’s methods and onProgress, all functions', () => {
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'onProgress'].sort());
+    expect(typeof api.onProgress).toBe('function');
     for (const method of METHOD_NAMES) expect(typeof api[method]).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
@@ -38,6 +40,20 @@ describe('preload', () => {
     const relay = api[method] as (input?: unknown) => Promise<unknown>;
     expect(await relay(input)).toEqual(answer);
     expect(fake.module.ipcRenderer.invoke).toHaveBeenLastCalledWith(channelOf(method), input);
+  });
+
+  it('onProgress hands the listener the event only, never the IpcRendererEvent, until unsubscribed', () => {
+    const onProgress = api.onProgress as (listener: (event: unknown) => void) => () => void;
+    const heard: unknown[][] = [];
+    const unsubscribe = onProgress((...args) => heard.push(args));
+    const event = { job: 'importBundle', phase: '解密', done: 0, total: 4 };
+    const ipcEvent = { sender: fake.module.ipcRenderer, ports: [] };
+    fake.module.ipcRenderer.emit(PROGRESS_CHANNEL, ipcEvent, event);
+    expect(heard).toEqual([[event]]);
+    unsubscribe();
+    fake.module.ipcRenderer.emit(PROGRESS_CHANNEL, ipcEvent, event);
+    expect(heard).toHaveLength(1);
+    expect(fake.module.ipcRenderer.listeners.get(PROGRESS_CHANNEL)).toEqual([]);
   });
 
   it('answers a Result instead of rejecting when IPC itself fails', async () => {

@@ -1,4 +1,5 @@
-import { contract, type LedgerApi, METHOD_NAMES, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract.js';
+import type { ProgressEvent } from '../../shared/api/events.js';
+import { contract, type LedgerApi, type LedgerMethods, METHOD_NAMES, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
 import type { z } from 'zod';
 // For its `window.ledger` declaration: the renderer owns the one place that types the bridge.
@@ -22,9 +23,27 @@ function method<M extends MethodName>(call: CallLedger, name: M) {
   };
 }
 
-export function realLedgerApi(call: CallLedger): LedgerApi {
+type Listener = (event: ProgressEvent) => void;
+
+/** Fans the core's progress out to the page's listeners, cloned as IPC would; what `onProgress` subscribes to. */
+export function progressHub() {
+  const listeners = new Set<Listener>();
+  return {
+    sink: (event: ProgressEvent) => {
+      for (const listener of [...listeners]) listener(structuredClone(event));
+    },
+    subscribe: (listener: Listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+/** The api over `call`; `subscribe` is where onProgress listens (by default nothing is ever reported). */
+export function realLedgerApi(call: CallLedger, subscribe: LedgerApi['onProgress'] = () => () => {}): LedgerApi {
   // One relay per contract method, like the preload; each entry is the same typed relay, so the cast is sound.
-  return Object.fromEntries(METHOD_NAMES.map((name) => [name, method(call, name)])) as LedgerApi;
+  const methods = Object.fromEntries(METHOD_NAMES.map((name) => [name, method(call, name)])) as LedgerMethods;
+  return { ...methods, onProgress: (listener) => subscribe(listener) } satisfies LedgerApi;
 }
 
 export interface InstalledLedger {
@@ -36,7 +55,8 @@ export interface InstalledLedger {
 /** Opens a fresh in-memory ledger and installs it as `window.ledger`. */
 export function installRealLedger(options: { siteName?: string } = {}): InstalledLedger {
   const ledger = openLedger({ path: ':memory:', siteName: options.siteName ?? '县委网信办工作站' });
-  const api = realLedgerApi(createDispatcher(createHandlers(ledger)));
+  const hub = progressHub();
+  const api = realLedgerApi(createDispatcher(createHandlers(ledger, { progress: hub.sink })), hub.subscribe);
   window.ledger = api;
   return {
     ledger,

@@ -10,9 +10,9 @@ afterEach(() => {
 });
 
 describe('app shell', () => {
-  it('window.ledger in these tests offers exactly the contract methods', async () => {
+  it('window.ledger in these tests offers exactly the contract methods and onProgress, like the preload', async () => {
     app = await renderApp();
-    expect(Object.keys(app.api).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(Object.keys(app.api).sort()).toEqual([...METHOD_NAMES, 'onProgress'].sort());
   });
 
   it('shows the navigation, the workstation name, and switches views', async () => {

@@ -94,13 +94,14 @@ export const syncCommands: Command[] = [
   },
   {
     words: 'bundle export',
-    synopsis: '--out 文件 [--peer 名称]... [--passphrase-env 变量] [--full]',
+    synopsis: '--out 文件 [--peer 名称]... [--passphrase-env 变量] [--full] [--attachments]',
     summary: '导出同步包：给对方尚未有的操作（--full 全部），加密给对方或办公室口令',
     options: {
       out: { type: 'string' },
       peer: { type: 'string', multiple: true },
       'passphrase-env': { type: 'string' },
       full: { type: 'boolean' },
+      attachments: { type: 'boolean' },
     },
     positionals: { min: 0, max: 0 },
     plan: ({ values }) => {
@@ -108,7 +109,7 @@ export const syncCommands: Command[] = [
       const peers = Array.isArray(values.peer) ? values.peer : [];
       return {
         method: 'exportBundle',
-        input: { path: values.out, peers, full: values.full === true, ...passphraseFrom(values) },
+        input: { path: values.out, peers, full: values.full === true, attachments: values.attachments === true, ...passphraseFrom(values) },
         human: (v) => {
           const r = v as ExportResult;
           const to = r.passphrase ? '办公室口令' : r.recipients.join('、');

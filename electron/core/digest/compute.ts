@@ -16,6 +16,7 @@ import {
 import { LedgerError } from '../../../shared/errors.js';
 import { addDays, chinaDateOf } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
+import type { Report } from '../progress.js';
 import { cached } from '../ledger/statements.js';
 import { commitmentSection } from './commitments.js';
 import { issueLabel, rangeLabel, REPORT_TITLES, trendLabel } from './labels.js';
@@ -113,23 +114,33 @@ function responseFigures(db: Db, incidents: readonly PeriodIncident[], start: st
   };
 }
 
-function trendOf(db: Db, period: Period): Digest['trend'] {
+// A year report is the one slow enough to show progress: its steps are the scan, each month of the trend, done.
+const YEAR_STEPS = 13;
+
+function trendOf(db: Db, period: Period, report?: Report): Digest['trend'] {
   // A week shows the 8 weeks to it; a month the 12 months to it; a year its own 12 months.
   const length = period.kind === 'week' ? 8 : 12;
   const periods: Period[] = Array.from({ length }, (_, i) =>
     period.kind === 'year' ? parsePeriod(`${period.year}-${String(i + 1).padStart(2, '0')}`)! : shiftPeriod(period, i - length + 1),
   );
-  return periods.map((p, i) => ({ period: p.key, label: trendLabel(p, i === 0), count: countFound(db, p.start, p.end) }));
+  return periods.map((p, i) => {
+    const count = countFound(db, p.start, p.end);
+    report?.('逐月统计', i + 1, YEAR_STEPS);
+    return { period: p.key, label: trendLabel(p, i === 0), count };
+  });
 }
 
-/** The report of one period, its figures taken at min(now, end of period). */
-export function computeDigest(db: Db, periodKey: string, nowMs: number): Digest {
+/** The report of one period, its figures taken at min(now, end of period); a year's reports its progress. */
+export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgress?: Report): Digest {
   const period = parsePeriod(periodKey);
   if (!period) throw new LedgerError('invalid_input', `统计周期“${periodKey}”无效`);
   if (nowMs < Date.parse(period.start)) {
     throw new LedgerError('invalid_input', `输入有误：${rangeLabel(period.firstDay, period.lastDay)}尚未开始，无法生成报告`);
   }
   const asOf = new Date(Math.min(nowMs, Date.parse(period.end))).toISOString();
+  // Weeks and months take milliseconds: a bar would only flash.
+  const report = period.kind === 'year' ? onProgress : undefined;
+  report?.('汇总事件', 0, YEAR_STEPS);
   const previous = shiftPeriod(period, -1);
   const names = loadNames(db);
   const rules = loadRules(db);
@@ -141,7 +152,7 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number): Digest 
   const requirements = outcomes(incidents.filter((i) => i.status !== 'no_response'), rules, Date.parse(asOf));
   const shareOf = (r: string) => requirements.find((o) => o.requirement === r)!.share;
 
-  return {
+  const digest: Digest = {
     kind: period.kind,
     period: period.key,
     title: REPORT_TITLES[period.kind],
@@ -156,7 +167,7 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number): Digest 
     previousIncidents,
     ...(period.kind === 'week' ? { previousWeekIncidents: previousIncidents } : {}),
     ...incidentBreakdowns(incidents, names),
-    trend: trendOf(db, period),
+    trend: trendOf(db, period, report),
     keyIncidents: keyIncidents(db, incidents, names, asOf),
     response: responseFigures(db, incidents, period.start, asOf),
     respondedWithin: { '5h': shareOf('5h'), '24h': shareOf('24h'), '48h': shareOf('48h') },
@@ -165,4 +176,6 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number): Digest 
     nextWeek: { firstDay: nextFirst, lastDay: nextLast },
     ...commitmentSection(db, { start: period.start, asOf, nextFirst, nextLast }),
   };
+  report?.('完成', YEAR_STEPS, YEAR_STEPS);
+  return digest;
 }

@@ -1,6 +1,7 @@
 import { audited } from '../ledger/audit.js';
 import type { LedgerHandlers } from '../../../shared/contract.js';
 import type { Ledger } from '../ledger.js';
+import { progressReporter, type ProgressSink } from '../progress.js';
 import { cardOf, cardText, parseCard } from '../sync/card.js';
 import { acceptConflict, keepOtherValue, listConflicts } from '../sync/conflicts.js';
 import { exportBundleFile, writeAtomically } from '../sync/export.js';
@@ -8,11 +9,21 @@ import { bundleHistory } from '../sync/history.js';
 import { loadIdentity, publicIdentity, rotateIdentity } from '../sync/identity.js';
 import { importBundleFile } from '../sync/import.js';
 import { addPeer, listPeers, setPeerTrust } from '../sync/peers.js';
+import { exportProgress, importProgress } from '../sync/progress.js';
 import { listQuarantine } from '../sync/quarantine.js';
 
-export function syncHandlers(ledger: Ledger) {
+export function syncHandlers(ledger: Ledger, progress?: ProgressSink) {
   const { ctx, db } = ledger;
   const at = () => new Date(ctx.now()).toISOString();
+  // One throttled reporter per run; nothing at all when nobody listens.
+  const importing = (job: 'previewBundle' | 'importBundle') => {
+    const report = progressReporter(progress, job);
+    return report ? { onProgress: importProgress(report, job === 'previewBundle') } : {};
+  };
+  const exporting = () => {
+    const report = progressReporter(progress, 'exportBundle');
+    return report ? { onProgress: exportProgress(report) } : {};
+  };
   return {
     getSyncIdentity: async () => publicIdentity(await loadIdentity(ledger)),
     getContactCard: async () => {
@@ -38,12 +49,12 @@ export function syncHandlers(ledger: Ledger) {
       audited(ctx, { action: 'peer.trust', entity: 'peer', entityId: peer, summary: `${trusted ? '信任' : '取消信任'}工作站“${peer}”` }, () =>
         setPeerTrust(db, peer, trusted, at()),
       ),
-    exportBundle: ({ path, peers, passphrase, full }) =>
-      exportBundleFile(ledger, path, { peers, full, ...(passphrase !== undefined ? { passphrase } : {}) }),
+    exportBundle: ({ path, peers, passphrase, full, attachments }) =>
+      exportBundleFile(ledger, path, { peers, full, attachments, ...(passphrase !== undefined ? { passphrase } : {}), ...exporting() }),
     previewBundle: ({ path, passphrase }) =>
-      importBundleFile(ledger, path, { dryRun: true, ...(passphrase !== undefined ? { passphrase } : {}) }),
+      importBundleFile(ledger, path, { dryRun: true, ...(passphrase !== undefined ? { passphrase } : {}), ...importing('previewBundle') }),
     importBundle: ({ path, passphrase, confirmMassDelete }) =>
-      importBundleFile(ledger, path, { confirmMassDelete, ...(passphrase !== undefined ? { passphrase } : {}) }),
+      importBundleFile(ledger, path, { confirmMassDelete, ...(passphrase !== undefined ? { passphrase } : {}), ...importing('importBundle') }),
     listConflicts: ({ openOnly, limit }) => listConflicts(db, { openOnly, limit }),
     acceptConflict: ({ id }) =>
       audited(ctx, { action: 'conflict.accept', entity: 'conflict', entityId: String(id), summary: `确认冲突 ${id} 的结果` }, () => acceptConflict(ctx, id)),

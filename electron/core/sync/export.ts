@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LedgerError } from '../../../shared/errors.js';
 import type { ExportResult } from '../../../shared/sync-schemas.js';
 import { SCHEMA_VERSION } from '../db/open.js';
+import { attachmentPath } from '../ledger/attachments.js';
 import { cached } from '../ledger/statements.js';
 import { seal } from './age.js';
 import { encodeContainer } from './container.js';
@@ -11,7 +12,7 @@ import type { SyncHost } from './host.js';
 import { loadIdentity } from './identity.js';
 import { sha256Hex, signManifest } from './keys.js';
 import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING } from './manifest.js';
-import { compress, encodeOps } from './payload.js';
+import { compress, encodeOps, type Blob } from './payload.js';
 import { findPeer, peerSeen, recipientOf } from './peers.js';
 
 // Writing a bundle: the operations the chosen peers are not known to hold (by the version vectors they sent
@@ -24,9 +25,15 @@ export interface ExportOptions {
   peers: readonly string[];
   passphrase?: string;
   full: boolean;
+  /** Also carry the contents of the attachments whose records the bundle carries (when this workstation has them). */
+  attachments?: boolean;
   /** Tests only: a cheap scrypt for passphrase bundles. */
   scryptWorkFactor?: number;
+  /** Where a long export is, for a progress display. */
+  onProgress?: (phase: ExportPhase) => void;
 }
+
+export type ExportPhase = 'collect' | 'compress' | 'encrypt' | 'write' | 'done';
 
 export interface BuiltBundle {
   bytes: Uint8Array;
@@ -50,6 +57,7 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
   // Without named peers nobody's holdings are known: send everything.
   const full = options.full || peers.length === 0;
 
+  options.onProgress?.('collect');
   // One read transaction: the operations and the version vector describe the same moment.
   const { rows, seen } = db.transaction(() => ({ rows: selectOps(host, peers.map((p) => p.siteId), full), seen: ourVector(host) }))();
   const ranges: Manifest['ranges'] = {};
@@ -63,7 +71,8 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
       if (hlc > range.last) range.last = hlc;
     }
   }
-  const raw = encodeOps(rows, conflictsFor(host, rows, full));
+  const raw = encodeOps(rows, conflictsFor(host, rows, full), options.attachments ? attachmentBlobs(host, rows) : []);
+  options.onProgress?.('compress');
   const payload = compress(raw);
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
@@ -96,6 +105,7 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
   };
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
   const plaintext = encodeContainer({ manifest: manifestBytes, signature: signManifest(manifestBytes, identity.current.signSecret), payload });
+  options.onProgress?.('encrypt');
   const bytes = await seal(plaintext, {
     recipients,
     ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
@@ -159,6 +169,7 @@ export function writeAtomically(path: string, bytes: Uint8Array): void {
 
 export async function exportBundleFile(host: SyncHost, path: string, options: ExportOptions): Promise<ExportResult> {
   const built = await buildBundle(host, options);
+  options.onProgress?.('write');
   writeAtomically(path, built.bytes);
   const { manifest } = built;
   const at = new Date(host.ctx.now()).toISOString();
@@ -171,6 +182,7 @@ export async function exportBundleFile(host: SyncHost, path: string, options: Ex
     manifest.bundleId, to, at, manifest.createdAt, path, built.bytes.length, manifest.opCount, manifest.full ? 1 : 0,
     manifest.recipients.passphrase ? 1 : 0, manifest.payload.sha256,
   );
+  options.onProgress?.('done');
   return {
     path,
     bundleId: manifest.bundleId,
@@ -180,4 +192,20 @@ export async function exportBundleFile(host: SyncHost, path: string, options: Ex
     recipients: built.recipientNames,
     passphrase: manifest.recipients.passphrase,
   };
+}
+
+/** The contents of the attachments named in the bundle's operations that this workstation holds, each once. */
+function attachmentBlobs(host: SyncHost, rows: readonly (readonly [string, string, string, string, string])[]): Blob[] {
+  if (!host.attachmentsDir) return [];
+  const dir = host.attachmentsDir;
+  const hashes = new Set<string>();
+  for (const [, tbl, , col, value] of rows) {
+    if (tbl !== 'attachments' || col !== 'sha256') continue;
+    const sha256: unknown = JSON.parse(value);
+    if (typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256)) hashes.add(sha256);
+  }
+  return [...hashes].flatMap((sha256) => {
+    const path = attachmentPath(dir, sha256);
+    return existsSync(path) ? [{ sha256, bytes: readFileSync(path) }] : [];
+  });
 }

@@ -8,4 +8,6 @@ export interface SyncHost {
   db: Db;
   siteId: string;
   keyStore: KeyStore;
+  /** Where attachment contents live (content-addressed); bundles carry them on request. */
+  attachmentsDir?: string;
 }

@@ -10,6 +10,7 @@ import type { SyncHost } from './host.js';
 import { loadIdentity } from './identity.js';
 import { fingerprintOf, sha256Hex, verifyManifest } from './keys.js';
 import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, manifestSchema } from './manifest.js';
+import { storeBlob } from '../ledger/attachments.js';
 import { decodeOps, decompress } from './payload.js';
 import { senderTrust } from './peers.js';
 
@@ -118,7 +119,7 @@ export async function importBundleBytes(host: SyncHost, bytes: Uint8Array, optio
     throw new BundleError('too-large', `同步包声明的内容解压后达 ${mib(payload.bytes)}，超过上限 ${mib(MAX_PAYLOAD_BYTES)}，已拒绝`);
   }
   options.onProgress?.('validate');
-  const { ops, conflicts } = decodeOps(decompress(container.payload, payload.bytes));
+  const { ops, conflicts, blobs } = decodeOps(decompress(container.payload, payload.bytes));
   checkAgainstManifest(manifest, ops);
 
   options.onProgress?.('apply');
@@ -131,6 +132,12 @@ export async function importBundleBytes(host: SyncHost, bytes: Uint8Array, optio
       maxDriftMs: options.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS,
     },
   );
+  // Attachment contents, checked against their hashes when decoded, are stored once the operations committed
+  // (content-addressed: writing one twice, or one no record names yet, is harmless).
+  if (!(options.dryRun ?? false) && blobs.length > 0 && host.attachmentsDir) {
+    for (const blob of blobs) storeBlob(host.attachmentsDir, Buffer.from(blob.bytes));
+    result.messages.push(`收到附件文件 ${blobs.length} 个`);
+  }
   options.onProgress?.('done');
   return result;
 }

@@ -1,4 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.js';
 import { valueMeansSomething } from '../ledger/field-rules.js';
 import type { Op } from '../ledger/mutate.js';
 import { fieldTypeOf, type FieldType, type FieldValue, isLedgerTable, type LedgerTable, valueFits } from '../ledger/tables.js';
@@ -34,6 +36,7 @@ export interface WireConflict {
 export function encodeOps(
   ops: Iterable<readonly [string, string, string, string, string]>,
   conflicts: readonly (readonly [string, string, string, string, string])[] = [],
+  blobs: readonly Blob[] = [],
 ): Buffer {
   const frames: Buffer[] = [];
   let batch: string[] = [];
@@ -58,7 +61,20 @@ export function encodeOps(
     head.writeUInt32BE(body.length);
     frames.push(head, body);
   }
+  for (const blob of blobs) {
+    // Attachment contents, one per frame, after the operations: covered by the payload hash the manifest signs.
+    const body = Buffer.from(JSON.stringify({ blob: { sha256: blob.sha256, data: Buffer.from(blob.bytes).toString('base64') } }), 'utf8');
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    frames.push(head, body);
+  }
   return Buffer.concat(frames);
+}
+
+/** An attachment's bytes, named by their sha256. */
+export interface Blob {
+  sha256: string;
+  bytes: Uint8Array;
 }
 
 export const compress = (raw: Buffer) => deflateRawSync(raw, { level: 6 });
@@ -77,9 +93,11 @@ export function decompress(compressed: Uint8Array, declared: number): Buffer {
 }
 
 /** Every operation of a payload, validated; throws BundleError naming the first bad one. */
-export function decodeOps(raw: Buffer): { ops: WireOp[]; conflicts: WireConflict[] } {
+export function decodeOps(raw: Buffer): { ops: WireOp[]; conflicts: WireConflict[]; blobs: Blob[] } {
   const isStamp = stampChecker();
   const ops: WireOp[] = [];
+  const blobs: Blob[] = [];
+  let objects = false;
   let conflicts: WireConflict[] | undefined;
   const seen = new Set<string>();
   let offset = 0;
@@ -95,11 +113,18 @@ export function decodeOps(raw: Buffer): { ops: WireOp[]; conflicts: WireConflict
       throw new BundleError('payload', '同步包内容不是有效的 JSON');
     }
     offset += length;
-    if (conflicts !== undefined) throw new BundleError('payload', '同步包内容格式无效（冲突清单之后还有内容）');
     if (!Array.isArray(frame)) {
+      // After the operations come the conflict list (once) and attachment contents, in any order.
+      objects = true;
+      if (frame !== null && typeof frame === 'object' && 'blob' in frame) {
+        blobs.push(checkBlob(frame, blobs.length + 1));
+        continue;
+      }
+      if (conflicts !== undefined) throw new BundleError('payload', '同步包内容格式无效（冲突清单重复）');
       conflicts = checkConflicts(frame);
       continue;
     }
+    if (objects) throw new BundleError('payload', '同步包内容格式无效（冲突清单或附件之后还有操作）');
     for (const item of frame as unknown[]) {
       const op = checkOp(item, ops.length + 1, isStamp);
       if (seen.has(op.hlc)) throw new BundleError('operation', `第 ${ops.length + 1} 条操作的时间戳与前面的重复：${op.hlc}`);
@@ -107,7 +132,21 @@ export function decodeOps(raw: Buffer): { ops: WireOp[]; conflicts: WireConflict
       ops.push(op);
     }
   }
-  return { ops, conflicts: conflicts ?? [] };
+  return { ops, conflicts: conflicts ?? [], blobs };
+}
+
+/** An attachment's contents: its name must be the sha256 of its bytes, and it must fit an attachment's size. */
+function checkBlob(frame: object, n: number): Blob {
+  const bad = (why: string) => new BundleError('payload', `同步包中的第 ${n} 个附件无效：${why}，已拒绝整个同步包`);
+  const blob = (frame as { blob?: unknown }).blob as { sha256?: unknown; data?: unknown } | null | undefined;
+  if (typeof blob !== 'object' || blob === null) throw bad('结构不符');
+  const { sha256, data } = blob;
+  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) throw bad('校验值格式错误');
+  if (typeof data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw bad('内容不是 base64');
+  const bytes = Buffer.from(data, 'base64');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw bad('超过附件大小上限');
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw bad('内容与校验值不符');
+  return { sha256, bytes };
 }
 
 function checkConflicts(frame: unknown): WireConflict[] {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { ProgressEvent } from '../../../shared/api/events.js';
 import type { LedgerErrorData, Result } from '../../../shared/errors.js';
 import type { CallLedger } from '../service.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './messages.js';
@@ -17,6 +18,8 @@ export interface CoreWorkerOptions extends CoreWorkerData {
   onNotify?: (title: string, body: string) => void;
   /** Seals and stores new private keys (with managedKeys). */
   onKeys?: (secret: string) => void;
+  /** Progress of long jobs; without it the worker is told not to report any (no cost). */
+  onProgress?: (event: ProgressEvent) => void;
 }
 
 export interface CoreWorker {
@@ -33,9 +36,10 @@ const STOPPED: LedgerErrorData = {
 };
 
 export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
-  const { entryPath, execArgv, closeTimeoutMs = 10_000, onNotify, onKeys, ...data } = options;
+  const { entryPath, execArgv, closeTimeoutMs = 10_000, onNotify, onKeys, onProgress, ...rest } = options;
+  const data: CoreWorkerData = { ...rest, ...(onProgress ? { progress: true } : {}) };
   const worker = new Worker(entryPath, {
-    workerData: data satisfies CoreWorkerData,
+    workerData: data,
     ...(execArgv ? { execArgv } : {}),
   });
 
@@ -67,6 +71,10 @@ export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
     }
     if (message.type === 'keys') {
       onKeys?.(message.secret);
+      return;
+    }
+    if (message.type === 'progress') {
+      onProgress?.(message.event);
       return;
     }
     if (message.type === 'ready') {

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ProgressEvent } from '../../../shared/api/events.js';
 import { LedgerError, type LedgerErrorData, toErrorData } from '../../../shared/errors.js';
 import { type Ledger, openLedger } from '../ledger.js';
 import { createDeadlineNotifier, type DeadlineNotifier } from '../notify/deadline-notifier.js';
@@ -39,7 +40,8 @@ try {
     ...(data.actor ? { actor: data.actor } : {}),
     ...(keyStore ? { keyStore } : {}),
   });
-  call = createDispatcher(createHandlers(ledger));
+  const progress = data.progress ? (event: ProgressEvent) => port.postMessage({ type: 'progress', event } satisfies FromWorker) : undefined;
+  call = createDispatcher(createHandlers(ledger, progress ? { progress } : {}));
 } catch (error) {
   // Stay alive and answer every call with the reason: the window can then tell the person what is wrong
   // (newer schema, unreadable file) instead of facing a dead process.

@@ -1,3 +1,4 @@
+import type { ProgressEvent } from '../../../shared/api/events.js';
 import type { LedgerErrorData, Result } from '../../../shared/errors.js';
 
 // The conversation between the core worker and the thread that started it (Electron's main process). Everything
@@ -16,6 +17,8 @@ export interface CoreWorkerData {
    * unsealed, if any. The worker then never touches a key file; new keys go back to main in a `keys` message.
    */
   managedKeys?: { secret?: string };
+  /** Someone listens to progress: the core reports it (otherwise it builds no events at all). */
+  progress?: boolean;
 }
 
 /** A contract call; `input` is still `unknown` — the dispatcher parses it. */
@@ -58,4 +61,10 @@ export interface KeysMessage {
   secret: string;
 }
 
-export type FromWorker = ReadyMessage | ReplyMessage | NotifyMessage | KeysMessage;
+/** Where a long job is (already throttled in the core); main relays it to the window. */
+export interface ProgressMessage {
+  type: 'progress';
+  event: ProgressEvent;
+}
+
+export type FromWorker = ReadyMessage | ReplyMessage | NotifyMessage | KeysMessage | ProgressMessage;

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type PeriodKind, formatShare, parsePeriod, periodContaining, shiftPeriod, type RenderedDigest } from '../../../shared/api/digest.js';
+import { ProgressBar } from '../common/ProgressBar.js';
+import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import './digest.css';
@@ -22,12 +24,17 @@ export function DigestView() {
   const [report, setReport] = useState<RenderedDigest | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [loading, setLoading] = useState(false);
+  // Only a year report is slow enough to report its steps (the core reports nothing for weeks and months).
+  const progress = useProgress('renderDigest', loading && parsePeriod(period)?.kind === 'year');
 
   useEffect(() => {
     let live = true;
     setLoadError(null);
+    setLoading(true);
     void call('renderDigest', { period }).then((result) => {
       if (!live) return;
+      setLoading(false);
       if (result.ok) setReport(result.value);
       else {
         setReport(null);
@@ -111,6 +118,7 @@ export function DigestView() {
           {loadError}
         </p>
       )}
+      {loading && parsePeriod(period)?.kind === 'year' && <ProgressBar label={t.digest.progressLabel} event={progress} />}
       {status.kind === 'busy' && <p className="muted">{t.digest.printing}</p>}
       {status.kind === 'error' && (
         <p className="digest-error" role="alert">

@@ -16,6 +16,12 @@ export const zhCN = {
   notConnected: '未连接到台账服务，请从舆情回应台账程序中打开本界面。',
   bridgeFailed: '与台账服务通信失败，操作可能未执行，请重试。',
 
+  progress: {
+    starting: '正在准备…',
+    steps: (done: number, total: number) => `${done}/${total}`,
+    valueText: ({ phase, done, total }: { phase: string; done: number; total: number }) => `${phase}，第 ${done} 步，共 ${total} 步`,
+  },
+
   nav: {
     label: '主导航',
     dashboard: '工作台',
@@ -355,6 +361,7 @@ export const zhCN = {
     printed: '已发送到打印机',
     cancelled: '已取消',
     preview: '打印预览',
+    progressLabel: '年报生成进度',
     summary: (n: number, rate: string, overdue: number) => `新增舆情 ${n} 起 · 回应率 ${rate} · 逾期承诺 ${overdue} 项`,
   },
 

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ExportResult } from '../../../shared/sync-schemas.js';
 import { formatSize } from '../common/files.js';
+import { ProgressBar } from '../common/ProgressBar.js';
+import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { bundleFileName, messageOf } from './format.js';
@@ -9,7 +11,13 @@ import { useSync } from './store.js';
 const s = t.sync.export;
 const MIN_PASSPHRASE = 8;
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'done'; result: ExportResult };
+// busy: the save dialog is open; exporting: the core is writing the bundle (and reports its steps).
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'exporting' }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; result: ExportResult };
 
 /** What is wrong with the form before any file is chosen, or null when it can be exported. */
 function problemOf(chosen: readonly string[], usePassphrase: boolean, passphrase: string, again: string): string | null {
@@ -53,6 +61,8 @@ export function ExportPanel() {
   const [again, setAgain] = useState('');
   const [full, setFull] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const working = status.kind === 'busy' || status.kind === 'exporting';
+  const progress = useProgress('exportBundle', status.kind === 'exporting');
   // A peer un-trusted since it was ticked no longer counts.
   const selected = chosen.filter((site) => trusted.some((p) => p.siteId === site));
 
@@ -70,6 +80,7 @@ export function ExportPanel() {
     });
     if (!target.ok) return setStatus({ kind: 'error', message: messageOf(target.error) });
     if (target.value.path === null) return setStatus({ kind: 'idle' });
+    setStatus({ kind: 'exporting' });
     const result = await call('exportBundle', {
       path: target.value.path,
       peers: selected,
@@ -137,10 +148,11 @@ export function ExportPanel() {
       </label>
       {selected.length === 0 && usePassphrase && !full && <p className="field-hint">{s.fullAuto}</p>}
       <div className="sy-actions">
-        <button type="button" className="button button-primary" disabled={status.kind === 'busy'} data-testid="export-run" onClick={() => void run()}>
-          {status.kind === 'busy' ? s.saving : s.submit}
+        <button type="button" className="button button-primary" disabled={working} data-testid="export-run" onClick={() => void run()}>
+          {working ? s.saving : s.submit}
         </button>
       </div>
+      {status.kind === 'exporting' && <ProgressBar label={s.progressLabel} event={progress} />}
       {status.kind === 'error' && (
         <div className="banner banner-error" role="alert" data-testid="export-error">
           {status.message}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ImportResult } from '../../../shared/sync-schemas.js';
 import { useCommitments } from '../commitments/store.js';
+import { ProgressBar } from '../common/ProgressBar.js';
+import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
@@ -137,6 +139,8 @@ export function ImportPanel() {
   };
 
   const busy = step.kind === 'checking' || step.kind === 'importing';
+  // Checking runs previewBundle, importing importBundle: each reports its own steps.
+  const progress = useProgress(step.kind === 'checking' ? 'previewBundle' : 'importBundle', busy);
   const path = step.kind === 'idle' || (step.kind === 'error' && step.path === null) ? null : step.path;
 
   return (
@@ -155,7 +159,12 @@ export function ImportPanel() {
           </span>
         )}
       </div>
-      {busy && <p className="muted">{step.kind === 'checking' ? s.checking : s.importing}</p>}
+      {busy && (
+        <>
+          <p className="muted">{step.kind === 'checking' ? s.checking : s.importing}</p>
+          <ProgressBar label={s.progressLabel} event={progress} />
+        </>
+      )}
       {step.kind === 'passphrase' && <PassphraseForm error={step.error} onOpen={(p) => void preview(step.path, p)} />}
       {step.kind === 'preview' && (
         <Preview

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+// Events the core pushes to the window, unasked. Kept apart from the methods (contract.ts's `contract`) because
+// they flow the other way: nothing registers a handler for them, the renderer only listens.
+
+/**
+ * Where a long job is: `job` is the contract method that runs it ('importBundle', 'exportBundle', 'renderDigest'),
+ * `phase` a Chinese label the UI shows as is ('解密', '校验', '写入'), and done/total the steps so far. The last
+ * event of a job has done === total.
+ */
+export const progressEventSchema = z.object({
+  job: z.string().min(1),
+  phase: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+});
+
+export type ProgressEvent = z.infer<typeof progressEventSchema>;
+
+/** The channel progress events travel on from main to the window. */
+export const PROGRESS_CHANNEL = 'ledger:progress';
