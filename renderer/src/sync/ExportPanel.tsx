@@ -60,6 +60,7 @@ export function ExportPanel() {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [full, setFull] = useState(false);
+  const [attachments, setAttachments] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const working = status.kind === 'busy' || status.kind === 'exporting';
   const progress = useProgress('exportBundle', status.kind === 'exporting');
@@ -85,6 +86,7 @@ export function ExportPanel() {
       path: target.value.path,
       peers: selected,
       full,
+      attachments,
       ...(usePassphrase ? { passphrase } : {}),
     });
     if (!result.ok) return setStatus({ kind: 'error', message: messageOf(result.error) });
@@ -145,6 +147,10 @@ export function ExportPanel() {
       <label className="check">
         <input type="checkbox" checked={full} data-testid="export-full" onChange={(e) => setFull(e.target.checked)} />
         {s.full}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={attachments} data-testid="export-attachments" onChange={(e) => setAttachments(e.target.checked)} />
+        {s.attachments}
       </label>
       {selected.length === 0 && usePassphrase && !full && <p className="field-hint">{s.fullAuto}</p>}
       <div className="sy-actions">

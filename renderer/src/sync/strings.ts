@@ -91,6 +91,7 @@ export const syncStrings = {
     chooseSomeone: '请勾选对方工作站，或改用办公室口令',
     full: '完整同步包（全部记录，而不只是对方尚未收到的部分）',
     fullAuto: '未勾选工作站时，导出全部记录。',
+    attachments: '同时带上附件文件（截图等；同步包会变大）',
     submit: '导出…',
     saving: '正在导出…',
     progressLabel: '导出进度',
