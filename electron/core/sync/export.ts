@@ -11,7 +11,7 @@ import { encodeContainer } from './container.js';
 import type { SyncHost } from './host.js';
 import { loadIdentity } from './identity.js';
 import { sha256Hex, signManifest } from './keys.js';
-import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING } from './manifest.js';
+import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING, rangesOf } from './manifest.js';
 import { compress, encodeOps, type Blob } from './payload.js';
 import { findPeer, peerSeen, recipientOf } from './peers.js';
 
@@ -60,17 +60,7 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
   options.onProgress?.('collect');
   // One read transaction: the operations and the version vector describe the same moment.
   const { rows, seen } = db.transaction(() => ({ rows: selectOps(host, peers.map((p) => p.siteId), full), seen: ourVector(host) }))();
-  const ranges: Manifest['ranges'] = {};
-  for (const [hlc] of rows) {
-    const site = hlc.slice(-16);
-    const range = ranges[site];
-    if (!range) ranges[site] = { first: hlc, last: hlc, count: 1 };
-    else {
-      range.count += 1;
-      if (hlc < range.first) range.first = hlc;
-      if (hlc > range.last) range.last = hlc;
-    }
-  }
+  const ranges = rangesOf(rows.map(([hlc]) => hlc));
   const raw = encodeOps(rows, conflictsFor(host, rows, full), options.attachments ? attachmentBlobs(host, rows) : []);
   options.onProgress?.('compress');
   const payload = compress(raw);

@@ -9,7 +9,7 @@ import { BundleError } from './errors.js';
 import type { SyncHost } from './host.js';
 import { loadIdentity } from './identity.js';
 import { fingerprintOf, sha256Hex, verifyManifest } from './keys.js';
-import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, manifestSchema } from './manifest.js';
+import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, manifestSchema, rangesOf } from './manifest.js';
 import { storeBlob } from '../ledger/attachments.js';
 import { decodeOps, decompress } from './payload.js';
 import { senderTrust } from './peers.js';
@@ -164,16 +164,7 @@ function readManifest(bytes: Uint8Array): Manifest {
 /** The signed manifest says how many operations of which sites; the payload must say the same. */
 function checkAgainstManifest(manifest: Manifest, ops: readonly { hlc: string; site: string }[]): void {
   if (ops.length !== manifest.opCount) throw new BundleError('payload', '同步包中的操作条数与清单不符，已拒绝');
-  const counts = new Map<string, { first: string; last: string; count: number }>();
-  for (const op of ops) {
-    const range = counts.get(op.site);
-    if (!range) counts.set(op.site, { first: op.hlc, last: op.hlc, count: 1 });
-    else {
-      range.count += 1;
-      if (op.hlc < range.first) range.first = op.hlc;
-      if (op.hlc > range.last) range.last = op.hlc;
-    }
-  }
+  const counts = new Map(Object.entries(rangesOf(ops.map((op) => op.hlc))));
   const declared = Object.entries(manifest.ranges);
   const same =
     declared.length === counts.size &&

@@ -46,3 +46,19 @@ export const manifestSchema = z.strictObject({
   }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Per site: the first and last stamps and how many operations a bundle carries (the site ends every stamp). */
+export function rangesOf(stamps: Iterable<string>): Manifest['ranges'] {
+  const ranges: Manifest['ranges'] = {};
+  for (const hlc of stamps) {
+    const site = hlc.slice(-16);
+    const range = ranges[site];
+    if (!range) ranges[site] = { first: hlc, last: hlc, count: 1 };
+    else {
+      range.count += 1;
+      if (hlc < range.first) range.first = hlc;
+      if (hlc > range.last) range.last = hlc;
+    }
+  }
+  return ranges;
+}

@@ -10,7 +10,7 @@ import { encodeContainer } from '../../../electron/core/sync/container.js';
 import { loadIdentity } from '../../../electron/core/sync/identity.js';
 import { sha256Hex, signManifest } from '../../../electron/core/sync/keys.js';
 import { memoryKeyStore } from '../../../electron/core/sync/keystore.js';
-import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING } from '../../../electron/core/sync/manifest.js';
+import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING, rangesOf } from '../../../electron/core/sync/manifest.js';
 import { addPeer } from '../../../electron/core/sync/peers.js';
 
 /** A clock tests move by hand; starts 2026-11-28 12:00 China time. */
@@ -104,18 +104,7 @@ export async function craftBundle(
     );
   const payload = deflateRawSync(raw);
   const ops = options.frames.flatMap((f) => (Array.isArray(f) ? (f as unknown[][]) : []));
-  const ranges: Manifest['ranges'] = {};
-  for (const op of ops) {
-    const hlc = String(op[0]);
-    const site = hlc.slice(-16);
-    const r = ranges[site];
-    if (!r) ranges[site] = { first: hlc, last: hlc, count: 1 };
-    else {
-      r.count += 1;
-      if (hlc < r.first) r.first = hlc;
-      if (hlc > r.last) r.last = hlc;
-    }
-  }
+  const ranges = rangesOf(ops.map((op) => String(op[0])));
   const base: Manifest = {
     format: BUNDLE_FORMAT,
     formatVersion: FORMAT_VERSION,
