@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { LedgerError } from '../../../shared/errors.js';
-import { MIGRATIONS } from './migrations/index.js';
+import { type Migration, MIGRATIONS } from './migrations/index.js';
 
 export type Db = Database.Database;
 
@@ -14,6 +14,8 @@ export interface OpenOptions {
    */
   nativeBinding?: string;
   readonly?: boolean;
+  /** Tests only: build a ledger as an older version of the app did, with the first migrations alone. */
+  migrations?: readonly Migration[];
 }
 
 /** The write guard the ledger's triggers consult; see migration 1. */
@@ -60,7 +62,7 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
         }
       },
     };
-    migrate(db, guard, options.readonly === true);
+    migrate(db, guard, options.readonly === true, options.migrations ?? MIGRATIONS);
     // Keeps the planner's statistics fresh as the ledger grows (bounded work; SQLite's advice for each open).
     db.pragma('analysis_limit = 400');
     db.pragma('optimize = 0x10002');
@@ -76,7 +78,7 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
   }
 }
 
-function migrate(db: Db, guard: WriteGuard, readonly: boolean): void {
+function migrate(db: Db, guard: WriteGuard, readonly: boolean, MIGRATIONS: readonly Migration[]): void {
   const hasTable = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")
     .get();

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
+import { checksumOf } from '../../electron/core/db/open.js';
+
+// Every ledger records the checksum of each migration it ran and refuses to open if ours differs, so a migration
+// that has shipped must never change: add the next one instead. When you add one, append its line here.
+const SHIPPED: [number, string, string][] = [
+  [1, 'ledger', 'a3736448088d524ae1479afc0d2b01885d226b85569a4dfa4ef12a903038fcd0'],
+  [2, 'responses-search', 'b7de2b236391e0da2912dee1596d3e9e608dd5b6fa41f3e3dbac425ff4bae7c7'],
+  [3, 'sync', '18c57ebe40f20b0e3c3262d104e9167177a4ac4fa2d55de0346baabb2b0151b6'],
+  [4, 'commitments', 'ca815a2f1133f138428274b978dc19905936f2ae186b5ff8d8b42d5f44e4a175'],
+  [5, 'ledger-indexes', 'df9c1e7492ce13654c8438eba4735826143a3a7540a7a9d597f63f1db304b3bf'],
+  [6, 'covering-indexes', 'c18e88239e63b78e83c6088eed78a5f3e6e2f241bd4c08a7013e3dbbc1e24314'],
+];
+
+describe('shipped migrations', () => {
+  it('are unchanged, in order, and numbered without gaps', () => {
+    expect(MIGRATIONS.map((m) => [m.version, m.name, checksumOf(m.sql)])).toEqual(SHIPPED);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+  });
+});
