@@ -68,7 +68,7 @@ if (needBinary) {
       `找不到 Electron ${electronVersion} 运行程序，npm start 无法在本机运行。`,
       `node_modules/electron 只有类型定义和安装脚本，没有下载到 Electron 本体（${binary ?? path.join(electronDir, 'dist')} 不存在）。`,
       '这通常是因为安装时无法访问 Electron 的下载地址（本构建环境即如此：不能下载 Electron）。',
-      '在能联网的机器上：npx install-electron --no   （或设置 ELECTRON_MIRROR 指向内网镜像后重新 npm install）',
+      '在能联网的机器上：node node_modules/electron/install.js（或设置 ELECTRON_MIRROR 指向内网镜像后重新 npm install）',
       '已有解压好的 Electron：设置 ELECTRON_OVERRIDE_DIST_PATH=<其目录> 后再运行。',
       '不需要 Electron 也能做的事：npm test（测试）、npm run build（构建）、npm run yq（命令行）。',
     );
