@@ -11,6 +11,7 @@ const SHIPPED: [number, string, string][] = [
   [4, 'commitments', 'ca815a2f1133f138428274b978dc19905936f2ae186b5ff8d8b42d5f44e4a175'],
   [5, 'ledger-indexes', 'df9c1e7492ce13654c8438eba4735826143a3a7540a7a9d597f63f1db304b3bf'],
   [6, 'covering-indexes', 'c18e88239e63b78e83c6088eed78a5f3e6e2f241bd4c08a7013e3dbbc1e24314'],
+  [7, 'commitment-indexes', 'e1aed59105df7f9310a93caf0103abd7288ef776063b673e9e9692834bc872df'],
 ];
 
 describe('shipped migrations', () => {

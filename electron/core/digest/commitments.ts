@@ -28,15 +28,32 @@ interface Row {
   pub_note: string;
 }
 
-// CROSS JOIN keeps commitments the outer loop (SQLite does not reorder it): commitments are far fewer than
-// incidents, and without statistics the planner would otherwise walk all incidents looking for theirs.
-const ROWS_SQL = `
-  SELECT c.number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit, c.unit_id, c.person,
-    c.promised_at, c.deadline, c.status, c.fulfilled_at, c.pub_state, c.pub_channel, c.pub_at, c.pub_note
-  FROM commitments c CROSS JOIN incidents i LEFT JOIN units u ON u.id = c.unit_id
-  WHERE i.id = c.incident_id AND i.deleted = 0 AND c.deleted = 0 AND c.promised_at < @asOf
-    AND (c.status IN ('pending', 'in_progress') OR c.fulfilled_at >= @start OR c.pub_at >= @start OR c.promised_at >= @start)
-  ORDER BY c.deadline, i.number, c.number`;
+// The commitments a report needs — open ones, and those fulfilled, published or made since the period began —
+// come from four narrow index ranges (migrations 4 and 7), merged here: one query with OR, or a UNION, makes
+// SQLite read every commitment the ledger has ever held.
+const COLUMNS = `c.rowid AS rid, c.number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit,
+    c.unit_id, c.person, c.promised_at, c.deadline, c.status, c.fulfilled_at, c.pub_state, c.pub_channel, c.pub_at, c.pub_note`;
+const FROM = 'JOIN incidents i ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id';
+const SOURCES = [
+  `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_open ${FROM}
+   WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND i.deleted = 0 AND c.promised_at < @asOf`,
+  ...['fulfilled_at', 'pub_at', 'promised_at'].map(
+    (column) => `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_${column} ${FROM}
+     WHERE c.deleted = 0 AND c.${column} >= @start AND i.deleted = 0 AND c.promised_at < @asOf`,
+  ),
+];
+
+function reportRows(db: Db, params: { start: string; asOf: string }): Row[] {
+  const byRowid = new Map<number, Row>();
+  for (const sql of SOURCES) {
+    for (const row of cached(db, sql).all(params) as (Row & { rid: number })[]) byRowid.set(row.rid, row);
+  }
+  return [...byRowid.values()].sort(
+    (a, b) => cmp(a.deadline, b.deadline) || cmp(a.incident_number, b.incident_number) || cmp(a.number, b.number),
+  );
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface CommitmentWindow {
   start: string;
@@ -62,7 +79,7 @@ export function commitmentSection(
   w: CommitmentWindow,
 ): Pick<Digest, 'commitments' | 'commitmentUnits' | 'fulfilledItems' | 'dueNextWeekItems' | 'overdueItems'> {
   const asOfDay = chinaDateOf(Date.parse(w.asOf));
-  const rows = cached(db, ROWS_SQL).all({ start: w.start, asOf: w.asOf }) as Row[];
+  const rows = reportRows(db, { start: w.start, asOf: w.asOf });
   const counts = { made: 0, fulfilled: 0, fulfilledPublished: 0, published: 0, dueNextWeek: 0, overdue: 0 };
   const fulfilledItems: DigestCommitmentItem[] = [];
   const dueNextWeekItems: DigestCommitmentItem[] = [];
