@@ -55,3 +55,33 @@ describe('工作台', () => {
     expect(await screen.findByTestId('dashboard-triage')).toBeTruthy();
   });
 });
+
+describe('工作台 commitments', () => {
+  it('lists commitments overdue and due within 3 working days, overdue first, and leaves later ones to the board', async () => {
+    const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    app = await renderApp(async (installed) => {
+      const incident = await addIncident(installed, { title: '某小区供暖不热', categories: ['困难群众'], foundAt: hoursAgo(24 * 40) });
+      const add = async (content: string, date: string) => {
+        const result = await installed.api.addCommitment({
+          incident: incident.id,
+          content,
+          unit: '县住建局',
+          person: '李强',
+          promisedAt: hoursAgo(24 * 39),
+          deadline: { date },
+        });
+        if (!result.ok) throw new Error(result.error.message);
+      };
+      await add('十日内完成管网检修', daysFromNow(-30));
+      await add('明日入户测温', daysFromNow(1));
+      await add('年底前完成老旧小区供热改造', daysFromNow(120));
+    });
+    await app.user.click(screen.getByRole('button', { name: '工作台' }));
+    const panel = await screen.findByTestId('dashboard-commitments');
+    const rows = await within(panel).findAllByTestId('dashboard-commitment');
+    expect(rows.map((r) => r.textContent)).toEqual([expect.stringContaining('十日内完成管网检修'), expect.stringContaining('明日入户测温')]);
+    expect(rows[0]?.textContent).toMatch(/逾期 \d+ 个工作日/);
+    expect(within(panel).getByText('已逾期 1 项')).toBeTruthy();
+    expect(panel.textContent).not.toContain('老旧小区供热改造');
+  });
+});

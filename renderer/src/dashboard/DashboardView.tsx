@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { DueItem } from '../../../shared/api/commitments.js';
 import type { Dashboard } from '../../../shared/api/dashboard.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { ClockPanel } from './ClockPanel.js';
+import { CommitmentsPanel } from './CommitmentsPanel.js';
 import { TriagePanel } from './TriagePanel.js';
 import { WeekPanel } from './WeekPanel.js';
 
@@ -10,23 +12,22 @@ import { WeekPanel } from './WeekPanel.js';
 // (through sync), the CLI or this window's other views change them.
 const REFRESH_MS = 60_000;
 
-/**
- * 工作台: what needs attention now. A grid of panels; the commitments panel (承诺督办, issue 4) joins it as one
- * more panel.
- */
+/** 工作台: what needs attention now — response clocks, incidents awaiting 研判, commitments falling due, the week. */
 export function DashboardView() {
   const [data, setData] = useState<Dashboard | null>(null);
+  const [due, setDue] = useState<DueItem[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     const load = async () => {
-      const result = await call('getDashboard');
+      const [result, commitments] = await Promise.all([call('getDashboard'), call('listDue', { withinWorkdays: 3 })]);
       if (!live) return;
       if (result.ok) {
         setData(result.value);
         setError(null);
       } else setError(result.error.message);
+      if (commitments.ok) setDue(commitments.value);
     };
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
@@ -49,6 +50,7 @@ export function DashboardView() {
         <div className="dashboard-grid">
           <ClockPanel overdue={data.clockOverdue} dueSoon={data.clockDueSoon} />
           <TriagePanel incidents={data.awaitingTriage} total={data.awaitingTriageTotal} />
+          <CommitmentsPanel items={due} />
           <WeekPanel counts={data.weekByCategory} total={data.weekTotal} />
         </div>
       )}

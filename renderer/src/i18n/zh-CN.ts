@@ -343,6 +343,14 @@ export const zhCN = {
     weekTotal: (n: number) => `本周共 ${n} 件`,
     weekEmpty: '本周尚无新增事件。',
     foundAt: (time: string) => `发现于 ${time}`,
+    commitments: '承诺期限',
+    commitmentsHint: '已逾期及3个工作日内到期的承诺',
+    commitmentsEmpty: '没有逾期或3个工作日内到期的承诺。',
+    commitmentsOverdue: (n: number) => `已逾期 ${n} 项`,
+    commitmentsDueSoon: (n: number) => `3个工作日内 ${n} 项`,
+    commitmentsMore: (n: number) => `另有 ${n} 项，请在“承诺督办”查看`,
+    overdueWorkdays: (n: number) => `逾期 ${n} 个工作日`,
+    dueOn: (date: string) => `${date} 到期`,
   },
 
   digest: {
