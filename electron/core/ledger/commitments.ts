@@ -12,6 +12,7 @@ import { type Change, type LedgerContext, mutate } from './mutate.js';
 import { resolveUnit } from './reference.js';
 import { cached } from './statements.js';
 import type { FieldValue } from './tables.js';
+import { isInFuture } from './entry-time.js';
 
 // Commitments (承诺): what a response promised, who must deliver it by when, whether it was delivered, whether
 // that was made public (公开情况) and checked (核查). The status people read adds 逾期, derived from the deadline
@@ -161,7 +162,7 @@ function deadlineFields(calendar: WorkCalendar, spec: DeadlineSpec, promisedAt: 
 }
 
 function checkPromisedAt(promisedAt: string, nowMs: number): void {
-  if (Date.parse(promisedAt) > nowMs + 10 * 60_000) {
+  if (isInFuture(promisedAt, nowMs)) {
     throw new LedgerError('invalid_input', '输入有误：承诺时间不能晚于当前时间', [{ path: 'promisedAt', message: '承诺时间不能晚于当前时间' }]);
   }
 }
@@ -267,7 +268,7 @@ function patchFields(ctx: LedgerContext, before: CommitmentRow, patch: Commitmen
     }
     const fulfilledAt = (out.fulfilled_at as string | null | undefined) ?? before.fulfilled_at;
     if (fulfilledAt === null) out.fulfilled_at = new Date(ctx.now()).toISOString();
-    else if (Date.parse(fulfilledAt) > ctx.now() + 10 * 60_000) throw fieldError('fulfilledAt', '兑现时间不能晚于当前时间');
+    else if (isInFuture(fulfilledAt, ctx.now())) throw fieldError('fulfilledAt', '兑现时间不能晚于当前时间');
   } else if (patch.status !== undefined && before.fulfilled_at !== null) {
     out.fulfilled_at = null; // no longer fulfilled: the date would mislead
   }
@@ -279,7 +280,7 @@ function patchFields(ctx: LedgerContext, before: CommitmentRow, patch: Commitmen
     Object.assign(out, { pub_state: '', pub_channel: null, pub_at: null, pub_url: '', pub_note: '' });
   } else if (patch.publication !== undefined) {
     const p = patch.publication;
-    if (p.published && p.at && Date.parse(p.at) > ctx.now() + 10 * 60_000) throw fieldError('publication.at', '公开时间不能晚于当前时间');
+    if (p.published && p.at && isInFuture(p.at, ctx.now())) throw fieldError('publication.at', '公开时间不能晚于当前时间');
     Object.assign(out, {
       pub_state: p.published ? 'published' : 'not_published',
       pub_channel: p.published ? (p.channel ?? null) : null,

@@ -7,6 +7,7 @@ import { getIncident } from './incidents.js';
 import { type LedgerContext, mutate } from './mutate.js';
 import { cached } from './statements.js';
 import { resolveTarget } from './targets.js';
+import { isInFuture } from './entry-time.js';
 
 // 反馈评价: what the public said afterwards about the response or the policy (网上调研, 回访, 评论分析), with a
 // satisfaction score of 1–5. Append-only, like follow-ups.
@@ -42,7 +43,7 @@ export function addFeedback(ctx: LedgerContext, input: z.output<typeof feedbackI
     const target = resolveTarget(ctx.db, input);
     const now = new Date(ctx.now()).toISOString();
     const at = input.at ?? now;
-    if (Date.parse(at) > ctx.now() + 10 * 60_000) throw target.error('at', '反馈时间不能晚于当前时间');
+    if (isInFuture(at, ctx.now())) throw target.error('at', '反馈时间不能晚于当前时间');
     const id = randomUUID();
     mutate(
       ctx,

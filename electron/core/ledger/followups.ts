@@ -7,6 +7,7 @@ import { getIncident } from './incidents.js';
 import { type LedgerContext, mutate } from './mutate.js';
 import { resolveTarget } from './targets.js';
 import { cached } from './statements.js';
+import { isInFuture } from './entry-time.js';
 
 // Follow-ups (跟进: 进展, 督办, 催办, 核查, 回访, 舆情反弹) are append-only: each is a dated note on an incident or
 // one of its commitments. There is no edit: a correction is another follow-up, so the record stands as written.
@@ -40,7 +41,7 @@ export function addFollowup(ctx: LedgerContext, input: z.output<typeof followupI
     const target = resolveTarget(ctx.db, input);
     const now = new Date(ctx.now()).toISOString();
     const at = input.at ?? now;
-    if (Date.parse(at) > ctx.now() + 10 * 60_000) {
+    if (isInFuture(at, ctx.now())) {
       throw target.error('at', '跟进时间不能晚于当前时间');
     }
     const id = randomUUID();

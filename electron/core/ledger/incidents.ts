@@ -13,6 +13,7 @@ import { highlight, snippet } from '../search/highlight.js';
 import { queryTerms, toMatchExpression } from '../search/bigrams.js';
 import { SEVERITY_RANK } from '../db/migrations/005-ledger-indexes.js';
 import type { FieldValue } from './tables.js';
+import { isInFuture } from './entry-time.js';
 
 interface IncidentRow {
   id: string;
@@ -130,14 +131,14 @@ function plainFields(input: Partial<IncidentFields>): Record<string, FieldValue>
   return out;
 }
 
-function checkTimes(firstSeenAt: string | null | undefined, foundAt: string, nowMs: number): void {
+/** `nowMs` null: the discovery time is unchanged, so it is not judged against today's clock again. */
+function checkTimes(firstSeenAt: string | null | undefined, foundAt: string, nowMs: number | null): void {
   if (firstSeenAt && firstSeenAt > foundAt) {
     throw new LedgerError('invalid_input', '输入有误：首发时间不能晚于发现时间', [
       { path: 'firstSeenAt', message: '首发时间不能晚于发现时间' },
     ]);
   }
-  // A few minutes of grace for workstations whose clocks differ slightly.
-  if (Date.parse(foundAt) > nowMs + 10 * 60_000) {
+  if (nowMs !== null && isInFuture(foundAt, nowMs)) {
     throw new LedgerError('invalid_input', '输入有误：发现时间不能晚于当前时间', [
       { path: 'foundAt', message: '发现时间不能晚于当前时间' },
     ]);
@@ -173,7 +174,7 @@ export function updateIncident(ctx: LedgerContext, ref: string, patch: IncidentP
   return ctx.db.transaction(() => {
     const before = getIncident(ctx.db, ref);
     const firstSeenAt = patch.firstSeenAt === undefined ? before.firstSeenAt : patch.firstSeenAt;
-    checkTimes(firstSeenAt, patch.foundAt ?? before.foundAt, ctx.now() + (patch.foundAt ? 0 : Infinity));
+    checkTimes(firstSeenAt, patch.foundAt ?? before.foundAt, patch.foundAt ? ctx.now() : null);
     const proposed = { ...plainFields(patch), ...resolveRefs(ctx.db, patch) };
     const current = rowFieldsOf(ctx.db, before.id);
     const changed = Object.fromEntries(
