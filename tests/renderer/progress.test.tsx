@@ -92,6 +92,7 @@ describe('import panel', () => {
     act(() => answer({ ok: false, error: { code: 'invalid_input', message: '同步包清单无法读取，文件已损坏' } }));
     expect(await screen.findByTestId('import-error')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(listeners.size).toBe(0); // unsubscribed once the job ended
+    // The unsubscription is an effect cleanup, which React runs after the commit that drew the error.
+    await waitFor(() => expect(listeners.size).toBe(0));
   });
 });
