@@ -12,6 +12,7 @@ const SHIPPED: [number, string, string][] = [
   [5, 'ledger-indexes', 'df9c1e7492ce13654c8438eba4735826143a3a7540a7a9d597f63f1db304b3bf'],
   [6, 'covering-indexes', 'c18e88239e63b78e83c6088eed78a5f3e6e2f241bd4c08a7013e3dbbc1e24314'],
   [7, 'commitment-indexes', 'e1aed59105df7f9310a93caf0103abd7288ef776063b673e9e9692834bc872df'],
+  [8, 'report-reads', 'cbb2d6953bfdba2719e556f435f35df0694aeaf0c4ac3ff6806ec28cc80bc303'],
 ];
 
 describe('shipped migrations', () => {

@@ -1,5 +1,6 @@
 import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js';
 import { formatChinaDate } from '../../../shared/china-time.js';
+import { compareChinese, compareCodeUnits as cmp } from '../../../shared/chinese-order.js';
 import { RESPONSE_CHANNEL_LABELS, type CommitmentStatus, type RecordedCommitmentStatus, type ResponseChannel } from '../../../shared/domain.js';
 import { chinaDateOf, daysBetween } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
@@ -30,20 +31,22 @@ interface Row {
 
 // The commitments a report needs — open ones, and those fulfilled, published or made since the period began —
 // come from four narrow index ranges (migrations 4 and 7), merged here: one query with OR, or a UNION, makes
-// SQLite read every commitment the ledger has ever held.
+// SQLite read every commitment the ledger has ever held. Each names its incident from incidents_label (migration 8).
 const COLUMNS = `c.rowid AS rid, c.number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit,
     c.unit_id, c.person, c.promised_at, c.deadline, c.status, c.fulfilled_at, c.pub_state, c.pub_channel, c.pub_at, c.pub_note`;
-const FROM = 'JOIN incidents i ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id';
+const FROM = 'JOIN incidents i INDEXED BY incidents_label ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id';
 const SOURCES = [
+  // An open commitment due after next week counts in no figure and no list (unless made, fulfilled or published
+  // in the period, which the other three ranges bring), so the open range stops at next week's last day.
   `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_open ${FROM}
-   WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND i.deleted = 0 AND c.promised_at < @asOf`,
+   WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND c.deadline <= @nextLast AND i.deleted = 0 AND c.promised_at < @asOf`,
   ...['fulfilled_at', 'pub_at', 'promised_at'].map(
     (column) => `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_${column} ${FROM}
      WHERE c.deleted = 0 AND c.${column} >= @start AND i.deleted = 0 AND c.promised_at < @asOf`,
   ),
 ];
 
-function reportRows(db: Db, params: { start: string; asOf: string }): Row[] {
+function reportRows(db: Db, params: { start: string; asOf: string; nextLast: string }): Row[] {
   const byRowid = new Map<number, Row>();
   for (const sql of SOURCES) {
     for (const row of cached(db, sql).all(params) as (Row & { rid: number })[]) byRowid.set(row.rid, row);
@@ -52,8 +55,6 @@ function reportRows(db: Db, params: { start: string; asOf: string }): Row[] {
     (a, b) => cmp(a.deadline, b.deadline) || cmp(a.incident_number, b.incident_number) || cmp(a.number, b.number),
   );
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface CommitmentWindow {
   start: string;
@@ -79,7 +80,7 @@ export function commitmentSection(
   w: CommitmentWindow,
 ): Pick<Digest, 'commitments' | 'commitmentUnits' | 'fulfilledItems' | 'dueNextWeekItems' | 'overdueItems'> {
   const asOfDay = chinaDateOf(Date.parse(w.asOf));
-  const rows = reportRows(db, { start: w.start, asOf: w.asOf });
+  const rows = reportRows(db, { start: w.start, asOf: w.asOf, nextLast: w.nextLast });
   const counts = { made: 0, fulfilled: 0, fulfilledPublished: 0, published: 0, dueNextWeek: 0, overdue: 0 };
   const fulfilledItems: DigestCommitmentItem[] = [];
   const dueNextWeekItems: DigestCommitmentItem[] = [];
@@ -130,14 +131,14 @@ export function commitmentSection(
       dueNextWeekItems.push(item);
     }
   }
-  const byUnit = (a: DigestCommitmentItem, b: DigestCommitmentItem) => a.unit.localeCompare(b.unit, 'zh-CN') || a.deadline.localeCompare(b.deadline);
+  const byUnit = (a: DigestCommitmentItem, b: DigestCommitmentItem) => compareChinese(a.unit, b.unit) || cmp(a.deadline, b.deadline);
   overdueItems.sort((a, b) => b.daysOverdue - a.daysOverdue || byUnit(a, b));
   fulfilledItems.sort(byUnit);
   return {
     commitments: counts,
     // Who must act first: most overdue, then most due next week.
     commitmentUnits: [...units.values()].sort(
-      (a, b) => b.overdue - a.overdue || b.dueNextWeek - a.dueNextWeek || b.fulfilled - a.fulfilled || a.unit.localeCompare(b.unit, 'zh-CN'),
+      (a, b) => b.overdue - a.overdue || b.dueNextWeek - a.dueNextWeek || b.fulfilled - a.fulfilled || compareChinese(a.unit, b.unit),
     ),
     fulfilledItems,
     dueNextWeekItems,

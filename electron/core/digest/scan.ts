@@ -22,20 +22,13 @@ export interface PeriodIncident {
 }
 
 /**
- * An incident's first response and first press conference before @asOf, as `at|at` (the second part empty when
- * there was no press conference; NULL when no response at all), read in one probe of the live-responses index
- * (incident, method, at) alone. One probe instead of two, and no response rows read: the planner would pick
- * (incident, at) and read every row to check `deleted`. At 100k incidents this is most of the digest's time.
+ * An incident's first response and first press conference before @asOf, from the derived table of first responses
+ * (migration 8): the earliest response before asOf is the earliest response, when that falls before asOf.
+ * Join FIRST_RESPONSES_JOIN to `incidents i` and select FIRST_RESPONSES_COLUMNS.
  */
-export const FIRST_RESPONSES = `(SELECT min(r.at) || '|' || ifnull(min(CASE WHEN r.method = 'press_conference' THEN r.at END), '')
-      FROM responses r INDEXED BY responses_first WHERE r.incident_id = i.id AND r.deleted = 0 AND r.at < @asOf)`;
-
-/** Splits FIRST_RESPONSES. */
-export function firstResponses(firsts: string | null): { first_any: string | null; first_press: string | null } {
-  if (firsts === null) return { first_any: null, first_press: null };
-  const [any, press] = firsts.split('|');
-  return { first_any: any ?? null, first_press: press ? press : null };
-}
+export const FIRST_RESPONSES_JOIN = 'LEFT JOIN incident_first_responses f ON f.incident_id = i.id';
+export const FIRST_RESPONSES_COLUMNS = `CASE WHEN f.first_any < @asOf THEN f.first_any END AS first_any,
+    CASE WHEN f.first_press < @asOf THEN f.first_press END AS first_press`;
 
 /**
  * The incident's status as it stood at asOf, read from its status operations (stamps begin with their ISO time);
@@ -47,14 +40,13 @@ const STATUS_AS_OF = `coalesce((SELECT json_extract(o.value, '$') FROM ops o
 
 const PERIOD_SQL = `
   SELECT i.id, i.number, i.title, i.severity, i.platform, i.township_id, i.lead_unit_id, ${STATUS_AS_OF} AS status, i.found_at, i.categories,
-    ${FIRST_RESPONSES} AS firsts
-  FROM incidents i
+    ${FIRST_RESPONSES_COLUMNS}
+  FROM incidents i ${FIRST_RESPONSES_JOIN}
   WHERE i.deleted = 0 AND i.found_at >= @start AND i.found_at < @end
   ORDER BY i.found_at, i.number`;
 
 export function periodIncidents(db: Db, range: { start: string; end: string; asOf: string }): PeriodIncident[] {
-  const rows = cached(db, PERIOD_SQL).all(range) as (Omit<PeriodIncident, 'first_any' | 'first_press'> & { firsts: string | null })[];
-  return rows.map(({ firsts, ...row }) => ({ ...row, ...firstResponses(firsts) }));
+  return cached(db, PERIOD_SQL).all(range) as PeriodIncident[];
 }
 
 /** Incidents found in [start, end): what the trend and the previous-period comparison count. */

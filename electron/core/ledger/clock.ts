@@ -46,9 +46,8 @@ function entriesOf(row: ClockRow, nowMs: number): ClockEntry[] {
 // of only the open ones by status.
 const CLOCK_SQL = `
   SELECT i.id, i.number, i.title, i.severity, i.found_at,
-    (SELECT min(at) FROM responses INDEXED BY responses_first WHERE incident_id = i.id AND deleted = 0) AS first_any,
-    (SELECT min(at) FROM responses INDEXED BY responses_first WHERE incident_id = i.id AND deleted = 0 AND method = 'press_conference') AS first_press
-  FROM incidents i`;
+    f.first_any, f.first_press
+  FROM incidents i LEFT JOIN incident_first_responses f ON f.incident_id = i.id`;
 
 type IncidentClockRow = Omit<ClockRow, 'info_hours' | 'press_hours' | 'response_hours'>;
 

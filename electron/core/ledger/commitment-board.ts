@@ -1,4 +1,5 @@
 import type { Attention, Board, BoardGroup, Commitment, DueItem } from '../../../shared/api/commitments.js';
+import { compareChinese, compareCodeUnits } from '../../../shared/chinese-order.js';
 import { daysBetween } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
 import { COMMITMENT_SELECT, type CommitmentRow, todayOf, toCommitment } from './commitments.js';
@@ -59,9 +60,9 @@ export function getBoard(db: Db, nowMs: number, unit?: string): Board {
       b.overdue.length - a.overdue.length ||
       b.dueToday.length - a.dueToday.length ||
       b.dueSoon.length - a.dueSoon.length ||
-      a.unitName.localeCompare(b.unitName, 'zh-CN'),
+      compareChinese(a.unitName, b.unitName),
   );
-  for (const group of ordered) group.overdue.sort((a, b) => b.overdueWorkdays - a.overdueWorkdays || a.deadline.localeCompare(b.deadline));
+  for (const group of ordered) group.overdue.sort((a, b) => b.overdueWorkdays - a.overdueWorkdays || compareCodeUnits(a.deadline, b.deadline));
   return { today: today.date, groups: ordered, counts };
 }
 

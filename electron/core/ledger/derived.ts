@@ -14,19 +14,52 @@ interface AppliedRow {
 
 const SEARCHED_INCIDENT_FIELDS = ['title', 'summary', 'deleted'];
 const SEARCHED_RESPONSE_FIELDS = ['content', 'incident_id', 'deleted'];
+const FIRST_RESPONSE_FIELDS = ['incident_id', 'at', 'method', 'deleted'];
 
-export function maintainDerived(db: Db, rows: Iterable<AppliedRow>): void {
-  const searchStale = new Set<string>();
+/**
+ * The incidents responses are about to leave: read before the operations apply, because a response whose
+ * incident changes (sync may carry that) takes its text and its time out of the old incident's derived rows.
+ */
+export function formerOwners(db: Db, rows: Iterable<AppliedRow>): Set<string> {
+  const owners = new Set<string>();
+  for (const { table, row, fields } of rows) {
+    if (table !== 'responses' || !fields.has('incident_id')) continue;
+    const old = cached(db, 'SELECT incident_id FROM responses WHERE id = ?').get(row) as { incident_id: string | null } | undefined;
+    if (old?.incident_id) owners.add(old.incident_id);
+  }
+  return owners;
+}
+
+export function maintainDerived(db: Db, rows: Iterable<AppliedRow>, leftBy: ReadonlySet<string>): void {
+  const searchStale = new Set<string>(leftBy);
+  const firstsStale = new Set<string>(leftBy);
   for (const { table, row, fields } of rows) {
     if (table === 'incidents') {
       if (['categories', 'found_at', 'deleted'].some((f) => fields.has(f))) reindexCategories(db, row);
       if (SEARCHED_INCIDENT_FIELDS.some((f) => fields.has(f))) searchStale.add(row);
-    } else if (table === 'responses' && SEARCHED_RESPONSE_FIELDS.some((f) => fields.has(f))) {
+    } else if (table === 'responses') {
+      const searched = SEARCHED_RESPONSE_FIELDS.some((f) => fields.has(f));
+      const timed = FIRST_RESPONSE_FIELDS.some((f) => fields.has(f));
+      if (!searched && !timed) continue;
       const owner = cached(db, 'SELECT incident_id FROM responses WHERE id = ?').get(row) as { incident_id: string | null };
-      if (owner.incident_id) searchStale.add(owner.incident_id);
+      if (!owner.incident_id) continue;
+      if (searched) searchStale.add(owner.incident_id);
+      if (timed) firstsStale.add(owner.incident_id);
     }
   }
   for (const incidentId of searchStale) reindexIncidentSearch(db, incidentId);
+  for (const incidentId of firstsStale) refreshFirstResponses(db, incidentId);
+}
+
+/** The incident's first live response and first live press conference, from its responses as they now stand. */
+export function refreshFirstResponses(db: Db, incidentId: string): void {
+  cached(db, 'DELETE FROM incident_first_responses WHERE incident_id = ?').run(incidentId);
+  cached(
+    db,
+    `INSERT INTO incident_first_responses (incident_id, first_any, first_press)
+     SELECT incident_id, min(at), min(CASE WHEN method = 'press_conference' THEN at END)
+     FROM responses INDEXED BY responses_first WHERE incident_id = ? AND deleted = 0 GROUP BY incident_id`,
+  ).run(incidentId);
 }
 
 /** The incident's rows in the category index, from its current categories, date and deletion mark. */

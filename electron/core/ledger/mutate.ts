@@ -3,7 +3,7 @@ import type { Hlc } from '../sync/hlc.js';
 
 export { cached } from './statements.js';
 import { appendAudit } from './audit.js';
-import { maintainDerived } from './derived.js';
+import { formerOwners, maintainDerived } from './derived.js';
 import { cached } from './statements.js';
 import { LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
 
@@ -117,6 +117,7 @@ export function groupByRow(ops: readonly Op[]): RowChanges {
  * fields. Table and column names come from LEDGER_TABLES only (checked by callers), never from input.
  */
 export function applyWinningOps(db: Db, rows: RowChanges): void {
+  const leftBy = formerOwners(db, rows.values());
   for (const { table, row, fields } of rows.values()) {
     const columns = [...fields.keys()];
     const sql =
@@ -124,5 +125,5 @@ export function applyWinningOps(db: Db, rows: RowChanges): void {
       `ON CONFLICT(id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
     cached(db, sql).run(row, ...columns.map((c) => toSqlValue(fields.get(c)!)));
   }
-  maintainDerived(db, rows.values());
+  maintainDerived(db, rows.values(), leftBy);
 }

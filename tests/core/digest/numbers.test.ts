@@ -122,4 +122,25 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
       ['2026-12-02', '县教育局', null],
     ]);
   });
+
+  it('reports a 重大 incident answered in time but never at a press conference as 24h overdue, and nothing for one fully answered', async () => {
+    const { ok } = digestLedger();
+    const incident = (title: string, foundAt: string, severity: string) =>
+      ok('createIncident', { title, foundAt, severity, platform: '微博', categories: ['环境'], leadUnit: '县生态环境分局' });
+    const respond = (id: string, at: string, method: string) =>
+      ok('addResponse', { incident: id, at, method, channel: '政务微博', content: '情况通报', unit: '县生态环境分局' });
+    const noPress = await incident('某化工园区夜间偷排', '2026-11-23 08:00', '重大');
+    await respond(noPress.id, '2026-11-23 10:00', '发布权威信息');
+    const answered = await incident('某河段出现油污', '2026-11-24 08:00', '重大');
+    await respond(answered.id, '2026-11-24 09:00', '发布权威信息');
+    await respond(answered.id, '2026-11-24 18:00', '新闻发布会/吹风会');
+    const general = await incident('某小区垃圾清运不及时', '2026-11-25 08:00', '一般');
+    await respond(general.id, '2026-11-25 09:00', '网上答复/12345回复');
+
+    const d = await ok('getDigest', { period: '2026-W48' });
+    // Due 11-24 08:00, still unmet at the week's end (11-30 00:00): 5 days 16 hours.
+    expect(d.overdueResponses.map((o) => [o.number, o.requirement, o.hoursOverdue])).toEqual([[noPress.number, '24h', 136]]);
+    expect(d.clocksDueNextWeek).toEqual([]);
+    expect(answered.number).not.toBe(noPress.number);
+  });
 });
