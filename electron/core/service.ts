@@ -19,17 +19,18 @@ export interface HandlerOptions {
 
 /** The core's implementation of every contract method, one handler file per feature. */
 export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}): LedgerHandlers {
-  return {
+  const handlers = {
     ...appHandlers(ledger),
     ...incidentHandlers(ledger),
     ...commitmentHandlers(ledger),
-    ...printHandlers(),
     ...desktopHandlers(),
     ...digestHandlers(ledger, progress),
     ...responseHandlers(ledger),
     ...ledgerToolHandlers(ledger),
     ...syncHandlers(ledger, progress),
   };
+  // Printing renders the named document with the same handlers the preview used.
+  return { ...handlers, ...printHandlers(handlers) };
 }
 
 export type CallLedger = (method: string, input: unknown) => Promise<Result<unknown>>;

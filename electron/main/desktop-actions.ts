@@ -1,17 +1,19 @@
 import type { ChooseFileInput } from '../../shared/api/desktop.js';
-import type { PrintInput, PrintResult } from '../../shared/api/print.js';
+import { type PrintRequest, type PrintResult, renderCallOf } from '../../shared/api/print.js';
 import type { CallLedger } from '../core/service.js';
+import type { PrintJob } from './printing.js';
 
 // A few contract methods end in something only the desktop can do. Opening an attachment: the core does the
 // ledger part (find it, check its hash, answer its path), main opens it with the system viewer. Printing: the
-// core rendered the document already; main prints it (dialog or PDF). Choosing a file is the dialog's alone.
+// renderer names the document, the core renders it, main prints that (dialog or PDF) — never HTML the page sent.
+// Choosing a file is the dialog's alone.
 // Everything else passes straight through.
 
 export interface DesktopActions {
   /** Electron's shell.openPath: resolves to '' on success or an error message. */
   openPath(path: string): Promise<string>;
-  /** Prints a document the core rendered; input already parsed by the contract at the IPC door. */
-  print(input: Required<PrintInput>): Promise<PrintResult>;
+  /** Prints a document the core rendered. */
+  print(job: PrintJob): Promise<PrintResult>;
   /** The open/save dialog: the chosen path, or null when cancelled. */
   chooseFile(input: ChooseFileInput): Promise<string | null>;
   /** Electron's shell.openExternal. */
@@ -41,8 +43,14 @@ export function withDesktopActions(call: CallLedger, desktop: DesktopActions, no
       return { ok: false, error: { code: 'forbidden', message: '请通过文件对话框选择文件。' } };
     }
     if (method === 'printDocument') {
+      // Input already parsed by the contract at the IPC door.
+      const { document, mode } = input as PrintRequest;
+      const { method: render, input: which } = renderCallOf(document);
+      const rendered = await call(render, which);
+      if (!rendered.ok) return rendered;
+      const { html, title } = rendered.value as { html: string; title: string };
       try {
-        return { ok: true, value: await desktop.print(input as Required<PrintInput>) };
+        return { ok: true, value: await desktop.print({ html, title, mode }) };
       } catch (error) {
         console.error('[main] 打印失败', error);
         return { ok: false, error: { code: 'internal', message: '打印失败，请检查打印机或改用“导出PDF”。' } };

@@ -2,10 +2,17 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import type { PrintInput, PrintResult } from '../../shared/api/print.js';
+import type { PrintRequest, PrintResult } from '../../shared/api/print.js';
+
+/** What main prints: the document the core rendered, and how. */
+export interface PrintJob {
+  html: string;
+  title: string;
+  mode: PrintRequest['mode'];
+}
 import { guarded } from '../core/print/pdf.js';
 
-// printDocument in the app: the core renders the document (督办单, 周报); main prints it in a hidden window with
+// printDocument in the app: the core renders the named document (督办单, 周报); main prints it in a hidden window with
 // scripts off — to the system print dialog, or to a PDF the person saves. preferCSSPageSize makes the document's
 // own A4 @page (margins, page numbers) govern, so paper, PDF and the test printer agree.
 
@@ -18,7 +25,7 @@ export interface PrinterDeps {
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
 }
 
-export function createPrinter(deps: PrinterDeps): (input: Required<PrintInput>) => Promise<PrintResult> {
+export function createPrinter(deps: PrinterDeps): (job: PrintJob) => Promise<PrintResult> {
   return async ({ html, title, mode }) => {
     const dir = mkdtempSync(join(tmpdir(), 'yq-print-'));
     const page = join(dir, 'document.html');

@@ -1,18 +1,30 @@
 import { z } from 'zod';
+import { ref } from '../schemas.js';
+import { digestInputSchema } from './digest.js';
 
-// The print path shared by the 督办单 and the weekly digest: the core renders a self-contained HTML document
-// (A4, GB/T 9704-2012 layout); the UI previews it and asks for it to be printed — to the system print dialog
-// (Electron's webContents.print) or to a PDF file (printToPDF in the app; headless Chromium in the core).
+// The print path shared by the 督办单 and the weekly digest. The caller names the document — which report, which
+// unit's sheet — never its HTML: the core renders it (A4, GB/T 9704-2012 layout), and whoever prints (main's hidden
+// window in the app, headless Chromium in the core for the CLI and the test host) prints what the core rendered.
+// A page in the window therefore cannot put words of its own on paper that looks like an official document.
 
 export const PRINT_MODES = ['dialog', 'pdf'] as const;
 
+export const printableSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('digest'), ...digestInputSchema.shape }),
+    z.strictObject({ kind: z.literal('supervisionSheet'), unit: ref('责任单位') }),
+  ],
+  { error: '打印的文件应为周报/月报/年报或督办单' },
+);
+export type Printable = z.output<typeof printableSchema>;
+
 export const printInputSchema = z.strictObject({
-  html: z.string().min(1, { error: '没有可打印的内容' }).max(20_000_000, { error: '打印内容过大' }),
-  /** Used for the window title and the suggested file name. */
-  title: z.string().trim().min(1, { error: '请填写标题' }).max(200, { error: '标题过长' }),
+  document: printableSchema,
   mode: z.enum(PRINT_MODES, { error: '打印方式应为 dialog 或 pdf' }),
 });
 export type PrintInput = z.input<typeof printInputSchema>;
+export type PrintRequest = z.output<typeof printInputSchema>;
 
 export const printResultSchema = z.object({
   mode: z.enum(PRINT_MODES),
@@ -20,6 +32,13 @@ export const printResultSchema = z.object({
   path: z.string().nullable(),
 });
 export type PrintResult = z.infer<typeof printResultSchema>;
+
+/** The contract call that renders a printable document: one mapping, for main and for the core. */
+export function renderCallOf(document: Printable): { method: 'renderDigest'; input: { period: string } } | { method: 'renderSupervisionSheet'; input: { unit: string } } {
+  return document.kind === 'digest'
+    ? { method: 'renderDigest', input: { period: document.period } }
+    : { method: 'renderSupervisionSheet', input: { unit: document.unit } };
+}
 
 export const printMethods = {
   printDocument: { input: printInputSchema, output: printResultSchema },

@@ -34,14 +34,31 @@ describe('desktop actions in main', () => {
 });
 
 describe('printing in main', () => {
-  it('prints documents in main, never relaying them to the core', async () => {
-    const core = vi.fn(() => Promise.resolve({ ok: true as const, value: 'core' }));
+  it('prints what the core rendered for the named document, and nothing the page sent', async () => {
+    const rendered = { digest: {}, html: '<html><body>舆情周报</body></html>', title: '舆情周报（2026年第48期）' };
+    const core = vi.fn((_method: string, _input: unknown) => Promise.resolve({ ok: true as const, value: rendered }));
     const print = vi.fn(() => Promise.resolve({ mode: 'pdf' as const, path: '/home/u/周报.pdf' }));
     const call = withDesktopActions(core, { openPath: () => Promise.resolve(''), print, chooseFile: () => Promise.resolve(null), openExternal: () => Promise.resolve() });
-    const input = { html: '<p>周报</p>', title: '周报', mode: 'pdf' };
+    const input = { document: { kind: 'digest', period: '2026-W48' }, mode: 'pdf' };
     expect(await call('printDocument', input)).toEqual({ ok: true, value: { mode: 'pdf', path: '/home/u/周报.pdf' } });
-    expect(print).toHaveBeenCalledWith(input);
-    expect(core).not.toHaveBeenCalled();
+    expect(core.mock.calls).toEqual([['renderDigest', { period: '2026-W48' }]]);
+    expect(print).toHaveBeenCalledWith({ html: rendered.html, title: rendered.title, mode: 'pdf' });
+
+    core.mockClear();
+    await call('printDocument', { document: { kind: 'supervisionSheet', unit: '县住建局' }, mode: 'dialog' });
+    expect(core.mock.calls).toEqual([['renderSupervisionSheet', { unit: '县住建局' }]]);
+
+    // The core could not render it (a unit that does not exist): its answer goes back, nothing is printed.
+    print.mockClear();
+    const refused = withDesktopActions(() => Promise.resolve({ ok: false, error: { code: 'not_found', message: '找不到责任单位“无此单位”' } }), {
+      openPath: () => Promise.resolve(''),
+      print,
+      chooseFile: () => Promise.resolve(null),
+      openExternal: () => Promise.resolve(),
+    });
+    expect(await refused('printDocument', { document: { kind: 'supervisionSheet', unit: '无此单位' }, mode: 'pdf' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(print).not.toHaveBeenCalled();
+
     const failing = withDesktopActions(core, {
       openPath: () => Promise.resolve(''),
       print: () => Promise.reject(new Error('printer on fire')),

@@ -35,7 +35,8 @@ export function SheetPreview({ unitId }: { unitId: string }) {
   const print = async (mode: PrintInput['mode']) => {
     if (!doc) return;
     setBusy(true);
-    const result = await call('printDocument', { html: doc.html, title: doc.title, mode });
+    // The core renders the sheet again for the printer: the page names the document, never sends its HTML.
+    const result = await call('printDocument', { document: { kind: 'supervisionSheet', unit: unitId }, mode });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setError(null);

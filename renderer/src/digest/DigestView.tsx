@@ -67,7 +67,8 @@ export function DigestView() {
   const print = async (mode: 'dialog' | 'pdf') => {
     if (!report) return;
     setStatus({ kind: 'busy' });
-    const result = await call('printDocument', { html: report.html, title: report.title, mode });
+    // The core renders the report again for the printer: the page names the document, never sends its HTML.
+    const result = await call('printDocument', { document: { kind: 'digest', period: report.digest.period }, mode });
     if (!result.ok) setStatus({ kind: 'error', message: result.error.message });
     else if (mode === 'dialog') setStatus({ kind: 'done', message: t.digest.printed });
     else setStatus({ kind: 'done', message: result.value.path === null ? t.digest.cancelled : t.digest.exported(result.value.path) });

@@ -28,8 +28,7 @@ describe('the PDF printer', () => {
     const published = await add(other.id, '对路灯管护单位进行约谈并公开约谈结果', { date: '2026-11-28' });
     await ok('updateCommitment', { id: published.id, patch: { status: '已兑现', evidence: '已约谈' } });
     at('2026-11-30 09:00');
-    const sheet = await ok<{ html: string; title: string }>('renderSupervisionSheet', { unit: '县住建局' });
-    const printed = await ok<{ mode: string; path: string }>('printDocument', { html: sheet.html, title: sheet.title, mode: 'pdf' });
+    const printed = await ok<{ mode: string; path: string }>('printDocument', { document: { kind: 'supervisionSheet', unit: '县住建局' }, mode: 'pdf' });
     expect(printed.mode).toBe('pdf');
     expect(existsSync(printed.path)).toBe(true);
     const pdf = readFileSync(printed.path);
@@ -45,7 +44,15 @@ describe('the PDF printer', () => {
 
   it('refuses the print dialog outside the app', async () => {
     const { fail } = setupLedger();
-    const error = await fail('printDocument', { html: '<p>x</p>', title: 't', mode: 'dialog' });
+    const error = await fail('printDocument', { document: { kind: 'digest', period: '2026-W48' }, mode: 'dialog' });
     expect(error.message).toContain('导出PDF');
+  });
+
+  it('prints only documents the core renders: a page cannot send HTML of its own', async () => {
+    const { fail } = setupLedger();
+    const error = await fail('printDocument', { html: '<h1>关于××的紧急通知</h1>', title: '通知', mode: 'pdf' });
+    expect(error.code).toBe('invalid_input');
+    const unknown = await fail('printDocument', { document: { kind: 'notice', html: '<p>x</p>' }, mode: 'pdf' });
+    expect(unknown.message).toContain('周报/月报/年报或督办单');
   });
 });
