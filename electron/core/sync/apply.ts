@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../../shared/sync-schemas.js';
 import { appendAudit } from '../ledger/audit.js';
+import { recomputeDeadlines } from '../ledger/commitments.js';
 import { applyWinningOps, cached, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
 import { LEDGER_TABLES, type LedgerTable } from '../ledger/tables.js';
 import { BundleError } from './errors.js';
@@ -228,6 +229,12 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
     },
     [],
   );
+  // Deadlines follow the calendar: an office entry for a day that arrives here moves this workstation's open
+  // commitments of that year too — the sender could recompute only the commitments it held.
+  const calendarYears = new Set(winners.filter((op) => op.tbl === 'calendar_overrides').map((op) => Number(op.row.slice(0, 4))));
+  let recomputed = 0;
+  for (const year of calendarYears) recomputed += recomputeDeadlines(ctx, year);
+  if (recomputed > 0) result.messages.push(`按收到的节假日调整，重新计算了 ${recomputed} 项承诺期限`);
   if (options.dryRun) throw new DryRun(result);
   return result;
 }
