@@ -60,7 +60,8 @@ export const clockQuerySchema = z.strictObject({
   includeMet: z.boolean().default(false),
   /** Only open requirements due before now + this many hours (overdue ones included). */
   withinHours: z.number().min(0).max(24 * 365).optional(),
-  limit: z.number().int().min(1).max(5000).default(500),
+  /** At most this many, soonest due first; without it, every one (`yq clock` promises the whole list). */
+  limit: z.number({ error: '条数应为正整数' }).int({ error: '条数应为正整数' }).min(1, { error: '条数应为正整数' }).optional(),
 });
 
 export const responseMethods = {

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run.js';
+import { openLedger } from '../../electron/core/ledger.js';
+import { createIncident } from '../../electron/core/ledger/incidents.js';
+import { incidentInputSchema } from '../../shared/schemas.js';
 import { tempDir } from '../helpers/temp.js';
 
 const NOW = () => Date.parse('2026-11-28T04:00:00Z'); // 12:00 China time
@@ -44,6 +47,19 @@ describe('yq response, search and clock', () => {
     const byResponse = JSON.parse((await yq(['--db', db, 'search', '限期支付', '--json'])).stdout) as { number: string }[];
     expect(byResponse.map((i) => i.number)).toEqual(['YQ-2026-0001']);
     expect((await yq(['--db', db, 'search', '供暖'])).stdout).toContain('YQ-2026-0002');
+  });
+
+  it('lists every running requirement, however many, unless --limit says otherwise', async () => {
+    const db = join(tempDir(), 'l.db');
+    const ledger = openLedger({ path: db, now: NOW });
+    for (let i = 0; i < 300; i++) {
+      createIncident(ledger.ctx, incidentInputSchema.parse({ title: `重大事件${i}`, platform: '微博', foundAt: '2026-11-28 09:00', severity: '重大', categories: ['环境'] }));
+    }
+    ledger.close();
+    const all = JSON.parse((await yq(['--db', db, 'clock', '--json'])).stdout) as unknown[];
+    expect(all).toHaveLength(600); // 5h and 24h for each
+    expect(JSON.parse((await yq(['--db', db, 'clock', '--limit', '2', '--json'])).stdout)).toHaveLength(2);
+    expect((await yq(['--db', db, 'clock', '--limit', '0'])).code).toBe(2);
   });
 
   it('refuses a bad response with one line and exit 2', async () => {

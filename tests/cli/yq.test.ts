@@ -73,6 +73,14 @@ describe('yq', () => {
     expect((JSON.parse(wages.stdout) as unknown[]).length).toBe(1);
     const handling = await yq(['--db', db, 'incident', 'list', '--json', '--status', '处置中', '--severity', 'large', '--limit', '5']);
     expect((JSON.parse(handling.stdout) as { number: string }[]).map((i) => i.number)).toEqual(['YQ-2026-0001']);
+    // The ledger view's other filters: platform, lead unit, township, time found, text.
+    const numbers = async (...filters: string[]) =>
+      (JSON.parse((await yq(['--db', db, 'incident', 'list', '--json', ...filters])).stdout) as { number: string }[]).map((i) => i.number);
+    expect(await numbers('--platform', '12345热线', '--unit', '县住建局', '--township', '柳城街道')).toEqual(['YQ-2026-0002', 'YQ-2026-0001']);
+    expect(await numbers('--platform', '微博')).toEqual([]);
+    expect(await numbers('--from', '2026-11-27 21:00', '--to', '2026-11-27 22:00', '--text', '供暖')).toEqual(['YQ-2026-0002', 'YQ-2026-0001']);
+    expect(await numbers('--from', '2026-11-28 00:00')).toEqual([]);
+    expect((await yq(['--db', db, 'incident', 'list', '--township', '不存在的镇'])).code).toBe(2);
     const text = await yq(['--db', db, 'incident', 'list']);
     expect(text.stdout).toContain('YQ-2026-0002  [重大]  [待研判]');
   });

@@ -47,15 +47,16 @@ export const responseCommands: Command[] = [
   },
   {
     words: 'clock',
-    synopsis: '[--within-hours N]',
-    summary: '仍在计时或已超时的回应时限：[{"number","requirement","dueAt","overdue"}]，最早到期的在前',
-    options: { 'within-hours': { type: 'string' } },
+    synopsis: '[--within-hours N] [--limit N]',
+    summary: '仍在计时或已超时的回应时限（全部列出）：[{"number","requirement","dueAt","overdue"}]，最早到期的在前',
+    options: { 'within-hours': { type: 'string' }, limit: { type: 'string' } },
     positionals: { min: 0, max: 0 },
     plan: ({ values }) => {
       const within = intOption(values, 'within-hours');
+      const limit = intOption(values, 'limit');
       return {
         method: 'listClock',
-        input: within !== undefined ? { withinHours: within } : {},
+        input: { ...(within !== undefined ? { withinHours: within } : {}), ...(limit !== undefined ? { limit } : {}) },
         present: (entries) =>
           (entries as ClockEntry[]).map((e) => ({
             number: e.number,
