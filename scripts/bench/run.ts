@@ -9,6 +9,7 @@ import type { BenchContext, RowGroup } from './context.js';
 import { digestRows } from './rows/digest.js';
 import { insertRows } from './rows/insert.js';
 import { ledgerPageRows } from './rows/ledger-page.js';
+import { ledgerViewRows } from './ledger-view-rows.js';
 import { openRows } from './rows/open.js';
 import { searchRows } from './rows/search.js';
 import { sizeRows } from './rows/size.js';
@@ -18,7 +19,7 @@ import { type BenchRow, formatTable } from './table.js';
 // `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
 // beside its budget or a baseline from the same run. Add a row group by writing rows/<name>.ts and listing it.
 
-const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, digestRows, syncRows];
+const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, ledgerViewRows, digestRows, syncRows];
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = parseBenchArgs(process.argv.slice(2));
