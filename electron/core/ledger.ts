@@ -14,7 +14,7 @@ export interface OpenLedgerOptions {
   now?: () => number;
   /** Who works at this workstation, for the audit log. */
   actor?: string;
-  /** Name given to a new workstation. */
+  /** Name given to a new workstation (an existing one keeps its own; see ledger/workstation.ts to rename). */
   siteName?: string;
   /** The better-sqlite3 addon built for the running ABI (Electron passes its own). */
   nativeBinding?: string;
@@ -28,6 +28,7 @@ export interface Ledger {
   ctx: LedgerContext;
   db: Db;
   siteId: string;
+  /** Kept in step with `meta.site_name` by renameWorkstation. */
   siteName: string;
   schemaVersion: number;
   /** Whether this call created the ledger (and seeded it). */
@@ -60,6 +61,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
         siteId = randomBytes(8).toString('hex');
         const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         insert.run('site_id', siteId);
+        // A placeholder until the office names the workstation (设置, `yq init --name`, `yq identity --name`).
         insert.run('site_name', options.siteName ?? `工作站-${siteId.slice(0, 4)}`);
         insert.run('created_at', new Date(now()).toISOString());
       }

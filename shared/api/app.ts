@@ -3,9 +3,23 @@ import { appInfoSchema, auditReportSchema, referenceSchema } from '../schemas.js
 
 export const noInput = z.strictObject({}).default({});
 
+/**
+ * What people call this workstation (县委宣传部, 城关镇): peers see it on its contact card and its bundles. Short
+ * enough for a header and a table cell; one line, so no control characters (a newline would break the card's
+ * display and the CLI's one-line output).
+ */
+export const workstationNameSchema = z
+  .string({ error: '请填写工作站名称' })
+  .trim()
+  .min(1, { error: '请填写工作站名称' })
+  .max(30, { error: '工作站名称不超过30个字' })
+  .regex(/^[^\p{Cc}]*$/u, { error: '工作站名称不能包含换行等控制字符' });
+
 /** The workstation, reference data and the audit check. */
 export const appMethods = {
   getAppInfo: { input: noInput, output: appInfoSchema },
+  /** Names this workstation; answers the workstation as getAppInfo does. Cards exported from now on carry it. */
+  renameWorkstation: { input: z.strictObject({ name: workstationNameSchema }), output: appInfoSchema },
   getReference: { input: noInput, output: referenceSchema },
   verifyAudit: { input: noInput, output: auditReportSchema },
 } as const;

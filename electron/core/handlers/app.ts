@@ -1,18 +1,24 @@
 import type { LedgerHandlers } from '../../../shared/contract.js';
 import { verifyAudit } from '../ledger/audit.js';
 import { getReference } from '../ledger/reference.js';
+import { renameWorkstation } from '../ledger/workstation.js';
 import type { Ledger } from '../ledger.js';
 
 declare const APP_VERSION: string | undefined;
 
 export function appHandlers(ledger: Ledger) {
+  const appInfo = () => ({
+    siteId: ledger.siteId,
+    siteName: ledger.siteName,
+    schemaVersion: ledger.schemaVersion,
+    appVersion: typeof APP_VERSION === 'string' ? APP_VERSION : 'dev',
+  });
   return {
-    getAppInfo: () => ({
-      siteId: ledger.siteId,
-      siteName: ledger.siteName,
-      schemaVersion: ledger.schemaVersion,
-      appVersion: typeof APP_VERSION === 'string' ? APP_VERSION : 'dev',
-    }),
+    getAppInfo: appInfo,
+    renameWorkstation: ({ name }) => {
+      renameWorkstation(ledger, name);
+      return appInfo();
+    },
     getReference: () => getReference(ledger.db),
     verifyAudit: () => verifyAudit(ledger.db),
   } satisfies Partial<LedgerHandlers>;

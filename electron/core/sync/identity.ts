@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LedgerError } from '../../../shared/errors.js';
 import type { SyncIdentity } from '../../../shared/sync-schemas.js';
 import type { Db } from '../db/open.js';
+import { workstationName } from '../ledger/workstation.js';
 import type { SyncHost } from './host.js';
 import type { KeyStore } from './keystore.js';
 import { fingerprintOf, newSigningKey, signingPublicOf } from './keys.js';
@@ -60,7 +61,14 @@ export function loadIdentity(host: SyncHost): Promise<LoadedIdentity> {
     loading.set(host.db, pending);
     pending.catch(() => loading.delete(host.db)); // a failure (e.g. keys missing) is retried next time
   }
-  return pending;
+  return pending.then((identity) => named(host.db, identity));
+}
+
+// The keys are loaded once, but the name is read each time: a rename (设置, yq identity --name) shows at once on
+// the card, the identity and the next bundle's sender, without reloading keys.
+function named(db: Db, identity: LoadedIdentity): LoadedIdentity {
+  const name = workstationName(db, identity.site);
+  return name === identity.name ? identity : { ...identity, name };
 }
 
 /** Makes a new key pair current; the old ones stay for reading older bundles. */
@@ -69,7 +77,7 @@ export async function rotateIdentity(host: SyncHost): Promise<LoadedIdentity> {
   const next = load(host, true);
   loading.set(host.db, next);
   next.catch(() => loading.delete(host.db));
-  return next;
+  return next.then((identity) => named(host.db, identity));
 }
 
 async function load(host: SyncHost, rotate: boolean): Promise<LoadedIdentity> {
@@ -97,10 +105,9 @@ async function load(host: SyncHost, rotate: boolean): Promise<LoadedIdentity> {
   const pairs = await Promise.all(secrets.keys.map((k) => pairOf(siteId, k)));
   recordPublicKeys(db, pairs);
   const current = [...pairs].reverse().find((p) => p.retiredAt === null) ?? pairs[pairs.length - 1]!;
-  const name = (db.prepare("SELECT value FROM meta WHERE key = 'site_name'").get() as { value: string } | undefined)?.value ?? siteId;
   return {
     site: siteId,
-    name,
+    name: workstationName(db, siteId),
     current,
     all: [current, ...pairs.filter((p) => p !== current).reverse()],
     keyStore: keyStore.describe,
