@@ -113,6 +113,34 @@ describe('incident page', () => {
     expect(p.getByTestId('clock-24h')).toBeTruthy();
   });
 
+  it('suggests categories from the title as it is edited, and adds one only when it is clicked', async () => {
+    app = await renderApp((installed) => addIncident(installed, { title: '某工地负责人失联' }));
+    const { user } = app;
+    const page = await openByClick(app, 'YQ-2026-0001');
+    const p = within(page);
+    expect(p.queryByTestId('suggest-wages')).toBeNull();
+
+    const title = p.getByTestId('detail-title');
+    await user.click(within(title).getByRole('button', { name: '编辑标题' }));
+    await user.type(within(title).getByLabelText('标题'), '，工人讨薪无果');
+    // Offered while typing, before anything is saved; leaving the editor takes the offer back.
+    expect(p.getByTestId('suggest-wages').textContent).toContain('讨薪');
+    await user.click(within(title).getByRole('button', { name: '取消' }));
+    expect(p.queryByTestId('suggest-wages')).toBeNull();
+
+    await user.click(within(title).getByRole('button', { name: '编辑标题' }));
+    await user.type(within(title).getByLabelText('标题'), '，拖欠农民工工资');
+    await user.click(within(title).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(p.getByRole('heading', { level: 2, name: '某工地负责人失联，拖欠农民工工资' })).toBeTruthy());
+    const incident = await app.api.getIncident({ id: 'YQ-2026-0001' });
+    expect(incident.ok && incident.value.categories).toEqual(['other']); // suggested, never applied by itself
+
+    await user.click(p.getByTestId('suggest-wages'));
+    await waitFor(() => expect(p.queryByTestId('suggest-wages')).toBeNull());
+    const after = await app.api.getIncident({ id: 'YQ-2026-0001' });
+    expect(after.ok && after.value.categories).toEqual(['other', 'wages']);
+  });
+
   it('offers only the moves the workflow allows, asking for a reason where it must', async () => {
     app = await renderApp((installed) => addIncident(installed, { title: '网传某中学食堂饭菜变质' }));
     const { user } = app;

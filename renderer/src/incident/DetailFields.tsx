@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { formatChinaDateTime, toChinaInputValue } from '../../../shared/china-time.js';
 import type { MethodInput } from '../../../shared/contract.js';
 import {
@@ -19,6 +20,7 @@ import { useIncidentPage } from '../stores/incidentPage.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { type Draft, InlineField, type Option } from './InlineField.js';
+import { Suggestions } from '../register/Suggestions.js';
 import { ExternalLink } from '../common/ExternalLink.js';
 
 type Patch = NonNullable<MethodInput<'updateIncident'>>['patch'];
@@ -56,6 +58,12 @@ export function DetailFields({ incident }: { incident: Incident }) {
   const save = (what: string) => (toPatch: (draft: Draft) => Patch) => (draft: Draft) => savePatch(incident.id, toPatch(draft), what);
   const unitName = (id: string) => lookups.unit.get(id)?.name ?? id;
   const timeHint = t.register.timeHint;
+  // Title and summary as they are being typed (null: not being edited), for the category suggestions.
+  const [typing, setTyping] = useState<{ title: string | null; summary: string | null }>({ title: null, summary: null });
+  const typed = (field: 'title' | 'summary') => (draft: Draft | null) => setTyping((now) => ({ ...now, [field]: draft === null ? null : text(draft) }));
+  const suggestionText = `${typing.title ?? incident.title} ${typing.summary ?? incident.summary}`;
+  // Accepting a suggestion is the person's choice, so it is saved at once, like any edit here.
+  const accept = (code: string) => void savePatch(incident.id, { categories: [...incident.categories, code] }, label.categories);
 
   return (
     <div className="details" data-testid="incident-details">
@@ -67,6 +75,7 @@ export function DetailFields({ incident }: { incident: Incident }) {
         initial={incident.title}
         editor={{ kind: 'text', maxLength: 200 }}
         save={save(label.title)((d) => ({ title: text(d) }))}
+        onDraft={typed('title')}
       />
       <InlineField
         name="summary"
@@ -76,6 +85,7 @@ export function DetailFields({ incident }: { incident: Incident }) {
         initial={incident.summary}
         editor={{ kind: 'textarea', rows: 4 }}
         save={save(label.summary)((d) => ({ summary: text(d) }))}
+        onDraft={typed('summary')}
       />
       <InlineField
         name="platform"
@@ -149,6 +159,9 @@ export function DetailFields({ incident }: { incident: Incident }) {
         editor={{ kind: 'checks', options: (reference?.categories ?? []).map((c) => ({ value: c.code, label: c.name })) }}
         save={save(label.categories)((d) => ({ categories: list(d) }))}
       />
+      <div className="inline-field-wide">
+        <Suggestions text={suggestionText} categories={reference?.categories ?? []} chosen={incident.categories} onAccept={accept} />
+      </div>
       <InlineField
         name="keyType61"
         label={label.keyType61}

@@ -28,12 +28,14 @@ interface InlineFieldProps {
   save: (draft: Draft) => Promise<string | null>;
   hint?: string;
   wide?: boolean;
+  /** Hears the draft while it is typed, and null once the editor closes (category suggestions follow the title). */
+  onDraft?: (draft: Draft | null) => void;
 }
 
 const asText = (draft: Draft) => (typeof draft === 'string' ? draft : draft.join(''));
 const asList = (draft: Draft): readonly string[] => (typeof draft === 'string' ? [] : draft);
 
-export function InlineField({ name, label, display, initial, editor, save, hint, wide }: InlineFieldProps) {
+export function InlineField({ name, label, display, initial, editor, save, hint, wide, onDraft }: InlineFieldProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(initial);
   const [error, setError] = useState<string | null>(null);
@@ -41,6 +43,10 @@ export function InlineField({ name, label, display, initial, editor, save, hint,
   const controlId = useId();
   const errorId = `${controlId}-error`;
 
+  const change = (next: Draft) => {
+    setDraft(next);
+    onDraft?.(next);
+  };
   const open = () => {
     setDraft(initial);
     setError(null);
@@ -49,6 +55,7 @@ export function InlineField({ name, label, display, initial, editor, save, hint,
   const cancel = () => {
     setEditing(false);
     setError(null);
+    onDraft?.(null);
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,7 +63,10 @@ export function InlineField({ name, label, display, initial, editor, save, hint,
     setSaving(true);
     const message = await save(draft);
     setSaving(false);
-    if (message === null) setEditing(false);
+    if (message === null) {
+      setEditing(false);
+      onDraft?.(null);
+    }
     setError(message);
   };
 
@@ -74,7 +84,7 @@ export function InlineField({ name, label, display, initial, editor, save, hint,
             autoFocus
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => change(e.target.value)}
           />
         );
       case 'textarea':
@@ -86,7 +96,7 @@ export function InlineField({ name, label, display, initial, editor, save, hint,
             autoFocus
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => change(e.target.value)}
           />
         );
       case 'select':
@@ -97,7 +107,7 @@ export function InlineField({ name, label, display, initial, editor, save, hint,
             autoFocus
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => change(e.target.value)}
           >
             {editor.none !== undefined && <option value="">{editor.none}</option>}
             {editor.options.map((o) => (
@@ -117,7 +127,7 @@ export function InlineField({ name, label, display, initial, editor, save, hint,
                   <input
                     type="checkbox"
                     checked={list.includes(o.value)}
-                    onChange={(e) => setDraft(e.target.checked ? [...list, o.value] : list.filter((v) => v !== o.value))}
+                    onChange={(e) => change(e.target.checked ? [...list, o.value] : list.filter((v) => v !== o.value))}
                   />
                   <span>{o.label}</span>
                 </label>
