@@ -9,9 +9,12 @@ import { digestMethods } from './api/digest.js';
 import { type ProgressEvent, progressEventSchema } from './api/events.js';
 import { incidentMethods } from './api/incidents.js';
 import { printMethods } from './api/print.js';
+import { responseRuleMethods } from './api/response-rules.js';
 import { responseMethods } from './api/responses.js';
 import { syncMethods } from './api/sync.js';
 import { timelineMethods } from './api/timeline.js';
+import { townshipMethods } from './api/townships.js';
+import { unitMethods } from './api/units.js';
 import { viewMethods } from './api/views.js';
 import type { Result } from './errors.js';
 
@@ -25,6 +28,9 @@ export const contract = {
   ...responseMethods,
   ...viewMethods,
   ...categoryMethods,
+  ...townshipMethods,
+  ...unitMethods,
+  ...responseRuleMethods,
   ...attachmentMethods,
   ...timelineMethods,
   ...dashboardMethods,

@@ -7,6 +7,7 @@ import { digestHandlers } from './handlers/digest.js';
 import { incidentHandlers } from './handlers/incidents.js';
 import { printHandlers } from './handlers/print.js';
 import { ledgerToolHandlers } from './handlers/ledger-tools.js';
+import { referenceDataHandlers } from './handlers/reference-data.js';
 import { responseHandlers } from './handlers/responses.js';
 import { syncHandlers } from './handlers/sync.js';
 import type { Ledger } from './ledger.js';
@@ -27,6 +28,7 @@ export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}
     ...digestHandlers(ledger, progress),
     ...responseHandlers(ledger),
     ...ledgerToolHandlers(ledger),
+    ...referenceDataHandlers(ledger),
     ...syncHandlers(ledger, progress),
   };
   // Printing renders the named document with the same handlers the preview used.

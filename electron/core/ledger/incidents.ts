@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { closingBlockers, closingRefusal } from './closing.js';
 import { cached, type LedgerContext, mutate } from './mutate.js';
-import { resolveCategory, resolveTownship, resolveUnit } from './reference.js';
+import { findTownship, findUnit, resolveCategory, resolveTownship, resolveUnit } from './reference.js';
 import { highlight, snippet } from '../search/highlight.js';
 import { queryTerms, toMatchExpression } from '../search/bigrams.js';
 import { SEVERITY_RANK } from '../db/migrations/005-ledger-indexes.js';
@@ -94,18 +94,26 @@ function nextNumber(db: Db, foundAt: string): string {
 
 type ResolvableFields = Partial<Pick<IncidentFields, 'categories' | 'township' | 'leadUnit' | 'coUnits'>>;
 
-/** Resolves references to stored ids; a name that matches nothing is refused with the field it came from. */
-function resolveRefs(db: Db, input: ResolvableFields): Record<string, FieldValue> {
+/**
+ * Resolves references to stored ids; a name that matches nothing is refused with the field it came from. Inactive
+ * townships and units are refused too, except those in `kept` (what the incident already names).
+ */
+function resolveRefs(db: Db, input: ResolvableFields, kept?: ReadonlySet<string>): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   if (input.categories !== undefined) {
     out.categories = [...new Set(input.categories.map((c, i) => resolveCategory(db, c, `categories.${i}`)))];
   }
-  if (input.township !== undefined) out.township_id = input.township === null ? null : resolveTownship(db, input.township);
-  if (input.leadUnit !== undefined) out.lead_unit_id = input.leadUnit === null ? null : resolveUnit(db, input.leadUnit, 'leadUnit');
+  if (input.township !== undefined) out.township_id = input.township === null ? null : resolveTownship(db, input.township, 'township', kept);
+  if (input.leadUnit !== undefined) out.lead_unit_id = input.leadUnit === null ? null : resolveUnit(db, input.leadUnit, 'leadUnit', kept);
   if (input.coUnits !== undefined) {
-    out.co_unit_ids = [...new Set(input.coUnits.map((u, i) => resolveUnit(db, u, `coUnits.${i}`)))];
+    out.co_unit_ids = [...new Set(input.coUnits.map((u, i) => resolveUnit(db, u, `coUnits.${i}`, kept)))];
   }
   return out;
+}
+
+/** The townships and units an incident names now: an edit may keep them even if the office deactivated them since. */
+function namedRefs(incident: Incident): ReadonlySet<string> {
+  return new Set([incident.townshipId, incident.leadUnitId, ...incident.coUnitIds].filter((id): id is string => id !== null));
 }
 
 function plainFields(input: Partial<IncidentFields>): Record<string, FieldValue> {
@@ -175,7 +183,7 @@ export function updateIncident(ctx: LedgerContext, ref: string, patch: IncidentP
     const before = getIncident(ctx.db, ref);
     const firstSeenAt = patch.firstSeenAt === undefined ? before.firstSeenAt : patch.firstSeenAt;
     checkTimes(firstSeenAt, patch.foundAt ?? before.foundAt, patch.foundAt ? ctx.now() : null);
-    const proposed = { ...plainFields(patch), ...resolveRefs(ctx.db, patch) };
+    const proposed = { ...plainFields(patch), ...resolveRefs(ctx.db, patch, namedRefs(before)) };
     const current = rowFieldsOf(ctx.db, before.id);
     const changed = Object.fromEntries(
       Object.entries(proposed).filter(([column, value]) => JSON.stringify(value) !== JSON.stringify(current[column])),
@@ -279,8 +287,9 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
   anyOf('i.severity', query.severities);
   anyOf('i.status', query.statuses);
   anyOf('i.platform', query.platforms);
-  if (query.leadUnit) anyOf('i.lead_unit_id', [resolveUnit(db, query.leadUnit, 'leadUnit')]);
-  if (query.township) anyOf('i.township_id', [resolveTownship(db, query.township)]);
+  // Filters find deactivated townships and units too: old incidents still name them.
+  if (query.leadUnit) anyOf('i.lead_unit_id', [findUnit(db, query.leadUnit, 'leadUnit')]);
+  if (query.township) anyOf('i.township_id', [findTownship(db, query.township)]);
   if (query.foundFrom) {
     where.push('i.found_at >= ?');
     params.push(query.foundFrom);

@@ -71,22 +71,50 @@ export function resolveCategory(db: Db, ref: string, field = 'categories'): stri
   return row.id;
 }
 
-/** A unit by id or name; inactive units are refused for new assignments. */
-export function resolveUnit(db: Db, ref: string, field: string): string {
-  const row = cached(
+const NONE: ReadonlySet<string> = new Set();
+
+function liveRef(db: Db, table: 'units' | 'townships', ref: string): { id: string; active: number } | undefined {
+  return cached(
     db,
-    'SELECT id, active FROM units WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1',
+    `SELECT id, active FROM ${table} WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1`,
   ).get({ ref }) as { id: string; active: number } | undefined;
+}
+
+/**
+ * A unit by id or name for an assignment. Inactive units are refused, except those in `kept`: a record keeps the
+ * units it already has when another of its fields is edited (the office deactivated the unit, not the record).
+ */
+export function resolveUnit(db: Db, ref: string, field: string, kept: ReadonlySet<string> = NONE): string {
+  const row = liveRef(db, 'units', ref);
   if (!row) throw unknownRef(field, '单位', ref);
-  if (row.active !== 1) throw new LedgerError('invalid_input', `单位“${ref}”已停用`, [{ path: field, message: `单位“${ref}”已停用` }]);
+  if (row.active !== 1 && !kept.has(row.id)) {
+    const message = `单位“${ref}”已停用`;
+    throw new LedgerError('invalid_input', message, [{ path: field, message }]);
+  }
   return row.id;
 }
 
-export function resolveTownship(db: Db, ref: string, field = 'township'): string {
-  const row = cached(
-    db,
-    'SELECT id FROM townships WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1',
-  ).get({ ref }) as { id: string } | undefined;
+/** A unit by id or name, active or not: for filtering, since records still name units deactivated since. */
+export function findUnit(db: Db, ref: string, field: string): string {
+  const row = liveRef(db, 'units', ref);
+  if (!row) throw unknownRef(field, '单位', ref);
+  return row.id;
+}
+
+/** A township for an assignment: inactive ones are refused unless `kept` holds them (see resolveUnit). */
+export function resolveTownship(db: Db, ref: string, field = 'township', kept: ReadonlySet<string> = NONE): string {
+  const row = liveRef(db, 'townships', ref);
+  if (!row) throw unknownRef(field, '乡镇（街道）', ref);
+  if (row.active !== 1 && !kept.has(row.id)) {
+    const message = `乡镇（街道）“${ref}”已停用`;
+    throw new LedgerError('invalid_input', message, [{ path: field, message }]);
+  }
+  return row.id;
+}
+
+/** A township by id or name, active or not: for filtering old incidents. */
+export function findTownship(db: Db, ref: string, field = 'township'): string {
+  const row = liveRef(db, 'townships', ref);
   if (!row) throw unknownRef(field, '乡镇（街道）', ref);
   return row.id;
 }

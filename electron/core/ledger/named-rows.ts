@@ -1,0 +1,52 @@
+import { LedgerError } from '../../../shared/errors.js';
+import type { Db } from '../db/open.js';
+import { cached } from './statements.js';
+
+// What townships and units have in common as the office edits them: rows found by id or current name, names
+// unique among live rows (people type them on the command line and in JSON), new rows placed last.
+
+/** The two reference tables of named rows; the only names spliced into this file's SQL. */
+export type NamedTable = 'townships' | 'units';
+
+/** How a table's rows are named in messages: 乡镇（街道）, 单位. */
+export const NAMED_WHAT: Record<NamedTable, string> = { townships: '乡镇（街道）', units: '单位' };
+
+export interface NamedRow {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+/** A live row by id or name, active or not (the office edits inactive ones too). */
+export function liveNamedRow(db: Db, table: NamedTable, ref: string): NamedRow {
+  const row = cached(
+    db,
+    `SELECT id, name, active FROM ${table} WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1`,
+  ).get({ ref }) as { id: string; name: string; active: number } | undefined;
+  if (!row) throw new LedgerError('not_found', `找不到${NAMED_WHAT[table]}“${ref}”`);
+  return { id: row.id, name: row.name, active: row.active === 1 };
+}
+
+/** Refuses a name another live row already has (inactive rows keep theirs: they are still shown on old records). */
+export function refuseDuplicateName(db: Db, table: NamedTable, name: string, except = ''): void {
+  const clash = cached(db, `SELECT active FROM ${table} WHERE deleted = 0 AND name = @name AND id <> @except LIMIT 1`).get({ name, except }) as
+    | { active: number }
+    | undefined;
+  if (!clash) return;
+  const message = `已有名为“${name}”的${NAMED_WHAT[table]}${clash.active === 1 ? '' : '（已停用，可重新启用）'}`;
+  throw new LedgerError('conflict', message, [{ path: 'name', message }]);
+}
+
+/** After every row, live or not, so a new row is listed last. */
+export function nextSortOrder(db: Db, table: NamedTable): number {
+  return (cached(db, `SELECT coalesce(max(sort_order), -1) + 1 AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** One line for the audit log: what an edit of a named row changed. */
+export function editSummary(table: NamedTable, before: NamedRow, change: { name?: string | undefined; active?: boolean | undefined }): string {
+  const what = NAMED_WHAT[table];
+  const parts: string[] = [];
+  if (change.name !== undefined) parts.push(`${what}“${before.name}”更名为“${change.name}”`);
+  if (change.active !== undefined) parts.push(`${change.active ? '启用' : '停用'}${what}“${change.name ?? before.name}”`);
+  return parts.join('，');
+}
