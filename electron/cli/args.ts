@@ -54,7 +54,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 function localiseParseError(message: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `未知的选项 ${unknown[1]}（yq --help 查看用法）`;
-  const missing = /Option '([^']+)[^']*' argument missing/.exec(message);
+  // Node writes "Option '--out <value>' argument missing": name the option only.
+  const missing = /Option '([^' ]+)[^']*' argument missing/.exec(message);
   if (missing) return `选项 ${missing[1]} 需要一个值`;
   return message;
 }
@@ -86,8 +87,7 @@ export function intOption(values: OptionValues, name: string): number | undefine
 }
 
 export function usage(): string {
-  const lines = [['init', '创建台账（已存在则不变），输出工作站编号与结构版本']];
-  for (const c of COMMANDS) lines.push([`${c.words} ${c.synopsis}`.trim(), c.summary]);
+  const lines = COMMANDS.map((c) => [`${c.words} ${c.synopsis}`.trim(), c.summary]);
   return `用法：yq --db 文件 <对象> <动作> [选项]
 
 ${lines.map(([left, right]) => `  ${left}\n      ${right}`).join('\n')}

@@ -48,5 +48,10 @@ export interface Command {
   options: Record<string, OptionSpec>;
   /** How many positional arguments: exactly `min`..`max`. */
   positionals: { min: number; max: number; name?: string };
+  /**
+   * Only for a command that may create the ledger (`init`): what a new ledger starts with. It may throw to refuse
+   * the options before any file is made. Every other command needs the database file to exist already.
+   */
+  newLedger?: (values: OptionValues) => { siteName?: string };
   plan(input: CommandInput): Plan;
 }

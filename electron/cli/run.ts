@@ -31,33 +31,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     return fail(io, error);
   }
-  const isInit = args.words[0] === 'init';
   let found;
   try {
-    if (isInit) {
-      if (args.words.length > 1) throw new UsageError(`init 不接受参数“${args.words.slice(1).join(' ')}”`);
-    } else {
-      found = findCommand(args.words);
-      checkCommandArgs(found.command, found.args, args.values);
-      if (!existsSync(args.db)) {
-        throw new UsageError(`台账数据库 ${args.db} 不存在；新建请先运行 yq --db ${args.db} init`);
-      }
+    found = findCommand(args.words);
+    checkCommandArgs(found.command, found.args, args.values);
+    if (!found.command.newLedger && !existsSync(args.db)) {
+      throw new UsageError(`台账数据库 ${args.db} 不存在；新建请先运行 yq --db ${args.db} init`);
     }
   } catch (error) {
     return fail(io, error);
   }
   let ledger: Ledger;
   try {
-    ledger = openLedger({ path: args.db, ...(io.now ? { now: io.now } : {}) });
+    // What a new ledger starts with is checked before openLedger creates the file (and ignored if it exists).
+    const fresh = found.command.newLedger?.(args.values) ?? {};
+    ledger = openLedger({ path: args.db, ...(io.now ? { now: io.now } : {}), ...fresh });
   } catch (error) {
     return fail(io, error);
   }
   try {
-    if (!found) {
-      const info = { siteId: ledger.siteId, schemaVersion: ledger.schemaVersion };
-      io.stdout(args.json ? JSON.stringify(info) : `台账已就绪：工作站 ${info.siteId}，结构版本 ${info.schemaVersion}`);
-      return EXIT.ok;
-    }
     const input: CommandInput = { args: found.args, values: args.values, readJsonIn: () => readJsonIn(args.values, io) };
     const plan = found.command.plan(input);
     const result = await createDispatcher(createHandlers(ledger))(plan.method, plan.input);

@@ -5,6 +5,7 @@ import { digestCommands } from './digest.js';
 import { incidentCommands } from './incidents.js';
 import { responseCommands } from './responses.js';
 import { syncCommands } from './sync.js';
+import { workstationCommands } from './workstation.js';
 
-/** Every yq command but `init`, one file per feature. */
-export const COMMANDS: readonly Command[] = [...incidentCommands, ...responseCommands, ...commitmentCommands, ...digestCommands, ...auditCommands, ...syncCommands];
+/** Every yq command, one file per feature; `init` first, as the usage text lists them in this order. */
+export const COMMANDS: readonly Command[] = [...workstationCommands, ...incidentCommands, ...responseCommands, ...commitmentCommands, ...digestCommands, ...auditCommands, ...syncCommands];

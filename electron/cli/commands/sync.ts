@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AppInfo } from '../../../shared/schemas.js';
 import type { BundleRecord, Conflict, ExportResult, ImportResult, Peer, SyncIdentity } from '../../../shared/sync-schemas.js';
 import { intOption, UsageError } from '../args.js';
 import type { Command, OptionValues } from '../command.js';
@@ -28,18 +29,33 @@ const peerLine = (p: Peer) => `${p.name}  ${p.siteId}  ${p.trusted ? '信任' : 
 export const syncCommands: Command[] = [
   {
     words: 'identity',
-    synopsis: '',
-    summary: '本工作站的同步身份（编号、名称、公钥指纹；首次使用时生成密钥）',
-    options: {},
+    synopsis: '[--name 名称]',
+    summary: '本工作站的同步身份（编号、名称、公钥指纹；首次使用时生成密钥）；--name 为本工作站改名',
+    options: { name: { type: 'string' } },
     positionals: { min: 0, max: 0 },
-    plan: () => ({
-      method: 'getSyncIdentity',
-      input: {},
-      human: (v) => {
-        const id = v as SyncIdentity;
-        return `${id.name}（${id.siteId}）\n指纹：${id.fingerprint}\n私钥位置：${id.keyStore}`;
-      },
-    }),
+    plan: ({ values }) =>
+      typeof values.name === 'string'
+        ? {
+            method: 'renameWorkstation',
+            input: { name: values.name },
+            present: (v) => {
+              const info = v as AppInfo;
+              return { siteId: info.siteId, name: info.siteName };
+            },
+            // Peers keep the name from the card they added; only a new card tells them.
+            human: (v) => {
+              const w = v as { siteId: string; name: string };
+              return `本工作站已命名为“${w.name}”（${w.siteId}）。对方工作站仍显示添加联系卡时的名称：请重新导出联系卡（yq card export）交给对方添加。`;
+            },
+          }
+        : {
+            method: 'getSyncIdentity',
+            input: {},
+            human: (v) => {
+              const id = v as SyncIdentity;
+              return `${id.name}（${id.siteId}）\n指纹：${id.fingerprint}\n私钥位置：${id.keyStore}`;
+            },
+          },
   },
   {
     words: 'card export',
