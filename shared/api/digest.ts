@@ -133,7 +133,10 @@ export type DigestInput = z.input<typeof digestInputSchema>;
 /** `0.857` → `85.7%`; null (nothing to measure) → `—`. The one way shares are written, on screen and on paper. */
 export function formatShare(share: number | null): string {
   if (share === null) return '—';
-  const pct = Math.round(share * 1000) / 10;
+  let pct = Math.round(share * 1000) / 10;
+  // Rounding must not claim “all” or “none”: 2027 of 2028 answered is 99.9%, not 100%; 1 of 5000 is 0.1%, not 0%.
+  if (share < 1 && pct >= 100) pct = 99.9;
+  if (share > 0 && pct <= 0) pct = 0.1;
   return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
 
@@ -224,9 +227,10 @@ export const digestSchema = z.object({
     noResponseNeeded: count,
     /** responded / toRespond */
     rate: share,
-    /** Responses made during the period (any incident), by 方式. */
+    /** Responses made during the period (any incident), by 方式 and by 渠道. */
     responsesMade: count,
     byMethod: z.array(countRow),
+    byChannel: z.array(countRow),
     pressConferences: count,
   }),
   respondedWithin: z.object({ '5h': share, '24h': share, '48h': share }),

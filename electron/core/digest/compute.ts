@@ -4,6 +4,7 @@ import {
   PLATFORM_LABELS,
   PLATFORMS,
   RESPONSE_CHANNEL_LABELS,
+  RESPONSE_CHANNELS,
   RESPONSE_METHOD_LABELS,
   RESPONSE_METHODS,
   SEVERITIES,
@@ -98,18 +99,23 @@ function responseFigures(db: Db, incidents: readonly PeriodIncident[], start: st
   const noResponseNeeded = incidents.filter((i) => i.status === 'no_response').length;
   const toRespond = incidents.length - noResponseNeeded;
   const responded = incidents.filter((i) => i.status !== 'no_response' && i.first_any !== null).length;
-  const methods = cached(
+  // One pass over the period's responses, counted by 方式 and by 渠道.
+  const made = cached(
     db,
-    'SELECT method, count(*) AS n FROM responses WHERE deleted = 0 AND at >= ? AND at < ? GROUP BY method',
-  ).all(start, asOf) as { method: ResponseMethod; n: number }[];
-  const byMethod = RESPONSE_METHODS.map((m) => ({ code: m, label: RESPONSE_METHOD_LABELS[m], count: methods.find((r) => r.method === m)?.n ?? 0 }));
+    'SELECT method, channel, count(*) AS n FROM responses WHERE deleted = 0 AND at >= ? AND at < ? GROUP BY method, channel',
+  ).all(start, asOf) as { method: ResponseMethod; channel: ResponseChannel; n: number }[];
+  const countBy = <K extends string>(keys: readonly K[], labels: Record<K, string>, keyOf: (row: (typeof made)[number]) => string) =>
+    keys.map((code) => ({ code, label: labels[code], count: made.filter((r) => keyOf(r) === code).reduce((sum, r) => sum + r.n, 0) }));
+  const byMethod = countBy(RESPONSE_METHODS, RESPONSE_METHOD_LABELS, (r) => r.method);
+  const byChannel = countBy(RESPONSE_CHANNELS, RESPONSE_CHANNEL_LABELS, (r) => r.channel);
   return {
     toRespond,
     responded,
     noResponseNeeded,
     rate: toRespond === 0 ? null : responded / toRespond,
-    responsesMade: methods.reduce((sum, r) => sum + r.n, 0),
+    responsesMade: made.reduce((sum, r) => sum + r.n, 0),
     byMethod,
+    byChannel,
     pressConferences: byMethod.find((m) => m.code === 'press_conference')!.count,
   };
 }

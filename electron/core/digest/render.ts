@@ -2,6 +2,7 @@ import type { Digest } from '../../../shared/api/digest.js';
 import { formatChinaDate } from '../../../shared/china-time.js';
 import { FONT, renderPrintDocument } from '../print/document.js';
 import { html } from '../print/html.js';
+import { annualSection } from './section-annual.js';
 import { commitmentSection, nextWeekSection } from './section-commitments.js';
 import { overviewSection } from './section-overview.js';
 import { keyIncidentSection, responseSection } from './section-responses.js';
@@ -59,6 +60,7 @@ ${keyIncidentSection(d)}
 ${responseSection(d)}
 ${commitmentSection(d)}
 ${nextWeekSection(d)}
+${annualSection(d)}
 ${notes(d)}
 `;
   const title = digestDocumentTitle(d);

@@ -143,4 +143,24 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
     expect(d.clocksDueNextWeek).toEqual([]);
     expect(answered.number).not.toBe(noPress.number);
   });
+
+  it('counts responses by 渠道, and gives the year report the figures of the 政府信息公开工作年度报告', async () => {
+    const { ok } = digestLedger();
+    await fillW48(ok);
+    const channels = (rows: { label: string; count: number }[]) => Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.label, r.count]));
+    const week = await ok('renderDigest', { period: '2026-W48' });
+    // The seven responses made in the week (F's Monday-morning 通报 falls after it).
+    expect(channels(week.digest.response.byChannel)).toEqual({ 政府网站: 2, 政务微博: 1, 政务微信: 2, 媒体: 2 });
+    expect(week.html).not.toContain('年度报告参考数据');
+
+    // The year is still running at the ledger's now (2026-11-30 09:00): F's response is in it.
+    const year = await ok('renderDigest', { period: '2026' });
+    const r = year.digest.response;
+    expect(channels(r.byChannel)).toEqual({ 政府网站: 2, 政务微博: 2, 政务微信: 2, 媒体: 2 });
+    expect(r.byChannel.reduce((sum, c) => sum + c.count, 0)).toBe(r.responsesMade);
+    expect(year.html).toContain('六、年度报告参考数据');
+    expect(year.html).toContain(`<td>登记舆情事件</td><td class="n">${year.digest.newIncidents}起</td>`);
+    expect(year.html).toContain('<td>\u3000按渠道：政务微博</td><td class="n">2次</td>');
+    expect(year.html).toContain(`<td>召开新闻发布会/吹风会</td><td class="n">${r.pressConferences}场</td>`);
+  });
 });
