@@ -44,6 +44,12 @@ export const zhCN = {
   settings: {
     thisWorkstation: '本工作站',
     siteName: '工作站名称',
+    rename: '改名',
+    renameLabel: '新的工作站名称',
+    renameHint: '如 县委宣传部、城关镇，不超过30个字。对方工作站看到的是联系卡上的名称。',
+    renameSave: '保存',
+    renameSaving: '正在保存…',
+    renamed: (name: string) => `本工作站已命名为“${name}”。对方工作站需添加新的联系卡才会显示新名称（“同步”→导出联系卡）。`,
     siteId: '工作站编号',
     schemaVersion: '数据库版本',
     appVersion: '程序版本',

@@ -95,7 +95,11 @@ export function IdentityPanel() {
         <>
           <dl className="facts">
             <dt>{s.name}</dt>
-            <dd data-testid="sync-name">{identity.name}</dd>
+            <dd>
+              <span data-testid="sync-name">{identity.name}</span>
+              {/* Peers know us by the name on the card they added: a rename reaches them only with a new card. */}
+              <span className="field-hint sy-name-hint">{s.nameHint}</span>
+            </dd>
             <dt>{s.siteId}</dt>
             <dd className="mono">{identity.siteId}</dd>
             <dt>{s.createdAt}</dt>

@@ -10,6 +10,7 @@ export const syncStrings = {
   identity: {
     title: '本工作站',
     name: '工作站名称',
+    nameHint: '名称在“设置”中修改；改名后请把新的联系卡交给各对方工作站。',
     siteId: '工作站编号',
     fingerprint: '指纹',
     fingerprintHint: '与对方电话核对时，按组逐个朗读这8组字符。',

@@ -1,6 +1,7 @@
 import { t } from '../i18n/zh-CN.js';
 import { CalendarOverrides } from '../settings/CalendarOverrides.js';
 import { CategoryEditor } from '../settings/CategoryEditor.js';
+import { WorkstationName } from '../settings/WorkstationName.js';
 import { useSession } from '../stores/session.js';
 import { Placeholder } from './Placeholder.js';
 
@@ -14,7 +15,9 @@ export function SettingsView() {
           <h2 className="panel-title">{t.settings.thisWorkstation}</h2>
           <dl className="facts">
             <dt>{t.settings.siteName}</dt>
-            <dd>{appInfo.siteName}</dd>
+            <dd>
+              <WorkstationName />
+            </dd>
             <dt>{t.settings.siteId}</dt>
             <dd className="mono">{appInfo.siteId}</dd>
             <dt>{t.settings.schemaVersion}</dt>
