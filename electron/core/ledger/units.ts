@@ -79,7 +79,7 @@ export function deleteUnit(ctx: LedgerContext, ref: string): { deleted: boolean 
       used.responses > 0 ? `${used.responses} 条回应` : '',
       used.commitments > 0 ? `${used.commitments} 项承诺` : '',
     ].filter((s) => s !== '');
-    if (uses.length > 0) throw new LedgerError('conflict', `“${unit.name}”已用于${uses.join('、')}，不能删除；不再使用请停用`);
+    if (uses.length > 0) throw new LedgerError('conflict', `“${unit.name}”已用于 ${uses.join('、')}，不能删除；不再使用请停用`);
     mutate(ctx, { action: 'unit.delete', entity: 'unit', entityId: unit.id, summary: `删除单位“${unit.name}”` }, [
       { table: 'units', row: unit.id, fields: { deleted: true } },
     ]);

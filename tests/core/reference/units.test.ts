@@ -78,7 +78,7 @@ describe('units', () => {
     await ok('addCommitment', { incident: incident.id, content: '三日内恢复供暖', unit: '县民政局', promisedAt: '2026-11-28 10:00', deadline: { workdays: 3 } });
 
     const before = footprint(ledger);
-    const refusal = (name: string, uses: string) => ({ ok: false, error: { code: 'conflict', message: `“${name}”已用于${uses}，不能删除；不再使用请停用` } });
+    const refusal = (name: string, uses: string) => ({ ok: false, error: { code: 'conflict', message: `“${name}”已用于 ${uses}，不能删除；不再使用请停用` } });
     expect(await call('deleteUnit', { id: '县住建局' })).toMatchObject(refusal('县住建局', '1 条舆情事件'));
     expect(await call('deleteUnit', { id: '县民政局' })).toMatchObject(refusal('县民政局', '1 条舆情事件、1 条回应、1 项承诺'));
     expect(await call('deleteUnit', { id: '县人社局' })).toMatchObject(refusal('县人社局', '1 条回应'));
