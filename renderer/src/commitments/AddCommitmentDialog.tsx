@@ -6,6 +6,7 @@ import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { Dialog, errorsByField, Field } from './Dialog.js';
+import { responseChoice, useResponses } from './responseLink.js';
 import { useCommitments } from './store.js';
 
 const f = t.commitments.form;
@@ -19,7 +20,11 @@ function deadlineOf(mode: Mode, date: string, n: string, from: string): Deadline
   return mode === 'workdays' ? { workdays: count, ...start } : { days: count, ...start };
 }
 
-/** 新增承诺: the deadline's computed date (and whether it is verified) is shown before saving. */
+/**
+ * 新增承诺: the deadline's computed date (and whether it is verified) is shown before saving. The response that
+ * made the commitment may be chosen from the incident's responses; none is chosen unless the person does (no entry
+ * point opens this dialog from a particular response).
+ */
 export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: string }) {
   const close = useCommitments((s) => s.closeAdd);
   const changed = useCommitments((s) => s.changed);
@@ -36,12 +41,17 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
     date: '',
     n: '',
     from: '',
+    response: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [preview, setPreview] = useState<DeadlineInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (name: keyof typeof v, value: string) => setV((old) => ({ ...old, [name]: value }));
+
+  const responses = useResponses(v.incident.trim() || null);
+  // A response chosen for the incident typed before is not one of this incident's: it falls back to none.
+  const response = responses?.some((r) => r.id === v.response) ? v.response : '';
 
   const deadline = deadlineOf(v.mode, v.date, v.n, v.from);
   const { mode, date, n, from, promisedAt } = v;
@@ -61,6 +71,7 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
     setBusy(true);
     const result = await call('addCommitment', {
       incident: v.incident.trim(),
+      response: response || null,
       content: v.content,
       unit: v.unit,
       person: v.person,
@@ -107,6 +118,23 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
         </Field>
         <Field id="cm-promisedAt" name="promisedAt" label={f.promisedAt} error={errors.promisedAt}>
           <input id="cm-promisedAt" value={v.promisedAt} onChange={(e) => set('promisedAt', e.target.value)} />
+        </Field>
+        <Field
+          id="cm-response"
+          name="response"
+          label={f.response}
+          hint={responses !== null && responses.length === 0 ? f.noResponses : f.responseHint}
+          error={errors.response}
+          wide
+        >
+          <select id="cm-response" value={response} onChange={(e) => set('response', e.target.value)}>
+            <option value="">{f.noResponse}</option>
+            {(responses ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                {responseChoice(r)}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field id="cm-content" name="content" label={f.content} error={errors.content} wide>
           <textarea id="cm-content" rows={3} value={v.content} onChange={(e) => set('content', e.target.value)} />

@@ -15,6 +15,7 @@ import { useNav } from '../stores/nav.js';
 import { useUi } from '../stores/ui.js';
 import { shortDate } from './CommitmentCard.js';
 import { Dialog, errorsByField, Field } from './Dialog.js';
+import { responseWhen, useResponses } from './responseLink.js';
 import { useCommitments } from './store.js';
 
 const d = t.commitments.detail;
@@ -73,6 +74,9 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [closing, setClosing] = useState<{ canClose: boolean; missing: string[]; status: IncidentStatus } | null>(null);
+  // Only a commitment tied to a response needs the incident's responses, to say which one.
+  const responses = useResponses(c.responseId ? c.incidentId : null);
+  const source = responses?.find((r) => r.id === c.responseId);
   const close = () => select(null);
   const set = (name: keyof Values, value: string) => setV((old) => ({ ...old, [name]: value }));
 
@@ -152,6 +156,12 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
             {d.openIncident}
           </button>
         </dd>
+        {c.responseId && (
+          <>
+            <dt>{t.commitments.fromResponse}</dt>
+            <dd data-testid="detail-response">{responses && (source ? responseWhen(source) : t.commitments.responseGone)}</dd>
+          </>
+        )}
         <dt>{t.commitments.form.content}</dt>
         <dd>{c.content}</dd>
         <dt>{t.commitments.form.unit}</dt>

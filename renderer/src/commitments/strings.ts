@@ -32,6 +32,9 @@ export const commitmentStrings = {
   unverifiedHint: '该年度的节假日调休尚未录入，期限可能变化；请在“设置”中录入后自动重算。',
   nonWorkday: (name: string) => `期限日为非工作日（${name}）`,
   badge: (n: number) => `${n} 项承诺已逾期或今日到期`,
+  fromResponse: '源于回应',
+  /** The link survives a response that is no longer in the ledger (deleted on some workstation and synced). */
+  responseGone: '（该回应已不在台账中）',
 
   form: {
     title: '新增承诺',
@@ -51,6 +54,10 @@ export const commitmentStrings = {
     date: '期限日期',
     preview: (date: string) => `期限：${date}`,
     choose: '请选择',
+    response: '源于回应',
+    noResponse: '不关联回应',
+    responseHint: '可选：作出该承诺的那次回应（最新的在前）。',
+    noResponses: '该事件尚无回应记录。',
     saved: (number: string) => `已登记承诺 ${number}`,
   },
 

@@ -6,6 +6,7 @@ import type { Incident } from '../../../shared/schemas.js';
 import { AddCommitmentDialog } from '../commitments/AddCommitmentDialog.js';
 import { shortDate } from '../commitments/CommitmentCard.js';
 import { CommitmentDialog } from '../commitments/CommitmentDialog.js';
+import { responseWhen } from '../commitments/responseLink.js';
 import { useCommitments } from '../commitments/store.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
@@ -42,6 +43,12 @@ export function CommitmentsPanel({ incident }: { incident: Incident }) {
   const select = useCommitments((st) => st.select);
   // The page re-reads everything after each change; the list follows the timeline's re-read.
   const timeline = useIncidentPage((st) => st.timeline);
+  // The page holds the incident's responses already: enough to say which one made a commitment.
+  const responses = useIncidentPage((st) => st.responses);
+  const sourceOf = (c: Commitment) => {
+    const source = responses.find((r) => r.id === c.responseId);
+    return `${t.commitments.fromResponse}：${source ? responseWhen(source) : t.commitments.responseGone}`;
+  };
   const [list, setList] = useState<Commitment[] | null>(null);
   const [closing, setClosing] = useState<{ canClose: boolean; missing: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -132,6 +139,7 @@ export function CommitmentsPanel({ incident }: { incident: Incident }) {
                     </span>
                   )}
                   {c.deadlineNonWorkday && <span className="cm-card-warn">{t.commitments.nonWorkday(c.deadlineNonWorkday)}</span>}
+                  {c.responseId && <span data-testid="incident-commitment-response">{sourceOf(c)}</span>}
                 </span>
               </button>
             </li>
