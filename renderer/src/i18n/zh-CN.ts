@@ -37,7 +37,6 @@ export const zhCN = {
     commitments: '即将推出：承诺期限与督办单——按责任单位和期限查看承诺，逐单位打印督办单。',
     digest: '即将推出：舆情周报——每周一汇总上周舆情及回应、承诺落实情况，供领导审阅和打印。',
     sync: '即将推出：工作站间同步——通过U盘或共享文件夹交换加密同步包，各工作站台账保持一致。',
-    settings: '即将推出：单位、乡镇（街道）和回应时限的维护。',
     ledgerHint: '目前可在“舆情台账”中登记和查看舆情事件。',
   },
 
@@ -399,6 +398,64 @@ export const zhCN = {
     keywordsField: '关键词（用顿号或逗号分隔）',
     add: '新增类别',
     added: (name: string) => `已新增类别“${name}”`,
+  },
+
+  // 设置 → 乡镇（街道） and 单位: one row component for both (settings/NamedRow.tsx); `what` names the kind of row.
+  namedRow: {
+    inactive: '已停用',
+    rename: '改名',
+    renameAria: (name: string) => `改名“${name}”`,
+    newName: (name: string) => `“${name}”的新名称`,
+    save: '保存',
+    deactivate: '停用',
+    deactivateAria: (name: string) => `停用“${name}”`,
+    activate: '启用',
+    activateAria: (name: string) => `启用“${name}”`,
+    delete: '删除',
+    deleteAria: (name: string) => `删除“${name}”`,
+    confirmDelete: (what: string, name: string) => `确定删除${what}“${name}”？`,
+    renamed: (what: string, from: string, to: string) => `已将${what}“${from}”改名为“${to}”`,
+    deactivated: (what: string, name: string) => `已停用${what}“${name}”，登记时不再可选`,
+    activated: (what: string, name: string) => `已重新启用${what}“${name}”`,
+    deleted: (what: string, name: string) => `已删除${what}“${name}”`,
+    added: (what: string, name: string) => `已新增${what}“${name}”`,
+  },
+
+  townshipEditor: {
+    title: '乡镇（街道）',
+    what: '乡镇（街道）',
+    hint: '登记舆情事件时可选的涉事地域。已用于舆情事件的不能删除，可以停用：停用后已登记的事件照常显示，登记时不再可选。',
+    none: '尚无乡镇（街道）。',
+    addTitle: '新增乡镇（街道）',
+    name: '乡镇（街道）名称',
+    add: '新增乡镇（街道）',
+  },
+
+  unitEditor: {
+    title: '单位',
+    what: '单位',
+    hint: '牵头单位、配合单位、回应单位和承诺责任单位。已用于舆情事件、回应或承诺的不能删除，可以停用：停用后已有记录照常显示，新登记时不再可选。',
+    none: '尚无单位。',
+    kind: '单位类型',
+    kindOf: (name: string) => `“${name}”的单位类型`,
+    kindSaved: (name: string, kind: string) => `已将“${name}”的类型改为${kind}`,
+    addTitle: '新增单位',
+    name: '单位名称',
+    add: '新增单位',
+  },
+
+  rulesEditor: {
+    title: '回应时限',
+    hint: '各等级舆情从发现时间起算的回应时限（整数小时）；留空表示该等级不要求此项。默认依据国办发〔2016〕80号（重大、特别重大：5小时内发布权威信息、24小时内举行新闻发布会）和61号（其他：48小时内回应）。修改后，尚未回应的事件按新时限计时。',
+    severity: '等级',
+    limits: { infoHours: '发布权威信息', pressHours: '新闻发布会', responseHours: '回应' },
+    hours: '小时',
+    notRequired: '不要求',
+    fieldLabel: (severity: string, limit: string) => `${severity}：${limit}时限（小时）`,
+    notNumber: '请填写整数小时，不要求则留空',
+    save: '保存',
+    saveAria: (severity: string) => `保存“${severity}”的回应时限`,
+    saved: (severity: string) => `已更新“${severity}”舆情的回应时限`,
   },
 } as const;
 

@@ -1,11 +1,13 @@
 import { t } from '../i18n/zh-CN.js';
 import { CalendarOverrides } from '../settings/CalendarOverrides.js';
 import { CategoryEditor } from '../settings/CategoryEditor.js';
+import { ResponseRulesEditor } from '../settings/ResponseRulesEditor.js';
+import { TownshipEditor } from '../settings/TownshipEditor.js';
+import { UnitEditor } from '../settings/UnitEditor.js';
 import { WorkstationName } from '../settings/WorkstationName.js';
 import { useSession } from '../stores/session.js';
-import { Placeholder } from './Placeholder.js';
 
-/** This workstation's identity, the category keyword editor, the holiday calendar overrides, and a placeholder for the other maintenance screens. */
+/** This workstation's identity and the office's reference data: categories, response rules, townships, units, holiday calendar. */
 export function SettingsView() {
   const appInfo = useSession((s) => s.appInfo);
   return (
@@ -28,8 +30,10 @@ export function SettingsView() {
         </section>
       )}
       <CategoryEditor />
+      <ResponseRulesEditor />
+      <TownshipEditor />
+      <UnitEditor />
       <CalendarOverrides />
-      <Placeholder text={t.placeholder.settings} />
     </div>
   );
 }
