@@ -136,6 +136,12 @@ export const REQUIREMENT_LABELS: Record<Requirement, string> = {
   '48h': '48小时内回应',
 };
 
+/** A requirement as the office's rule sets it: `4小时内发布权威信息` when 重大 was given 4 hours in 设置. */
+export function requirementLabel(requirement: Requirement, hours: number): string {
+  const what = { '5h': '发布权威信息', '24h': '举行新闻发布会', '48h': '回应' }[requirement];
+  return `${hours}小时内${what}`;
+}
+
 // 承诺 status. 逾期 is never stored: a commitment still 未到期 or 推进中 the day after its deadline *is* 逾期, so
 // the ledger derives it from the date (no job has to flip it, and sync cannot disagree about it).
 export const COMMITMENT_STATUSES = ['pending', 'in_progress', 'fulfilled', 'overdue', 'unfulfillable'] as const;

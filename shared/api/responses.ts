@@ -46,6 +46,8 @@ export const clockEntrySchema = z.object({
   title: z.string(),
   severity: z.enum(SEVERITIES),
   requirement: z.enum(REQUIREMENTS),
+  /** The limit the office's rule sets for the incident's 等级 (the requirement's name keeps the default: 5h). */
+  hours: z.number(),
   dueAt: isoInstant,
   /** The first qualifying response, or null while the clock runs. */
   metAt: isoInstant.nullable(),

@@ -159,6 +159,10 @@ describe('yq rules', () => {
       ['24h', '2026-11-29T01:00:00.000Z'],
       ['48h', '2026-11-30T01:00:00.000Z'],
     ]);
+    // The clock names each limit as the office set it.
+    const text = (await yq(['--db', db, 'clock'])).stdout;
+    expect(text).toContain(`${added.number}  5h  4小时内发布权威信息  截止 2026年11月28日 13:00`);
+    expect(text).toContain(`${added.number}  48h  48小时内回应`);
   });
 
   it('refuses bad hours and severities with one line and writes nothing', async () => {

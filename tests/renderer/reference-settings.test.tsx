@@ -179,5 +179,9 @@ describe('设置 → 回应时限', () => {
       ['5h', 4 * 3600_000],
       ['48h', 48 * 3600_000],
     ]);
+    // ...and the 工作台 names the limit as the office set it, not the default 5 hours.
+    await user.click(screen.getByTestId('nav-dashboard'));
+    const row = await within(await screen.findByTestId('dashboard-clock')).findByTestId('dashboard-clock-row');
+    expect(row.textContent).toContain('4小时内发布权威信息');
   });
 });

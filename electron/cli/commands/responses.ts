@@ -1,13 +1,13 @@
 import type { ClockEntry, Response } from '../../../shared/api/responses.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
-import { REQUIREMENT_LABELS, RESPONSE_CHANNEL_LABELS, RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
+import { requirementLabel, RESPONSE_CHANNEL_LABELS, RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
 import type { IncidentRow } from '../../../shared/schemas.js';
 import { intOption } from '../args.js';
 import type { Command } from '../command.js';
 import { incidentLine } from './incidents.js';
 
 const clockLine = (e: ClockEntry) =>
-  `${e.number}  ${e.requirement}  ${REQUIREMENT_LABELS[e.requirement]}  截止 ${formatChinaDateTime(e.dueAt)}${e.overdue ? '  【已超时】' : ''}  ${e.title}`;
+  `${e.number}  ${e.requirement}  ${requirementLabel(e.requirement, e.hours)}  截止 ${formatChinaDateTime(e.dueAt)}${e.overdue ? '  【已超时】' : ''}  ${e.title}`;
 
 export const responseCommands: Command[] = [
   {
@@ -63,6 +63,7 @@ export const responseCommands: Command[] = [
             title: e.title,
             severity: e.severity,
             requirement: e.requirement,
+            hours: e.hours,
             dueAt: e.dueAt,
             overdue: e.overdue,
           })),

@@ -29,13 +29,14 @@ const HOUR = 3600_000;
 
 /** One incident's requirements, judged by the one rule the reports use too (digest/requirements.ts). */
 function entriesOf(row: ClockRow, nowMs: number): ClockEntry[] {
-  const rules = new Map([[row.severity, { '5h': row.info_hours, '24h': row.press_hours, '48h': row.response_hours }]]);
-  return judge(row, rules, nowMs).map(({ requirement, dueMs, outcome }) => ({
+  const rule = { '5h': row.info_hours, '24h': row.press_hours, '48h': row.response_hours };
+  return judge(row, new Map([[row.severity, rule]]), nowMs).map(({ requirement, dueMs, outcome }) => ({
     incidentId: row.id,
     number: row.number,
     title: row.title,
     severity: row.severity,
     requirement,
+    hours: rule[requirement] ?? 0, // judge() yields only requirements whose hours are set
     dueAt: new Date(dueMs).toISOString(),
     metAt: requirement === '24h' ? row.first_press : row.first_any,
     overdue: outcome === 'missed' || outcome === 'metLate',

@@ -1,5 +1,5 @@
 import type { ClockEntry } from '../../../shared/api/responses.js';
-import { REQUIREMENT_LABELS } from '../../../shared/domain.js';
+import { requirementLabel } from '../../../shared/domain.js';
 import { chinaDateOf, formatYmd } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
 import { listClock } from '../ledger/clock.js';
@@ -99,7 +99,7 @@ export function createDeadlineNotifier(options: DeadlineNotifierOptions) {
   function clockEvents(nowMs: number): Event[] {
     return overdueClocks(db, nowMs).map((e) => ({
       key: `${e.incidentId}:${e.requirement}@${e.dueAt}`,
-      line: `${e.number} ${e.title.length > 20 ? `${e.title.slice(0, 20)}…` : e.title}：${REQUIREMENT_LABELS[e.requirement]}`,
+      line: `${e.number} ${e.title.length > 20 ? `${e.title.slice(0, 20)}…` : e.title}：${requirementLabel(e.requirement, e.hours)}`,
     }));
   }
 

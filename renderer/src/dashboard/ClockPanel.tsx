@@ -1,6 +1,6 @@
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import type { ClockEntry } from '../../../shared/api/responses.js';
-import { REQUIREMENT_LABELS } from '../../../shared/domain.js';
+import { requirementLabel } from '../../../shared/domain.js';
 import { Countdown } from '../clock/Countdown.js';
 import { t } from '../i18n/zh-CN.js';
 import { SeverityBadge } from '../ledger-view/badges.js';
@@ -46,7 +46,7 @@ function ClockRow({ entry }: { entry: ClockEntry }) {
         <span className="dash-row-sub">
           <SeverityBadge severity={entry.severity} />
           <span className="muted">
-            {REQUIREMENT_LABELS[entry.requirement]} · {t.clock.due(formatChinaDateTime(entry.dueAt))}
+            {requirementLabel(entry.requirement, entry.hours)} · {t.clock.due(formatChinaDateTime(entry.dueAt))}
           </span>
         </span>
         <Countdown dueAt={entry.dueAt} />

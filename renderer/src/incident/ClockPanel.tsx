@@ -1,6 +1,6 @@
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import type { ClockEntry } from '../../../shared/api/responses.js';
-import { REQUIREMENT_LABELS } from '../../../shared/domain.js';
+import { requirementLabel } from '../../../shared/domain.js';
 import { Countdown } from '../clock/Countdown.js';
 import { t } from '../i18n/zh-CN.js';
 
@@ -36,7 +36,7 @@ function ClockItem({ entry }: { entry: ClockEntry }) {
         {met ? '✓' : '⏱'}
       </span>
       <div className="clock-body">
-        <div className="clock-requirement">{REQUIREMENT_LABELS[entry.requirement]}</div>
+        <div className="clock-requirement">{requirementLabel(entry.requirement, entry.hours)}</div>
         <div className="clock-due muted">{t.clock.due(formatChinaDateTime(entry.dueAt))}</div>
       </div>
       <div className="clock-state">

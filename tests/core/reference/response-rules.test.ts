@@ -25,6 +25,8 @@ describe('response rules', () => {
       ['24h', '2026-11-29T01:00:00.000Z'],
       ['48h', '2026-11-30T01:00:00.000Z'],
     ]);
+    // Each entry carries the limit applied, so what is shown says 4 hours, not the requirement's default name.
+    expect((await ok('listClock', { incident: incident.id, includeMet: true })).map((e) => e.hours)).toEqual([4, 24, 48]);
 
     // null: that kind of response is no longer required for the severity.
     expect(await ok('setResponseRule', { severity: 'major', pressHours: null })).toMatchObject({ pressHours: null });
