@@ -247,7 +247,8 @@ function patchFields(ctx: LedgerContext, before: CommitmentRow, patch: Commitmen
   const out: Record<string, FieldValue> = {};
   if (patch.content !== undefined) out.content = patch.content;
   if (patch.person !== undefined) out.person = patch.person;
-  if (patch.unit !== undefined) out.unit_id = resolveUnit(ctx.db, patch.unit, 'unit');
+  // The unit it already has is kept even if the office deactivated it since (see resolveUnit).
+  if (patch.unit !== undefined) out.unit_id = resolveUnit(ctx.db, patch.unit, 'unit', new Set(before.unit_id ? [before.unit_id] : []));
   if (patch.promisedAt !== undefined) {
     checkPromisedAt(patch.promisedAt, ctx.now());
     out.promised_at = patch.promisedAt;

@@ -65,6 +65,15 @@ describe('units', () => {
     // Units the incident already names may swap roles: the office deactivated the unit, not the incident's record.
     expect((await ok('updateIncident', { id: incident.id, patch: { leadUnit: '县民政局', coUnits: ['县住建局'] } })).leadUnitId).toBe(off.id);
 
+    // A commitment keeps its deactivated unit when an edit sends it again, but cannot be moved to another one.
+    const commitment = await ok('addCommitment', { incident: incident.id, content: '三日内恢复供暖', unit: '县人社局', promisedAt: '2026-11-28 10:00', deadline: { workdays: 3 } });
+    await ok('updateUnit', { id: '县人社局', active: false });
+    expect((await ok('updateCommitment', { id: commitment.id, patch: { unit: '县人社局', person: '王强' } })).person).toBe('王强');
+    expect(await call('updateCommitment', { id: commitment.id, patch: { unit: '县民政局' } })).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: 'unit', message: '单位“县民政局”已停用' }] },
+    });
+
     expect(await ok('updateUnit', { id: leadOff.id, active: true })).toMatchObject({ active: true });
     expect((await ok('createIncident', { ...sampleIncident, leadUnit: '县住建局' })).leadUnitId).toBe(leadOff.id);
   });
