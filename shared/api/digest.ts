@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { COMMITMENT_STATUSES, REQUIREMENTS, SEVERITIES, STATUSES } from '../domain.js';
-import { isoInstant } from '../schemas.js';
+import { COMMITMENT_STATUSES, REQUIREMENTS, SEVERITIES, STATUSES, type Requirement, type Severity } from '../domain.js';
+import { isoInstant, type ResponseRule, responseRuleSchema } from '../schemas.js';
 
 // The weekly digest (舆情周报) and the month and year reports (月报, 年报): one data object computed by the core,
 // from which the CLI prints JSON and the core renders the print page (so the numbers on paper, in the PDF, in the
@@ -235,6 +235,8 @@ export const digestSchema = z.object({
   }),
   respondedWithin: z.object({ '5h': share, '24h': share, '48h': share }),
   requirements: z.array(requirementOutcomeSchema),
+  /** The office's response rules the requirements were judged by (设置 may change them: the report says which). */
+  responseRules: z.array(responseRuleSchema),
   /** Requirements past due and unmet at asOf, of incidents still open (whenever found), most overdue first. */
   overdueResponses: z.array(
     z.object({
@@ -283,3 +285,16 @@ export const digestMethods = {
   /** The same figures and the print page rendered from them. */
   renderDigest: { input: digestInputSchema, output: renderedDigestSchema },
 } as const;
+
+const RULE_HOURS: Record<Requirement, 'infoHours' | 'pressHours' | 'responseHours'> = { '5h': 'infoHours', '24h': 'pressHours', '48h': 'responseHours' };
+
+/** The hours a requirement allows an incident of this 等级, or null when it does not apply. */
+export function ruleHours(rules: readonly ResponseRule[], requirement: Requirement, severity: Severity): number | null {
+  return rules.find((r) => r.severity === severity)?.[RULE_HOURS[requirement]] ?? null;
+}
+
+/** The hours a requirement allows wherever it applies, when every 等级 it applies to allows the same; else null. */
+export function commonRuleHours(rules: readonly ResponseRule[], requirement: Requirement): number | null {
+  const hours = new Set(rules.map((r) => r[RULE_HOURS[requirement]]).filter((h): h is number => h !== null));
+  return hours.size === 1 ? [...hours][0]! : null;
+}

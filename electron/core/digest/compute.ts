@@ -18,9 +18,11 @@ import { LedgerError } from '../../../shared/errors.js';
 import { addDays, chinaDateOf } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
 import type { Report } from '../progress.js';
+import { getResponseRules } from '../ledger/reference.js';
 import { cached } from '../ledger/statements.js';
 import { commitmentSection } from './commitments.js';
 import { issueLabel, rangeLabel, REPORT_TITLES, trendLabel } from './labels.js';
+import { requirementText } from './text.js';
 import { loadNames, type Names } from './names.js';
 import { openClocks } from './open-clocks.js';
 import { loadRules, outcomes } from './requirements.js';
@@ -156,6 +158,9 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgre
   const nextLast = addDays(nextFirst, 6);
   const horizon = new Date(Date.parse(period.end) + 7 * 86_400_000).toISOString();
   const requirements = outcomes(incidents.filter((i) => i.status !== 'no_response'), rules, Date.parse(asOf));
+  const responseRules = getResponseRules(db);
+  // Named in the hours the office set (4小时内… when 设置 says 4), as the print page names them.
+  for (const o of requirements) o.label = requirementText(responseRules, o.requirement, 'long');
   const shareOf = (r: string) => requirements.find((o) => o.requirement === r)!.share;
 
   const digest: Digest = {
@@ -178,6 +183,7 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgre
     response: responseFigures(db, incidents, period.start, asOf),
     respondedWithin: { '5h': shareOf('5h'), '24h': shareOf('24h'), '48h': shareOf('48h') },
     requirements,
+    responseRules,
     ...openClocks(db, rules, names, asOf, horizon),
     nextWeek: { firstDay: nextFirst, lastDay: nextLast },
     ...commitmentSection(db, { start: period.start, asOf, nextFirst, nextLast }),

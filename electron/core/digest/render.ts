@@ -6,7 +6,7 @@ import { annualSection } from './section-annual.js';
 import { commitmentSection, nextWeekSection } from './section-commitments.js';
 import { overviewSection } from './section-overview.js';
 import { keyIncidentSection, responseSection } from './section-responses.js';
-import { asOfPhrase } from './text.js';
+import { asOfPhrase, rulesSentence } from './text.js';
 
 // The print page of a report, rendered from the Digest object only (never from the database), so the paper,
 // the PDF, the preview and `yq digest --json` cannot disagree. Laid out in the shared GB/T 9704-2012 shell
@@ -39,7 +39,7 @@ function notes(d: Digest) {
   return html`<div class="notes">
 <p>说明：1. 统计时段为${d.rangeLabel}（北京时间），数据截至${asOfPhrase(d.asOf, d.end)}，按发现时间统计新增舆情。</p>
 <p>2. 回应率＝已回应事件数÷需回应事件数（不含经研判无需回应的事件）。</p>
-<p>3. 时限按台账设定的各等级回应时限、自发现时间起计算：5小时内发布权威信息、24小时内举行新闻发布会（重大、特别重大），48小时内回应（较大、一般）。按时率＝按时落实数÷已到期数，尚在时限内的不计入。</p>
+<p>3. 时限按台账设定的各等级回应时限、自发现时间起计算（${rulesSentence(d.responseRules)}）。按时率＝按时落实数÷已到期数，尚在时限内的不计入。</p>
 <p>4. 一起事件可涉及多个敏感类别，分类合计可多于事件总数。承诺逾期天数按自然日计算。</p>
 </div>`;
 }

@@ -1,8 +1,7 @@
 import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js';
-import { REQUIREMENT_LABELS } from '../../../shared/domain.js';
 import { type Html, html } from '../print/html.js';
 import { PERIOD_NOUN } from './labels.js';
-import { asOfPhrase, dateTimeCell, shortDay, table } from './text.js';
+import { asOfPhrase, dateTimeCell, requirementText, shortDay, table } from './text.js';
 
 // 四、承诺落实 (fulfilled during the period, due in the following seven days, overdue — by unit, with 公开情况)
 // and 五、下周关注 (what falls due in the seven days after the period).
@@ -60,7 +59,7 @@ export function nextWeekSection(d: Digest): Html {
     ...d.clocksDueNextWeek.map((k) => ({
       sort: new Date(Date.parse(k.dueAt) + 8 * 3600_000).toISOString().slice(0, 16),
       when: dateTimeCell(k.dueAt),
-      what: `回应：${k.title}（${k.number}），${REQUIREMENT_LABELS[k.requirement]}`,
+      what: `回应：${k.title}（${k.number}），${requirementText(d.responseRules, k.requirement, 'long', k.severity)}`,
       who: k.leadUnit || '—',
     })),
   ].sort((a, b) => a.sort.localeCompare(b.sort));

@@ -2,7 +2,7 @@ import type { Digest } from '../../../shared/api/digest.js';
 import { SEVERITY_INFO, STATUS_LABELS } from '../../../shared/domain.js';
 import { type Html, html } from '../print/html.js';
 import { PERIOD_NOUN } from './labels.js';
-import { asOfPhrase, dateTimeCell, listPhrase, pct, REQUIREMENT_SHORT, shortDateTime, table } from './text.js';
+import { asOfPhrase, dateTimeCell, listPhrase, pct, requirementText, shortDateTime, table } from './text.js';
 
 // 二、重点舆情 (重大 and above, each with its responses) and 三、回应情况 (回应率, the 5h/24h/48h requirements,
 // requirements still overdue).
@@ -43,7 +43,7 @@ export function responseSection(d: Digest): Html {
       ? html`<p>${noun}未发布回应。</p>`
       : html`<p>${noun}共发布回应${r.responsesMade}次，其中${listPhrase(r.byMethod, '次', 6)}；召开新闻发布会/吹风会${r.pressConferences}场。</p>`;
   const decided = d.requirements.filter((o) => o.subject > 0);
-  const requirementText =
+  const requirementParagraph =
     decided.length === 0
       ? html`<p>${noun}新增舆情不涉及回应时限要求。</p>`
       : html`<p>${decided
@@ -58,13 +58,13 @@ export function responseSection(d: Digest): Html {
   return html`<h2>三、回应情况</h2>
 ${rate}
 ${made}
-${requirementText}
+${requirementParagraph}
 ${
   decided.length === 0
     ? null
     : table(
         ['时限要求', '适用', '按时', '超时', '未回应', '在时限内', '按时率'],
-        decided.map((o) => [REQUIREMENT_SHORT[o.requirement], o.subject, o.metInTime, o.metLate, o.missed, o.running, pct(o.share)]),
+        decided.map((o) => [requirementText(d.responseRules, o.requirement, 'short'), o.subject, o.metInTime, o.metLate, o.missed, o.running, pct(o.share)]),
         [25, 11, 11, 11, 13, 15, 14],
         [1, 2, 3, 4, 5, 6],
       )
@@ -75,7 +75,7 @@ ${
     : html`<p>截至${asOfPhrase(d.asOf, d.end)}，仍有${d.overdueResponses.length}项回应要求超时未落实：</p>
 ${table(
   ['序号', '舆情事件', '牵头单位', '时限要求', '截止时间', '已超时'],
-  d.overdueResponses.map((o, i) => [i + 1, `${o.title}（${o.number}）`, o.leadUnit || '—', REQUIREMENT_SHORT[o.requirement], dateTimeCell(o.dueAt), overdueText(o.hoursOverdue)]),
+  d.overdueResponses.map((o, i) => [i + 1, `${o.title}（${o.number}）`, o.leadUnit || '—', requirementText(d.responseRules, o.requirement, 'short', o.severity), dateTimeCell(o.dueAt), overdueText(o.hoursOverdue)]),
   [9, 33, 16, 17, 14, 11],
   [0, 4, 5],
 )}`

@@ -1,4 +1,6 @@
-import { formatShare } from '../../../shared/api/digest.js';
+import { commonRuleHours, formatShare, ruleHours } from '../../../shared/api/digest.js';
+import { REQUIREMENTS, type Requirement, requirementLabel, SEVERITIES, SEVERITY_INFO, type Severity } from '../../../shared/domain.js';
+import type { ResponseRule } from '../../../shared/schemas.js';
 import { chinaParts } from '../../../shared/china-time.js';
 import { type Html, html } from '../print/html.js';
 
@@ -71,5 +73,32 @@ export function dateTimeCell(iso: string): Html {
   return html`${day}<br>${time}`;
 }
 
-/** The requirements as a table column names them. */
-export const REQUIREMENT_SHORT: Record<'5h' | '24h' | '48h', string> = { '5h': '5小时发布信息', '24h': '24小时发布会', '48h': '48小时回应' };
+const REQUIREMENT_WORDS: Record<Requirement, { long: string; short: string }> = {
+  '5h': { long: '发布权威信息', short: '发布信息' },
+  '24h': { long: '举行新闻发布会', short: '发布会' },
+  '48h': { long: '回应', short: '回应' },
+};
+
+/**
+ * A requirement in the hours the office's rules give it: `4小时内发布权威信息`; for one 等级 when given, else the
+ * hours every 等级 shares, else `规定时限内…` (设置 may give 重大 and 特别重大 different hours).
+ */
+export function requirementText(rules: readonly ResponseRule[], requirement: Requirement, form: 'long' | 'short', severity?: Severity): string {
+  const hours = severity ? ruleHours(rules, requirement, severity) : commonRuleHours(rules, requirement);
+  const words = REQUIREMENT_WORDS[requirement][form];
+  if (hours === null) return `规定时限内${words}`;
+  return form === 'long' ? requirementLabel(requirement, hours) : `${hours}小时${words}`;
+}
+
+/** `特别重大、重大：5小时内发布权威信息、24小时内举行新闻发布会；较大、一般：48小时内回应` — the rules as set. */
+export function rulesSentence(rules: readonly ResponseRule[]): string {
+  const groups = new Map<string, string[]>();
+  for (const severity of [...SEVERITIES].reverse()) {
+    const text = REQUIREMENTS.filter((r) => ruleHours(rules, r, severity) !== null)
+      .map((r) => requirementText(rules, r, 'long', severity))
+      .join('、');
+    if (text === '') continue;
+    groups.set(text, [...(groups.get(text) ?? []), SEVERITY_INFO[severity].label]);
+  }
+  return [...groups].map(([text, severities]) => `${severities.join('、')}：${text}`).join('；');
+}

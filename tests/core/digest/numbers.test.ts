@@ -163,4 +163,21 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
     expect(year.html).toContain('<td>\u3000按渠道：政务微博</td><td class="n">2次</td>');
     expect(year.html).toContain(`<td>召开新闻发布会/吹风会</td><td class="n">${r.pressConferences}场</td>`);
   });
+
+  it('names the requirements in the hours the office set in 设置, per 等级 where they differ', async () => {
+    const { ok } = digestLedger();
+    await fillW48(ok);
+    await ok('setResponseRule', { severity: '重大', infoHours: 4 });
+    const split = await ok('renderDigest', { period: '2026-W48' });
+    // 重大 has 4 hours, 特别重大 still 5: no one number names the requirement for both.
+    expect(split.digest.requirements.map((o) => o.label)).toEqual(['规定时限内发布权威信息', '24小时内举行新闻发布会', '48小时内回应']);
+    expect(split.html).toContain('特别重大：5小时内发布权威信息、24小时内举行新闻发布会；重大：4小时内发布权威信息、24小时内举行新闻发布会；较大、一般：48小时内回应');
+    expect(split.html).toContain('<td>规定时限内发布信息</td>');
+
+    await ok('setResponseRule', { severity: '特别重大', infoHours: 4 });
+    const same = await ok('renderDigest', { period: '2026-W48' });
+    expect(same.digest.requirements[0]!.label).toBe('4小时内发布权威信息');
+    expect(same.html).toContain('<td>4小时发布信息</td>');
+    expect(same.html).toContain('特别重大、重大：4小时内发布权威信息');
+  });
 });
