@@ -1,20 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
 import { openLedger } from '../../electron/core/ledger.js';
 import { tempDir } from '../helpers/temp.js';
+import { yqRunner } from './run-yq.js';
 
 // yq for commitments: JSON in and out, exit 0 on success, 2 with one line on stderr for bad input (nothing
 // written). The clock is fixed at Monday 2026-11-30 09:00 China time unless a test moves it.
 
 const clock = { ms: Date.parse('2026-11-30T01:00:00Z') };
 
-async function yq(args: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: () => stdin, now: () => clock.ms });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const yq = yqRunner(() => clock.ms);
 
 function counts(db: string) {
   const l = openLedger({ path: db });

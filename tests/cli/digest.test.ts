@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
 import { tempDir } from '../helpers/temp.js';
 import { digestLedger, fillW48 } from '../core/digest/fixture.js';
+import { yqRunner } from './run-yq.js';
 
 // yq digest over the crafted W48 ledger (tests/core/digest/fixture.ts), on the same fixed clock.
 
 const NOW = () => Date.parse('2026-11-30T01:00:00Z'); // Monday 09:00 China time
 
-async function yq(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: () => '', now: NOW });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const yq = yqRunner(NOW);
 
 async function w48Db(): Promise<string> {
   const { ledger, ok } = digestLedger();

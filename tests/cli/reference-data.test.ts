@@ -1,20 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
 import { openLedger } from '../../electron/core/ledger.js';
 import { tempDir } from '../helpers/temp.js';
+import { yqRunner } from './run-yq.js';
 
 // yq township / unit / rules: the office's reference data from the command line, through the contract. Exit 0 on
 // success, 2 with one Chinese line on stderr for bad input, and then nothing written.
 
 const NOW = () => Date.parse('2026-11-28T04:00:00Z');
 
-async function yq(args: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: () => stdin, now: NOW });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const yq = yqRunner(NOW);
 
 async function newLedger(): Promise<string> {
   const db = join(tempDir(), 'l.db');

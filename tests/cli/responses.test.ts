@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
 import { openLedger } from '../../electron/core/ledger.js';
 import { createIncident } from '../../electron/core/ledger/incidents.js';
 import { incidentInputSchema } from '../../shared/schemas.js';
 import { tempDir } from '../helpers/temp.js';
+import { yqRunner } from './run-yq.js';
 
 const NOW = () => Date.parse('2026-11-28T04:00:00Z'); // 12:00 China time
 
-async function yq(args: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: () => stdin, now: NOW });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const yq = yqRunner(NOW);
 
 describe('yq response, search and clock', () => {
   it('records a response, stops its clock, and finds incidents by two-character search', async () => {

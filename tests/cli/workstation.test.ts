@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
 import { openLedger } from '../../electron/core/ledger.js';
 import { tempDir } from '../helpers/temp.js';
+import { yqRunner } from './run-yq.js';
 
 // Naming the workstation from the command line: `init --name` on a new ledger (checked before the file exists)
 // and on an existing one (a rename), `identity --name` later; both through the contract, so validated in Chinese
@@ -11,12 +11,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const NOW = () => Date.parse('2026-11-28T04:00:00Z');
 
-async function yq(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: () => '', now: NOW });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const yq = yqRunner(NOW);
 
 async function json<T>(args: string[]): Promise<T> {
   const r = await yq([...args, '--json']);

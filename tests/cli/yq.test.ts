@@ -2,18 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
 import { openLedger } from '../../electron/core/ledger.js';
 import { tempDir } from '../helpers/temp.js';
+import { yqRunner } from './run-yq.js';
 
 const NOW = () => Date.parse('2026-11-28T04:00:00Z');
 
-async function yq(args: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: () => stdin, now: NOW });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const yq = yqRunner(NOW);
 
 const incident = {
   title: '某小区供暖温度不达标',
