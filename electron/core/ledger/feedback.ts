@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Feedback, feedbackInputSchema } from '../../../shared/api/commitments.js';
 import { FEEDBACK_METHOD_LABELS, SATISFACTION_LABELS } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from './incidents.js';
-import { type LedgerContext, mutate } from './mutate.js';
+import type { LedgerContext } from './mutate.js';
 import { cached } from './statements.js';
-import { resolveTarget } from './targets.js';
-import { isInFuture } from './entry-time.js';
+import { appendToTarget } from './targets.js';
 
 // 反馈评价: what the public said afterwards about the response or the policy (网上调研, 回访, 评论分析), with a
 // satisfaction score of 1–5. Append-only, like follow-ups.
@@ -40,36 +38,13 @@ const SELECT = 'SELECT id, incident_id, commitment_id, at, method, satisfaction,
 
 export function addFeedback(ctx: LedgerContext, input: z.output<typeof feedbackInputSchema>): Feedback {
   return ctx.db.transaction(() => {
-    const target = resolveTarget(ctx.db, input);
-    const now = new Date(ctx.now()).toISOString();
-    const at = input.at ?? now;
-    if (isInFuture(at, ctx.now())) throw target.error('at', '反馈时间不能晚于当前时间');
-    const id = randomUUID();
-    mutate(
-      ctx,
-      {
-        action: 'feedback.add',
-        entity: target.commitmentId ? 'commitment' : 'incident',
-        entityId: target.commitmentId ?? target.incidentId,
-        summary: `${target.label} 反馈评价（${FEEDBACK_METHOD_LABELS[input.method]}）：满意度 ${input.satisfaction}（${SATISFACTION_LABELS[input.satisfaction]}）`,
-      },
-      [
-        {
-          table: 'feedback',
-          row: id,
-          fields: {
-            incident_id: target.incidentId,
-            commitment_id: target.commitmentId,
-            at,
-            method: input.method,
-            satisfaction: input.satisfaction,
-            note: input.note,
-            actor: input.actor || ctx.actor,
-            created_at: now,
-          },
-        },
-      ],
-    );
+    const id = appendToTarget(ctx, input, {
+      table: 'feedback',
+      action: 'feedback.add',
+      atName: '反馈时间',
+      summary: `反馈评价（${FEEDBACK_METHOD_LABELS[input.method]}）：满意度 ${input.satisfaction}（${SATISFACTION_LABELS[input.satisfaction]}）`,
+      fields: { method: input.method, satisfaction: input.satisfaction, note: input.note },
+    });
     return toFeedback(cached(ctx.db, `${SELECT} AND id = ?`).get(id) as FeedbackRow);
   })();
 }

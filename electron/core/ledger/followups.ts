@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Followup, followupInputSchema } from '../../../shared/api/commitments.js';
 import { FOLLOWUP_KIND_LABELS } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from './incidents.js';
-import { type LedgerContext, mutate } from './mutate.js';
-import { resolveTarget } from './targets.js';
+import type { LedgerContext } from './mutate.js';
+import { appendToTarget, resolveTarget } from './targets.js';
 import { cached } from './statements.js';
-import { isInFuture } from './entry-time.js';
 
 // Follow-ups (跟进: 进展, 督办, 催办, 核查, 回访, 舆情反弹) are append-only: each is a dated note on an incident or
 // one of its commitments. There is no edit: a correction is another follow-up, so the record stands as written.
@@ -38,37 +36,13 @@ const SELECT = 'SELECT id, incident_id, commitment_id, kind, at, actor, content,
 
 export function addFollowup(ctx: LedgerContext, input: z.output<typeof followupInputSchema>): Followup {
   return ctx.db.transaction(() => {
-    const target = resolveTarget(ctx.db, input);
-    const now = new Date(ctx.now()).toISOString();
-    const at = input.at ?? now;
-    if (isInFuture(at, ctx.now())) {
-      throw target.error('at', '跟进时间不能晚于当前时间');
-    }
-    const id = randomUUID();
-    mutate(
-      ctx,
-      {
-        action: 'followup.add',
-        entity: target.commitmentId ? 'commitment' : 'incident',
-        entityId: target.commitmentId ?? target.incidentId,
-        summary: `${target.label} ${FOLLOWUP_KIND_LABELS[input.kind]}：${input.content.slice(0, 40)}`,
-      },
-      [
-        {
-          table: 'followups',
-          row: id,
-          fields: {
-            incident_id: target.incidentId,
-            commitment_id: target.commitmentId,
-            kind: input.kind,
-            at,
-            actor: input.actor || ctx.actor,
-            content: input.content,
-            created_at: now,
-          },
-        },
-      ],
-    );
+    const id = appendToTarget(ctx, input, {
+      table: 'followups',
+      action: 'followup.add',
+      atName: '跟进时间',
+      summary: `${FOLLOWUP_KIND_LABELS[input.kind]}：${input.content.slice(0, 40)}`,
+      fields: { kind: input.kind, content: input.content },
+    });
     return toFollowup(cached(ctx.db, `${SELECT} AND id = ?`).get(id) as FollowupRow);
   })();
 }
