@@ -57,7 +57,12 @@ function localiseParseError(message: string): string {
   // Node writes "Option '--out <value>' argument missing": name the option only.
   const missing = /Option '([^' ]+)[^']*' argument missing/.exec(message);
   if (missing) return `选项 ${missing[1]} 需要一个值`;
-  return message;
+  const noValue = /Option '([^']+)' does not take an argument/.exec(message);
+  if (noValue) return `选项 ${noValue[1]} 不带值`;
+  // "--limit -3": Node cannot tell a value from another option and explains over three English lines.
+  const dashed = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (dashed) return `选项 ${dashed[1]} 的值以 - 开头，请写成 ${dashed[1]}=值`;
+  return '命令行参数有误（yq --help 查看用法）';
 }
 
 /** The command named by the leading words, and its positional arguments. */

@@ -95,6 +95,8 @@ describe('yq', () => {
       [['--db', db, 'incident', 'get', 'YQ-2026-0404'], '', /找不到舆情事件/],
       [['--db', db, 'incident', 'fly'], '', /未知的命令/],
       [['--db', db, 'incident', 'list', '--bogus'], '', /未知的选项 --bogus/],
+      [['--db', db, 'incident', 'list', '--json=yes'], '', /选项 --json 不带值/],
+      [['--db', db, 'incident', 'list', '--limit', '-3'], '', /选项 --limit 的值以 - 开头/],
       [['--db', db, 'incident', 'get', 'x', '--to', 'y'], '', /不接受选项 --to/],
       [['--db', db, 'incident', 'get'], '', /需要舆情事件编号或 ID/],
       [['--db', db, 'incident', 'get', 'a', 'b'], '', /多余的参数“b”/],
