@@ -17,14 +17,20 @@ export interface NamedRow {
   active: boolean;
 }
 
-/** A live row by id or name, active or not (the office edits inactive ones too). */
-export function liveNamedRow(db: Db, table: NamedTable, ref: string): NamedRow {
+/** A live row by id or name, active or not, if there is one (an id wins over another row's name). */
+export function findNamedRow(db: Db, table: NamedTable, ref: string): NamedRow | undefined {
   const row = cached(
     db,
     `SELECT id, name, active FROM ${table} WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1`,
   ).get({ ref }) as { id: string; name: string; active: number } | undefined;
+  return row && { id: row.id, name: row.name, active: row.active === 1 };
+}
+
+/** A live row by id or name, active or not (the office edits inactive ones too). */
+export function liveNamedRow(db: Db, table: NamedTable, ref: string): NamedRow {
+  const row = findNamedRow(db, table, ref);
   if (!row) throw new LedgerError('not_found', `找不到${NAMED_WHAT[table]}“${ref}”`);
-  return { id: row.id, name: row.name, active: row.active === 1 };
+  return row;
 }
 
 /** Refuses a name another live row already has (inactive rows keep theirs: they are still shown on old records). */

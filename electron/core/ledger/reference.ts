@@ -2,6 +2,7 @@ import { LedgerError } from '../../../shared/errors.js';
 import type { Category, Reference, ResponseRule, Township, Unit } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import { cached } from './mutate.js';
+import { findNamedRow, NAMED_WHAT, type NamedRow, type NamedTable } from './named-rows.js';
 
 // Reads reference data and resolves what people type (a code, a full name, a short label) to stored ids.
 
@@ -73,50 +74,45 @@ export function resolveCategory(db: Db, ref: string, field = 'categories'): stri
 
 const NONE: ReadonlySet<string> = new Set();
 
-function liveRef(db: Db, table: 'units' | 'townships', ref: string): { id: string; active: number } | undefined {
-  return cached(
-    db,
-    `SELECT id, active FROM ${table} WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1`,
-  ).get({ ref }) as { id: string; active: number } | undefined;
-}
-
 /**
- * A unit by id or name for an assignment. Inactive units are refused, except those in `kept`: a record keeps the
- * units it already has when another of its fields is edited (the office deactivated the unit, not the record).
+ * A unit or township by id or name for an assignment. Inactive ones are refused, except those in `kept`: a record
+ * keeps the units and township it already has when another of its fields is edited (the office deactivated the
+ * unit, not the record).
  */
-export function resolveUnit(db: Db, ref: string, field: string, kept: ReadonlySet<string> = NONE): string {
-  const row = liveRef(db, 'units', ref);
-  if (!row) throw unknownRef(field, '单位', ref);
-  if (row.active !== 1 && !kept.has(row.id)) {
-    const message = `单位“${ref}”已停用`;
+function resolveNamed(db: Db, table: NamedTable, ref: string, field: string, kept: ReadonlySet<string>): string {
+  const row = findNamed(db, table, ref, field);
+  if (!row.active && !kept.has(row.id)) {
+    const message = `${NAMED_WHAT[table]}“${ref}”已停用`;
     throw new LedgerError('invalid_input', message, [{ path: field, message }]);
   }
   return row.id;
+}
+
+/** A unit or township by id or name, active or not: for filtering, since old records still name deactivated ones. */
+function findNamed(db: Db, table: NamedTable, ref: string, field: string): NamedRow {
+  const row = findNamedRow(db, table, ref);
+  if (!row) throw unknownRef(field, NAMED_WHAT[table], ref);
+  return row;
+}
+
+/** A unit for an assignment: inactive ones are refused unless `kept` holds them (see resolveNamed). */
+export function resolveUnit(db: Db, ref: string, field: string, kept: ReadonlySet<string> = NONE): string {
+  return resolveNamed(db, 'units', ref, field, kept);
 }
 
 /** A unit by id or name, active or not: for filtering, since records still name units deactivated since. */
 export function findUnit(db: Db, ref: string, field: string): string {
-  const row = liveRef(db, 'units', ref);
-  if (!row) throw unknownRef(field, '单位', ref);
-  return row.id;
+  return findNamed(db, 'units', ref, field).id;
 }
 
-/** A township for an assignment: inactive ones are refused unless `kept` holds them (see resolveUnit). */
+/** A township for an assignment: inactive ones are refused unless `kept` holds them (see resolveNamed). */
 export function resolveTownship(db: Db, ref: string, field = 'township', kept: ReadonlySet<string> = NONE): string {
-  const row = liveRef(db, 'townships', ref);
-  if (!row) throw unknownRef(field, '乡镇（街道）', ref);
-  if (row.active !== 1 && !kept.has(row.id)) {
-    const message = `乡镇（街道）“${ref}”已停用`;
-    throw new LedgerError('invalid_input', message, [{ path: field, message }]);
-  }
-  return row.id;
+  return resolveNamed(db, 'townships', ref, field, kept);
 }
 
 /** A township by id or name, active or not: for filtering old incidents. */
 export function findTownship(db: Db, ref: string, field = 'township'): string {
-  const row = liveRef(db, 'townships', ref);
-  if (!row) throw unknownRef(field, '乡镇（街道）', ref);
-  return row.id;
+  return findNamed(db, 'townships', ref, field).id;
 }
 
 function unknownRef(field: string, what: string, ref: string): LedgerError {
