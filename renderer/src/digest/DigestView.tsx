@@ -80,12 +80,12 @@ export function DigestView() {
       <div className="digest-toolbar">
         <div className="digest-kinds" role="radiogroup" aria-label={t.digest.kindLabel}>
           {(['week', 'month', 'year'] as const).map((k) => (
-            <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'active' : ''} onClick={() => chooseKind(k)}>
+            <button key={k} type="button" role="radio" aria-checked={kind === k} className="button" onClick={() => chooseKind(k)}>
               {t.digest.kinds[k]}
             </button>
           ))}
         </div>
-        <button type="button" onClick={() => step(-1)}>
+        <button type="button" className="button" onClick={() => step(-1)}>
           {t.digest.previous}
         </button>
         <form
@@ -96,16 +96,16 @@ export function DigestView() {
           }}
         >
           <label htmlFor="digest-period">{t.digest.period}</label>
-          <input id="digest-period" value={typed} placeholder={t.digest.periodHint[kind]} onChange={(e) => setTyped(e.target.value)} onBlur={submitTyped} />
+          <input id="digest-period" type="text" value={typed} placeholder={t.digest.periodHint[kind]} onChange={(e) => setTyped(e.target.value)} onBlur={submitTyped} />
         </form>
-        <button type="button" onClick={() => step(1)}>
+        <button type="button" className="button" onClick={() => step(1)}>
           {t.digest.next}
         </button>
         <span className="digest-spacer" />
-        <button type="button" disabled={!report || status.kind === 'busy'} onClick={() => void print('dialog')} data-testid="digest-print">
+        <button type="button" className="button" disabled={!report || status.kind === 'busy'} onClick={() => void print('dialog')} data-testid="digest-print">
           {t.digest.print}
         </button>
-        <button type="button" className="primary" disabled={!report || status.kind === 'busy'} onClick={() => void print('pdf')} data-testid="digest-pdf">
+        <button type="button" className="button button-primary" disabled={!report || status.kind === 'busy'} onClick={() => void print('pdf')} data-testid="digest-pdf">
           {t.digest.exportPdf}
         </button>
       </div>
