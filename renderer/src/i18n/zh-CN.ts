@@ -169,7 +169,6 @@ export const zhCN = {
     back: '返回台账',
     backHint: 'Esc 返回',
     loadFailed: '事件加载失败',
-    notFound: '未找到该舆情事件',
     sections: {
       details: '事件信息',
       clock: '回应时限',
