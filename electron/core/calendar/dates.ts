@@ -7,15 +7,6 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 
 export type Ymd = string;
 
-/** Whether `text` is a real calendar date written as YYYY-MM-DD (2026-02-30 is not). */
-export function isYmd(text: string): boolean {
-  const m = YMD.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
 function toUtcMs(ymd: Ymd): number {
   const m = YMD.exec(ymd);
   if (!m) throw new Error(`not a YYYY-MM-DD date: ${ymd}`); // a programming error: inputs are validated first
@@ -47,11 +38,6 @@ export function daysBetween(a: Ymd, b: Ymd): number {
 /** The date in China at an instant (China has no daylight saving: UTC+8 is exact). */
 export function chinaDateOf(ms: number): Ymd {
   return fromUtcMs(ms + CHINA_OFFSET_MS);
-}
-
-/** The first instant of the day after `ymd` in China — when a deadline of that day has passed. */
-export function endOfChinaDay(ymd: Ymd): number {
-  return toUtcMs(ymd) + DAY_MS - CHINA_OFFSET_MS;
 }
 
 const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];

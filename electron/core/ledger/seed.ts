@@ -57,9 +57,6 @@ export const SEEDS = seedSchema.parse({
   responseRules: responseRulesSeed,
 });
 
-/** The nine categories of the seed document plus 其他: these cannot be deleted. */
-export const BUILTIN_CATEGORY_CODES = SEEDS.categories.map((c) => c.code);
-
 export function seedReference(ctx: LedgerContext): void {
   const changes: Change[] = [
     ...SEEDS.categories.map((c, i): Change => ({

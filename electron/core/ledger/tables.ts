@@ -116,7 +116,6 @@ export const LEDGER_TABLES = {
 } as const satisfies Record<string, Record<string, FieldType>>;
 
 export type LedgerTable = keyof typeof LEDGER_TABLES;
-export type ColumnOf<T extends LedgerTable> = keyof (typeof LEDGER_TABLES)[T] & string;
 
 /** A field value as carried in an operation (JSON). */
 export type FieldValue = string | number | boolean | null | readonly string[];
