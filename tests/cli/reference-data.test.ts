@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../../electron/core/ledger.js';
 import { tempDir } from '../helpers/temp.js';
-import { yqRunner } from './run-yq.js';
+import { yqJson, yqRunner } from './run-yq.js';
 
 // yq township / unit / rules: the office's reference data from the command line, through the contract. Exit 0 on
 // success, 2 with one Chinese line on stderr for bad input, and then nothing written.
@@ -17,13 +17,7 @@ async function newLedger(): Promise<string> {
   return db;
 }
 
-/** Runs a command that must succeed and returns its JSON answer. */
-async function json<T>(args: string[], stdin = ''): Promise<T> {
-  const r = await yq([...args, '--json'], stdin);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
+const json = yqJson(yq);
 
 function counts(db: string) {
   const l = openLedger({ path: db });

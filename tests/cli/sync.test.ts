@@ -2,18 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.js';
-import { yqRunner } from './run-yq.js';
+import { yqJson, yqRunner } from './run-yq.js';
 
 const NOW = () => Date.parse('2026-11-28T04:00:00Z');
 
 const yq = yqRunner(NOW);
 
-async function json<T>(args: string[]): Promise<T> {
-  const r = await yq([...args, '--json']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
+const json = yqJson(yq);
 
 async function twoWorkstations() {
   const dir = tempDir();

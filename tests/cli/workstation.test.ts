@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../../electron/core/ledger.js';
 import { tempDir } from '../helpers/temp.js';
-import { yqRunner } from './run-yq.js';
+import { yqJson, yqRunner } from './run-yq.js';
 
 // Naming the workstation from the command line: `init --name` on a new ledger (checked before the file exists)
 // and on an existing one (a rename), `identity --name` later; both through the contract, so validated in Chinese
@@ -13,12 +13,7 @@ const NOW = () => Date.parse('2026-11-28T04:00:00Z');
 
 const yq = yqRunner(NOW);
 
-async function json<T>(args: string[]): Promise<T> {
-  const r = await yq([...args, '--json']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
+const json = yqJson(yq);
 
 function renames(db: string): string[] {
   const l = openLedger({ path: db });
