@@ -24,42 +24,37 @@ function isTrade(name: string): name is FirmTrade {
   return Object.hasOwn(FIRM_TRADES, name);
 }
 
+/** Placeholders filled by one word picked from a list. */
+const LISTS: Readonly<Record<string, readonly string[]>> = {
+  community: COMMUNITIES,
+  road: ROADS,
+  river: RIVERS,
+  school: SCHOOL_KINDS,
+  countySchool: COUNTY_SCHOOLS,
+  hospital: HOSPITALS,
+  food: FOODS,
+  eatery: EATERIES,
+  project: PROJECTS,
+  quote: QUOTES,
+};
+
 /** Draws a fresh value for a placeholder; unknown names are a template bug and throw. */
 function draw(rng: Rng, township: string, name: string, arg: string | undefined): string {
   if (arg && /^\d+-\d+$/.test(arg)) {
     const [min, max] = arg.split('-').map(Number) as [number, number];
     return String(rng.int(min, max));
   }
+  if (Object.hasOwn(LISTS, name)) return rng.pick(LISTS[name]!);
   switch (name) {
     case 'township':
       return township;
     case 'village':
       return village(rng);
-    case 'community':
-      return rng.pick(COMMUNITIES);
     case 'firm':
       if (!arg || !isTrade(arg)) throw new Error(`unknown firm trade ${arg ?? ''}`);
       return firm(rng, arg);
-    case 'road':
-      return rng.pick(ROADS);
-    case 'river':
-      return rng.pick(RIVERS);
-    case 'school':
-      return rng.pick(SCHOOL_KINDS);
-    case 'countySchool':
-      return rng.pick(COUNTY_SCHOOLS);
-    case 'hospital':
-      return rng.pick(HOSPITALS);
-    case 'food':
-      return rng.pick(FOODS);
-    case 'eatery':
-      return rng.pick(EATERIES);
-    case 'project':
-      return rng.pick(PROJECTS);
     case 'person':
       return `${rng.pick(SURNAMES)}某${rng.chance(0.5) ? '某' : ''}`;
-    case 'quote':
-      return rng.pick(QUOTES);
     case 'reads':
       return rng.chance(0.3) ? `${rng.int(1, 80)}万` : String(rng.int(800, 9999));
     case 'shares':
