@@ -6,7 +6,7 @@ import { commitmentMethods } from './api/commitments.js';
 import { dashboardMethods } from './api/dashboard.js';
 import { desktopMethods } from './api/desktop.js';
 import { digestMethods } from './api/digest.js';
-import { type ProgressEvent, progressEventSchema } from './api/events.js';
+import type { ProgressEvent } from './api/events.js';
 import { incidentMethods } from './api/incidents.js';
 import { printMethods } from './api/print.js';
 import { responseRuleMethods } from './api/response-rules.js';
@@ -40,11 +40,6 @@ export const contract = {
   ...digestMethods,
   ...syncMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
-
-/** What the core pushes to the window unasked (see shared/api/events.ts). Not methods: METHOD_NAMES leaves them out. */
-export const contractEvents = {
-  progress: progressEventSchema,
-} as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

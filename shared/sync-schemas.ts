@@ -78,7 +78,6 @@ export const exportBundleInputSchema = z.strictObject({
   /** Also carry the contents of the attachments the bundle's records name (screenshots), not only their records. */
   attachments: z.boolean().default(false),
 });
-export type ExportBundleInput = z.input<typeof exportBundleInputSchema>;
 
 export const exportResultSchema = z.object({
   path: z.string(),
@@ -97,7 +96,6 @@ export const importBundleInputSchema = z.strictObject({
   /** The person confirmed an import that deletes more than half of the ledger. */
   confirmMassDelete: z.boolean().default(false),
 });
-export type ImportBundleInput = z.input<typeof importBundleInputSchema>;
 
 export const senderSchema = z.object({ siteId: z.string(), name: z.string(), fingerprint: z.string() });
 

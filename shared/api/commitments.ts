@@ -68,7 +68,6 @@ export const commitmentInputSchema = z.strictObject({
   promisedAt: chinaDateTime('承诺时间'),
   deadline: deadlineInputSchema,
 });
-export type CommitmentInput = z.input<typeof commitmentInputSchema>;
 export type CommitmentFields = z.output<typeof commitmentInputSchema>;
 
 /** 公开情况: the fulfilment was published (where, when, link) — or deliberately not, with the reason. */
@@ -188,7 +187,6 @@ export const followupInputSchema = z.strictObject({
   actor: text('跟进人', 50).default(''),
   content: required('跟进内容', 5000),
 });
-export type FollowupInput = z.input<typeof followupInputSchema>;
 
 export const followupSchema = z.object({
   id: z.string(),

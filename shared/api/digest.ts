@@ -128,7 +128,6 @@ export const periodField = z.string({ error: PERIOD_ERROR }).transform((text, ct
 });
 
 export const digestInputSchema = z.strictObject({ period: periodField });
-export type DigestInput = z.input<typeof digestInputSchema>;
 
 /** `0.857` → `85.7%`; null (nothing to measure) → `—`. The one way shares are written, on screen and on paper. */
 export function formatShare(share: number | null): string {

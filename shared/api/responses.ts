@@ -23,7 +23,6 @@ export const responseInputSchema = z.strictObject({
   unit: ref('回应单位'),
   disposition: codeOrLabel(DISPOSITIONS, DISPOSITION_LABELS, '分类处置').nullable().default(null),
 });
-export type ResponseInput = z.input<typeof responseInputSchema>;
 
 export const responseSchema = z.object({
   id: z.string(),
