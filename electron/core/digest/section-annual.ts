@@ -11,7 +11,7 @@ export function annualSection(d: Digest): Html {
   if (d.kind !== 'year') return html``;
   const r = d.response;
   const c = d.commitments;
-  const major = d.bySeverity.filter((s) => s.label === '重大' || s.label === '特别重大').reduce((sum, s) => sum + s.count, 0);
+  const major = d.bySeverity.filter((s) => s.code === 'major' || s.code === 'extreme').reduce((sum, s) => sum + s.count, 0);
   const used = <T extends { count: number }>(rows: readonly T[]) => rows.filter((row) => row.count > 0);
   const rows: (readonly (string | number)[])[] = [
     ['登记舆情事件', `${d.newIncidents}起`, major > 0 ? `其中重大及以上${major}起` : ''],
