@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { libraryCoversYear } from '../../electron/core/calendar/library.js';
 import { LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR } from '../../renderer/src/settings/calendarCoverage.js';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { must } from './seed.js';
 
 // 设置 → 节假日调整 against the real core: the office's calendar entries listed by year, added (a bad date refused
 // in Chinese, nothing stored), and deleted; a commitment due in a year the built-in calendar does not cover turns
@@ -16,12 +17,6 @@ afterEach(() => {
 });
 
 const UNCOVERED = LIBRARY_LAST_YEAR + 1;
-
-async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe('设置 → 节假日调整', () => {
   it('states the range the built-in calendar really covers', () => {

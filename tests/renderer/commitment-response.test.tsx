@@ -4,6 +4,7 @@ import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
 import { useCommitments } from '../../renderer/src/commitments/store.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { must } from './seed.js';
 
 // A commitment tied to the response that made it (issue 4), against the real core: the add dialog offers the
 // incident's responses (newest first, none chosen by default), the link is stored as the commitment's
@@ -25,12 +26,6 @@ const replyDay = addDays(today, -28);
 function day(ymd: string): string {
   const [y, m, d] = ymd.split('-').map(Number);
   return `${ymd.slice(0, 4) === today.slice(0, 4) ? '' : `${y}年`}${m}月${d}日`;
-}
-
-async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
 }
 
 /** An incident answered twice: a press conference, then a reply on the 12345 platform a day later. */

@@ -6,6 +6,7 @@ import { addWorkdays } from '../../electron/core/calendar/workdays.js';
 import { useCommitments } from '../../renderer/src/commitments/store.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { must } from './seed.js';
 
 // The 承诺督办 board against the real core: commitments sorted into overdue / due today / within 3 working days /
 // later per unit, the detail dialog recording fulfilment and 公开情况, the badge, and the 督办单 preview.
@@ -21,12 +22,6 @@ afterEach(() => {
 const today = chinaDateOf(Date.now());
 const calendar = createCalendar();
 const monthAgo = `${addDays(today, -30)} 09:00`;
-
-async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 async function fill(api: LedgerApi) {
   const incident = await must(

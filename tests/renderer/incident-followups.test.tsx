@@ -6,6 +6,7 @@ import { addWorkdays } from '../../electron/core/calendar/workdays.js';
 import { useCommitments } from '../../renderer/src/commitments/store.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { must } from './seed.js';
 
 // The incident page's 承诺事项 panel and its 跟进 / 反馈评价 forms, against the real core: a commitment added from
 // the page is listed, its fulfilment and 公开情况 let the incident close (and the core's refusal is shown until
@@ -21,12 +22,6 @@ afterEach(() => {
 
 const today = chinaDateOf(Date.now());
 const monthAgo = `${addDays(today, -30)} 09:00`;
-
-async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 /** An incident already answered (已回应), so 办结 is one of its moves. */
 async function respondedIncident(api: LedgerApi, title: string) {

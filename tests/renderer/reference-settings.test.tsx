@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { must } from './seed.js';
 
 // 设置 → 乡镇（街道）, 单位 and 回应时限 against the real core: what the office edits there is stored, refused in
 // Chinese where the core refuses it (nothing stored then), and reaches the 登记 form at once through the
@@ -12,12 +13,6 @@ afterEach(() => {
   app = undefined;
   vi.restoreAllMocks();
 });
-
-async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 const incident = { title: '某小区供暖不热', platform: '微博', foundAt: '2026-11-28 08:00', severity: '较大', categories: ['其他'] };
 

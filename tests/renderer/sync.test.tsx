@@ -9,6 +9,7 @@ import { useSync } from '../../renderer/src/sync/store.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { realLedgerApi } from './real-ledger.js';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { must } from './seed.js';
 import { wholeDbHash } from '../core/sync/helpers.js';
 
 // The 同步 view against two real ledgers: this window's (A) and a second in-memory workstation (B) standing for
@@ -34,12 +35,6 @@ afterEach(() => {
   other = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 /** The window's api, with chooseFile answered as the OS dialog would: the path the test chose. */
 function withDialog(api: LedgerApi): LedgerApi {

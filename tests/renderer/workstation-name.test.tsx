@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSync } from '../../renderer/src/sync/store.js';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { must } from './seed.js';
 
 // 设置 → 工作站名称 against the real core: a bad name is refused in Chinese and changes nothing; a good one is
 // saved (and audited), and the header, 设置 and the 同步 view's own card show it at once.
@@ -12,12 +13,6 @@ afterEach(() => {
   app?.teardown();
   app = undefined;
 });
-
-async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 const renames = (current: RenderedApp) =>
   current.ledger.db.prepare("SELECT summary FROM audit WHERE action = 'workstation.rename'").all() as { summary: string }[];
