@@ -58,7 +58,8 @@ export const peerSchema = z.object({
 export type Peer = z.infer<typeof peerSchema>;
 
 export const peerRef = z.string().trim().min(1, { error: '请指定对方工作站' }).max(100);
-const filePath = z.string().trim().min(1, { error: '请选择文件' }).max(4096);
+/** A file the person chose in main's dialog (main refuses any other). */
+export const filePath = z.string().trim().min(1, { error: '请选择文件' }).max(4096);
 const passphrase = z.string().min(8, { error: '办公室口令至少 8 个字符' }).max(1024);
 
 export const addPeerInputSchema = z.strictObject({

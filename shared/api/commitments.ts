@@ -12,6 +12,7 @@ import {
   type RecordedCommitmentStatus,
 } from '../domain.js';
 import { chinaDateTime, codeOrLabel, incidentId, isoInstant, ref, urlField } from '../schemas.js';
+import { noInput } from './app.js';
 
 // Commitments (承诺), follow-ups (跟进), public feedback (反馈评价), the 承诺督办 board and the office's holiday
 // calendar overrides.
@@ -321,7 +322,7 @@ export const commitmentMethods = {
       .default({}),
     output: z.array(dueItemSchema),
   },
-  getAttention: { input: z.strictObject({}).default({}), output: attentionSchema },
+  getAttention: { input: noInput, output: attentionSchema },
   /** The 督办单 of one unit: a self-contained print document (GB/T 9704 page). */
   renderSupervisionSheet: {
     input: z.strictObject({ unit: ref('责任单位') }),

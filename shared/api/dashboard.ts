@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { incidentSchema } from '../schemas.js';
+import { noInput } from './app.js';
 import { clockEntrySchema } from './responses.js';
 
 // 工作台: what needs attention now.
@@ -19,5 +20,5 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const dashboardMethods = {
-  getDashboard: { input: z.strictObject({}).default({}), output: dashboardSchema },
+  getDashboard: { input: noInput, output: dashboardSchema },
 } as const;

@@ -6,6 +6,7 @@ import {
   contactCardSchema,
   exportBundleInputSchema,
   exportResultSchema,
+  filePath,
   importBundleInputSchema,
   importResultSchema,
   peerRef,
@@ -13,10 +14,9 @@ import {
   quarantinedOpSchema,
   syncIdentitySchema,
 } from '../sync-schemas.js';
+import { noInput } from './app.js';
 
-const noInput = z.strictObject({}).default({});
 const conflictId = z.strictObject({ id: z.number().int().positive() });
-const filePath = z.string().trim().min(1, { error: '请选择文件' }).max(4096);
 
 /** Sync bundles: this workstation's card, peers, export and import, conflicts, history. */
 export const syncMethods = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { incidentQuerySchema } from '../schemas.js';
+import { noInput } from './app.js';
 
 // Saved views of the ledger (筛选方案): a name and the query as the user built it.
 
@@ -13,7 +14,7 @@ export const savedViewSchema = z.object({
 export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const viewMethods = {
-  listSavedViews: { input: z.strictObject({}).default({}), output: z.array(savedViewSchema) },
+  listSavedViews: { input: noInput, output: z.array(savedViewSchema) },
   saveView: {
     input: z.strictObject({
       name: z.string({ error: '请填写方案名称' }).trim().min(1, { error: '请填写方案名称' }).max(40, { error: '方案名称不超过40字' }),
