@@ -1,5 +1,4 @@
-import { createDispatcher, createHandlers } from '../../../electron/core/service.js';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract.js';
+import { contractCalls } from '../../helpers/ledger-calls.js';
 import { tempLedger } from '../../helpers/temp.js';
 
 // A crafted ledger for the 2026-W48 digest (Monday 2026-11-23 00:00 to Sunday 2026-11-29 24:00 China time),
@@ -33,13 +32,7 @@ export const NOW_CHINA = '2026-11-30 09:00';
 
 export function digestLedger() {
   const ledger = tempLedger({ now: () => Date.parse('2026-11-30T01:00:00Z') });
-  const call = createDispatcher(createHandlers(ledger));
-  const ok = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await call(method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
-  return { ledger, call, ok };
+  return { ledger, ...contractCalls(ledger) };
 }
 
 type Ok = ReturnType<typeof digestLedger>['ok'];
