@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
-import { useCommitments } from '../../renderer/src/commitments/store.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { must } from './seed.js';
@@ -11,8 +10,6 @@ import { must } from './seed.js';
 // responseId, and the incident page and the commitment's dialog say “源于回应：<date> <time> <方式>”.
 
 let app: RenderedApp | undefined;
-// The commitment dialogs live in the board's store, a module singleton: start it fresh, as a new window would.
-beforeEach(() => useCommitments.setState(useCommitments.getInitialState(), true));
 afterEach(() => {
   app?.teardown();
   app = undefined;

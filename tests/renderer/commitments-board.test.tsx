@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../electron/core/calendar/calendar.js';
 import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
 import { addWorkdays } from '../../electron/core/calendar/workdays.js';
-import { useCommitments } from '../../renderer/src/commitments/store.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { must } from './seed.js';
@@ -12,8 +11,6 @@ import { must } from './seed.js';
 // later per unit, the detail dialog recording fulfilment and 公开情况, the badge, and the 督办单 preview.
 
 let app: RenderedApp | undefined;
-// The board's store is a module singleton: each test starts it fresh, as a newly opened window would.
-beforeEach(() => useCommitments.setState(useCommitments.getInitialState(), true));
 afterEach(() => {
   app?.teardown();
   app = undefined;

@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../electron/core/calendar/calendar.js';
 import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
 import { addWorkdays } from '../../electron/core/calendar/workdays.js';
-import { useCommitments } from '../../renderer/src/commitments/store.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { must } from './seed.js';
@@ -13,8 +12,6 @@ import { must } from './seed.js';
 // then), follow-ups and feedback land in the timeline, and bad input is refused in Chinese with nothing stored.
 
 let app: RenderedApp | undefined;
-// The commitment dialogs live in the board's store, a module singleton: start it fresh, as a new window would.
-beforeEach(() => useCommitments.setState(useCommitments.getInitialState(), true));
 afterEach(() => {
   app?.teardown();
   app = undefined;

@@ -1,6 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { App } from '../../renderer/src/App.js';
+import { useCommitments } from '../../renderer/src/commitments/store.js';
 import { useColumns } from '../../renderer/src/ledger-view/columnsStore.js';
 import { useIncidentPage } from '../../renderer/src/stores/incidentPage.js';
 import { useIncidents } from '../../renderer/src/stores/incidents.js';
@@ -18,6 +19,7 @@ function resetStores(): void {
   useSession.setState(useSession.getInitialState(), true);
   useIncidents.setState(useIncidents.getInitialState(), true);
   useIncidentPage.setState(useIncidentPage.getInitialState(), true);
+  useCommitments.setState(useCommitments.getInitialState(), true);
   // Column choices persist in localStorage, which jsdom keeps between the tests of a file.
   localStorage.clear();
   useColumns.getState().restore();
