@@ -15,7 +15,6 @@ export interface Target {
   commitmentId: string | null;
   /** YQ-2026-0001 or YQ-2026-0001-C1, for audit summaries. */
   label: string;
-  error(path: string, message: string): LedgerError;
 }
 
 const error = (path: string, message: string) => new LedgerError('invalid_input', `输入有误：${message}`, [{ path, message }]);
@@ -29,11 +28,11 @@ export function resolveTarget(db: Db, input: { incident?: string | undefined; co
     if (input.incident !== undefined && getIncident(db, input.incident).id !== row.incident_id) {
       throw error('commitment', `承诺 ${row.number} 不属于舆情事件 ${input.incident}`);
     }
-    return { incidentId: row.incident_id, commitmentId: row.id, label: row.number, error };
+    return { incidentId: row.incident_id, commitmentId: row.id, label: row.number };
   }
   if (input.incident === undefined) throw error('incident', '请指定舆情事件或承诺');
   const incident = getIncident(db, input.incident);
-  return { incidentId: incident.id, commitmentId: null, label: incident.number, error };
+  return { incidentId: incident.id, commitmentId: null, label: incident.number };
 }
 
 /** One dated entry about a target: a follow-up or a feedback, with the fields of its own kind. */
@@ -61,7 +60,7 @@ export function appendToTarget(
     const target = resolveTarget(ctx.db, input);
     const now = new Date(ctx.now()).toISOString();
     const at = input.at ?? now;
-    if (isInFuture(at, ctx.now())) throw target.error('at', `${entry.atName}不能晚于当前时间`);
+    if (isInFuture(at, ctx.now())) throw error('at', `${entry.atName}不能晚于当前时间`);
     const id = randomUUID();
     mutate(
       ctx,
