@@ -60,6 +60,14 @@ describe('yq digest', () => {
     expect(page).toContain('回应率57.1%');
   });
 
+  it('names in one Chinese line why --html cannot be written', async () => {
+    const db = await w48Db();
+    const out = join(tempDir(), '没有这个文件夹', '周报.html');
+    const r = await yq(['--db', db, 'digest', '--week', '2026-W48', '--html', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`yq: 无法写入 ${out}：所在文件夹不存在`);
+  });
+
   it('makes month and year reports from the same engine', async () => {
     const db = await w48Db();
     const month = await yq(['--db', db, 'digest', '--month', '2026-11', '--json']);
