@@ -55,3 +55,15 @@ export interface Command {
   newLedger?: (values: OptionValues) => { siteName?: string };
   plan(input: CommandInput): Plan;
 }
+
+/** A command whose whole input is the JSON given with --json-in (a file, or - for stdin). */
+export function jsonInCommand(words: string, summary: string, method: MethodName, human: (value: unknown) => string): Command {
+  return {
+    words,
+    synopsis: '--json-in 文件|-',
+    summary,
+    options: { 'json-in': { type: 'string' } },
+    positionals: { min: 0, max: 0 },
+    plan: ({ readJsonIn }) => ({ method, input: readJsonIn(), human }),
+  };
+}

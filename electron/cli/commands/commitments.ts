@@ -2,7 +2,7 @@ import type { CalendarOverrideEntry, Commitment, DueItem, Feedback, Followup } f
 import { COMMITMENT_STATUS_LABELS, FEEDBACK_METHOD_LABELS, FOLLOWUP_KIND_LABELS } from '../../../shared/domain.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { intOption, UsageError } from '../args.js';
-import type { Command } from '../command.js';
+import { type Command, jsonInCommand } from '../command.js';
 
 // 承诺、跟进、反馈评价、到期清单、督办单和节假日调休 — JSON in and out, every call through the contract.
 
@@ -20,15 +20,12 @@ function dueLine(d: DueItem): string {
 const one = (value: unknown) => commitmentLine(value as Commitment);
 
 export const commitmentCommands: Command[] = [
-  {
-    words: 'commitment add',
-    synopsis: '--json-in 文件|-',
-    summary:
-      '登记承诺：{"incident","content","unit","person","promisedAt","deadline"}，deadline 为 {"date"} 或 {"workdays",N,"from"} 或 {"days",N,"from"}',
-    options: { 'json-in': { type: 'string' } },
-    positionals: { min: 0, max: 0 },
-    plan: ({ readJsonIn }) => ({ method: 'addCommitment', input: readJsonIn(), human: one }),
-  },
+  jsonInCommand(
+    'commitment add',
+    '登记承诺：{"incident","content","unit","person","promisedAt","deadline"}，deadline 为 {"date"} 或 {"workdays",N,"from"} 或 {"days",N,"from"}',
+    'addCommitment',
+    one,
+  ),
   {
     words: 'commitment update',
     synopsis: '承诺编号或ID --json-in 文件|-',
@@ -66,36 +63,24 @@ export const commitmentCommands: Command[] = [
     positionals: { min: 1, max: 1, name: '单位名称' },
     plan: ({ args }) => ({ method: 'renderSupervisionSheet', input: { unit: args[0] }, human: (sheet) => (sheet as { html: string }).html }),
   },
-  {
-    words: 'followup add',
-    synopsis: '--json-in 文件|-',
-    summary: '记录跟进（进展、督办、催办、核查、回访、舆情反弹）：{"incident"或"commitment","kind","at","actor","content"}',
-    options: { 'json-in': { type: 'string' } },
-    positionals: { min: 0, max: 0 },
-    plan: ({ readJsonIn }) => ({
-      method: 'addFollowup',
-      input: readJsonIn(),
-      human: (value) => {
-        const f = value as Followup;
-        return `已记录${FOLLOWUP_KIND_LABELS[f.kind]}  ${formatChinaDateTime(f.at)}  ${f.content}`;
-      },
-    }),
-  },
-  {
-    words: 'feedback add',
-    synopsis: '--json-in 文件|-',
-    summary: '记录反馈评价：{"incident"或"commitment","method","satisfaction"(1-5),"note","at"}',
-    options: { 'json-in': { type: 'string' } },
-    positionals: { min: 0, max: 0 },
-    plan: ({ readJsonIn }) => ({
-      method: 'addFeedback',
-      input: readJsonIn(),
-      human: (value) => {
-        const f = value as Feedback;
-        return `已记录反馈评价（${FEEDBACK_METHOD_LABELS[f.method]}）  满意度 ${f.satisfaction}  ${f.note}`;
-      },
-    }),
-  },
+  jsonInCommand(
+    'followup add',
+    '记录跟进（进展、督办、催办、核查、回访、舆情反弹）：{"incident"或"commitment","kind","at","actor","content"}',
+    'addFollowup',
+    (value) => {
+      const f = value as Followup;
+      return `已记录${FOLLOWUP_KIND_LABELS[f.kind]}  ${formatChinaDateTime(f.at)}  ${f.content}`;
+    },
+  ),
+  jsonInCommand(
+    'feedback add',
+    '记录反馈评价：{"incident"或"commitment","method","satisfaction"(1-5),"note","at"}',
+    'addFeedback',
+    (value) => {
+      const f = value as Feedback;
+      return `已记录反馈评价（${FEEDBACK_METHOD_LABELS[f.method]}）  满意度 ${f.satisfaction}  ${f.note}`;
+    },
+  ),
   {
     words: 'due',
     synopsis: '[--within-workdays N] [--unit 单位]',
@@ -124,21 +109,15 @@ export const commitmentCommands: Command[] = [
       };
     },
   },
-  {
-    words: 'calendar set',
-    synopsis: '--json-in 文件|-',
-    summary: '录入节假日调休：{"date":"2027-01-01","work":false,"name":"元旦"}；该年度随即视为已核实，相关承诺期限重新计算',
-    options: { 'json-in': { type: 'string' } },
-    positionals: { min: 0, max: 0 },
-    plan: ({ readJsonIn }) => ({
-      method: 'setCalendarOverride',
-      input: readJsonIn(),
-      human: (value) => {
-        const v = value as { override: CalendarOverrideEntry; recomputed: number };
-        return `${v.override.date} ${v.override.work ? '上班' : '放假'} ${v.override.name}；重新计算承诺期限 ${v.recomputed} 项`;
-      },
-    }),
-  },
+  jsonInCommand(
+    'calendar set',
+    '录入节假日调休：{"date":"2027-01-01","work":false,"name":"元旦"}；该年度随即视为已核实，相关承诺期限重新计算',
+    'setCalendarOverride',
+    (value) => {
+      const v = value as { override: CalendarOverrideEntry; recomputed: number };
+      return `${v.override.date} ${v.override.work ? '上班' : '放假'} ${v.override.name}；重新计算承诺期限 ${v.recomputed} 项`;
+    },
+  ),
   {
     words: 'calendar list',
     synopsis: '[--year 年份]',

@@ -1,7 +1,7 @@
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { PLATFORM_LABELS, SEVERITY_INFO, STATUS_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
-import type { Command } from '../command.js';
+import { type Command, jsonInCommand } from '../command.js';
 import { intOption } from '../args.js';
 
 export function incidentLine(i: Incident): string {
@@ -18,14 +18,7 @@ export function incidentLine(i: Incident): string {
 const one = (value: unknown) => incidentLine(value as Incident);
 
 export const incidentCommands: Command[] = [
-  {
-    words: 'incident add',
-    synopsis: '--json-in 文件|-',
-    summary: '登记舆情事件（JSON 输入）',
-    options: { 'json-in': { type: 'string' } },
-    positionals: { min: 0, max: 0 },
-    plan: ({ readJsonIn }) => ({ method: 'createIncident', input: readJsonIn(), human: one }),
-  },
+  jsonInCommand('incident add', '登记舆情事件（JSON 输入）', 'createIncident', one),
   {
     words: 'incident get',
     synopsis: '编号或ID',

@@ -3,28 +3,22 @@ import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { requirementLabel, RESPONSE_CHANNEL_LABELS, RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
 import type { IncidentRow } from '../../../shared/schemas.js';
 import { intOption } from '../args.js';
-import type { Command } from '../command.js';
+import { type Command, jsonInCommand } from '../command.js';
 import { incidentLine } from './incidents.js';
 
 const clockLine = (e: ClockEntry) =>
   `${e.number}  ${e.requirement}  ${requirementLabel(e.requirement, e.hours)}  截止 ${formatChinaDateTime(e.dueAt)}${e.overdue ? '  【已超时】' : ''}  ${e.title}`;
 
 export const responseCommands: Command[] = [
-  {
-    words: 'response add',
-    synopsis: '--json-in 文件|-',
-    summary: '记录一次回应：{"incident","at","method","channel","url","content","unit","disposition"}',
-    options: { 'json-in': { type: 'string' } },
-    positionals: { min: 0, max: 0 },
-    plan: ({ readJsonIn }) => ({
-      method: 'addResponse',
-      input: readJsonIn(),
-      human: (value) => {
-        const r = value as Response;
-        return `已记录回应：${formatChinaDateTime(r.at)} ${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）`;
-      },
-    }),
-  },
+  jsonInCommand(
+    'response add',
+    '记录一次回应：{"incident","at","method","channel","url","content","unit","disposition"}',
+    'addResponse',
+    (value) => {
+      const r = value as Response;
+      return `已记录回应：${formatChinaDateTime(r.at)} ${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）`;
+    },
+  ),
   {
     words: 'search',
     synopsis: '搜索词 [--limit N]',
