@@ -4,7 +4,7 @@ import { requirementLabel } from '../../../shared/domain.js';
 import { Countdown } from '../clock/Countdown.js';
 import { t } from '../i18n/zh-CN.js';
 import { SeverityBadge } from '../ledger-view/badges.js';
-import { useNav } from '../stores/nav.js';
+import { DashRow } from './DashRow.js';
 
 /** Response requirements overdue (first, in red) and due within 6 hours, each with a live countdown. */
 export function ClockPanel({ overdue, dueSoon }: { overdue: readonly ClockEntry[]; dueSoon: readonly ClockEntry[] }) {
@@ -35,22 +35,12 @@ export function ClockPanel({ overdue, dueSoon }: { overdue: readonly ClockEntry[
 }
 
 function ClockRow({ entry }: { entry: ClockEntry }) {
-  const open = useNav((s) => s.openIncident);
   return (
-    <li>
-      <button type="button" className="dash-row" data-testid="dashboard-clock-row" onClick={() => open(entry.incidentId)}>
-        <span className="dash-row-main">
-          <span className="mono dash-number">{entry.number}</span>
-          <span className="dash-title">{entry.title}</span>
-        </span>
-        <span className="dash-row-sub">
-          <SeverityBadge severity={entry.severity} />
-          <span className="muted">
-            {requirementLabel(entry.requirement, entry.hours)} · {t.clock.due(formatChinaDateTime(entry.dueAt))}
-          </span>
-        </span>
-        <Countdown dueAt={entry.dueAt} />
-      </button>
-    </li>
+    <DashRow incident={entry.incidentId} number={entry.number} title={entry.title} testId="dashboard-clock-row" end={<Countdown dueAt={entry.dueAt} />}>
+      <SeverityBadge severity={entry.severity} />
+      <span className="muted">
+        {requirementLabel(entry.requirement, entry.hours)} · {t.clock.due(formatChinaDateTime(entry.dueAt))}
+      </span>
+    </DashRow>
   );
 }

@@ -1,12 +1,11 @@
 import type { DueItem } from '../../../shared/api/commitments.js';
 import { t } from '../i18n/zh-CN.js';
-import { useNav } from '../stores/nav.js';
+import { DashRow } from './DashRow.js';
 
 const SHOWN = 8;
 
 /** Commitments overdue and due within 3 working days, overdue first (DESIGN §6: the 工作台 shows them). */
 export function CommitmentsPanel({ items }: { items: readonly DueItem[] }) {
-  const open = useNav((s) => s.openIncident);
   const overdue = items.filter((i) => i.status === 'overdue').length;
   return (
     <section className="panel" aria-labelledby="dash-commitments" data-testid="dashboard-commitments">
@@ -25,20 +24,12 @@ export function CommitmentsPanel({ items }: { items: readonly DueItem[] }) {
       ) : (
         <ul className="dash-list">
           {items.slice(0, SHOWN).map((item) => (
-            <li key={item.id}>
-              <button type="button" className="dash-row" onClick={() => open(item.incident)} data-testid="dashboard-commitment">
-                <span className="dash-row-main">
-                  <span className="mono dash-number">{item.number}</span>
-                  <span className="dash-title">{item.content}</span>
-                </span>
-                <span className="dash-row-sub">
-                  <span className="muted">{item.unit}</span>
-                  <span className={item.status === 'overdue' ? 'countdown-overdue' : 'muted'}>
-                    {item.status === 'overdue' ? t.dashboard.overdueWorkdays(item.overdueWorkdays) : t.dashboard.dueOn(item.deadline)}
-                  </span>
-                </span>
-              </button>
-            </li>
+            <DashRow key={item.id} incident={item.incident} number={item.number} title={item.content} testId="dashboard-commitment">
+              <span className="muted">{item.unit}</span>
+              <span className={item.status === 'overdue' ? 'countdown-overdue' : 'muted'}>
+                {item.status === 'overdue' ? t.dashboard.overdueWorkdays(item.overdueWorkdays) : t.dashboard.dueOn(item.deadline)}
+              </span>
+            </DashRow>
           ))}
         </ul>
       )}

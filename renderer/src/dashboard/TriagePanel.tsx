@@ -3,11 +3,10 @@ import { PLATFORM_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
 import { t } from '../i18n/zh-CN.js';
 import { SeverityBadge } from '../ledger-view/badges.js';
-import { useNav } from '../stores/nav.js';
+import { DashRow } from './DashRow.js';
 
 /** Incidents waiting for 研判, oldest first, with the count of all of them. */
 export function TriagePanel({ incidents, total }: { incidents: readonly Incident[]; total: number }) {
-  const open = useNav((s) => s.openIncident);
   return (
     <section className="panel" aria-labelledby="dash-triage" data-testid="dashboard-triage">
       <div className="panel-head">
@@ -23,20 +22,12 @@ export function TriagePanel({ incidents, total }: { incidents: readonly Incident
       ) : (
         <ul className="dash-list">
           {incidents.map((incident) => (
-            <li key={incident.id}>
-              <button type="button" className="dash-row" onClick={() => open(incident.id)}>
-                <span className="dash-row-main">
-                  <span className="mono dash-number">{incident.number}</span>
-                  <span className="dash-title">{incident.title}</span>
-                </span>
-                <span className="dash-row-sub">
-                  <SeverityBadge severity={incident.severity} />
-                  <span className="muted">
-                    {PLATFORM_LABELS[incident.platform]} · {t.dashboard.foundAt(formatChinaDateTime(incident.foundAt))}
-                  </span>
-                </span>
-              </button>
-            </li>
+            <DashRow key={incident.id} incident={incident.id} number={incident.number} title={incident.title}>
+              <SeverityBadge severity={incident.severity} />
+              <span className="muted">
+                {PLATFORM_LABELS[incident.platform]} · {t.dashboard.foundAt(formatChinaDateTime(incident.foundAt))}
+              </span>
+            </DashRow>
           ))}
         </ul>
       )}
