@@ -18,6 +18,7 @@ interface NamedSpec<T extends { id: string; name: string; active: boolean }> {
 }
 
 const inactive = (row: { active: boolean }) => (row.active ? '' : '  （已停用）');
+const unitLine = (u: Unit) => `${u.name}  ${UNIT_KIND_LABELS[u.kind]}${inactive(u)}`;
 
 function namedCommands<T extends { id: string; name: string; active: boolean }>(spec: NamedSpec<T>): Command[] {
   const { noun, what, methods } = spec;
@@ -92,7 +93,7 @@ export const unitCommands: Command[] = [
     noun: 'unit',
     what: '单位',
     rows: (reference) => reference.units,
-    line: (u) => `${u.name}  ${UNIT_KIND_LABELS[u.kind]}${inactive(u)}`,
+    line: unitLine,
     methods: { add: 'addUnit', update: 'updateUnit', remove: 'deleteUnit' },
     addOptions: { kind: { type: 'string' } },
     addSynopsis: `名称 [--kind 类型：${kindChoices}，默认县政府部门]`,
@@ -104,13 +105,6 @@ export const unitCommands: Command[] = [
     summary: `修改单位类型（${kindChoices}）`,
     options: {},
     positionals: { min: 2, max: 2, name: '单位名称和类型' },
-    plan: ({ args }) => ({
-      method: 'updateUnit',
-      input: { id: args[0], kind: args[1] },
-      human: (value) => {
-        const u = value as Unit;
-        return `${u.name}  ${UNIT_KIND_LABELS[u.kind]}${inactive(u)}`;
-      },
-    }),
+    plan: ({ args }) => ({ method: 'updateUnit', input: { id: args[0], kind: args[1] }, human: (value) => unitLine(value as Unit) }),
   },
 ];
