@@ -3,6 +3,7 @@ import type { LedgerErrorData } from '../../shared/errors.js';
 import { type Ledger, openLedger } from '../core/ledger.js';
 import { printHtmlToPdf } from '../core/print/pdf.js';
 import { createDispatcher, createHandlers } from '../core/service.js';
+import { fileProblem } from '../core/file-problems.js';
 import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage, UsageError } from './args.js';
 import type { CommandInput, OptionValues } from './command.js';
 
@@ -69,24 +70,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** Why a file could not be written, in words a person acts on (Node's own message is English and names syscalls). */
-const WRITE_PROBLEMS: Record<string, string> = {
-  ENOENT: '所在文件夹不存在',
-  ENOTDIR: '所在文件夹不存在',
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限',
-  EROFS: '磁盘只读',
-  EISDIR: '这是一个文件夹',
-  ENOSPC: '磁盘已满',
-};
-
 function writeText(path: string, text: string): void {
   try {
     writeFileSync(path, text, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === undefined ? undefined : (WRITE_PROBLEMS[code] ?? code);
-    throw new UsageError(why ? `无法写入 ${path}：${why}` : `无法写入 ${path}`);
+    throw new UsageError(`无法写入 ${path}：${fileProblem(error)}`);
   }
 }
 

@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { LedgerError } from '../../../shared/errors.js';
 import { type Migration, MIGRATIONS } from './migrations/index.js';
+import { fileProblem } from '../file-problems.js';
 
 export type Db = Database.Database;
 
@@ -40,7 +43,9 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
       ...(options.readonly ? { readonly: true } : {}),
     });
   } catch (error) {
-    throw new LedgerError('storage', `无法打开台账数据库：${(error as Error).message}`);
+    // better-sqlite3 checks the folder itself and throws a plain TypeError (no code) when it is missing.
+    const folderMissing = options.path !== ':memory:' && !existsSync(dirname(options.path));
+    throw new LedgerError('storage', `无法打开台账数据库：${folderMissing ? '所在文件夹不存在' : fileProblem(error)}`);
   }
   try {
     if (!options.readonly && options.path !== ':memory:') db.pragma('journal_mode = WAL');
@@ -74,7 +79,7 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
     if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
       throw new LedgerError('storage', `${options.path} 不是台账数据库，或文件已损坏（${code}）`);
     }
-    throw new LedgerError('storage', `无法打开台账数据库：${(error as Error).message}`);
+    throw new LedgerError('storage', `无法打开台账数据库：${fileProblem(error)}`);
   }
 }
 

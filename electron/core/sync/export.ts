@@ -14,6 +14,7 @@ import { sha256Hex, signManifest } from './keys.js';
 import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING, rangesOf } from './manifest.js';
 import { compress, encodeOps, type Blob } from './payload.js';
 import { findPeer, peerSeen, recipientOf } from './peers.js';
+import { fileProblem } from '../file-problems.js';
 
 // Writing a bundle: the operations the chosen peers are not known to hold (by the version vectors they sent
 // us), or all of them; a manifest signed with our Ed25519 key; compressed; sealed with age to the peers' keys
@@ -153,7 +154,7 @@ export function writeAtomically(path: string, bytes: Uint8Array): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new LedgerError('storage', `无法写入同步包 ${path}：${(error as Error).message}`);
+    throw new LedgerError('storage', `无法写入同步包 ${path}：${fileProblem(error)}`);
   }
 }
 
