@@ -5,7 +5,7 @@
 // `npm install`, in either order, with no rebuild in place (DESIGN §3).
 //
 // Run by `npm start` (which then also needs the Electron binary) and `npm run dist` (electron-builder packs
-// native/dist/better_sqlite3.node, refreshed here on every run, see electron-builder.yml).
+// native/dist/<arch>/better_sqlite3.node, refreshed here on every run, see electron-builder.yml).
 //
 //   node scripts/ensure-electron-native.mjs [--force] [--require-electron-binary]
 //
@@ -110,7 +110,8 @@ const outDir = path.join(root, 'native', `electron-${electronVersion}`);
 const addon = path.join(outDir, 'build', 'Release', 'better_sqlite3.node');
 const stampFile = path.join(outDir, 'yq-build.json');
 const stamp = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
-const packDir = path.join(root, 'native', 'dist');
+// One folder per architecture: electron-builder packs native/dist/${arch}/ into the package for that architecture.
+const packDir = path.join(root, 'native', 'dist', process.arch);
 
 /** electron-builder packs this stable path (its config cannot name the Electron version). */
 function refreshPackagedCopy() {

@@ -48,7 +48,7 @@ describe('npm start on a fresh install (electron downloads its binary on first u
     expect(existsSync(join(electron, 'ran'))).toBe(true);
     expect(result.stderr).not.toMatch(/找不到 Electron/);
     expect(result.status).toBe(0);
-    expect(existsSync(join(root, 'native', 'dist', 'better_sqlite3.node'))).toBe(true);
+    expect(existsSync(join(root, 'native', 'dist', process.arch, 'better_sqlite3.node'))).toBe(true);
   });
 
   it('where the download fails, says so in Chinese with the ways out', () => {
