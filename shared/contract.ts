@@ -8,6 +8,7 @@ import { desktopMethods } from './api/desktop.js';
 import { digestMethods } from './api/digest.js';
 import type { ProgressEvent } from './api/events.js';
 import { incidentMethods } from './api/incidents.js';
+import { paperMethods } from './api/paper.js';
 import { printMethods } from './api/print.js';
 import { responseRuleMethods } from './api/response-rules.js';
 import { responseMethods } from './api/responses.js';
@@ -39,6 +40,7 @@ export const contract = {
   ...printMethods,
   ...digestMethods,
   ...syncMethods,
+  ...paperMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

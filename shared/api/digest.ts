@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMITMENT_STATUSES, REQUIREMENTS, SEVERITIES, STATUSES, type Requirement, type Severity } from '../domain.js';
 import { isoInstant, type ResponseRule, responseRuleSchema } from '../schemas.js';
+import { paperSettingsSchema } from './paper.js';
 
 // The weekly digest (舆情周报) and the month and year reports (月报, 年报): one data object computed by the core,
 // from which the CLI prints JSON and the core renders the print page (so the numbers on paper, in the PDF, in the
@@ -193,7 +194,14 @@ export const digestSchema = z.object({
   asOf: isoInstant,
   /** When the report was produced (the date under the title). */
   generatedAt: isoInstant,
+  /** 编印单位 and the 报/送 lines this workstation prints (设置 → 报告版头); absent where none was given. */
+  masthead: paperSettingsSchema.optional(),
   previousPeriod: z.string(),
+  /**
+   * Present while the period is still running: the previous period is then counted only up to the same point
+   * (a Wednesday's 周报 compares Monday–Wednesday with last Monday–Wednesday), and the paper says so.
+   */
+  previousUntil: isoInstant.optional(),
   newIncidents: count,
   previousIncidents: count,
   /** The same as previousIncidents in a week report (the name the CLI promises); absent in month/year reports. */
