@@ -17,7 +17,7 @@ import { asOfPhrase, rulesSentence } from './text.js';
 // word processors get from their character grid. Tightening the letter spacing by 0.21 pt gives the same 28.
 const DIGEST_CSS = `
 body { letter-spacing: -0.21pt; }
-.secret { text-indent: 0; font-family: ${FONT.hei}; margin: -14pt 0 14pt; }
+.secret { text-indent: 0; font-family: ${FONT.hei}; margin: 0 0 14pt; }
 .issue { text-align: center; text-indent: 0; margin: -14pt 0 6pt; }
 .masthead { display: flex; justify-content: space-between; gap: 1em; text-indent: 0; font-family: ${FONT.kai}; }
 .masthead span { white-space: nowrap; }
