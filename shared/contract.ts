@@ -7,6 +7,7 @@ import { dashboardMethods } from './api/dashboard.js';
 import { desktopMethods } from './api/desktop.js';
 import { digestMethods } from './api/digest.js';
 import type { ProgressEvent } from './api/events.js';
+import { holidayMethods } from './api/holidays.js';
 import { incidentMethods } from './api/incidents.js';
 import { paperMethods } from './api/paper.js';
 import { printMethods } from './api/print.js';
@@ -41,6 +42,7 @@ export const contract = {
   ...digestMethods,
   ...syncMethods,
   ...paperMethods,
+  ...holidayMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

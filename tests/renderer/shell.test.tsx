@@ -50,9 +50,13 @@ describe('app shell', () => {
     await user.click(within(nav).getByRole('button', { name: '同步' }));
     expect(await screen.findByTestId('sync-view')).toBeTruthy();
 
-    // 设置 shows what is real today: this workstation's identity from getAppInfo.
+    // 设置 shows what is real today: this workstation's identity from getAppInfo (its id one click away).
     await user.click(within(nav).getByRole('button', { name: '设置' }));
     expect(screen.getByText(app.ledger.siteId)).toBeTruthy();
+    expect(screen.getByText(app.ledger.siteId).closest('details')?.open).toBe(false);
+    expect(screen.getAllByTestId(/^settings-tab-/).map((tab) => tab.textContent)).toEqual([
+      '本工作站', '报告版头', '敏感类别', '回应时限', '乡镇（街道）', '单位', '节假日调休',
+    ]);
 
     await user.click(within(nav).getByRole('button', { name: '舆情台账' }));
     expect(await screen.findByTestId('incident-table')).toBeTruthy();

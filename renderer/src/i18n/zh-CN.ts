@@ -40,7 +40,42 @@ export const zhCN = {
     ledgerHint: '目前可在“舆情台账”中登记和查看舆情事件。',
   },
 
+  settingsSections: {
+    label: '设置分类',
+    workstation: '本工作站',
+    papers: '报告版头',
+    categories: '敏感类别',
+    rules: '回应时限',
+    townships: '乡镇（街道）',
+    units: '单位',
+    calendar: '节假日调休',
+  },
+
+  paper: {
+    title: '报告版头',
+    hint: '印在本工作站打印的周报、月报、年报上：报头下方左侧为编印单位，文末为“报”“送”两行。只对本工作站有效，不随同步传给其他工作站（各单位以自己的名义印发）。',
+    labels: { issuer: '编印单位', reportTo: '报', copyTo: '送' },
+    placeholders: { reportTo: '如：县委、县政府主要领导', copyTo: '如：各乡镇（街道）、县直各部门' },
+    save: '保存',
+    saved: '已保存报告版头',
+  },
+
+  holidayNotice: {
+    title: '录入全年放假安排',
+    hint: '把国务院办公厅《关于某年部分节假日安排的通知》的正文粘贴到下面，先查看读出的日期，核对无误后再确认录入。',
+    year: '年份',
+    text: '通知正文',
+    placeholder: '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。…',
+    preview: '读取并查看',
+    columns: { name: '节日', off: '放假', work: '调休上班' },
+    offDays: (first: string, last: string, n: number) => (n === 1 ? `${first}，共1天` : `${first}至${last}，共${n}天`),
+    noWork: '无',
+    confirm: (year: number, n: number) => `确认录入${year}年的 ${n} 天安排`,
+    saved: (n: number, recomputed: number) => `已录入 ${n} 天放假安排${recomputed > 0 ? `，重新计算了 ${recomputed} 项承诺期限` : ''}`,
+  },
+
   settings: {
+    technical: '技术信息（供维护人员）',
     thisWorkstation: '本工作站',
     siteName: '工作站名称',
     rename: '改名',
@@ -328,6 +363,8 @@ export const zhCN = {
     delete: '删除',
     deleteLabel: (date: string) => `删除 ${date} 的调整`,
     confirmDelete: (date: string) => `确定删除 ${date} 的节假日调整？相关承诺期限将重新计算。`,
+    confirmYes: '确定删除',
+    confirmNo: '取消',
     saved: (date: string, recomputed: number) => `已保存 ${date} 的调整${recomputed > 0 ? `，重算了 ${recomputed} 项承诺期限` : ''}`,
     deleted: (date: string, recomputed: number) => `已删除 ${date} 的调整${recomputed > 0 ? `，重算了 ${recomputed} 项承诺期限` : ''}`,
   },
