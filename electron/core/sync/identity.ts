@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LedgerError } from '../../../shared/errors.js';
 import type { SyncIdentity } from '../../../shared/sync-schemas.js';
 import type { Db } from '../db/open.js';
+import { formerSiteIds } from '../backup/former-sites.js';
 import { workstationName } from '../ledger/workstation.js';
 import type { SyncHost } from './host.js';
 import type { KeyStore } from './keystore.js';
@@ -83,6 +84,11 @@ export async function rotateIdentity(host: SyncHost): Promise<LoadedIdentity> {
 async function load(host: SyncHost, rotate: boolean): Promise<LoadedIdentity> {
   const { db, siteId, keyStore } = host;
   let secrets = await readSecrets(keyStore);
+  if (secrets && secrets.site !== siteId && formerSiteIds(db).includes(secrets.site)) {
+    // This ledger was restored from a backup and took a new site id: its keys are still its own (backup/rejoin.ts).
+    secrets = { ...secrets, site: siteId };
+    await keyStore.write(JSON.stringify(secrets));
+  }
   if (secrets && secrets.site !== siteId) {
     throw new LedgerError(
       'storage',
@@ -147,7 +153,7 @@ function recordPublicKeys(db: Db, pairs: readonly KeyPair[]): void {
   const upsert = db.prepare(
     `INSERT INTO sync_keys (key_id, sign_public, age_recipient, fingerprint, created_at, retired_at)
      VALUES (@keyId, @signPublic, @ageRecipient, @fingerprint, @createdAt, @retiredAt)
-     ON CONFLICT(key_id) DO UPDATE SET retired_at = excluded.retired_at`,
+     ON CONFLICT(key_id) DO UPDATE SET retired_at = excluded.retired_at, fingerprint = excluded.fingerprint`,
   );
   db.transaction(() => {
     for (const p of pairs) upsert.run(p);
