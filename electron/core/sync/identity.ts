@@ -81,7 +81,35 @@ export async function rotateIdentity(host: SyncHost): Promise<LoadedIdentity> {
   return next.then((identity) => named(host.db, identity));
 }
 
-async function load(host: SyncHost, rotate: boolean): Promise<LoadedIdentity> {
+/**
+ * Why sync is paused when the private keys cannot be read, and the two ways on. The ledger itself works.
+ */
+export function keysUnavailable(keyStore: KeyStore): string {
+  return (
+    `${keyStore.problem ?? `本工作站的私钥不在 ${keyStore.describe}`}：同步已暂停，台账可照常登记和查阅。` +
+    '两种办法继续同步：① 导入密钥恢复文件（设置 → 备份与恢复，或 yq keys import）；' +
+    '② 生成新密钥，再把新的联系卡发给各对方工作站重新添加（旧联系卡将标为已更换）。'
+  );
+}
+
+/** Makes new keys for a workstation whose keys cannot be read (keychain reset, key file lost). */
+export async function replaceLostKeys(host: SyncHost): Promise<LoadedIdentity> {
+  const current = await host.keyStore.read().catch(() => undefined);
+  if (current !== undefined && !host.keyStore.problem) {
+    throw new LedgerError('conflict', '本工作站的私钥可以正常读取，无需生成新密钥（如需更换，请使用“更换密钥”）');
+  }
+  const next = load(host, false, true);
+  loading.set(host.db, next);
+  next.catch(() => loading.delete(host.db));
+  return next.then((identity) => named(host.db, identity));
+}
+
+/** Forgets the loaded keys, so that keys written to the store (a recovery file imported) are read again. */
+export function forgetLoadedIdentity(db: Db): void {
+  loading.delete(db);
+}
+
+async function load(host: SyncHost, rotate: boolean, replaceLost = false): Promise<LoadedIdentity> {
   const { db, siteId, keyStore } = host;
   let secrets = await readSecrets(keyStore);
   if (secrets && secrets.site !== siteId && formerSiteIds(db).includes(secrets.site)) {
@@ -95,11 +123,8 @@ async function load(host: SyncHost, rotate: boolean): Promise<LoadedIdentity> {
       `密钥文件 ${keyStore.describe} 属于另一个工作站（${secrets.site}），不属于本台账（${siteId}）。请将其移走后重试。`,
     );
   }
-  if (!secrets && hasPublicKeys(db)) {
-    throw new LedgerError(
-      'storage',
-      `本工作站的私钥不在 ${keyStore.describe}：无法签名或解密同步包。请从备份恢复密钥文件。`,
-    );
+  if (!secrets && hasPublicKeys(db) && !replaceLost) {
+    throw new LedgerError('storage', keysUnavailable(keyStore));
   }
   if (!secrets || rotate) {
     const at = new Date(host.ctx.now()).toISOString();
@@ -109,6 +134,8 @@ async function load(host: SyncHost, rotate: boolean): Promise<LoadedIdentity> {
     await keyStore.write(JSON.stringify(secrets));
   }
   const pairs = await Promise.all(secrets.keys.map((k) => pairOf(siteId, k)));
+  // Keys that were lost (replaceLostKeys) stay listed as retired: peers' cards of them are replaced.
+  if (replaceLost) db.prepare('UPDATE sync_keys SET retired_at = coalesce(retired_at, ?)').run(new Date(host.ctx.now()).toISOString());
   recordPublicKeys(db, pairs);
   const current = [...pairs].reverse().find((p) => p.retiredAt === null) ?? pairs[pairs.length - 1]!;
   return {

@@ -21,9 +21,11 @@ if (data.managedKeys) {
   let secret = data.managedKeys.secret;
   keyStore = {
     describe: '系统钥匙串（由主进程保管）',
+    ...(data.managedKeys.unreadable ? { problem: data.managedKeys.unreadable } : {}),
     read: () => Promise.resolve(secret),
     write(next) {
       secret = next;
+      if (keyStore) delete keyStore.problem; // keys imported or made anew: they open from now on
       port.postMessage({ type: 'keys', secret: next } satisfies FromWorker);
       return Promise.resolve();
     },
@@ -33,7 +35,7 @@ if (data.managedKeys) {
 let ledger: Ledger | undefined;
 let call: CallLedger;
 let openError: LedgerErrorData | undefined;
-try {
+const serve = () => {
   ledger = openLedger({
     path: data.dbPath,
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
@@ -41,7 +43,11 @@ try {
     ...(keyStore ? { keyStore } : {}),
   });
   const progress = data.progress ? (event: ProgressEvent) => port.postMessage({ type: 'progress', event } satisfies FromWorker) : undefined;
-  call = createDispatcher(createHandlers(ledger, progress ? { progress } : {}));
+  // A restore replaced the file under the open ledger (which the handler closed): open the new one and serve it.
+  call = createDispatcher(createHandlers(ledger, { ...(progress ? { progress } : {}), ledgerReplaced: reopen }));
+};
+try {
+  serve();
 } catch (error) {
   // Stay alive and answer every call with the reason: the window can then tell the person what is wrong
   // (newer schema, unreadable file) instead of facing a dead process.
@@ -57,9 +63,17 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 // Deadline checks at start and every 30 minutes; main turns each into a desktop notification.
 let notifier: DeadlineNotifier | undefined;
-if (ledger) {
+function startNotifier(): void {
+  if (!ledger) return;
   notifier = createDeadlineNotifier({ ctx: ledger.ctx, notify: (title, body) => post({ type: 'notify', title, body }) });
   notifier.start();
+}
+startNotifier();
+
+function reopen(): void {
+  notifier?.stop();
+  serve();
+  startNotifier();
 }
 
 const inFlight = new Set<Promise<void>>();
