@@ -6,7 +6,8 @@ import { checksumOf } from '../db/open.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
 import { verifyAudit } from '../ledger/audit.js';
 import { open } from '../sync/age.js';
-import { parseBackupName } from './names.js';
+import { sha256File } from './files.js';
+import { parseBackupName, SIDECAR } from './names.js';
 
 // What makes a backup good: it opens as SQLite, passes `PRAGMA integrity_check`, holds a ledger this program
 // can open (its migrations are a prefix of ours), its audit chain verifies, and it says how much it holds. A
@@ -73,6 +74,11 @@ export async function plainCopyOf(
   file: string,
   passphrase: string | undefined,
 ): Promise<{ path: string; done: () => void } | { error: string }> {
+  // Bytes changed inside a row's text pass SQLite's structural check: the hash recorded when the backup was
+  // made catches every change to a file that still has its record.
+  if (!existsSync(file)) return { error: `找不到备份文件 ${file}` };
+  const recorded = recordedHash(file);
+  if (recorded !== undefined && sha256File(file) !== recorded) return { error: '备份文件与备份时记录的校验值不符（文件已损坏或被改动）' };
   const named = parseBackupName(file);
   const sealed = named?.encrypted ?? file.endsWith('.age');
   if (!sealed) return { path: file, done: () => undefined };
@@ -98,5 +104,14 @@ export async function checkBackup(file: string, passphrase?: string, nativeBindi
     return checkDatabaseFile(copy.path, nativeBinding);
   } finally {
     copy.done();
+  }
+}
+
+function recordedHash(file: string): string | undefined {
+  try {
+    const record = JSON.parse(readFileSync(`${file}${SIDECAR}`, 'utf8')) as { sha256?: unknown };
+    return typeof record.sha256 === 'string' ? record.sha256 : undefined;
+  } catch {
+    return undefined; // no record (a backup copied on its own): the structural checks alone decide
   }
 }

@@ -8,7 +8,7 @@ import { fileProblem } from '../file-problems.js';
 import type { LedgerContext } from '../ledger/mutate.js';
 import { seal } from '../sync/age.js';
 import { type BackupCheck, checkDatabaseFile } from './check.js';
-import { copyMissingBlobs, fsyncPath, renameDurably, writeFileAtomically } from './files.js';
+import { copyMissingBlobs, fsyncPath, renameDurably, sha256File, writeFileAtomically } from './files.js';
 import { backupName, SIDECAR } from './names.js';
 import { auditHeadOf, noteFailedBackup, noteGoodBackup } from './state.js';
 
@@ -71,7 +71,9 @@ export async function createBackup(source: BackupSource, options: CreateBackupOp
   // The audit head read just before the copy: the backup holds at least this much.
   const headSeq = auditHeadOf(db);
   try {
-    await db.backup(part);
+    // After the first page, the rest in one step: one read transaction, so a write by another process (yq while
+    // the app is open) can neither restart the copy forever nor tear it.
+    await db.backup(part, { progress: () => 0x7fffffff });
     const copy = new Database(part, source.nativeBinding ? { nativeBinding: source.nativeBinding } : {});
     try {
       copy.pragma('journal_mode = DELETE'); // one self-contained file, no -wal beside it
@@ -104,7 +106,7 @@ export async function createBackup(source: BackupSource, options: CreateBackupOp
   const ledgerBytes = source.path === ':memory:' || !existsSync(source.path) ? 0 : statSync(source.path).size;
   try {
     fsyncPath(written);
-    writeFileAtomically(`${final}${SIDECAR}`, JSON.stringify({ at, ...counts, bytes, verified: true, encrypted }));
+    writeFileAtomically(`${final}${SIDECAR}`, JSON.stringify({ at, ...counts, bytes, sha256: sha256File(written), verified: true, encrypted }));
     renameDurably(written, final);
   } catch (error) {
     return fail(`无法保存备份文件（${fileProblem(error)}）`);
