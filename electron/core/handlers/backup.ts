@@ -28,9 +28,13 @@ export function backupHandlers(ledger: Ledger, options: BackupHandlerOptions = {
     return ledger.path;
   };
   const overview = () => {
-    const path = fileLedger();
     const settings = readBackupSettings(ledger.db);
     const status = readBackupStatus(ledger.db);
+    if (ledger.path === ':memory:') {
+      // Nothing to back up and nothing to warn about (component tests, a scratch ledger).
+      return { dir: '', ...settings, ...status, warning: { stale: false, secondDirUnreachable: false }, backups: [], lastRestore: null };
+    }
+    const path = ledger.path;
     const dir = defaultBackupDir(path);
     return {
       dir,

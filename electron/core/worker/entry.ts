@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ProgressEvent } from '../../../shared/api/events.js';
 import { LedgerError, type LedgerErrorData, toErrorData } from '../../../shared/errors.js';
+import { recoverDamagedLedger } from '../backup/damaged.js';
 import { type Ledger, openLedger } from '../ledger.js';
 import { createDeadlineNotifier, type DeadlineNotifier } from '../notify/deadline-notifier.js';
 import type { KeyStore } from '../sync/keystore.js';
@@ -33,7 +34,8 @@ if (data.managedKeys) {
 }
 
 let ledger: Ledger | undefined;
-let call: CallLedger;
+// Calls that arrive while the ledger is still being opened wait for it.
+let call: CallLedger = (method, input) => started.then(() => call(method, input));
 let openError: LedgerErrorData | undefined;
 const serve = () => {
   ledger = openLedger({
@@ -46,17 +48,30 @@ const serve = () => {
   // A restore replaced the file under the open ledger (which the handler closed): open the new one and serve it.
   call = createDispatcher(createHandlers(ledger, { ...(progress ? { progress } : {}), ledgerReplaced: reopen }));
 };
-try {
-  serve();
-} catch (error) {
-  // Stay alive and answer every call with the reason: the window can then tell the person what is wrong
-  // (newer schema, unreadable file) instead of facing a dead process.
-  openError = toErrorData(error);
-  // A LedgerError already says what is wrong in words; anything else gets its stack logged, here only.
-  if (error instanceof LedgerError) console.error(`[core-worker] ${openError.message}`);
-  else console.error('[core-worker] 无法打开台账数据库', error);
-  const failure = openError;
-  call = () => Promise.resolve({ ok: false, error: failure });
+async function start(): Promise<void> {
+  try {
+    // A ledger file that fails quick_check is replaced by the newest good backup, kept as the safety copy.
+    const damage = await recoverDamagedLedger(data.dbPath, { now: Date.now, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+    if (damage.restoredFrom) {
+      port.postMessage({
+        type: 'notify',
+        title: '台账文件已损坏，已从备份恢复',
+        body: `已从 ${damage.restoredFrom} 恢复；损坏的文件保留在 ${damage.safetyCopy ?? ''}（设置 → 备份与恢复 可撤销）。请与各对方工作站同步一次，补回备份之后的内容。`,
+      } satisfies FromWorker);
+    }
+    serve();
+  } catch (error) {
+    // Stay alive and answer every call with the reason: the window can then tell the person what is wrong
+    // (newer schema, unreadable file) instead of facing a dead process.
+    openError = toErrorData(error);
+    // A LedgerError already says what is wrong in words; anything else gets its stack logged, here only.
+    if (error instanceof LedgerError) console.error(`[core-worker] ${openError.message}`);
+    else console.error('[core-worker] 无法打开台账数据库', error);
+    const failure = openError;
+    call = () => Promise.resolve({ ok: false, error: failure });
+  }
+  startNotifier();
+  post(openError ? { type: 'ready', error: openError } : { type: 'ready' });
 }
 
 const post = (message: FromWorker) => port.postMessage(message);
@@ -68,7 +83,6 @@ function startNotifier(): void {
   notifier = createDeadlineNotifier({ ctx: ledger.ctx, notify: (title, body) => post({ type: 'notify', title, body }) });
   notifier.start();
 }
-startNotifier();
 
 function reopen(): void {
   notifier?.stop();
@@ -90,7 +104,7 @@ port.on('message', (message: ToWorker) => {
   if (message.type === 'close') {
     // Answer what was already asked, then close the database (checkpointing WAL) and let the thread end.
     notifier?.stop();
-    void Promise.allSettled([...inFlight]).then(() => {
+    void started.then(() => Promise.allSettled([...inFlight])).then(() => {
       ledger?.close();
       ledger = undefined;
       port.close();
@@ -98,4 +112,4 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-post(openError ? { type: 'ready', error: openError } : { type: 'ready' });
+const started = start();

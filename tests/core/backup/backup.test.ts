@@ -173,3 +173,27 @@ describe('backups', () => {
     ledger.close();
   });
 });
+
+describe('a damaged ledger on open', () => {
+  it('is replaced by the newest good backup and kept as the safety copy', async () => {
+    const { recoverDamagedLedger } = await import('../../../electron/core/backup/damaged.js');
+    const dir = tempDir();
+    const clock = testClock();
+    const path = join(dir, 'ledger.db');
+    const ledger = openLedger({ path, now: clock.now });
+    addIncident(ledger, '河道污染');
+    await backupRound(ledger);
+    ledger.close();
+    expect(await recoverDamagedLedger(path, { now: clock.now })).toEqual({ damaged: false });
+    const bytes = readFileSync(path);
+    bytes.fill(0xff, 4096 * 2, 4096 * 6); // pages of the ledger overwritten
+    writeFileSync(path, bytes);
+    const report = await recoverDamagedLedger(path, { now: clock.now });
+    expect(report.damaged).toBe(true);
+    expect(report.restoredFrom).toContain('yq-backup-');
+    expect(readFileSync(report.safetyCopy!)).toEqual(bytes);
+    const reopened = openLedger({ path, now: clock.now });
+    expect(reopened.db.prepare('SELECT count(*) AS n FROM incidents').get()).toEqual({ n: 1 });
+    reopened.close();
+  });
+});
