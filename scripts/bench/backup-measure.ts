@@ -21,7 +21,7 @@ const livePath = join(work, 'ledger.db');
 copyFileSync(ledgerPath!, livePath);
 const ledgerBytes = statSync(livePath).size;
 
-const time = async (fn: () => Promise<unknown> | unknown) => {
+const time = async (fn: () => unknown) => {
   const start = performance.now();
   await fn();
   return performance.now() - start;
