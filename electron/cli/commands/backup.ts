@@ -1,6 +1,6 @@
 import type { BackupCheckReport, BackupEntry, BackupMade } from '../../../shared/api/backup.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
-import { UsageError } from '../args.js';
+import { UsageError } from '../options.js';
 import type { Command } from '../command.js';
 import { passphraseFrom } from './sync.js';
 
