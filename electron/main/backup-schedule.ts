@@ -4,18 +4,18 @@
 
 export type CallCore = (method: 'runDueBackup', input: { moment: 'idle' | 'quit' }) => Promise<unknown>;
 
-export interface BackupScheduleDeps {
+export interface BackupScheduleDeps<Handle> {
   call: CallCore;
   /** Seconds since the last keyboard or mouse input (Electron's powerMonitor). */
   idleSeconds: () => number;
-  setInterval: (fn: () => void, ms: number) => unknown;
-  clearInterval: (handle: unknown) => void;
+  setInterval: (fn: () => void, ms: number) => Handle;
+  clearInterval: (handle: Handle) => void;
 }
 
 export const CHECK_EVERY_MS = 5 * 60_000;
 export const IDLE_AFTER_SECONDS = 120;
 
-export function scheduleBackups(deps: BackupScheduleDeps): { beforeQuit: () => Promise<void>; stop: () => void } {
+export function scheduleBackups<Handle>(deps: BackupScheduleDeps<Handle>): { beforeQuit: () => Promise<void>; stop: () => void } {
   let running = false;
   const handle = deps.setInterval(() => {
     if (running || deps.idleSeconds() < IDLE_AFTER_SECONDS) return;

@@ -53,7 +53,7 @@ async function start(): Promise<void> {
     // A ledger file that fails quick_check is replaced by the newest good backup, kept as the safety copy.
     const damage = await recoverDamagedLedger(data.dbPath, { now: Date.now, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
     if (damage.restoredFrom) {
-      port.postMessage({
+      post({
         type: 'notify',
         title: '台账文件已损坏，已从备份恢复',
         body: `已从 ${damage.restoredFrom} 恢复；损坏的文件保留在 ${damage.safetyCopy ?? ''}（设置 → 备份与恢复 可撤销）。请与各对方工作站同步一次，补回备份之后的内容。`,
