@@ -62,13 +62,16 @@ export async function importKeys(host: SyncHost, file: string, passphrase: strin
     const message = (error as Error).message;
     throw new LedgerError('invalid_input', /口令/.test(message) ? '办公室口令不正确，无法打开密钥恢复文件' : `${file} 不是有效的密钥恢复文件`);
   }
-  const ours = [host.siteId, ...formerSiteIds(host.db)];
-  if (!ours.includes(keys.site)) {
-    throw new LedgerError('conflict', `该密钥恢复文件属于另一个工作站（${keys.site}），不属于本台账（${host.siteId}）`);
-  }
+  // Ours if it holds a key this ledger recorded as its own (whatever site id it was exported under: restores
+  // change the id), or, for a ledger that never made keys, if it names this ledger's id now or before a restore.
   const known = host.db.prepare('SELECT sign_public FROM sync_keys').all() as { sign_public: string }[];
   const held = new Set(keys.keys.map((k) => signingPublicOf(k.signSecret)));
+  const ours = [host.siteId, ...formerSiteIds(host.db)];
+  if (known.length === 0 && !ours.includes(keys.site)) {
+    throw new LedgerError('conflict', `该密钥恢复文件属于另一个工作站（${keys.site}），不属于本台账（${host.siteId}）`);
+  }
   if (known.length > 0 && !known.some((k) => held.has(k.sign_public))) {
+    if (!ours.includes(keys.site)) throw new LedgerError('conflict', `该密钥恢复文件属于另一个工作站（${keys.site}），不属于本台账（${host.siteId}）`);
     throw new LedgerError('conflict', '该密钥恢复文件中的密钥与本台账登记的公钥不符（可能是更换密钥之前导出的旧文件）');
   }
   await host.keyStore.write(JSON.stringify({ ...(JSON.parse(parsed.secret) as object), site: host.siteId }));

@@ -112,8 +112,9 @@ export function forgetLoadedIdentity(db: Db): void {
 async function load(host: SyncHost, rotate: boolean, replaceLost = false): Promise<LoadedIdentity> {
   const { db, siteId, keyStore } = host;
   let secrets = await readSecrets(keyStore);
-  if (secrets && secrets.site !== siteId && formerSiteIds(db).includes(secrets.site)) {
-    // This ledger was restored from a backup and took a new site id: its keys are still its own (backup/rejoin.ts).
+  if (secrets && secrets.site !== siteId && (formerSiteIds(db).includes(secrets.site) || holdsRecordedKey(db, secrets))) {
+    // This ledger was restored from a backup and took a new site id (backup/rejoin.ts): keys of one of its former
+    // ids, or holding a public key this ledger recorded as its own, are still its own.
     secrets = { ...secrets, site: siteId };
     await keyStore.write(JSON.stringify(secrets));
   }
@@ -170,6 +171,11 @@ async function pairOf(site: string, k: Secrets['keys'][number]): Promise<KeyPair
     createdAt: k.createdAt,
     retiredAt: k.retiredAt,
   };
+}
+
+function holdsRecordedKey(db: Db, secrets: Secrets): boolean {
+  const recorded = new Set((db.prepare('SELECT sign_public FROM sync_keys').all() as { sign_public: string }[]).map((r) => r.sign_public));
+  return secrets.keys.some((k) => recorded.has(signingPublicOf(k.signSecret)));
 }
 
 function hasPublicKeys(db: Db): boolean {

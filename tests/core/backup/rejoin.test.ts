@@ -76,4 +76,19 @@ describe('a restored workstation rejoins its peers', () => {
     a.close();
     b.close();
   });
+
+  it('keeps its keys when restored twice from the same backup (the key file names the id of the first restore)', async () => {
+    const dir = tempDir();
+    const clock = testClock();
+    const a = fileLedger(dir, '县委宣传部', clock.now);
+    const fingerprintKey = (await loadIdentity(a)).current.signPublic;
+    const round = await backupRound(a, { dir: join(dir, 'backups') });
+    a.close();
+    for (let i = 0; i < 2; i += 1) {
+      await restoreBackup(a.path, round.primary.file, { now: clock.now });
+      const again = openLedger({ path: a.path, now: clock.now });
+      expect((await loadIdentity(again)).current.signPublic).toBe(fingerprintKey);
+      again.close();
+    }
+  });
 });
