@@ -15,7 +15,7 @@ import { addIncident, exchange, fileLedger } from './helpers.js';
 // of them, from any of its backups, sometimes twice): once everyone has exchanged with everyone, all replicas
 // hold the same ledger, nothing was refused, and every audit log verifies.
 
-const RUNS = Number(process.env.YQ_REJOIN_RUNS ?? 25);
+const RUNS = Number(process.env.YQ_REJOIN_RUNS ?? 20);
 const NAMES = ['县委宣传部', '城关镇', '县信访局'];
 
 type Cmd =
