@@ -45,6 +45,7 @@ describe('备份与恢复', () => {
 
     await addIncident({ api: installed.api, ledger: installed.ledger, uninstall: () => {} }, { title: '备份之后的事件' });
     await user.click(within(section).getByTestId('backup-restore'));
+    await waitFor(() => expect(within(section).getByTestId('backup-preview').textContent).toContain('此备份完好：事件 1 件'));
     await user.click(within(section).getByTestId('backup-restore-confirm'));
     await waitFor(() => expect(within(section).getByTestId('backup-undo')).toBeTruthy());
     const titles = async () => (await must(installed.api.listIncidents({}))).rows.map((i) => i.title);

@@ -488,6 +488,9 @@ export const zhCN = {
     confirmRestore: '确认恢复',
     restoreWarning: '恢复后，当前台账保留为安全副本（可撤销）；本工作站改用新的同步标识，对方工作站下次同步时补回备份之后的内容。',
     restoreOther: '从其他备份文件恢复…',
+    previewGood: (r: { incidents: number; commitments: number; auditEntries: number; siteName: string }) =>
+      `此备份完好：事件 ${r.incidents} 件，承诺 ${r.commitments} 项，审计记录 ${r.auditEntries} 条（${r.siteName}）。`,
+    previewBad: (reason: string) => `此备份不可用：${reason}`,
     chooseBackup: '选择备份文件',
     passphrase: '办公室口令（加密备份或恢复文件用）',
     restored: (file: string, safety: string | null) => `已从 ${file} 恢复${safety ? `；原台账保留在 ${safety}` : ''}`,

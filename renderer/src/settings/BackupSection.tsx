@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { BackupOverview } from '../../../shared/api/backup.js';
+import type { BackupCheckReport, BackupOverview } from '../../../shared/api/backup.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
@@ -23,6 +23,8 @@ export function BackupSection() {
   const [policy, setPolicy] = useState({ daily: '7', weekly: '4', monthly: '12' });
   const [passphrase, setPassphrase] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** What the chosen backup holds, checked again before it may be restored (the preview). */
+  const [preview, setPreview] = useState<BackupCheckReport | null>(null);
 
   const show = useCallback((value: BackupOverview) => {
     setOverview(value);
@@ -68,6 +70,13 @@ export function BackupSection() {
       },
       (r) => b.restored(r.restoredFrom, r.safetyCopy),
     );
+  const choose = async (file: string) => {
+    setConfirming(file);
+    setPreview(null);
+    const result = await call('verifyBackup', { file, ...sealedWith() });
+    if (result.ok) setPreview(result.value);
+    else setError(result.error.message);
+  };
   const restoreOther = async () => {
     const chosen = await call('chooseFile', { mode: 'open', title: b.chooseBackup, filters: [{ name: '台账备份', extensions: ['db', 'age'] }] });
     if (chosen.ok && chosen.value.path) await restore(chosen.value.path);
@@ -173,13 +182,13 @@ export function BackupSection() {
                 <td>
                   {confirming === entry.file ? (
                     <span className="backup-confirm">
-                      <button type="button" className="button button-small button-primary" disabled={busy} data-testid="backup-restore-confirm" onClick={() => void restore(entry.file)}>
+                      <button type="button" className="button button-small button-primary" disabled={busy || preview?.ok !== true} data-testid="backup-restore-confirm" onClick={() => void restore(entry.file)}>
                         {b.confirmRestore}
                       </button>
                       <button type="button" className="button button-small" onClick={() => setConfirming(null)}>{t.cancel}</button>
                     </span>
                   ) : (
-                    <button type="button" className="button button-small" disabled={busy} data-testid="backup-restore" onClick={() => setConfirming(entry.file)}>
+                    <button type="button" className="button button-small" disabled={busy} data-testid="backup-restore" onClick={() => void choose(entry.file)}>
                       {b.restore}
                     </button>
                   )}
@@ -189,7 +198,12 @@ export function BackupSection() {
           </tbody>
         </table>
       )}
-      {confirming && <p className="field-hint" role="status">{b.restoreWarning}</p>}
+      {confirming && confirming !== 'new-keys' && (
+        <div className="field-hint" role="status" data-testid="backup-preview">
+          {preview && <p>{preview.ok ? b.previewGood(preview) : b.previewBad(preview.reason ?? '')}</p>}
+          <p>{b.restoreWarning}</p>
+        </div>
+      )}
 
       <h3 className="backup-subtitle">{b.keysTitle}</h3>
       <p className="field-hint">{b.keysHint}</p>
