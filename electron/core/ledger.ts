@@ -38,6 +38,9 @@ export interface Ledger {
   attachmentsDir: string;
   openCopiesDir: string;
   keyStore: KeyStore;
+  /** The database file (or ':memory:') and the addon it was opened with: backups open copies of it. */
+  path: string;
+  nativeBinding?: string;
   close(): void;
 }
 
@@ -81,7 +84,8 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
       (options.path === ':memory:' ? join(tmpdir(), `yq-attachments-${siteId}`) : join(dirname(options.path), 'attachments'));
     const openCopiesDir = options.openCopiesDir ?? join(tmpdir(), `yuqing-ledger-open-${siteId}`);
     return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir, openCopiesDir,
-      keyStore: options.keyStore ?? defaultKeyStore(options.path), close: () => db.close() };
+      keyStore: options.keyStore ?? defaultKeyStore(options.path), path: options.path,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { create } from 'zustand';
 import { t } from '../i18n/zh-CN.js';
+import { BackupSection } from './BackupSection.js';
 import { CalendarOverrides } from './CalendarOverrides.js';
 import { CategoryEditor } from './CategoryEditor.js';
 import { HolidayNoticeImport } from './HolidayNoticeImport.js';
@@ -35,4 +37,11 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
       </>
     ),
   },
+  { id: 'backup', title: t.settingsSections.backup, page: () => <BackupSection /> },
 ];
+
+/** Which section 设置 shows; other views open a section directly (the 工作台's backup warning → 备份与恢复). */
+export const useSettingsSection = create<{ id: string; open: (id: string) => void }>((set) => ({
+  id: SETTINGS_SECTIONS[0]!.id,
+  open: (id) => set({ id }),
+}));

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { t } from '../i18n/zh-CN.js';
-import { SETTINGS_SECTIONS } from '../settings/sections.js';
+import { SETTINGS_SECTIONS, useSettingsSection } from '../settings/sections.js';
 
 /** 设置: a list of sections at the side, the chosen one's page beside it (settings/sections.tsx lists them). */
 export function SettingsView() {
-  const [chosen, setChosen] = useState(SETTINGS_SECTIONS[0]!.id);
+  const { id: chosen, open: setChosen } = useSettingsSection();
   const section = SETTINGS_SECTIONS.find((s) => s.id === chosen) ?? SETTINGS_SECTIONS[0]!;
   return (
     <div className="settings-layout">
