@@ -2,13 +2,18 @@ import type { CalendarOverrideEntry, Commitment, DueItem, Feedback, Followup } f
 import { COMMITMENT_STATUS_LABELS, FEEDBACK_METHOD_LABELS, FOLLOWUP_KIND_LABELS } from '../../../shared/domain.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { intOption, UsageError } from '../args.js';
+import { deadlineMovedText } from '../../../shared/deadline-moved.js';
 import { type Command, jsonInCommand } from '../command.js';
 
 // 承诺、跟进、反馈评价、到期清单、督办单和节假日调休 — JSON in and out, every call through the contract.
 
 function commitmentLine(c: Commitment): string {
   const verified = c.calendarVerified ? '' : '（节假日未核实）';
-  const nonWorkday = c.deadlineNonWorkday ? `（${c.deadlineNonWorkday}）` : '';
+  const nonWorkday = c.deadlineNonWorkday
+    ? `（${c.deadlineNonWorkday}）`
+    : c.deadlineMovedFrom
+      ? `（${deadlineMovedText(c.deadlineMovedFrom, c.deadlineSpec.n)}）`
+      : '';
   return [c.number, `[${COMMITMENT_STATUS_LABELS[c.status]}]`, `期限 ${c.deadline}${nonWorkday}${verified}`, c.unitName, c.content].join('  ');
 }
 

@@ -1,3 +1,4 @@
+import { deadlineMovedText } from '../../../shared/deadline-moved.js';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { DeadlineInfo, DeadlineInput } from '../../../shared/api/commitments.js';
 import { toChinaInputValue } from '../../../shared/china-time.js';
@@ -183,6 +184,11 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
             <p className="cm-preview" data-testid="deadline-preview">
               {f.preview(preview.date)}
               {preview.nonWorkday && <span className="cm-card-warn">{t.commitments.nonWorkday(preview.nonWorkday)}</span>}
+              {preview.movedFrom && (
+                <span className="cm-card-note" data-testid="deadline-moved">
+                  {deadlineMovedText(preview.movedFrom)}
+                </span>
+              )}
               {!preview.verified && <span className="cm-card-warn">{t.commitments.unverified}</span>}
             </p>
           )}

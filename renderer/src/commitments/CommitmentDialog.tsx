@@ -1,3 +1,4 @@
+import { deadlineMovedText } from '../../../shared/deadline-moved.js';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { Commitment, CommitmentPatchInput } from '../../../shared/api/commitments.js';
 import { formatChinaDateTime, toChinaInputValue } from '../../../shared/china-time.js';
@@ -173,6 +174,11 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
         <dd data-testid="detail-deadline">
           {shortDate(c.deadline, '')}
           {c.deadlineNonWorkday && <span className="cm-card-warn">{t.commitments.nonWorkday(c.deadlineNonWorkday)}</span>}
+          {c.deadlineMovedFrom && (
+            <span className="cm-card-note" data-testid="detail-deadline-moved">
+              {deadlineMovedText(c.deadlineMovedFrom, c.deadlineSpec.n)}
+            </span>
+          )}
           {!c.calendarVerified && (
             <span className="cm-card-warn" title={t.commitments.unverifiedHint}>
               {t.commitments.unverified}

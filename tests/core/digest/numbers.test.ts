@@ -110,7 +110,7 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
     ]);
     expect(d.fulfilledItems.map((c) => [c.content, c.publication, c.published])).toEqual([
       ['11月27日前发放全部拖欠工资', '已公开（政务微博，2026年11月27日）', true],
-      ['11月21日前查明死鱼原因', '未公开：涉及个人隐私', false],
+      ['11月23日前查明死鱼原因', '未公开：涉及个人隐私', false],
     ]);
     expect(d.overdueItems.map((c) => [c.content, c.status, c.daysOverdue])).toEqual([
       ['11月26日前公布化工厂整改方案', 'overdue', 4],
