@@ -16,7 +16,7 @@ describe('app shell', () => {
   });
 
   it('shows the navigation, the workstation name, and switches views', async () => {
-    app = await renderApp();
+    app = await renderApp(undefined, { startOn: 'launch' });
     const { user } = app;
     const nav = screen.getByRole('navigation', { name: '主导航' });
     const items = within(nav).getAllByRole('button').map((b) => b.textContent);
@@ -25,8 +25,11 @@ describe('app shell', () => {
     // The workstation name comes from getAppInfo.
     expect(await screen.findByText('县委网信办工作站')).toBeTruthy();
 
-    // Opens on the ledger.
-    expect(within(nav).getByRole('button', { name: '舆情台账' }).getAttribute('aria-current')).toBe('page');
+    // Opens on 工作台: today's work first.
+    expect(within(nav).getByRole('button', { name: '工作台' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByTestId('dashboard-triage')).toBeTruthy();
+    expect(screen.queryByTestId('incident-table')).toBeNull();
+    await user.click(within(nav).getByRole('button', { name: '舆情台账' }));
     expect(await screen.findByText('共 0 条')).toBeTruthy();
     expect(screen.getByTestId('incident-table')).toBeTruthy();
 
