@@ -62,6 +62,10 @@ describe('承诺督办 board', () => {
     expect(texts(units[0]!, 'dueToday')).toEqual(['今日到期的承诺']);
     expect(texts(units[1]!, 'dueSoon')).toEqual(['即将到期的承诺']);
     expect(texts(units[1]!, 'later')).toEqual(['以后到期的承诺']);
+    // A unit with nothing in a column shows no column at all (no row of 无): 县人社局 has nothing overdue or due today.
+    expect(within(units[1]!).queryByTestId('bucket-overdue')).toBeNull();
+    expect(within(units[1]!).queryByTestId('bucket-dueToday')).toBeNull();
+    expect(units[1]!.textContent).not.toContain('无');
     expect(screen.getByTestId('board-counts').textContent).toContain('已逾期 1');
 
     // Filtering by unit shows that unit only.
