@@ -169,9 +169,20 @@ export type IncidentQuery = z.input<typeof incidentQuerySchema>;
 export const highlightSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
 export type Highlight = z.infer<typeof highlightSchema>;
 
+/** What the 台账 checks beside each row: first response, response timing, commitments made and overdue. */
+export const rowFactsSchema = z.object({
+  firstResponseAt: isoInstant.nullable(),
+  /** 按时 (every requirement met in time), 超时 (one missed or met late), 计时中, or null when none applies. */
+  responseTiming: z.enum(['onTime', 'late', 'running']).nullable(),
+  commitmentCount: z.number().int(),
+  overdueCommitments: z.number().int(),
+});
+export type RowFacts = z.infer<typeof rowFactsSchema>;
+
 export const incidentRowSchema = incidentSchema.extend({
   /** Present when the query had text: the title and the best snippet with the matches marked. */
   highlight: z.object({ title: highlightSchema, snippet: highlightSchema }).optional(),
+  ...rowFactsSchema.partial().shape,
 });
 export type IncidentRow = z.infer<typeof incidentRowSchema>;
 

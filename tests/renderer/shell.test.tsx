@@ -31,7 +31,7 @@ describe('app shell', () => {
     expect(screen.queryByTestId('incident-table')).toBeNull();
     await user.click(within(nav).getByRole('button', { name: '舆情台账' }));
     expect(await screen.findByText('共 0 条')).toBeTruthy();
-    expect(screen.getByTestId('incident-table')).toBeTruthy();
+    expect(screen.getByTestId('ledger-empty').textContent).toContain('暂无舆情事件');
 
     await user.click(within(nav).getByRole('button', { name: '承诺督办' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('承诺督办');
@@ -58,7 +58,7 @@ describe('app shell', () => {
     expect(screen.getByText(app.ledger.siteId)).toBeTruthy();
 
     await user.click(within(nav).getByRole('button', { name: '舆情台账' }));
-    expect(await screen.findByTestId('incident-table')).toBeTruthy();
+    expect(await screen.findByTestId('ledger-empty')).toBeTruthy();
   });
 
   it('N opens the 登记 form when not typing, and Escape closes it', async () => {
