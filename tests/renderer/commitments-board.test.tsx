@@ -48,6 +48,19 @@ const texts = (root: HTMLElement, bucket: string) =>
   );
 
 describe('承诺督办 board', () => {
+  it('says 逾期 in the 状态 choices of an overdue commitment, as the line above does', async () => {
+    app = await renderApp(async ({ api }) => {
+      await fill(api);
+    });
+    await app.user.click(screen.getByTestId('nav-commitments'));
+    await app.user.click(await screen.findByText('逾期的承诺'));
+    const dialog = await screen.findByTestId('commitment-detail');
+    expect(within(dialog).getByTestId('detail-status').textContent).toContain('逾期');
+    const select = within(dialog).getByLabelText<HTMLSelectElement>('承诺状态');
+    expect(select.selectedOptions[0]?.textContent).toBe('逾期（尚未开始）');
+    expect(Array.from(select.options, (o) => o.textContent)).not.toContain('未到期');
+  });
+
   it('groups open commitments by unit and deadline, and counts the badge', async () => {
     app = await renderApp(async ({ api }) => {
       await fill(api);
@@ -90,12 +103,19 @@ describe('承诺督办 board', () => {
     const dialog = await screen.findByTestId('commitment-detail');
     expect((await within(dialog).findByTestId('closing-check')).textContent).toContain('尚未兑现');
 
+    // 兑现时间 is asked: choosing 已兑现 offers today, which the person can change to the date the evidence gives.
+    expect(within(dialog).getByLabelText<HTMLInputElement>('兑现时间').value).toBe('');
     await user.selectOptions(within(dialog).getByLabelText('承诺状态'), '已兑现');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('兑现时间').value.startsWith(today)).toBe(true);
     await user.click(within(dialog).getByTestId('commitment-save'));
     expect((await within(dialog).findByTestId('cm-error-evidence')).textContent).toContain('需填写兑现情况');
 
     await user.type(within(dialog).getByLabelText('兑现情况（做了什么、佐证材料）'), '已更换灯具12盏');
     await user.click(within(dialog).getByLabelText('已公开'));
+    // 已公开 without a channel: the refusal sits beside the channel, and no field path reaches the person.
+    await user.click(within(dialog).getByTestId('commitment-save'));
+    expect(await within(dialog).findByTestId('cm-error-channel')).toBeTruthy();
+    expect(dialog.textContent).not.toMatch(/patch|publication/);
     await user.selectOptions(within(dialog).getByLabelText('公开渠道'), '政务微信');
     await user.type(within(dialog).getByLabelText('公开时间'), `${addDays(today, -1)} 08:00`);
     await user.click(within(dialog).getByTestId('commitment-save'));
