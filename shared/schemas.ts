@@ -65,11 +65,17 @@ export const isoInstant = z.iso.datetime();
 export const ref = (what: string) =>
   z.string({ error: `请选择${what}` }).trim().min(1, { error: `请选择${what}` }).max(100, { error: `${what}过长` });
 
+/** A link as people paste it: `weibo.com/123` gets the https:// a browser would add; other schemes are refused. */
+export function withWebScheme(value: string): string {
+  return value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value) || /\s/.test(value) ? value : `https://${value.replace(/^\/\//, '')}`;
+}
+
 export const urlField = z
   .string()
   .trim()
   .max(2000, { error: '链接过长' })
-  .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), { error: '链接应以 http:// 或 https:// 开头' });
+  .transform(withWebScheme)
+  .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), { error: '链接应是网址，如 https://weibo.com/…' });
 
 export const incidentId = z.string().trim().min(1, { error: '请指定舆情事件' }).max(64);
 

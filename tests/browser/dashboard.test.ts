@@ -45,6 +45,37 @@ describe.skipIf(!run)('工作台 in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('台账 at 1280×720: every default column whole, 疫情 finds the 疫情防控 incidents, 无结果 for nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: NINE_AM });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(host.url);
+    await page.getByTestId('nav-ledger').click();
+    await page.getByTestId('incident-row').first().waitFor();
+    // No header cell is cut off: each one's text fits its box, and the last ends inside the table.
+    const cut = await page.locator('[role="columnheader"]').evaluateAll((cells) =>
+      cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > document.documentElement.clientWidth).map((c) => c.textContent),
+    );
+    expect(cut).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'ledger-1280.png') });
+
+    // 疫情 is written in few texts, but it names 疫情防控: the category's incidents are listed after the text hits.
+    const search = page.getByRole('searchbox');
+    await search.fill('疫情');
+    await search.press('Enter');
+    const covid = host.ledger.db.prepare("SELECT count(*) FROM incident_categories WHERE category_id = 'epidemic'").pluck().get() as number;
+    expect(covid).toBeGreaterThan(0);
+    await page.waitForFunction(
+      (n) => Number(/共 (\d+) 条/.exec(document.querySelector('[data-testid="incident-total"]')?.textContent ?? '')?.[1] ?? 0) >= n,
+      covid,
+    );
+    await page.screenshot({ path: join(SHOTS, 'ledger-search-1280.png') });
+    await search.fill('绝无此词语');
+    await search.press('Enter');
+    expect(await page.getByTestId('ledger-empty').textContent()).toContain('无结果');
+    await page.close();
+  });
+
   for (const [width, height] of [
     [1440, 900],
     [1280, 720],

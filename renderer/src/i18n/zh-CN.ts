@@ -141,7 +141,7 @@ export const zhCN = {
     choose: '请选择',
     none: '不选',
     timeHint: '格式：2026-11-28 14:05（北京时间）',
-    urlHint: '以 http:// 或 https:// 开头',
+    urlHint: '粘贴网址即可，未写 https:// 时自动补上',
     coUnitsHint: '可多选；牵头单位不在此列',
     sections: {
       basic: '基本情况',

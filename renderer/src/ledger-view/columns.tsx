@@ -74,7 +74,7 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   },
   severity: { width: '96px', sort: 'severity', render: (row) => <SeverityBadge severity={row.severity} /> },
   platform: { width: '96px', render: (row) => PLATFORM_LABELS[row.platform] },
-  foundAt: { width: '160px', sort: 'foundAt', render: (row) => formatChinaDateTime(row.foundAt) },
+  foundAt: { width: '168px', sort: 'foundAt', render: (row) => formatChinaDateTime(row.foundAt) },
   leadUnit: {
     width: 'minmax(110px, 1.4fr)',
     render: (row, lookups) => unitName(lookups, row.leadUnitId) ?? t.ledger.unassigned,
