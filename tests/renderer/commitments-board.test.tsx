@@ -137,6 +137,10 @@ describe('承诺督办 board', () => {
     await user.click(screen.getByTestId('nav-commitments'));
     await user.click(await screen.findByTestId('commitment-add'));
     const form = await screen.findByTestId('commitment-form');
+    // Required fields are marked, as in the 登记 form.
+    const required = Array.from(form.querySelectorAll('.field-required > .field-label'), (l) => l.textContent);
+    expect(required).toEqual(expect.arrayContaining(['舆情事件编号', '承诺内容', '责任单位']));
+    expect(required).not.toContain('责任人');
     await user.click(within(form).getByTestId('commitment-submit'));
     expect((await within(form).findByTestId('cm-error-content')).textContent).toContain('请填写承诺内容');
     await user.type(within(form).getByLabelText('舆情事件编号'), number);

@@ -114,10 +114,10 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
             {general}
           </div>
         )}
-        <Field id="cm-incident" name="incident" label={f.incident} hint={f.incidentHint} error={errors.incident}>
+        <Field id="cm-incident" name="incident" label={f.incident} hint={f.incidentHint} error={errors.incident} required>
           <input id="cm-incident" value={v.incident} readOnly={fixedIncident !== undefined} onChange={(e) => set('incident', e.target.value)} />
         </Field>
-        <Field id="cm-promisedAt" name="promisedAt" label={f.promisedAt} error={errors.promisedAt}>
+        <Field id="cm-promisedAt" name="promisedAt" label={f.promisedAt} error={errors.promisedAt} required>
           <input id="cm-promisedAt" value={v.promisedAt} onChange={(e) => set('promisedAt', e.target.value)} />
         </Field>
         <Field
@@ -137,10 +137,10 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
             ))}
           </select>
         </Field>
-        <Field id="cm-content" name="content" label={f.content} error={errors.content} wide>
+        <Field id="cm-content" name="content" label={f.content} error={errors.content} wide required>
           <textarea id="cm-content" rows={3} value={v.content} onChange={(e) => set('content', e.target.value)} />
         </Field>
-        <Field id="cm-unit" name="unit" label={f.unit} error={errors.unit}>
+        <Field id="cm-unit" name="unit" label={f.unit} error={errors.unit} required>
           <select id="cm-unit" value={v.unit} onChange={(e) => set('unit', e.target.value)}>
             <option value="">{f.choose}</option>
             {units.map((u) => (
