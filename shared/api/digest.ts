@@ -158,8 +158,8 @@ const commitmentItemSchema = z.object({
   /** 公开情况 as a phrase: `已公开（政务微博，2026年11月27日）`, `未公开：…`, `未记录`. */
   publication: z.string(),
   published: z.boolean(),
-  /** Calendar days past the deadline at asOf (0 unless overdue). */
-  daysOverdue: count,
+  /** Working days past the deadline at asOf (0 unless overdue), counted as the 承诺督办 board counts them. */
+  workdaysOverdue: count,
 });
 export type DigestCommitmentItem = z.infer<typeof commitmentItemSchema>;
 

@@ -51,7 +51,7 @@ ${
     ? html`<p>无逾期未兑现的承诺事项。</p>`
     : table(
         ['序号', '责任单位', '承诺内容', '期限', '逾期'],
-        d.overdueItems.map((o, i) => [i + 1, who(o), what(o), shortDay(o.deadline, year), `${o.daysOverdue}天`]),
+        d.overdueItems.map((o, i) => [i + 1, who(o), what(o), shortDay(o.deadline, year), `${o.workdaysOverdue}个工作日`]),
         [9, 20, 45, 14, 12],
         [0, 3, 4],
       )

@@ -110,11 +110,12 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
     ]);
     expect(d.fulfilledItems.map((c) => [c.content, c.publication, c.published])).toEqual([
       ['11月27日前发放全部拖欠工资', '已公开（政务微博，2026年11月27日）', true],
-      ['11月21日前查明死鱼原因', '未公开：涉及个人隐私', false],
+      ['11月23日前查明死鱼原因', '未公开：涉及个人隐私', false],
     ]);
-    expect(d.overdueItems.map((c) => [c.content, c.status, c.daysOverdue])).toEqual([
-      ['11月26日前公布化工厂整改方案', 'overdue', 4],
-      ['11月28日前完成企业用工情况全面排查', 'overdue', 2],
+    // In working days, as the board counts them at Monday 00:00: Fri 11-27 and Mon 11-30 after Thu 11-26; Mon after Sat.
+    expect(d.overdueItems.map((c) => [c.content, c.status, c.workdaysOverdue])).toEqual([
+      ['11月26日前公布化工厂整改方案', 'overdue', 2],
+      ['11月28日前完成企业用工情况全面排查', 'overdue', 1],
     ]);
     // K4 was fulfilled on Monday 08:00 — after the week — so on Sunday night it was still due next week.
     expect(d.dueNextWeekItems.map((c) => [c.deadline, c.unit, c.fulfilledAt])).toEqual([
