@@ -63,6 +63,12 @@ export function decodeCsv(bytes: Buffer): string {
   }
 }
 
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return text.endsWith('\n') ? lines - 1 : lines;
+}
+
 function isEncrypted(bytes: Buffer): boolean {
   try {
     const cfb = CFB.read(bytes, { type: 'buffer' });
@@ -80,8 +86,16 @@ export function readWorkbook(bytes: Buffer, fileName: string): Workbook {
   let book: XLSX.WorkBook;
   try {
     const options: XLSX.ParsingOptions = { cellDates: false, cellNF: true, cellFormula: false, sheetRows: LIMITS.rows + 50, dense: false };
-    book = kind === 'csv' ? XLSX.read(decodeCsv(bytes), { ...options, type: 'string', raw: true }) : XLSX.read(bytes, { ...options, type: 'buffer' });
+    if (kind === 'csv') {
+      const text = decodeCsv(bytes);
+      const lines = countLines(text);
+      if (lines > LIMITS.rows + 50) throw refuse(`${fileName} 有 ${lines} 行，超过 ${LIMITS.rows} 行的上限，请拆分后导入`);
+      book = XLSX.read(text, { ...options, type: 'string', raw: true });
+    } else {
+      book = XLSX.read(bytes, { ...options, type: 'buffer' });
+    }
   } catch (error) {
+    if (error instanceof LedgerError) throw error;
     const message = String((error as Error).message ?? error);
     if (/password|encrypt/i.test(message)) throw refuse(`${fileName} 设有打开密码，请在 Excel 或 WPS 中取消密码后再导入`);
     throw refuse(`${fileName} 无法读取，文件可能已损坏或不是表格文件`);
