@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { incidentQuerySchema } from '../schemas.js';
+import { codedRef, incidentQuerySchema } from '../schemas.js';
 import { filePath } from '../sync-schemas.js';
-import { UNIT_KINDS } from '../domain.js';
 import { noInput } from './app.js';
 
 // Excel in and out: an office's existing 台账 (.xlsx, .xls from Excel or WPS, .csv in UTF-8 or GBK) read into the
@@ -55,9 +54,16 @@ const importField = z.enum(Object.keys(IMPORT_FIELDS) as [ImportField, ...Import
 export const importMappingSchema = z.strictObject({
   columns: z.record(z.string().max(200), importField).default({}),
   units: z
-    .record(z.string().max(200), z.union([z.string().trim().min(1).max(100), z.strictObject({ add: z.enum(UNIT_KINDS).default('department') })]))
+    .record(
+      z.string().max(200),
+      z.union([z.string().trim().min(1).max(100), z.strictObject({ add: codedRef('unitKind').default('department') })], {
+        error: '单位映射应为已有单位的名称，或 {"add": "单位类型"} 表示新增',
+      }),
+    )
     .default({}),
-  townships: z.record(z.string().max(200), z.union([z.string().trim().min(1).max(100), z.strictObject({ add: z.literal(true) })])).default({}),
+  townships: z
+    .record(z.string().max(200), z.union([z.string().trim().min(1).max(100), z.strictObject({ add: z.literal(true) })], { error: '乡镇映射应为已有乡镇（街道）的名称，或 {"add": true} 表示新增' }))
+    .default({}),
 });
 export type ImportMapping = z.output<typeof importMappingSchema>;
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
