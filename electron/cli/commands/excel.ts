@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../../shared/api/excel.js';
-import { UsageError } from '../args.js';
+import { UsageError } from '../options.js';
 import type { Command, OptionValues } from '../command.js';
 
 // yq import xlsx / export xlsx: an office's spreadsheet 台账 in, the 台账 or the 承诺督办 table out.
