@@ -181,6 +181,7 @@ function PreviewStep(p: PreviewProps) {
       <p className="sy-strong" data-testid="xl-summary">
         {s.summary(preview.rows, valid, duplicates, invalidRows)}
       </p>
+      <Problems title={s.problemsTitle} items={preview.errors} testId="xl-errors" />
 
       <h3>{s.columnsTitle}</h3>
       <table className="xl-columns" data-testid="xl-columns">
@@ -274,7 +275,6 @@ function PreviewStep(p: PreviewProps) {
         {p.note && <span className="muted">{p.note}</span>}
       </div>
 
-      <Problems title={s.problemsTitle} items={preview.errors} testId="xl-errors" />
       <Problems title={s.warningsTitle} items={preview.warnings} testId="xl-warnings" />
 
       <h3>{s.previewTitle}</h3>
