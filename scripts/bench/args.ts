@@ -16,7 +16,7 @@ const USAGE = `usage: npm run bench [-- --size 100000] [--seed 1] [--sample 1000
   --sample   incidents written side by side with raw inserts (default: min(size, 10000))
   --runs     repetitions for percentile measures
   --rebuild  ignore the cached ledger and build it again
-  --only     comma-separated row groups (open,insert,size,search,page,view,digest,sync,excel); the cached ledger is
+  --only     comma-separated row groups (open,insert,size,search,page,view,digest,sync,excel,backup); the cached ledger is
              built only when a chosen group reads it`;
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {

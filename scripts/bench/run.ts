@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parseBenchArgs } from './args.js';
+import { backupRows } from './backup-rows.js';
 import { benchLedger } from './bench-ledger.js';
 import type { BenchContext, RowGroup } from './context.js';
 import { digestRows } from './rows/digest.js';
@@ -30,6 +31,7 @@ const GROUPS: Readonly<Record<string, RowGroup>> = {
   digest: digestRows,
   sync: syncRows,
   excel: excelImportRows,
+  backup: backupRows,
 };
 /** Groups that make their own data and never read the cached benchmark ledger. */
 const LEDGER_FREE = new Set(['excel']);
@@ -43,7 +45,9 @@ console.log(
   `yuqing-ledger bench — node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`,
 );
 
-const chosen = args.only ?? Object.keys(GROUPS);
+// YQ_BENCH_ONLY=backupRows (a group's function name) also runs one group, as --only does by key.
+const fromEnv = process.env.YQ_BENCH_ONLY;
+const chosen = args.only ?? Object.keys(GROUPS).filter((key) => !fromEnv || key === fromEnv || GROUPS[key]!.name === fromEnv);
 const unknown = chosen.filter((name) => !Object.hasOwn(GROUPS, name));
 if (unknown.length > 0) throw new Error(`unknown row group ${unknown.join(', ')} (groups: ${Object.keys(GROUPS).join(', ')})`);
 const needsLedger = chosen.some((name) => !LEDGER_FREE.has(name));
