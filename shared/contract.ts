@@ -15,6 +15,7 @@ import { printMethods } from './api/print.js';
 import { responseRuleMethods } from './api/response-rules.js';
 import { responseMethods } from './api/responses.js';
 import { syncMethods } from './api/sync.js';
+import { excelMethods } from './api/excel.js';
 import { timelineMethods } from './api/timeline.js';
 import { townshipMethods } from './api/townships.js';
 import { unitMethods } from './api/units.js';
@@ -42,6 +43,7 @@ export const contract = {
   ...printMethods,
   ...digestMethods,
   ...syncMethods,
+  ...excelMethods,
   ...backupMethods,
   ...paperMethods,
   ...holidayMethods,

@@ -83,6 +83,7 @@ export const RESPONSE_METHODS = [
   'media_interview',
   'gov_interview',
   'online_reply',
+  'other',
 ] as const;
 export type ResponseMethod = (typeof RESPONSE_METHODS)[number];
 export const RESPONSE_METHOD_LABELS: Record<ResponseMethod, string> = {
@@ -92,6 +93,8 @@ export const RESPONSE_METHOD_LABELS: Record<ResponseMethod, string> = {
   media_interview: '接受媒体采访',
   gov_interview: '政务访谈',
   online_reply: '网上答复/12345回复',
+  // An imported 台账 may name a 方式 none of the above fits (DESIGN: a word with no match takes 其他).
+  other: '其他',
 };
 
 export const RESPONSE_CHANNELS = ['gov_website', 'gov_weibo', 'gov_wechat', 'gov_douyin', 'media', 'hotline', 'other'] as const;

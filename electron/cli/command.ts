@@ -28,6 +28,8 @@ export interface Plan {
   human?: (value: unknown) => string;
   /** An answer that means "the check failed" (exit 1). */
   failed?: (value: unknown) => boolean;
+  /** An answer that means "the input was refused and nothing was written" (exit 2), shown all the same. */
+  badInput?: (value: unknown) => boolean;
   /** Files to write from the answer once the call succeeded (e.g. --html, --pdf): output only, never domain logic. */
   files?: readonly OutputFile[];
 }

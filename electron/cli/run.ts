@@ -63,6 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const shown = plan.present ? plan.present(result.value) : result.value;
     io.stdout(args.json || !plan.human ? JSON.stringify(shown, null, 2) : plan.human(shown));
+    if (plan.badInput?.(result.value)) return EXIT.badInput;
     return plan.failed?.(result.value) ? EXIT.checkFailed : EXIT.ok;
   } catch (error) {
     return fail(io, error);

@@ -12,6 +12,7 @@ import { ledgerToolHandlers } from './handlers/ledger-tools.js';
 import { referenceDataHandlers } from './handlers/reference-data.js';
 import { responseHandlers } from './handlers/responses.js';
 import { syncHandlers } from './handlers/sync.js';
+import { excelHandlers } from './handlers/excel.js';
 import type { Ledger } from './ledger.js';
 import type { ProgressSink } from './progress.js';
 
@@ -34,6 +35,7 @@ export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: Han
     ...ledgerToolHandlers(ledger),
     ...referenceDataHandlers(ledger),
     ...syncHandlers(ledger, progress),
+    ...excelHandlers(ledger, progress),
     ...backupHandlers(ledger, ledgerReplaced ? { ledgerReplaced } : {}),
   };
   // Printing renders the named document with the same handlers the preview used.

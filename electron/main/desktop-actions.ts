@@ -26,6 +26,10 @@ const FILE_METHODS: Record<string, 'open' | 'save'> = {
   exportBundle: 'save',
   previewBundle: 'open',
   importBundle: 'open',
+  previewImport: 'open',
+  importSpreadsheet: 'open',
+  exportLedgerXlsx: 'save',
+  exportCommitmentsXlsx: 'save',
 };
 const CHOICE_LIFETIME_MS = 60 * 60_000;
 

@@ -6,6 +6,8 @@ export interface BenchArgs {
   sample: number;
   runs: number;
   rebuild: boolean;
+  /** Row groups to run (run.ts names them); all when absent. */
+  only: string[] | undefined;
 }
 
 const USAGE = `usage: npm run bench [-- --size 100000] [--seed 1] [--sample 10000] [--runs 20] [--rebuild]
@@ -13,7 +15,9 @@ const USAGE = `usage: npm run bench [-- --size 100000] [--seed 1] [--sample 1000
   --seed     generator seed
   --sample   incidents written side by side with raw inserts (default: min(size, 10000))
   --runs     repetitions for percentile measures
-  --rebuild  ignore the cached ledger and build it again`;
+  --rebuild  ignore the cached ledger and build it again
+  --only     comma-separated row groups (open,insert,size,search,page,view,digest,sync,excel,backup); the cached ledger is
+             built only when a chosen group reads it`;
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -31,6 +35,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       sample: { type: 'string' },
       runs: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -45,5 +50,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     sample: positiveInt('sample', values.sample, Math.min(size, 10_000)),
     runs: positiveInt('runs', values.runs, 20),
     rebuild: values.rebuild,
+    only: values.only?.split(',').map((name) => name.trim()).filter((name) => name !== ''),
   };
 }

@@ -15,14 +15,26 @@ import { openRows } from './rows/open.js';
 import { searchRows } from './rows/search.js';
 import { sizeRows } from './rows/size.js';
 import { syncRows } from './sync-rows.js';
+import { excelImportRows } from './rows/excel-import.js';
 import { type BenchRow, formatTable } from './table.js';
 
 // `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
 // beside its budget or a baseline from the same run. Add a row group by writing rows/<name>.ts and listing it.
 
-const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, ledgerViewRows, digestRows, syncRows, backupRows];
-// YQ_BENCH_ONLY=backupRows (a group's name) runs one group, to measure one feature without the whole table.
-const only = process.env.YQ_BENCH_ONLY;
+const GROUPS: Readonly<Record<string, RowGroup>> = {
+  open: openRows,
+  insert: insertRows,
+  size: sizeRows,
+  search: searchRows,
+  page: ledgerPageRows,
+  view: ledgerViewRows,
+  digest: digestRows,
+  sync: syncRows,
+  excel: excelImportRows,
+  backup: backupRows,
+};
+/** Groups that make their own data and never read the cached benchmark ledger. */
+const LEDGER_FREE = new Set(['excel']);
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = parseBenchArgs(process.argv.slice(2));
@@ -33,14 +45,26 @@ console.log(
   `yuqing-ledger bench — node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`,
 );
 
-const ledger = benchLedger({ cacheDir: join(root, 'tmp', 'bench-cache'), size: args.size, seed: args.seed, rebuild: args.rebuild });
-console.log(`ledger: ${ledger.path} (${ledger.cached ? 'cached' : 'built this run'})\n`);
+// YQ_BENCH_ONLY=backupRows (a group's function name) also runs one group, as --only does by key.
+const fromEnv = process.env.YQ_BENCH_ONLY;
+const chosen = args.only ?? Object.keys(GROUPS).filter((key) => !fromEnv || key === fromEnv || GROUPS[key]!.name === fromEnv);
+const unknown = chosen.filter((name) => !Object.hasOwn(GROUPS, name));
+if (unknown.length > 0) throw new Error(`unknown row group ${unknown.join(', ')} (groups: ${Object.keys(GROUPS).join(', ')})`);
+const needsLedger = chosen.some((name) => !LEDGER_FREE.has(name));
+const ledger = needsLedger
+  ? benchLedger({ cacheDir: join(root, 'tmp', 'bench-cache'), size: args.size, seed: args.seed, rebuild: args.rebuild })
+  : undefined;
+if (ledger) console.log(`ledger: ${ledger.path} (${ledger.cached ? 'cached' : 'built this run'})\n`);
 
 const scratchDir = mkdtempSync(join(tmpdir(), 'yq-bench-'));
 const rows: BenchRow[] = [];
 try {
-  const ctx: BenchContext = { ledger, scratchDir, seed: args.seed, sampleSize: args.sample, runs: args.runs };
-  for (const group of GROUPS) if (!only || group.name === only) rows.push(...group(ctx));
+  const base = { scratchDir, seed: args.seed, sampleSize: args.sample, runs: args.runs };
+  // Ledger-free groups get a context whose ledger says so if read by mistake.
+  const ctx: BenchContext = ledger
+    ? { ...base, ledger }
+    : Object.defineProperty(base, 'ledger', { get: () => { throw new Error('this row group needs the benchmark ledger'); } }) as BenchContext;
+  for (const name of chosen) rows.push(...GROUPS[name]!(ctx));
 } finally {
   rmSync(scratchDir, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ref } from '../schemas.js';
 import { digestInputSchema } from './digest.js';
+import { exportQuerySchema } from './excel.js';
 
 // The print path shared by the 督办单 and the weekly digest. The caller names the document — which report, which
 // unit's sheet — never its HTML: the core renders it (A4, GB/T 9704-2012 layout), and whoever prints (main's hidden
@@ -14,8 +15,9 @@ export const printableSchema = z.discriminatedUnion(
   [
     z.strictObject({ kind: z.literal('digest'), ...digestInputSchema.shape }),
     z.strictObject({ kind: z.literal('supervisionSheet'), unit: ref('责任单位') }),
+    z.strictObject({ kind: z.literal('ledger'), query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }),
   ],
-  { error: '打印的文件应为周报/月报/年报或督办单' },
+  { error: '打印的文件应为周报/月报/年报、督办单或台账' },
 );
 export type Printable = z.output<typeof printableSchema>;
 
@@ -34,7 +36,13 @@ export const printResultSchema = z.object({
 export type PrintResult = z.infer<typeof printResultSchema>;
 
 /** The contract call that renders a printable document: one mapping, for main and for the core. */
-export function renderCallOf(document: Printable): { method: 'renderDigest'; input: { period: string } } | { method: 'renderSupervisionSheet'; input: { unit: string } } {
+export function renderCallOf(
+  document: Printable,
+):
+  | { method: 'renderDigest'; input: { period: string } }
+  | { method: 'renderSupervisionSheet'; input: { unit: string } }
+  | { method: 'renderLedgerTable'; input: { query: Extract<Printable, { kind: 'ledger' }>['query'] } } {
+  if (document.kind === 'ledger') return { method: 'renderLedgerTable', input: { query: document.query } };
   return document.kind === 'digest'
     ? { method: 'renderDigest', input: { period: document.period } }
     : { method: 'renderSupervisionSheet', input: { unit: document.unit } };

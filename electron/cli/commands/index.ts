@@ -9,6 +9,7 @@ import { responseCommands } from './responses.js';
 import { ruleCommands } from './rules.js';
 import { syncCommands } from './sync.js';
 import { workstationCommands } from './workstation.js';
+import { excelCommands } from './excel.js';
 
 /** Every yq command, one file per feature; `init` first, as the usage text lists them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -22,5 +23,6 @@ export const COMMANDS: readonly Command[] = [
   ...ruleCommands,
   ...auditCommands,
   ...syncCommands,
+  ...excelCommands,
   ...backupCommands,
 ];

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { t } from '../i18n/zh-CN.js';
 import { hasFilters, useIncidents } from '../stores/incidents.js';
 import { useUi } from '../stores/ui.js';
+import { ExcelActions } from '../excel/ExcelActions.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { Filters } from './Filters.js';
 import { IncidentTable } from './IncidentTable.js';
@@ -31,6 +32,7 @@ export function LedgerView() {
         <SavedViews />
         <div className="toolbar-end">
           <ColumnChooser />
+          <ExcelActions />
           <button
             type="button"
             className="button button-primary"

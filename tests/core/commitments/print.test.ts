@@ -53,6 +53,6 @@ describe('the PDF printer', () => {
     const error = await fail('printDocument', { html: '<h1>关于××的紧急通知</h1>', title: '通知', mode: 'pdf' });
     expect(error.code).toBe('invalid_input');
     const unknown = await fail('printDocument', { document: { kind: 'notice', html: '<p>x</p>' }, mode: 'pdf' });
-    expect(unknown.message).toContain('周报/月报/年报或督办单');
+    expect(unknown.message).toContain('周报/月报/年报、督办单或台账');
   });
 });

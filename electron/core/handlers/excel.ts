@@ -1,0 +1,20 @@
+import type { LedgerHandlers } from '../../../shared/contract.js';
+import { exportCommitmentsXlsx, exportLedgerXlsx } from '../excel/exports.js';
+import { importSpreadsheet, listImportMappings, previewImport, saveImportMapping } from '../excel/import.js';
+import { renderLedgerTable } from '../excel/ledger-print.js';
+import type { Ledger } from '../ledger.js';
+import { progressReporter, type ProgressSink } from '../progress.js';
+
+export function excelHandlers(ledger: Ledger, progress?: ProgressSink) {
+  const { ctx, db } = ledger;
+  const office = () => ledger.siteName;
+  return {
+    previewImport: (input) => previewImport(ctx, input, progressReporter(progress, 'previewImport')),
+    importSpreadsheet: (input) => importSpreadsheet(ctx, input, progressReporter(progress, 'importSpreadsheet')),
+    listImportMappings: () => listImportMappings(db),
+    saveImportMapping: ({ name, mapping }) => saveImportMapping(ctx, name, mapping),
+    exportLedgerXlsx: ({ path, query }) => exportLedgerXlsx({ db, nowMs: ctx.now(), office: office() }, path, query),
+    exportCommitmentsXlsx: ({ path, query }) => exportCommitmentsXlsx({ db, nowMs: ctx.now(), office: office() }, path, query),
+    renderLedgerTable: ({ query }) => renderLedgerTable(db, query, office(), ctx.now()),
+  } satisfies Partial<LedgerHandlers>;
+}

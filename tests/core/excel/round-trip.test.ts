@@ -1,0 +1,98 @@
+import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Ledger } from '../../../electron/core/ledger.js';
+import { contractCalls } from '../../helpers/ledger-calls.js';
+import { tempDir, tempLedger } from '../../helpers/temp.js';
+
+// Export → import into an empty ledger → the same incidents, responses and commitments.
+
+async function fill(ledger: Ledger) {
+  const { ok } = contractCalls(ledger);
+  const a = await ok('createIncident', {
+    title: '某工地拖欠农民工工资', summary: '多名工人\n在抖音发视频讨薪', platform: '抖音', url: 'https://www.douyin.com/video/9',
+    firstSeenAt: '2026-11-20 07:10', foundAt: '2026-11-20 08:30', registrar: '王敏', township: '羊山镇', involvedUnit: '某建筑公司',
+    categories: ['欠薪', '安全生产'], keyType61: '涉及公众切身利益且产生较大影响', severity: '重大', sentiment: '负面',
+    leadUnit: '县人社局', coUnits: ['县住建局', '县信访局'], leaderInstruction: '请人社局牵头，三日内反馈',
+  });
+  await ok('addResponse', { incident: a.id, at: '2026-11-20 12:00', method: '发布权威信息', channel: '政务微博', url: 'https://weibo.com/1', content: '县人社局已介入', unit: '县人社局', disposition: '实际困难' });
+  await ok('addResponse', { incident: a.id, at: '2026-11-21 09:00', method: '新闻发布会/吹风会', channel: '媒体', content: '召开新闻发布会通报处置进展\n第二段', unit: '县政府办公室' });
+  const c1 = await ok('addCommitment', { incident: a.id, content: '11月底前结清全部工资', unit: '县人社局', person: '张三', promisedAt: '2026-11-21 09:00', deadline: { date: '2026-11-25' } });
+  await ok('updateCommitment', { id: c1.id, patch: { status: '已兑现', evidence: '已全部支付，工人签字确认', fulfilledAt: '2026-11-24 16:00', publication: { published: true, channel: '政务微信', at: '2026-11-25 10:00', url: 'https://mp.weixin.qq.com/s/1' } } });
+  const c2 = await ok('addCommitment', { incident: a.id, content: '约谈企业负责人', unit: '县住建局', promisedAt: '2026-11-21 09:00', deadline: { workdays: 5 } });
+  await ok('updateCommitment', { id: c2.id, patch: { status: '无法兑现', statusReason: '企业负责人下落不明', publication: { published: false, note: '涉及个人信息' } } });
+  const b = await ok('createIncident', { title: '某河道异味', platform: '微博', foundAt: '2026-11-26 10:00', severity: '一般', categories: ['环境'] });
+  await ok('transitionIncident', { id: b.id, to: '无需回应', reason: '经核实为正常检修' });
+  await ok('createIncident', { title: '某小区供暖不热', platform: '12345热线', foundAt: '2026-11-27 19:45', severity: '较大', categories: ['困难群众'], leadUnit: '县住建局' });
+}
+
+async function snapshot(ledger: Ledger) {
+  const { ok } = contractCalls(ledger);
+  const { rows } = await ok('listIncidents', { sort: 'number', descending: false });
+  return Promise.all(
+    rows.map(async ({ id, createdAt: _c, updatedAt: _u, ...incident }) => ({
+      incident,
+      responses: (await ok('listResponses', { incident: id })).map(({ id: _id, incidentId: _i, createdAt: _c2, ...r }) => r),
+      commitments: (await ok('listCommitments', { incident: id })).map(
+        ({ id: _id, incidentId: _i, createdAt: _c3, updatedAt: _u3, responseId: _r, deadlineSpec: _spec, ...c }) => c,
+      ),
+    })),
+  );
+}
+
+describe('the 台账 as a spreadsheet', () => {
+  it('exports in the office layout and imports back into an empty ledger as the same records', async () => {
+    const source = tempLedger();
+    await fill(source);
+    const path = join(tempDir(), '台账.xlsx');
+    const exported = await contractCalls(source).ok('exportLedgerXlsx', { path, query: { sort: 'number', descending: false } });
+    expect(exported.rows).toBe(3);
+
+    // The layout: title, 填报单位/填报日期, a two-row header with groups, frozen, A4 landscape, header on every page.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const ws = book.worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe(`${source.siteName}舆情回应台账`);
+    expect(ws.getCell('A2').value).toBe(`填报单位：${source.siteName}`);
+    expect(ws.getCell('T3').value).toBe('回应情况');
+    expect(ws.getCell('T4').value).toBe('回应时间');
+    expect(ws.getCell('AA3').value).toBe('承诺事项');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:4' });
+    expect(ws.getCell('T5').value).toBe('1. 2026年11月20日 12:00\n2. 2026年11月21日 09:00');
+
+    const target = tempLedger();
+    const report = await contractCalls(target).ok('importSpreadsheet', { path });
+    expect(report).toMatchObject({ rows: 3, imported: 3, duplicates: 0, skipped: 0, errors: [] });
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+    // And it is recognised as imported if it comes again.
+    expect(await contractCalls(target).ok('importSpreadsheet', { path })).toMatchObject({ imported: 0, duplicates: 3 });
+  });
+
+  it('exports the 承诺督办 table, one row per commitment', async () => {
+    const ledger = tempLedger();
+    await fill(ledger);
+    const path = join(tempDir(), '承诺督办.xlsx');
+    expect(await contractCalls(ledger).ok('exportCommitmentsXlsx', { path })).toMatchObject({ rows: 2 });
+    const sheet = XLSX.read(readFileSync(path)).Sheets['承诺督办']!;
+    const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' });
+    expect(rows[2]).toEqual(['序号', '编号', '所属舆情', '承诺事项', '责任单位', '责任人', '承诺时间', '期限', '状态', '逾期工作日', '落实情况', '公开情况', '核查']);
+    expect(rows.slice(3).map((r) => [r[3], r[4], r[8], r[10], r[11]])).toEqual([
+      ['11月底前结清全部工资', '县人社局', '已兑现', '已兑现（2026年11月24日 16:00）：已全部支付，工人签字确认', '已公开：政务微信 2026年11月25日 10:00 https://mp.weixin.qq.com/s/1'],
+      ['约谈企业负责人', '县住建局', '无法兑现', '无法兑现：企业负责人下落不明', '未公开：涉及个人信息'],
+    ]);
+  });
+
+  it('prints the filtered 台账 as an A4 landscape table whose header repeats on every page', async () => {
+    const ledger = tempLedger();
+    await fill(ledger);
+    const { html, title } = await contractCalls(ledger).ok('renderLedgerTable', { query: { severities: ['重大'] } });
+    expect(title).toBe(`${ledger.siteName}舆情回应台账`);
+    expect(html).toContain('size: A4 landscape');
+    expect(html).toContain('<thead><tr><th>序号</th>');
+    expect(html).toContain('某工地拖欠农民工工资');
+    expect(html).not.toContain('某河道异味');
+  });
+});
