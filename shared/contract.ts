@@ -12,6 +12,7 @@ import { printMethods } from './api/print.js';
 import { responseRuleMethods } from './api/response-rules.js';
 import { responseMethods } from './api/responses.js';
 import { syncMethods } from './api/sync.js';
+import { similarityMethods } from './api/similarity.js';
 import { timelineMethods } from './api/timeline.js';
 import { townshipMethods } from './api/townships.js';
 import { unitMethods } from './api/units.js';
@@ -39,6 +40,7 @@ export const contract = {
   ...printMethods,
   ...digestMethods,
   ...syncMethods,
+  ...similarityMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -136,6 +136,8 @@ export const incidentSchema = z.object({
   leaderInstruction: z.string(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
+  /** A confirmed 反弹: the number of the closed incident this one flares up from (only when confirmed). */
+  recurrenceOf: z.string().optional(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

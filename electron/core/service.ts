@@ -10,6 +10,7 @@ import { ledgerToolHandlers } from './handlers/ledger-tools.js';
 import { referenceDataHandlers } from './handlers/reference-data.js';
 import { responseHandlers } from './handlers/responses.js';
 import { syncHandlers } from './handlers/sync.js';
+import { similarityHandlers } from './handlers/similarity.js';
 import type { Ledger } from './ledger.js';
 import type { ProgressSink } from './progress.js';
 
@@ -30,6 +31,7 @@ export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}
     ...ledgerToolHandlers(ledger),
     ...referenceDataHandlers(ledger),
     ...syncHandlers(ledger, progress),
+    ...similarityHandlers(ledger),
   };
   // Printing renders the named document with the same handlers the preview used.
   return { ...handlers, ...printHandlers(handlers) };

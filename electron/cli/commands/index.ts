@@ -7,6 +7,7 @@ import { townshipCommands, unitCommands } from './named-reference.js';
 import { responseCommands } from './responses.js';
 import { ruleCommands } from './rules.js';
 import { syncCommands } from './sync.js';
+import { similarityCommands } from './similarity.js';
 import { workstationCommands } from './workstation.js';
 
 /** Every yq command, one file per feature; `init` first, as the usage text lists them in this order. */
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   ...ruleCommands,
   ...auditCommands,
   ...syncCommands,
+  ...similarityCommands,
 ];

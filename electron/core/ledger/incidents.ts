@@ -78,7 +78,15 @@ export function getIncident(db: Db, ref: string): Incident {
     | IncidentRow
     | undefined;
   if (!row) throw new LedgerError('not_found', `找不到舆情事件“${ref}”`);
-  return toIncident(row);
+  const recurrenceOf = recurrenceNumberOf(db, row.id);
+  return recurrenceOf === undefined ? toIncident(row) : { ...toIncident(row), recurrenceOf };
+}
+
+/** The number of the closed incident a confirmed 反弹 flares up from (issue 16), if any. */
+function recurrenceNumberOf(db: Db, id: string): string | undefined {
+  return cached(db, 'SELECT e.number FROM incidents i JOIN incidents e ON e.id = i.recurrence_of WHERE i.id = ?').pluck().get(id) as
+    | string
+    | undefined;
 }
 
 /** The next YQ-YYYY-NNNN for the year the incident was found (China time). */
