@@ -4,7 +4,8 @@ import { type Ledger, openLedger } from '../core/ledger.js';
 import { printHtmlToPdf } from '../core/print/pdf.js';
 import { createDispatcher, createHandlers } from '../core/service.js';
 import { fileProblem } from '../core/file-problems.js';
-import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage, UsageError } from './args.js';
+import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage } from './args.js';
+import { UsageError } from './options.js';
 import type { CommandInput, OptionValues } from './command.js';
 
 // yq: the same core as the app, for administrators and scheduled jobs. Every command goes through the contract
