@@ -1,6 +1,6 @@
 import type { CommonIssue, SimilarIncident } from '../../../shared/api/similarity.js';
 import { formatChinaDate } from '../../../shared/china-time.js';
-import { UsageError } from '../args.js';
+import { UsageError } from '../options.js';
 import type { Command } from '../command.js';
 
 // yq common / similar / incident recurrence: 共性问题 of a period, the incidents like one, and 反弹 (issue 16).

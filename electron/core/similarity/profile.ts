@@ -24,6 +24,8 @@ export interface Profile {
   shingles: string[];
   weights: Float64Array;
   total: number;
+  /** How many shingles weigh anything. */
+  telling: number;
 }
 
 export interface ProfileRow {
@@ -43,11 +45,16 @@ export interface ProfileRow {
 export const PROFILE_COLUMNS = `i.rowid AS rowid, i.id, i.number, i.title, i.summary, i.found_at, i.status, i.categories, i.lead_unit_id,
   i.township_id, s.sig`;
 
-export function toProfile(row: ProfileRow, weigh: Weigh): Profile {
+/** `draft`: the shingles of a text not in the index that this profile will be compared with (see Weigh). */
+export function toProfile(row: ProfileRow, weigh: Weigh, draft?: ReadonlySet<string>): Profile {
   const shingles = shinglesOf(row.title, row.summary).sort();
-  const weights = Float64Array.from(shingles, (s) => weigh(s, true));
+  const weights = Float64Array.from(shingles, (s) => weigh(s, draft?.has(s) ? 1 : 0));
   let total = 0;
-  for (const w of weights) total += w;
+  let telling = 0;
+  for (const w of weights) {
+    total += w;
+    if (w > 0) telling += 1;
+  }
   return {
     rowid: row.rowid,
     id: row.id,
@@ -63,6 +70,7 @@ export function toProfile(row: ProfileRow, weigh: Weigh): Profile {
     shingles,
     weights,
     total,
+    telling,
   };
 }
 
@@ -77,10 +85,10 @@ export function periodProfiles(db: Db, from: string, to: string, weigh: Weigh): 
   return rows.map((r) => toProfile(r, weigh));
 }
 
-export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigh): Profile[] {
+export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigh, draft?: ReadonlySet<string>): Profile[] {
   const one = cached(db, `SELECT ${PROFILE_COLUMNS} FROM incident_signatures s JOIN incidents i ON i.rowid = s.incident_rowid WHERE s.incident_rowid = ? AND i.deleted = 0`);
   return rowids.flatMap((rowid) => {
     const row = one.get(rowid) as ProfileRow | undefined;
-    return row ? [toProfile(row, weigh)] : [];
+    return row ? [toProfile(row, weigh, draft)] : [];
   });
 }

@@ -6,6 +6,7 @@ import { LedgerError } from '../../../shared/errors.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from '../ledger/incidents.js';
 import { type LedgerContext, mutate } from '../ledger/mutate.js';
+import { resolveCategory } from '../ledger/reference.js';
 import { cached } from '../ledger/statements.js';
 import { signatureOf } from './minhash.js';
 import type { Profile } from './profile.js';
@@ -31,7 +32,7 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
   if (shingles.length === 0) return [];
   const foundAt = (draft.foundAt && parseChinaDateTime(draft.foundAt)) || new Date(nowMs).toISOString();
   const weigh = weigher(db);
-  const weights = Float64Array.from(shingles, (s) => weigh(s, false));
+  const weights = Float64Array.from(shingles, (s) => weigh(s, 1));
   const target: Profile = {
     rowid: -1,
     id: '',
@@ -40,13 +41,20 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     text: `${draft.title}\n${draft.summary}`,
     foundAt,
     status: 'triage',
-    categories: draft.categories,
+    categories: draft.categories.flatMap((c) => {
+      try {
+        return [resolveCategory(db, c)];
+      } catch {
+        return []; // a category being typed: no support from it
+      }
+    }),
     leadUnitId: null,
     townshipId: null,
     sig: signatureOf(shingles),
     shingles,
     weights,
     total: weights.reduce((a, b) => a + b, 0),
+    telling: weights.filter((w) => w > 0).length,
   };
   const day = dayOf(foundAt);
   const rowids = candidateRowids(db, target.sig, { from: day - LOOK_BACK_DAYS, to: day, around: day + 1 }, -1);
@@ -56,7 +64,7 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     // When it was closed: its last change, which for a closed incident is its closing or a later note.
     const at = closedAt.get(p.id) as string | undefined;
     return at !== undefined && Date.parse(at) >= since && p.foundAt < foundAt;
-  }).slice(0, 5);
+  }, new Set(shingles)).slice(0, 5);
 }
 
 export function markRecurrence(ctx: LedgerContext, input: z.output<typeof recurrenceMarkSchema>): { recurrenceOf: string | null } {

@@ -7,7 +7,7 @@ import type { Profile } from './profile.js';
 /** Text share below which no supporting fact makes a match. */
 export const MIN_TEXT = 0.2;
 /** Score at or above which two incidents are the same matter. Tuned on the labelled set in tests/core/similarity. */
-export const SAME_MATTER = 0.38;
+export const SAME_MATTER = 0.39;
 
 const BONUS = { category: 0.06, lead: 0.05, township: 0.03, near: 0.03 } as const;
 const NEAR_DAYS = 30;
@@ -45,11 +45,12 @@ function overlap(a: Profile, b: Profile, collect?: { shingle: string; w: number 
 }
 
 /**
- * A text's weight counted as at least MIN_MASS (about a dozen telling bigrams): two one-line posts that share one
- * word (过期) are not thereby the same matter, however little else they say.
+ * A text counts as holding at least MIN_SHINGLES telling bigrams (of its own average weight): two one-line posts
+ * that share one word (过期) are not thereby the same matter, however little else they say.
  */
-const MIN_MASS = 40;
-const norm = (a: Profile, b: Profile) => Math.sqrt(Math.max(a.total, MIN_MASS) * Math.max(b.total, MIN_MASS));
+const MIN_SHINGLES = 12;
+const mass = (p: Profile) => (p.telling >= MIN_SHINGLES ? p.total : (p.total * MIN_SHINGLES) / Math.max(1, p.telling));
+const norm = (a: Profile, b: Profile) => Math.sqrt(mass(a) * mass(b));
 
 export function textShare(a: Profile, b: Profile): number {
   if (a.total === 0 || b.total === 0) return 0;

@@ -38,16 +38,3 @@ function writeSignature(db: Db, incident: { rowid: number; title: string; summar
   for (const bucket of bucketsOf(sig)) add.run(bucket, day, incident.rowid);
 }
 
-/** Every incident's rows from scratch (the migration's backfill). */
-export function refreshAllSignatures(db: Db): void {
-  db.exec('DELETE FROM incident_lsh; DELETE FROM incident_signatures;');
-  const rows = db.prepare('SELECT rowid, title, summary, found_at, deleted FROM incidents WHERE deleted = 0').iterate() as IterableIterator<{
-    rowid: number;
-    title: string;
-    summary: string;
-    found_at: string;
-    deleted: number;
-  }>;
-  // Collected first: better-sqlite3 does not allow writes while an iterator over the same connection is open.
-  for (const incident of [...rows]) writeSignature(db, incident);
-}

@@ -37,9 +37,16 @@ export function candidateRowids(db: Db, sig: Uint32Array, days: { from: number; 
     .map(([rowid]) => rowid);
 }
 
-export function rankSimilar(db: Db, target: Profile, rowids: readonly number[], weigh: Weigh, keep: (p: Profile) => boolean): SimilarIncident[] {
+export function rankSimilar(
+  db: Db,
+  target: Profile,
+  rowids: readonly number[],
+  weigh: Weigh,
+  keep: (p: Profile) => boolean,
+  draft?: ReadonlySet<string>,
+): SimilarIncident[] {
   const names = loadNames(db);
-  return profilesByRowid(db, rowids, weigh)
+  return profilesByRowid(db, rowids, weigh, draft)
     .filter(keep)
     .map((p) => ({ p, match: compare(target, p) }))
     .filter(({ match }) => match.score >= SAME_MATTER)

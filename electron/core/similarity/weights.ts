@@ -11,11 +11,12 @@ const COMMON_SHARE = 0.15;
 const MIN_FOR_COMMON = 40;
 
 /**
- * A shingle's weight. `indexed`: the text is itself in the index (its own document counts once in the frequency).
- * A bigram no other incident holds weighs 0: it can match nothing, and counting it would only dilute the share of a
- * text full of one-off names and word boundaries (前公, 工全) against every other text.
+ * A shingle's weight. `extra`: documents outside the index that hold it (a draft being registered, compared with
+ * the ledger, counts as one more document for its own bigrams, on both sides of the comparison). A bigram only one
+ * document holds weighs 0: it can match nothing, and counting it would only dilute the share of a text full of
+ * one-off names and word boundaries (前公, 工全) against every other text.
  */
-export type Weigh = (shingle: string, indexed: boolean) => number;
+export type Weigh = (shingle: string, extra: number) => number;
 
 function ensureVocabulary(db: Db): void {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.yq_search_terms USING fts5vocab(main, 'incident_search', 'row')");
@@ -35,10 +36,9 @@ export function weigher(db: Db): Weigh {
     }
     return df;
   };
-  return (shingle, indexed) => {
-    const df = frequency(shingle);
-    const others = indexed ? df - 1 : df;
-    if (others <= 0) return 0;
+  return (shingle, extra) => {
+    const df = frequency(shingle) + extra;
+    if (df < 2) return 0;
     if (total >= MIN_FOR_COMMON && df / total > COMMON_SHARE) return 0;
     return Math.log((total + 1) / df);
   };
