@@ -6,6 +6,8 @@ export interface BenchArgs {
   sample: number;
   runs: number;
   rebuild: boolean;
+  /** Only the row groups whose names begin with one of these (e.g. similarity,digest); all when absent. */
+  rows?: string[];
 }
 
 const USAGE = `usage: npm run bench [-- --size 100000] [--seed 1] [--sample 10000] [--runs 20] [--rebuild]
@@ -13,7 +15,8 @@ const USAGE = `usage: npm run bench [-- --size 100000] [--seed 1] [--sample 1000
   --seed     generator seed
   --sample   incidents written side by side with raw inserts (default: min(size, 10000))
   --runs     repetitions for percentile measures
-  --rebuild  ignore the cached ledger and build it again`;
+  --rebuild  ignore the cached ledger and build it again
+  --rows     only these row groups, comma-separated (open,insert,size,search,ledgerPage,ledgerView,digest,sync,similarity)`;
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -31,6 +34,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       sample: { type: 'string' },
       runs: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
+      rows: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -45,5 +49,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     sample: positiveInt('sample', values.sample, Math.min(size, 10_000)),
     runs: positiveInt('runs', values.runs, 20),
     rebuild: values.rebuild,
+    ...(values.rows ? { rows: values.rows.split(',').map((r) => r.trim().toLowerCase()).filter(Boolean) } : {}),
   };
 }

@@ -14,12 +14,13 @@ import { openRows } from './rows/open.js';
 import { searchRows } from './rows/search.js';
 import { sizeRows } from './rows/size.js';
 import { syncRows } from './sync-rows.js';
+import { similarityRows } from './rows/similarity.js';
 import { type BenchRow, formatTable } from './table.js';
 
 // `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
 // beside its budget or a baseline from the same run. Add a row group by writing rows/<name>.ts and listing it.
 
-const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, ledgerViewRows, digestRows, syncRows];
+const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, ledgerViewRows, digestRows, syncRows, similarityRows];
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = parseBenchArgs(process.argv.slice(2));
@@ -37,7 +38,8 @@ const scratchDir = mkdtempSync(join(tmpdir(), 'yq-bench-'));
 const rows: BenchRow[] = [];
 try {
   const ctx: BenchContext = { ledger, scratchDir, seed: args.seed, sampleSize: args.sample, runs: args.runs };
-  for (const group of GROUPS) rows.push(...group(ctx));
+  const chosen = GROUPS.filter((g) => !args.rows || args.rows.some((r) => g.name.toLowerCase().startsWith(r)));
+  for (const group of chosen) rows.push(...group(ctx));
 } finally {
   rmSync(scratchDir, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import { formatChinaDate } from '../../../shared/china-time.js';
 import { FONT, renderPrintDocument } from '../print/document.js';
 import { html } from '../print/html.js';
 import { annualSection } from './section-annual.js';
+import { commonIssueSection } from './section-common.js';
 import { commitmentSection, nextWeekSection } from './section-commitments.js';
 import { overviewSection } from './section-overview.js';
 import { keyIncidentSection, responseSection } from './section-responses.js';
@@ -57,6 +58,7 @@ export function renderDigest(d: Digest): { html: string; title: string } {
 <p class="range">（${d.rangeLabel}）</p>
 ${overviewSection(d)}
 ${keyIncidentSection(d)}
+${commonIssueSection(d)}
 ${responseSection(d)}
 ${commitmentSection(d)}
 ${nextWeekSection(d)}

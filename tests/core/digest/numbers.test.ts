@@ -158,7 +158,7 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
     const r = year.digest.response;
     expect(channels(r.byChannel)).toEqual({ 政府网站: 2, 政务微博: 2, 政务微信: 2, 媒体: 2 });
     expect(r.byChannel.reduce((sum, c) => sum + c.count, 0)).toBe(r.responsesMade);
-    expect(year.html).toContain('六、年度报告参考数据');
+    expect(year.html).toContain('七、年度报告参考数据');
     expect(year.html).toContain(`<td>登记舆情事件</td><td class="n">${year.digest.newIncidents}起</td>`);
     expect(year.html).toContain('<td>\u3000按渠道：政务微博</td><td class="n">2次</td>');
     expect(year.html).toContain(`<td>召开新闻发布会/吹风会</td><td class="n">${r.pressConferences}场</td>`);
