@@ -154,6 +154,8 @@ export const incidentQuerySchema = z.strictObject({
   township: ref('涉事地域').optional(),
   foundFrom: chinaDateTime('开始时间').optional(),
   foundTo: chinaDateTime('结束时间').optional(),
+  /** 同一问题: only these incidents (ids), e.g. the incidents of one 共性问题. */
+  ids: z.array(incidentId).max(1000, { error: '同一问题最多1000起事件' }).optional(),
   sort: z.enum(INCIDENT_SORTS).default('foundAt'),
   descending: z.boolean().default(true),
   offset: z.number().int().min(0).max(10_000_000).default(0),

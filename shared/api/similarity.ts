@@ -42,10 +42,12 @@ export const similarIncidentSchema = z.object({
 });
 export type SimilarIncident = z.infer<typeof similarIncidentSchema>;
 
+/** China dates, both ends inclusive; without them, this week (Monday to Sunday, China time) as of now. */
 export const commonIssuesQuerySchema = z
-  .strictObject({ from: ymdField('开始日期'), to: ymdField('结束日期') })
-  .refine((q) => q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, { error: '统计区间不超过一年', path: ['to'] });
+  .strictObject({ from: ymdField('开始日期').optional(), to: ymdField('结束日期').optional() })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { error: '请同时填写开始日期和结束日期', path: ['to'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['to'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, { error: '统计区间不超过一年', path: ['to'] });
 
 /** What the register form has typed so far: enough to look for a closed matter it may repeat. */
 export const recurrenceDraftSchema = z.strictObject({

@@ -298,6 +298,7 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
   // Filters find deactivated townships and units too: old incidents still name them.
   if (query.leadUnit) anyOf('i.lead_unit_id', [findUnit(db, query.leadUnit, 'leadUnit')]);
   if (query.township) anyOf('i.township_id', [findTownship(db, query.township)]);
+  anyOf('i.id', query.ids); // 同一问题: the incidents of one 共性问题 (issue 16)
   if (query.foundFrom) {
     where.push('i.found_at >= ?');
     params.push(query.foundFrom);

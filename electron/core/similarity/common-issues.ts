@@ -1,4 +1,5 @@
 import type { CommonIssue } from '../../../shared/api/similarity.js';
+import { chinaWeekStart } from '../../../shared/china-time.js';
 import type { Db } from '../db/open.js';
 import { loadNames } from '../digest/names.js';
 import { clusterProfiles } from './cluster.js';
@@ -30,7 +31,10 @@ export function chinaDayRange(from: string, to: string): { start: string; end: s
   return { start, end };
 }
 
-export function listCommonIssues(db: Db, query: { from: string; to: string }, nowMs: number): CommonIssue[] {
-  const { start, end } = chinaDayRange(query.from, query.to);
+export function listCommonIssues(db: Db, query: { from?: string | undefined; to?: string | undefined }, nowMs: number): CommonIssue[] {
+  const { start, end } =
+    query.from && query.to
+      ? chinaDayRange(query.from, query.to)
+      : { start: chinaWeekStart(new Date(nowMs).toISOString()), end: new Date(Date.parse(chinaWeekStart(new Date(nowMs).toISOString())) + 7 * 86_400_000).toISOString() };
   return commonIssuesBetween(db, { start, end, asOf: new Date(Math.min(nowMs, Date.parse(end))).toISOString() });
 }

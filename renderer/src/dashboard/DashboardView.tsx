@@ -4,6 +4,7 @@ import type { Dashboard } from '../../../shared/api/dashboard.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { ClockPanel } from './ClockPanel.js';
+import { CommonIssuesPanel } from './CommonIssuesPanel.js';
 import { CommitmentsPanel } from './CommitmentsPanel.js';
 import { TriagePanel } from './TriagePanel.js';
 import { WeekPanel } from './WeekPanel.js';
@@ -52,6 +53,7 @@ export function DashboardView() {
           <TriagePanel incidents={data.awaitingTriage} total={data.awaitingTriageTotal} />
           <CommitmentsPanel items={due} />
           <WeekPanel counts={data.weekByCategory} total={data.weekTotal} />
+          <CommonIssuesPanel />
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { hasFilters, useIncidents } from '../stores/incidents.js';
 import { useUi } from '../stores/ui.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { Filters } from './Filters.js';
+import { SameIssueChip } from './SameIssueChip.js';
 import { IncidentTable } from './IncidentTable.js';
 import { SavedViews } from './SavedViews.js';
 import { SearchBox } from './SearchBox.js';
@@ -44,6 +45,7 @@ export function LedgerView() {
         </div>
       </div>
       <Filters />
+      <SameIssueChip />
       <div className="ledger-status">
         <p className="ledger-count" data-testid="incident-total" aria-live="polite">
           {total === null ? t.loading : t.ledger.total(total)}

@@ -22,7 +22,13 @@ function similarityRows(ledger: Ledger) {
   const buckets = ledger.db
     .prepare('SELECT i.id, l.bucket, l.day FROM incident_lsh l JOIN incidents i ON i.rowid = l.incident_rowid ORDER BY i.id, l.bucket')
     .all();
-  return { sigs, buckets };
+  const frequency = ledger.db.prepare('SELECT hash, docs FROM shingle_frequency WHERE docs > 0 ORDER BY hash').all();
+  return { sigs, buckets, frequency };
+}
+
+function ledger2Hashes(ledger: Ledger, id: string): number[] {
+  const blob = ledger.db.prepare('SELECT s.shingles FROM incident_signatures s JOIN incidents i ON i.rowid = s.incident_rowid WHERE i.id = ?').pluck().get(id) as Buffer;
+  return [...new Uint32Array(new Uint8Array(blob).buffer)];
 }
 
 const heating = {
@@ -61,6 +67,9 @@ describe('similarity signatures', () => {
     ]);
     expect(similarityRows(b).sigs.map((r) => (r as { id: string }).id)).toEqual([two.id]);
     expect(similarityRows(b).buckets.every((r) => (r as { id: string }).id === two.id)).toBe(true);
+    // The shingle frequencies are those of the one incident left, as a fresh count would give.
+    const hashes = ledger2Hashes(b, two.id);
+    expect(similarityRows(b).frequency).toEqual(hashes.map((hash) => ({ hash, docs: 1 })));
   });
 
   it('are backfilled when a schema-8 ledger is upgraded, the same as the apply path writes them', async () => {
@@ -71,6 +80,7 @@ describe('similarity signatures', () => {
     await ok('createIncident', heating);
     await ok('createIncident', { ...heating, title: 'G101国道改造封路', summary: '施工全封闭，绕行20多公里。' });
     const expected = similarityRows(fresh).sigs.map((r) => ({ ...(r as object), id: undefined }));
+    const expectedFrequency = similarityRows(fresh).frequency;
     const incidents = fresh.db.prepare('SELECT rowid, * FROM incidents').all() as Record<string, unknown>[];
     fresh.close();
 
@@ -89,6 +99,7 @@ describe('similarity signatures', () => {
     try {
       expect(similarityRows(upgraded).sigs.map((r) => ({ ...(r as object), id: undefined }))).toEqual(expected);
       expect(similarityRows(upgraded).buckets).toHaveLength(48);
+      expect(similarityRows(upgraded).frequency).toEqual(expectedFrequency);
     } finally {
       upgraded.close();
     }

@@ -13,6 +13,8 @@ import { guardTriggersFor } from './guard.js';
 //   so a period's signatures are read by date without touching the wide incidents rows.
 // - incident_lsh: the signature's buckets (one per hash function, LSH with one row per band) by day, the index the
 //   similar incidents of one incident are found through.
+// - shingle_frequency: how many incidents hold each shingle (by hash), what weighs a shared bigram; the signature
+//   row keeps its shingle hashes so a change can take them back out.
 export const migration = {
   version: 9,
   name: 'similarity',
@@ -26,7 +28,8 @@ CREATE INDEX incidents_recurrence ON incidents(recurrence_of) WHERE recurrence_o
 CREATE TABLE incident_signatures (
   incident_rowid INTEGER PRIMARY KEY,
   found_at TEXT NOT NULL,
-  sig BLOB NOT NULL
+  sig BLOB NOT NULL,
+  shingles BLOB NOT NULL
 ) STRICT;
 CREATE INDEX incident_signatures_found ON incident_signatures(found_at);
 
@@ -36,7 +39,12 @@ CREATE TABLE incident_lsh (
   incident_rowid INTEGER NOT NULL,
   PRIMARY KEY (bucket, day, incident_rowid)
 ) STRICT, WITHOUT ROWID;
-${guardTriggersFor(['incident_signatures', 'incident_lsh'])}
+
+CREATE TABLE shingle_frequency (
+  hash INTEGER PRIMARY KEY,
+  docs INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+${guardTriggersFor(['incident_signatures', 'incident_lsh', 'shingle_frequency'])}
 `,
   /**
    * A ledger made before similarity existed gets every incident's signature once, here — computed by the code of
@@ -50,13 +58,16 @@ ${guardTriggersFor(['incident_signatures', 'incident_lsh'])}
       summary: string;
       found_at: string;
     }[];
-    const signature = db.prepare('INSERT INTO incident_signatures (incident_rowid, found_at, sig) VALUES (?, ?, ?)');
+    const signature = db.prepare('INSERT INTO incident_signatures (incident_rowid, found_at, sig, shingles) VALUES (?, ?, ?, ?)');
     const bucket = db.prepare('INSERT OR IGNORE INTO incident_lsh (bucket, day, incident_rowid) VALUES (?, ?, ?)');
+    const frequency = db.prepare('INSERT INTO shingle_frequency (hash, docs) VALUES (?, 1) ON CONFLICT(hash) DO UPDATE SET docs = docs + 1');
     for (const row of rows) {
       const shingles = shinglesV9(`${row.title}\n${row.summary}`);
       if (shingles.length === 0 || !row.found_at) continue;
       const sig = signatureV9(shingles);
-      signature.run(row.rowid, row.found_at, Buffer.from(sig.buffer));
+      const hashes = Uint32Array.from(new Set(shingles.map(hashV9))).sort();
+      signature.run(row.rowid, row.found_at, Buffer.from(sig.buffer), Buffer.from(hashes.buffer));
+      for (const hash of hashes) frequency.run(hash);
       const day = Math.floor(Date.parse(row.found_at) / 86_400_000);
       sig.forEach((v, i) => bucket.run(i * 0x1_0000_0000 + v, day, row.rowid));
     }
