@@ -14,6 +14,14 @@ function byFrequency(values: readonly string[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([v]) => v);
 }
 
+/** Labelled from at most LABEL_SAMPLE members spread over the group: a matter posted 140 times reads the same. */
+const LABEL_SAMPLE = 24;
+function labelOf(members: readonly Profile[]): string {
+  const step = Math.max(1, Math.ceil(members.length / LABEL_SAMPLE));
+  const sample = members.filter((_p, i) => i % step === 0);
+  return labelWords(sample, sample.map((p) => p.text)).join(' ') || members[0]!.title;
+}
+
 export function describeGroup(db: Db, members: readonly Profile[], names: Names, asOf: string): CommonIssue {
   const responsesOf = cached(
     db,
@@ -30,7 +38,7 @@ export function describeGroup(db: Db, members: readonly Profile[], names: Names,
     for (const method of new Set(responses.map((r) => r.method))) methods.set(method, (methods.get(method) ?? 0) + 1);
   }
   return {
-    label: labelWords(members, members.map((p) => p.text)).join(' ') || members[0]!.title,
+    label: labelOf(members),
     incidents: members.map((p) => p.number),
     incidentIds: members.map((p) => p.id),
     townships: byFrequency(members.map((p) => names.township(p.townshipId))),

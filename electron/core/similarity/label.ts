@@ -1,4 +1,4 @@
-import type { Profile } from './profile.js';
+import { type Profile, shingleNames } from './profile.js';
 
 // A group's label: its most telling shared words (供暖 室温 不达标). The bigrams most of the group holds, weighted
 // by how rare they are in the ledger, each grown a character at a time while every text holding it writes the
@@ -36,19 +36,21 @@ function grow(seed: string, texts: readonly string[], needed: number): string {
 
 export function labelWords(members: readonly Profile[], texts: readonly string[]): string[] {
   const needed = Math.max(2, Math.ceil(members.length / 2));
-  const held = new Map<string, { count: number; w: number }>();
+  const held = new Map<number, { count: number; w: number }>();
   for (const p of members) {
-    p.shingles.forEach((s, i) => {
+    p.hashes.forEach((h, i) => {
       const w = p.weights[i]!;
       if (w <= 0) return;
-      const entry = held.get(s);
+      const entry = held.get(h);
       if (entry) entry.count += 1;
-      else held.set(s, { count: 1, w });
+      else held.set(h, { count: 1, w });
     });
   }
+  const names = new Map<number, string>();
+  for (const text of texts) for (const [h, word] of shingleNames(text)) names.set(h, word);
   const seeds = [...held]
-    .filter(([, e]) => e.count >= needed)
-    .map(([word, e]) => ({ word, score: e.count * e.w }))
+    .filter(([h, e]) => e.count >= needed && names.has(h))
+    .map(([h, e]) => ({ word: names.get(h)!, score: e.count * e.w }))
     .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1))
     .slice(0, CANDIDATES);
   const chosen: string[] = [];

@@ -1,7 +1,7 @@
 import type { IncidentStatus } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
 import { cached } from '../ledger/statements.js';
-import { fromBlob } from './minhash.js';
+import { fromBlob, hash32 } from './minhash.js';
 import { shinglesOf } from './shingles.js';
 import type { Weigh } from './weights.js';
 
@@ -21,7 +21,8 @@ export interface Profile {
   leadUnitId: string | null;
   townshipId: string | null;
   sig: Uint32Array;
-  shingles: string[];
+  /** The shingles' hashes, sorted (as stored beside the signature), and each one's weight. */
+  hashes: Uint32Array;
   weights: Float64Array;
   total: number;
   /** How many shingles weigh anything. */
@@ -40,15 +41,24 @@ export interface ProfileRow {
   lead_unit_id: string | null;
   township_id: string | null;
   sig: Buffer;
+  shingles: Buffer;
 }
 
 export const PROFILE_COLUMNS = `i.rowid AS rowid, i.id, i.number, i.title, i.summary, i.found_at, i.status, i.categories, i.lead_unit_id,
-  i.township_id, s.sig`;
+  i.township_id, s.sig, s.shingles`;
 
-/** `draft`: the shingles of a text not in the index that this profile will be compared with (see Weigh). */
-export function toProfile(row: ProfileRow, weigh: Weigh, draft?: ReadonlySet<string>): Profile {
-  const shingles = shinglesOf(row.title, row.summary).sort();
-  const weights = Float64Array.from(shingles, (s) => weigh(s, draft?.has(s) ? 1 : 0));
+const hashesOf = (blob: Buffer) => new Uint32Array(new Uint8Array(blob).buffer);
+
+/** The shingles of a text with their hashes, by hash: what a hash in a profile stands for, to show it. */
+export function shingleNames(text: string): Map<number, string> {
+  const [title = '', ...rest] = text.split('\n');
+  return new Map(shinglesOf(title, rest.join('\n')).map((s) => [hash32(s), s]));
+}
+
+/** `draft`: the shingle hashes of a text not in the index that this profile will be compared with (see Weigh). */
+export function toProfile(row: ProfileRow, weigh: Weigh, draft?: ReadonlySet<number>): Profile {
+  const hashes = hashesOf(row.shingles);
+  const weights = Float64Array.from(hashes, (h) => weigh(h, draft?.has(h) ? 1 : 0));
   let total = 0;
   let telling = 0;
   for (const w of weights) {
@@ -67,7 +77,7 @@ export function toProfile(row: ProfileRow, weigh: Weigh, draft?: ReadonlySet<str
     leadUnitId: row.lead_unit_id,
     townshipId: row.township_id,
     sig: fromBlob(row.sig),
-    shingles,
+    hashes,
     weights,
     total,
     telling,
@@ -85,7 +95,7 @@ export function periodProfiles(db: Db, from: string, to: string, weigh: Weigh): 
   return rows.map((r) => toProfile(r, weigh));
 }
 
-export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigh, draft?: ReadonlySet<string>): Profile[] {
+export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigh, draft?: ReadonlySet<number>): Profile[] {
   const one = cached(db, `SELECT ${PROFILE_COLUMNS} FROM incident_signatures s JOIN incidents i ON i.rowid = s.incident_rowid WHERE s.incident_rowid = ? AND i.deleted = 0`);
   return rowids.flatMap((rowid) => {
     const row = one.get(rowid) as ProfileRow | undefined;

@@ -8,7 +8,7 @@ import { getIncident } from '../ledger/incidents.js';
 import { type LedgerContext, mutate } from '../ledger/mutate.js';
 import { resolveCategory } from '../ledger/reference.js';
 import { cached } from '../ledger/statements.js';
-import { signatureOf } from './minhash.js';
+import { hash32, signatureOf } from './minhash.js';
 import type { Profile } from './profile.js';
 import { shinglesOf } from './shingles.js';
 import { candidateRowids, rankSimilar } from './similar.js';
@@ -28,11 +28,12 @@ type Draft = z.output<typeof recurrenceDraftSchema>;
 
 /** Closed incidents the draft may be a 反弹 of, most alike first. */
 export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarIncident[] {
-  const shingles = shinglesOf(draft.title, draft.summary).sort();
+  const shingles = shinglesOf(draft.title, draft.summary);
   if (shingles.length === 0) return [];
+  const hashes = Uint32Array.from(new Set(shingles.map(hash32))).sort();
   const foundAt = (draft.foundAt && parseChinaDateTime(draft.foundAt)) || new Date(nowMs).toISOString();
   const weigh = weigher(db);
-  const weights = Float64Array.from(shingles, (s) => weigh(s, 1));
+  const weights = Float64Array.from(hashes, (h) => weigh(h, 1));
   const target: Profile = {
     rowid: -1,
     id: '',
@@ -51,7 +52,7 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     leadUnitId: null,
     townshipId: null,
     sig: signatureOf(shingles),
-    shingles,
+    hashes,
     weights,
     total: weights.reduce((a, b) => a + b, 0),
     telling: weights.filter((w) => w > 0).length,
@@ -64,7 +65,7 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     // When it was closed: its last change, which for a closed incident is its closing or a later note.
     const at = closedAt.get(p.id) as string | undefined;
     return at !== undefined && Date.parse(at) >= since && p.foundAt < foundAt;
-  }, new Set(shingles)).slice(0, 5);
+  }, new Set(hashes)).slice(0, 5);
 }
 
 export function markRecurrence(ctx: LedgerContext, input: z.output<typeof recurrenceMarkSchema>): { recurrenceOf: string | null } {

@@ -1,4 +1,4 @@
-import type { Profile } from './profile.js';
+import { type Profile, shingleNames } from './profile.js';
 
 // Whether two incidents are about one matter. The text decides (the weighted share of their title-and-summary
 // bigrams in common: Ochiai's coefficient, so a two-line post and a long one can still match); category, lead
@@ -24,18 +24,20 @@ export interface Match {
   days: number;
 }
 
-/** The weight of the shingles both hold, merging the two sorted lists. */
-function overlap(a: Profile, b: Profile, collect?: { shingle: string; w: number }[]): number {
+/** The weight of the shingles both hold, merging the two sorted hash lists. */
+function overlap(a: Profile, b: Profile, collect?: { hash: number; w: number }[]): number {
   let i = 0;
   let j = 0;
   let sum = 0;
-  while (i < a.shingles.length && j < b.shingles.length) {
-    const x = a.shingles[i]!;
-    const y = b.shingles[j]!;
+  const ah = a.hashes;
+  const bh = b.hashes;
+  while (i < ah.length && j < bh.length) {
+    const x = ah[i]!;
+    const y = bh[j]!;
     if (x === y) {
       const w = a.weights[i]!;
       sum += w;
-      if (collect && w > 0) collect.push({ shingle: x, w });
+      if (collect && w > 0) collect.push({ hash: x, w });
       i += 1;
       j += 1;
     } else if (x < y) i += 1;
@@ -79,14 +81,24 @@ function bonusOf(a: Profile, b: Profile) {
   return { bonus, categories, sameLead, sameTownship, days };
 }
 
+/** The shared shingles as words, weightiest first (names recovered from the text: profiles hold hashes). */
+function sharedWords(collected: { hash: number; w: number }[], a: Profile): string[] {
+  const names = shingleNames(a.text);
+  return collected
+    .map((c) => ({ word: names.get(c.hash) ?? '', w: c.w }))
+    .filter((c) => c.word !== '')
+    .sort((x, y) => y.w - x.w || (x.word < y.word ? -1 : 1))
+    .map((c) => c.word);
+}
+
 export function compare(a: Profile, b: Profile): Match {
-  const collected: { shingle: string; w: number }[] = [];
+  const collected: { hash: number; w: number }[] = [];
   const text = a.total === 0 || b.total === 0 ? 0 : overlap(a, b, collected) / norm(a, b);
   const { bonus, categories, sameLead, sameTownship, days } = bonusOf(a, b);
   return {
     score: text < MIN_TEXT ? text : text + bonus,
     text,
-    shared: collected.sort((x, y) => y.w - x.w || (x.shingle < y.shingle ? -1 : 1)).map((c) => c.shingle),
+    shared: sharedWords(collected, a),
     categories,
     sameLead,
     sameTownship,

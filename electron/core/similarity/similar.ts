@@ -43,7 +43,7 @@ export function rankSimilar(
   rowids: readonly number[],
   weigh: Weigh,
   keep: (p: Profile) => boolean,
-  draft?: ReadonlySet<string>,
+  draft?: ReadonlySet<number>,
 ): SimilarIncident[] {
   const names = loadNames(db);
   return profilesByRowid(db, rowids, weigh, draft)

@@ -1,6 +1,5 @@
 import type { Db } from '../db/open.js';
 import { cached } from '../ledger/statements.js';
-import { hash32 } from './minhash.js';
 
 // How much a shared bigram says: its inverse document frequency over the whole ledger, from shingle_frequency
 // (documents per shingle hash, kept by the apply path beside the signatures — FTS5's own vocabulary counts the same
@@ -17,23 +16,23 @@ const MIN_FOR_COMMON = 40;
  * document holds weighs 0: it can match nothing, and counting it would only dilute the share of a text full of
  * one-off names and word boundaries (前公, 工全) against every other text.
  */
-export type Weigh = (shingle: string, extra: number) => number;
+export type Weigh = (hash: number, extra: number) => number;
 
 /** A memoising weigher for one computation (a report, a page): the ledger does not change under it. */
 export function weigher(db: Db): Weigh {
   const total = Math.max(1, (cached(db, 'SELECT count(*) AS n FROM incident_signatures').get() as { n: number }).n);
   const docs = cached(db, 'SELECT docs FROM shingle_frequency WHERE hash = ?').pluck();
-  const memo = new Map<string, number>();
-  const frequency = (shingle: string) => {
-    let df = memo.get(shingle);
+  const memo = new Map<number, number>();
+  const frequency = (hash: number) => {
+    let df = memo.get(hash);
     if (df === undefined) {
-      df = (docs.get(hash32(shingle)) as number | undefined) ?? 0;
-      memo.set(shingle, df);
+      df = (docs.get(hash) as number | undefined) ?? 0;
+      memo.set(hash, df);
     }
     return df;
   };
-  return (shingle, extra) => {
-    const df = frequency(shingle) + extra;
+  return (hash, extra) => {
+    const df = frequency(hash) + extra;
     if (df < 2) return 0;
     if (total >= MIN_FOR_COMMON && df / total > COMMON_SHARE) return 0;
     // Smoothed (1 +): in a ledger of a handful of incidents a bigram every one of them holds still counts a little.
