@@ -27,13 +27,16 @@ function answeredPhrase(g: CommonIssue): string {
   return `已回应${g.answered}起（${how}${joint}）${open}`;
 }
 
+/** Numbers kept whole on a line, the list free to wrap between them. */
+const numberList = (numbers: readonly string[]) => numbers.map((n, i) => html`${i > 0 ? '、' : ''}<span class="nb">${n}</span>`);
+
 function issueParagraph(g: CommonIssue, i: number): Html {
   const when = day(g.firstAt) === day(g.lastAt) ? day(g.firstAt) : `${day(g.firstAt)}至${day(g.lastAt)}`;
   const where = g.townships.length > 0 ? `${few(g.townships, 4)}` : '';
   return html`<h3>（${CHINESE[i] ?? String(i + 1)}）${g.label}（${g.incidents.length}起）</h3>
 <p>${when}${where ? `，${where}` : ''}共发生同类舆情${g.incidents.length}起，涉及${g.categories.slice(0, 3).join('、') || '未分类'}${
     g.units.length > 0 ? `，牵头单位${g.units.slice(0, 3).join('、')}` : ''
-  }；${answeredPhrase(g)}。事件编号：<span class="nb">${g.incidents.slice(0, 12).join('、')}</span>${g.incidents.length > 12 ? `等` : ''}。</p>`;
+  }；${answeredPhrase(g)}。事件编号：${numberList(g.incidents.slice(0, 12))}${g.incidents.length > 12 ? `等` : ''}。</p>`;
 }
 
 function recurrenceParagraph(d: Digest): Html {
