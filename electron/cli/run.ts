@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const input: CommandInput = { args: found.args, values: args.values, readJsonIn: () => readJsonIn(args.values, io) };
     const plan = found.command.plan(input);
-    const result = await createDispatcher(createHandlers(ledger))(plan.method, plan.input);
+    const result = await createDispatcher(createHandlers(ledger), { now: ledger.ctx.now })(plan.method, plan.input);
     if (!result.ok) return failWith(io, result.error);
     for (const file of plan.files ?? []) {
       if (file.format === 'pdf') await printHtmlToPdf(file.content(result.value), file.path);

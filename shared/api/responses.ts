@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import {
-  DISPOSITION_LABELS,
   DISPOSITIONS,
   REQUIREMENTS,
-  RESPONSE_CHANNEL_LABELS,
   RESPONSE_CHANNELS,
-  RESPONSE_METHOD_LABELS,
   RESPONSE_METHODS,
   SEVERITIES,
 } from '../domain.js';
-import { chinaDateTime, codeOrLabel, incidentId, isoInstant, ref, urlField } from '../schemas.js';
+import { chinaDateTime, codedRef, incidentId, isoInstant, ref, urlField } from '../schemas.js';
 
 // Responses (回应) and the response clock (回应时限).
 
@@ -19,12 +16,12 @@ export const responseInputSchema = z
     incident: incidentId.optional(),
     incidents: z.array(incidentId).min(2, { error: '共性回应至少回应两起事件' }).max(500, { error: '共性回应一次不超过500起事件' }).optional(),
     at: chinaDateTime('回应时间'),
-    method: codeOrLabel(RESPONSE_METHODS, RESPONSE_METHOD_LABELS, '回应方式'),
-    channel: codeOrLabel(RESPONSE_CHANNELS, RESPONSE_CHANNEL_LABELS, '发布渠道'),
+    method: codedRef('responseMethod'),
+    channel: codedRef('responseChannel'),
     url: urlField.default(''),
     content: z.string({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
     unit: ref('回应单位'),
-    disposition: codeOrLabel(DISPOSITIONS, DISPOSITION_LABELS, '分类处置').nullable().default(null),
+    disposition: codedRef('disposition').nullable().default(null),
   })
   .refine((r) => (r.incident === undefined) !== (r.incidents === undefined), {
     error: '请指定回应的舆情事件（incident，或共性回应的 incidents，二者选一）',
