@@ -72,16 +72,17 @@ describe('共性问题 in the window', () => {
     });
     const { user } = app;
     await user.click(screen.getByTestId('register-open'));
-    await user.type(screen.getByLabelText('标题'), '大凌河非法采砂又死灰复燃');
-    await user.type(screen.getByLabelText('摘要'), '网友发视频称大凌河夜间又有挖掘机非法采砂，河道被挖出深坑。');
+    const f = within(await screen.findByTestId('register-form'));
+    await user.type(f.getByLabelText('标题'), '大凌河非法采砂又死灰复燃');
+    await user.type(f.getByLabelText('摘要'), '网友发视频称大凌河夜间又有挖掘机非法采砂，河道被挖出深坑。');
     const suggestion = await screen.findByTestId('recurrence-suggestion', {}, { timeout: 3000 });
     expect(suggestion.textContent).toContain('大凌河有人夜间非法采砂');
     await user.click(within(suggestion).getByTestId('recurrence-confirm'));
     expect(screen.getByTestId('recurrence-confirmed').textContent).toContain('YQ-');
-    await user.selectOptions(screen.getByLabelText('首发平台'), '抖音');
-    await user.click(screen.getByLabelText('环境污染和生态破坏'));
-    await user.click(screen.getByLabelText('一般'));
-    await user.click(screen.getByRole('button', { name: /^登记$|保存/ }));
+    await user.selectOptions(f.getByLabelText('首发平台'), '抖音');
+    await user.click(f.getByLabelText('环境污染和生态破坏'));
+    await user.click(f.getByLabelText('一般'));
+    await user.click(f.getByTestId('register-submit'));
     await waitFor(async () => {
       const page = await must(app!.api.listIncidents({ text: '死灰复燃' }));
       expect(page.rows).toHaveLength(1);
