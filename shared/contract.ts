@@ -16,6 +16,7 @@ import { responseRuleMethods } from './api/response-rules.js';
 import { responseMethods } from './api/responses.js';
 import { syncMethods } from './api/sync.js';
 import { excelMethods } from './api/excel.js';
+import { similarityMethods } from './api/similarity.js';
 import { timelineMethods } from './api/timeline.js';
 import { townshipMethods } from './api/townships.js';
 import { unitMethods } from './api/units.js';
@@ -47,6 +48,7 @@ export const contract = {
   ...backupMethods,
   ...paperMethods,
   ...holidayMethods,
+  ...similarityMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -148,6 +148,8 @@ export const incidentSchema = z.object({
   leaderInstruction: z.string(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
+  /** A confirmed 反弹: the number of the closed incident this one flares up from (only when confirmed). */
+  recurrenceOf: z.string().optional(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
@@ -164,6 +166,8 @@ export const incidentQuerySchema = z.strictObject({
   township: ref('涉事地域').optional(),
   foundFrom: chinaDateTime('开始时间').optional(),
   foundTo: chinaDateTime('结束时间').optional(),
+  /** 同一问题: only these incidents (ids), e.g. the incidents of one 共性问题. */
+  ids: z.array(incidentId).max(1000, { error: '同一问题最多1000起事件' }).optional(),
   sort: z.enum(INCIDENT_SORTS).default('foundAt'),
   descending: z.boolean().default(true),
   offset: z.number().int().min(0).max(10_000_000).default(0),

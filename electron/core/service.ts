@@ -13,6 +13,7 @@ import { referenceDataHandlers } from './handlers/reference-data.js';
 import { responseHandlers } from './handlers/responses.js';
 import { syncHandlers } from './handlers/sync.js';
 import { excelHandlers } from './handlers/excel.js';
+import { similarityHandlers } from './handlers/similarity.js';
 import type { Ledger } from './ledger.js';
 import type { ProgressSink } from './progress.js';
 
@@ -37,6 +38,7 @@ export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: Han
     ...syncHandlers(ledger, progress),
     ...excelHandlers(ledger, progress),
     ...backupHandlers(ledger, ledgerReplaced ? { ledgerReplaced } : {}),
+    ...similarityHandlers(ledger),
   };
   // Printing renders the named document with the same handlers the preview used.
   return { ...handlers, ...printHandlers(handlers) };

@@ -16,6 +16,7 @@ import { searchRows } from './rows/search.js';
 import { sizeRows } from './rows/size.js';
 import { syncRows } from './sync-rows.js';
 import { excelImportRows } from './rows/excel-import.js';
+import { similarityRows } from './rows/similarity.js';
 import { type BenchRow, formatTable } from './table.js';
 
 // `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
@@ -32,6 +33,7 @@ const GROUPS: Readonly<Record<string, RowGroup>> = {
   sync: syncRows,
   excel: excelImportRows,
   backup: backupRows,
+  similarity: similarityRows,
 };
 /** Groups that make their own data and never read the cached benchmark ledger. */
 const LEDGER_FREE = new Set(['excel']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMITMENT_STATUSES, REQUIREMENTS, SEVERITIES, STATUSES, type Requirement, type Severity } from '../domain.js';
 import { isoInstant, type ResponseRule, responseRuleSchema } from '../schemas.js';
 import { paperSettingsSchema } from './paper.js';
+import { commonIssueSchema, recurrenceSchema } from './similarity.js';
 
 // The weekly digest (舆情周报) and the month and year reports (月报, 年报): one data object computed by the core,
 // from which the CLI prints JSON and the core renders the print page (so the numbers on paper, in the PDF, in the
@@ -213,6 +214,10 @@ export const digestSchema = z.object({
   byStatus: z.array(countRow),
   /** New incidents per period, oldest first, ending with this one: 8 weeks, or 12 months. */
   trend: z.array(z.object({ period: z.string(), label: z.string(), count })),
+  /** 共性问题: groups of at least three incidents of the period about one matter, largest first (issue 16). */
+  commonIssues: z.array(commonIssueSchema),
+  /** 反弹 among the period's incidents: confirmed, then suspected. */
+  recurrences: z.array(recurrenceSchema),
   keyIncidents: z.array(
     z.object({
       number: z.string(),

@@ -10,16 +10,23 @@ import { chinaDateTime, codedRef, incidentId, isoInstant, ref, urlField } from '
 
 // Responses (回应) and the response clock (回应时限).
 
-export const responseInputSchema = z.strictObject({
-  incident: incidentId,
-  at: chinaDateTime('回应时间'),
-  method: codedRef('responseMethod'),
-  channel: codedRef('responseChannel'),
-  url: urlField.default(''),
-  content: z.string({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
-  unit: ref('回应单位'),
-  disposition: codedRef('disposition').nullable().default(null),
-});
+export const responseInputSchema = z
+  .strictObject({
+    /** The incident answered; or `incidents` for a 共性回应 (one response recorded for every incident of a matter). */
+    incident: incidentId.optional(),
+    incidents: z.array(incidentId).min(2, { error: '共性回应至少回应两起事件' }).max(500, { error: '共性回应一次不超过500起事件' }).optional(),
+    at: chinaDateTime('回应时间'),
+    method: codedRef('responseMethod'),
+    channel: codedRef('responseChannel'),
+    url: urlField.default(''),
+    content: z.string({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
+    unit: ref('回应单位'),
+    disposition: codedRef('disposition').nullable().default(null),
+  })
+  .refine((r) => (r.incident === undefined) !== (r.incidents === undefined), {
+    error: '请指定回应的舆情事件（incident，或共性回应的 incidents，二者选一）',
+    path: ['incident'],
+  });
 
 export const responseSchema = z.object({
   id: z.string(),
@@ -32,6 +39,8 @@ export const responseSchema = z.object({
   unitId: z.string(),
   disposition: z.enum(DISPOSITIONS).nullable(),
   createdAt: isoInstant,
+  /** A 共性回应: the numbers of every incident this one response answers (empty for an ordinary response). */
+  jointWith: z.array(z.string()),
 });
 export type Response = z.infer<typeof responseSchema>;
 

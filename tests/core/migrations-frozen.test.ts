@@ -16,6 +16,7 @@ const SHIPPED: [number, string, string][] = [
   [7, 'commitment-indexes', 'e1aed59105df7f9310a93caf0103abd7288ef776063b673e9e9692834bc872df'],
   [8, 'report-reads', 'cbb2d6953bfdba2719e556f435f35df0694aeaf0c4ac3ff6806ec28cc80bc303'],
   [9, 'spreadsheet-imports', '4313c1aa78fa40ce4e37e255b186d334c313a1d39ab5945ba12ec1183168f788'],
+  [10, 'similarity', 'd7ad8f389a62a261f872f989cae42bf55bd7ef97e7a9ab4a0f31fb9122b1224f'],
 ];
 
 describe('shipped migrations', () => {

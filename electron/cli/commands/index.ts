@@ -8,6 +8,7 @@ import { townshipCommands, unitCommands } from './named-reference.js';
 import { responseCommands } from './responses.js';
 import { ruleCommands } from './rules.js';
 import { syncCommands } from './sync.js';
+import { similarityCommands } from './similarity.js';
 import { workstationCommands } from './workstation.js';
 import { excelCommands } from './excel.js';
 
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   ...syncCommands,
   ...excelCommands,
   ...backupCommands,
+  ...similarityCommands,
 ];

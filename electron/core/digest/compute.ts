@@ -28,6 +28,7 @@ import { loadNames, type Names } from './names.js';
 import { openClocks } from './open-clocks.js';
 import { loadRules, outcomes } from './requirements.js';
 import { countFound, type PeriodIncident, periodIncidents } from './scan.js';
+import { reportSimilarity } from '../similarity/report.js';
 
 // THE computation of a report: every figure the CLI prints and the print page shows comes from here, once.
 // Figures are taken at asOf — the end of the period, or now while it is still running — so a week's digest
@@ -187,6 +188,7 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgre
     ...(period.kind === 'week' ? { previousWeekIncidents: previousIncidents } : {}),
     ...incidentBreakdowns(incidents, names),
     trend: trendOf(db, period, report),
+    ...reportSimilarity(db, { start: period.start, end: period.end, asOf }),
     keyIncidents: keyIncidents(db, incidents, names, asOf),
     response: responseFigures(db, incidents, period.start, asOf),
     respondedWithin: { '5h': shareOf('5h'), '24h': shareOf('24h'), '48h': shareOf('48h') },

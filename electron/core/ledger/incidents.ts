@@ -79,7 +79,15 @@ export function getIncident(db: Db, ref: string): Incident {
     | IncidentRow
     | undefined;
   if (!row) throw new LedgerError('not_found', `找不到舆情事件“${ref}”`);
-  return toIncident(row);
+  const recurrenceOf = recurrenceNumberOf(db, row.id);
+  return recurrenceOf === undefined ? toIncident(row) : { ...toIncident(row), recurrenceOf };
+}
+
+/** The number of the closed incident a confirmed 反弹 flares up from (issue 16), if any. */
+function recurrenceNumberOf(db: Db, id: string): string | undefined {
+  return cached(db, 'SELECT e.number FROM incidents i JOIN incidents e ON e.id = i.recurrence_of WHERE i.id = ?').pluck().get(id) as
+    | string
+    | undefined;
 }
 
 /** The next YQ-YYYY-NNNN for the year the incident was found (China time). */
@@ -291,6 +299,7 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
   // Filters find deactivated townships and units too: old incidents still name them.
   if (query.leadUnit) anyOf('i.lead_unit_id', [findUnit(db, query.leadUnit, 'leadUnit')]);
   if (query.township) anyOf('i.township_id', [findTownship(db, query.township)]);
+  anyOf('i.id', query.ids); // 同一问题: the incidents of one 共性问题 (issue 16)
   if (query.foundFrom) {
     where.push('i.found_at >= ?');
     params.push(query.foundFrom);

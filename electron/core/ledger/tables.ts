@@ -39,6 +39,8 @@ export const LEDGER_TABLES = {
     created_at: 'text',
     updated_at: 'text',
     deleted: 'bool',
+    recurrence_of: 'text?',
+    recurrence_dismissed: 'bool',
   },
   responses: {
     incident_id: 'text?',
@@ -51,6 +53,7 @@ export const LEDGER_TABLES = {
     disposition: 'text?',
     created_at: 'text',
     deleted: 'bool',
+    group_id: 'text?',
   },
   attachments: {
     incident_id: 'text?',

@@ -5,6 +5,7 @@ import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { BackupWarning } from './BackupWarning.js';
 import { ClockPanel } from './ClockPanel.js';
+import { CommonIssuesPanel } from './CommonIssuesPanel.js';
 import { CommitmentsPanel } from './CommitmentsPanel.js';
 import { TriagePanel } from './TriagePanel.js';
 import { WeekPanel } from './WeekPanel.js';
@@ -61,7 +62,7 @@ export function DashboardView() {
           <div className="dashboard-col">
             <TriagePanel incidents={data.awaitingTriage} total={data.awaitingTriageTotal} />
             <WeekPanel counts={data.weekByCategory} total={data.weekTotal} />
-            {/* Further panels (e.g. 共性问题) go here, under 本周新增. */}
+            <CommonIssuesPanel />
           </div>
         </div>
       )}

@@ -566,6 +566,32 @@ export const zhCN = {
     refused: '有问题的行未处理，未导入任何行。请修改表格或选择“只导入无误的行”。',
     unchanged: '台账未作任何更改。',
   },
+  similarity: {
+    weekTitle: '本周共性问题',
+    weekHint: '本周同一问题的舆情（3起及以上），宜统一研判、主动回应。',
+    none: '本周暂未发现3起及以上的共性问题。',
+    count: (n: number) => `${n} 起`,
+    answered: (answered: number, total: number) => (answered === total ? '已全部回应' : `已回应 ${answered}/${total} 起`),
+    jointly: (n: number) => `共性回应 ${n} 起`,
+    showInLedger: '在台账中查看',
+    filterChip: (label: string) => `同一问题：${label}`,
+    clearFilter: '取消“同一问题”筛选',
+    sameIssueTitle: '同一问题',
+    sameIssueOthers: (n: number) => `同一问题的其他 ${n} 起`,
+    similarTitle: '相似事件',
+    noSimilar: '前后180天内没有相似的事件。',
+    jointResponse: (n: number) => `为这 ${n} 起记录共性回应`,
+    jointBadge: (n: number) => `共性回应（同时回应 ${n} 起）`,
+    recurrenceOf: (number: string) => `舆情反弹：${number} 的再次发生`,
+    suspectTitle: '疑似舆情反弹',
+    suspectHint: '与近180天内已办结的事件相似，请确认是否为同一问题再次发生：',
+    confirm: '是反弹',
+    dismiss: '不是',
+    confirmed: (number: string) => `登记后将记为 ${number} 的舆情反弹。`,
+    undo: '撤销',
+    loadFailed: '共性问题加载失败',
+  },
+
 
   // 设置 → 备份与恢复 (settings/BackupSection.tsx) and the 工作台 warning (dashboard/BackupWarning.tsx).
   backup: {

@@ -14,6 +14,7 @@ import { CommitmentsPanel } from './CommitmentsPanel.js';
 import { DetailFields } from './DetailFields.js';
 import { FollowupsPanel } from './FollowupsPanel.js';
 import { ResponsesPanel } from './ResponsesPanel.js';
+import { SameIssuePanel } from './SameIssuePanel.js';
 import { StatusActions } from './StatusActions.js';
 import { Timeline } from './Timeline.js';
 
@@ -80,6 +81,7 @@ export function IncidentPage({ id }: { id: string }) {
             </div>
             <aside className="incident-side">
               <ClockPanel entries={clock} />
+              <SameIssuePanel incident={incident} responses={responses.length} />
               <Timeline entries={timeline} />
             </aside>
           </div>

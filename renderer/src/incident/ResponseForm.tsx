@@ -23,8 +23,11 @@ type FieldName = (typeof FIELDS)[number];
 type Values = Record<FieldName, string>;
 const label = t.response.fields;
 
-/** Records one response (回应): time, 方式, 渠道, link, content, unit and 80号 分类处置. */
-export function ResponseForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+/**
+ * Records one response (回应): time, 方式, 渠道, link, content, unit and 80号 分类处置. With `incidents` (ids, this
+ * incident among them) it is a 共性回应 recorded once for all of them.
+ */
+export function ResponseForm({ incident, onDone, incidents }: { incident: Incident; onDone: () => void; incidents?: readonly string[] }) {
   const reference = useSession((s) => s.reference);
   const units = (reference?.units ?? []).filter((u) => u.active);
   const notify = useUi((s) => s.notify);
@@ -53,7 +56,7 @@ export function ResponseForm({ incident, onDone }: { incident: Incident; onDone:
     // Left at its default, 回应时间 means “just now”: the exact instant, not the minute the form was opened.
     const at = values.at === openedAt ? new Date().toISOString() : values.at;
     const draft = {
-      incident: incident.id,
+      ...(incidents ? { incidents: [...incidents] } : { incident: incident.id }),
       at,
       ...(values.method ? { method: values.method } : {}),
       ...(values.channel ? { channel: values.channel } : {}),

@@ -46,6 +46,7 @@ function ResponseItem({ response }: { response: Response }) {
         <span className="tag">{RESPONSE_METHOD_LABELS[response.method]}</span>
         <span className="tag tag-plain">{RESPONSE_CHANNEL_LABELS[response.channel]}</span>
         <span className="muted">{unit}</span>
+        {response.jointWith.length > 0 && <span className="tag" title={response.jointWith.join('、')}>{t.similarity.jointBadge(response.jointWith.length)}</span>}
       </div>
       <p className="prose">{response.content}</p>
       {response.disposition && <p className="response-disposition muted">{t.response.fields.disposition}：{DISPOSITION_LABELS[response.disposition]}</p>}

@@ -5,6 +5,7 @@ import { useUi } from '../stores/ui.js';
 import { ExcelActions } from '../excel/ExcelActions.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { Filters } from './Filters.js';
+import { SameIssueChip } from './SameIssueChip.js';
 import { IncidentTable } from './IncidentTable.js';
 import { SavedViews } from './SavedViews.js';
 import { SearchBox } from './SearchBox.js';
@@ -46,6 +47,7 @@ export function LedgerView() {
         </div>
       </div>
       <Filters />
+      <SameIssueChip />
       <div className="ledger-status">
         <p className="ledger-count" data-testid="incident-total" aria-live="polite">
           {total === null ? t.loading : t.ledger.total(total)}

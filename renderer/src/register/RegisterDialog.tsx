@@ -21,6 +21,7 @@ import { useUi } from '../stores/ui.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
 import { controlId, describe, Field, GroupField } from './fields.js';
 import { Suggestions } from './Suggestions.js';
+import { type RecurrenceDecision, RecurrenceSuggestion } from './RecurrenceSuggestion.js';
 import { draftOf, type FieldErrors, type FieldName, firstInvalid, initialValues, placeErrors, type RegisterValues } from './form.js';
 
 const label = t.register.fields;
@@ -71,6 +72,8 @@ export function RegisterDialog() {
     setFocusRequest((n) => n + 1);
   };
 
+  const [recurrence, setRecurrence] = useState<RecurrenceDecision>(null);
+
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting) return;
@@ -94,6 +97,10 @@ export function RegisterDialog() {
     for (const file of files) {
       const added = await call('addAttachment', { incident: result.value.id, name: file.name, mime: file.mime, dataBase64: file.dataBase64 });
       if (!added.ok) failed++;
+    }
+    // A 反弹 the person confirmed is recorded on both incidents once this one exists; dismissing is recorded too.
+    if (recurrence !== null) {
+      await call('markRecurrence', { incident: result.value.id, of: recurrence === 'dismissed' ? null : recurrence.of, dismissed: recurrence === 'dismissed' });
     }
     setSubmitting(false);
     close();
@@ -154,6 +161,14 @@ export function RegisterDialog() {
                   value={values.summary}
                   onChange={(e) => set('summary', e.target.value)}
                   {...describe('summary', errors.summary)}
+                />
+                <RecurrenceSuggestion
+                  title={values.title}
+                  summary={values.summary}
+                  categories={values.categories}
+                  foundAt={values.foundAt}
+                  decision={recurrence}
+                  onDecide={setRecurrence}
                 />
               </Field>
               <Field name="platform" label={label.platform} error={errors.platform} required>

@@ -22,6 +22,9 @@ export interface LedgerFilters {
   /** 发现时间 range as `YYYY-MM-DD` (China dates), both ends inclusive. */
   foundFrom: string;
   foundTo: string;
+  /** 同一问题: the incident ids of one 共性问题, comma-separated, and the label it is shown by. */
+  sameIssueIds: string;
+  sameIssueLabel: string;
 }
 
 export const SORT_KEYS = ['foundAt', 'number', 'severity', 'status', 'updatedAt', 'relevance'] as const;
@@ -41,6 +44,8 @@ export const noFilters: LedgerFilters = {
   township: '',
   foundFrom: '',
   foundTo: '',
+  sameIssueIds: '',
+  sameIssueLabel: '',
 };
 const defaultSort: LedgerSort = { key: 'foundAt', descending: true };
 
@@ -101,6 +106,7 @@ export function queryOf(filters: LedgerFilters, sort: LedgerSort): Omit<Incident
     ...(filters.township ? { township: filters.township } : {}),
     ...(filters.foundFrom ? { foundFrom: `${filters.foundFrom} 00:00` } : {}),
     ...(filters.foundTo ? { foundTo: dayAfter(filters.foundTo) } : {}),
+    ...(filters.sameIssueIds ? { ids: filters.sameIssueIds.split(',') } : {}),
     sort: effective.key,
     descending: effective.descending,
   };
@@ -124,6 +130,8 @@ export function filtersOfQuery(query: Record<string, unknown>): { filters: Ledge
       township: q.township ?? '',
       foundFrom: day(q.foundFrom),
       foundTo: dayBefore(q.foundTo),
+      sameIssueIds: q.ids?.join(',') ?? '',
+      sameIssueLabel: q.ids ? `${q.ids.length} 起` : '',
     },
     sort: { key: q.sort, descending: q.descending },
   };
