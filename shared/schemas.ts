@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseChinaDateTime } from './china-time.js';
+import { normaliseName, quoteValue, text } from './text.js';
+import { isLedgerInstant, parseChinaDateTime, startsWithRealDate } from './china-time.js';
 import {
   byCodeOrLabel,
   KEY_TYPE_61_LABELS,
@@ -26,10 +27,10 @@ const SEVERITY_LABELS = Object.fromEntries(SEVERITIES.map((s) => [s, SEVERITY_IN
 
 export function codeOrLabel<C extends string>(codes: readonly C[], labels: Record<C, string>, what: string) {
   const choices = codes.map((c) => labels[c]).join('、');
-  return z.string({ error: `请选择${what}` }).transform((ref, ctx) => {
+  return text({ error: `请选择${what}` }).transform((ref, ctx) => {
     const code = byCodeOrLabel(codes, labels, ref);
     if (code === undefined) {
-      ctx.issues.push({ code: 'custom', input: ref, message: `${what}“${ref}”无效，可选：${choices}` });
+      ctx.issues.push({ code: 'custom', input: ref, message: `${what}${quoteValue(ref)}无效，可选：${choices}` });
       return z.NEVER;
     }
     return code;
@@ -44,9 +45,9 @@ export const keyType61Ref = codeOrLabel(KEY_TYPES_61, KEY_TYPE_61_LABELS, '61号
 
 /** A time as typed (`2026-11-28 14:05` China time, or ISO 8601 with zone) → UTC ISO instant. */
 export const chinaDateTime = (what: string) =>
-  z.string({ error: `请填写${what}` }).transform((text, ctx) => {
-    const iso = parseChinaDateTime(text);
-    if (iso === undefined) {
+  text({ error: `请填写${what}` }).transform((text, ctx) => {
+    const iso = startsWithRealDate(text) ? parseChinaDateTime(text) : undefined;
+    if (iso === undefined || !isLedgerInstant(iso)) {
       ctx.issues.push({ code: 'custom', input: text, message: `${what}格式应为“2026-11-28 14:05”` });
       return z.NEVER;
     }
@@ -57,27 +58,29 @@ export const isoInstant = z.iso.datetime();
 
 /** A reference to a category, unit or township: its code/id, full name or short label; resolved by the core. */
 export const ref = (what: string) =>
-  z.string({ error: `请选择${what}` }).trim().min(1, { error: `请选择${what}` }).max(100, { error: `${what}过长` });
+  text({ error: `请选择${what}` })
+    .overwrite(normaliseName)
+    .min(1, { error: `请选择${what}` })
+    .max(100, { error: `${what}过长` });
 
-export const urlField = z
-  .string()
+export const urlField = text()
   .trim()
   .max(2000, { error: '链接过长' })
   .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), { error: '链接应以 http:// 或 https:// 开头' });
 
-export const incidentId = z.string().trim().min(1, { error: '请指定舆情事件' }).max(64);
+export const incidentId = text().trim().min(1, { error: '请指定舆情事件' }).max(64);
 
 /** What a person fills in to register an incident. */
 export const incidentInputSchema = z.strictObject({
-  title: z.string({ error: '请填写标题' }).trim().min(1, { error: '请填写标题' }).max(200, { error: '标题不超过200字' }),
-  summary: z.string().trim().max(10000, { error: '摘要不超过10000字' }).default(''),
+  title: text({ error: '请填写标题' }).trim().min(1, { error: '请填写标题' }).max(200, { error: '标题不超过200字' }),
+  summary: text().trim().max(10000, { error: '摘要不超过10000字' }).default(''),
   platform: platformRef,
   url: urlField.default(''),
   firstSeenAt: chinaDateTime('首发时间').nullable().default(null),
   foundAt: chinaDateTime('发现时间'),
-  registrar: z.string().trim().max(50, { error: '登记人不超过50字' }).default(''),
+  registrar: text().trim().max(50, { error: '登记人不超过50字' }).default(''),
   township: ref('涉事地域').nullable().default(null),
-  involvedUnit: z.string().trim().max(200, { error: '涉事单位不超过200字' }).default(''),
+  involvedUnit: text().trim().max(200, { error: '涉事单位不超过200字' }).default(''),
   categories: z
     .array(ref('敏感类别'), { error: '请选择敏感类别' })
     .min(1, { error: '至少选择一个敏感类别' })
@@ -87,7 +90,7 @@ export const incidentInputSchema = z.strictObject({
   sentiment: sentimentRef.default('negative'),
   leadUnit: ref('牵头单位').nullable().default(null),
   coUnits: z.array(ref('配合单位')).max(30, { error: '配合单位不超过30个' }).default([]),
-  leaderInstruction: z.string().trim().max(5000, { error: '领导批示不超过5000字' }).default(''),
+  leaderInstruction: text().trim().max(5000, { error: '领导批示不超过5000字' }).default(''),
 });
 export type IncidentInput = z.input<typeof incidentInputSchema>;
 export type IncidentFields = z.output<typeof incidentInputSchema>;
@@ -95,45 +98,45 @@ export type IncidentFields = z.output<typeof incidentInputSchema>;
 /** An update names only the fields it changes; status changes go through the workflow method instead. */
 export const incidentPatchSchema = z.strictObject({
   title: incidentInputSchema.shape.title.optional(),
-  summary: z.string().trim().max(10000, { error: '摘要不超过10000字' }).optional(),
+  summary: text().trim().max(10000, { error: '摘要不超过10000字' }).optional(),
   platform: platformRef.optional(),
   url: urlField.optional(),
   firstSeenAt: chinaDateTime('首发时间').nullable().optional(),
   foundAt: chinaDateTime('发现时间').optional(),
-  registrar: z.string().trim().max(50, { error: '登记人不超过50字' }).optional(),
+  registrar: text().trim().max(50, { error: '登记人不超过50字' }).optional(),
   township: ref('涉事地域').nullable().optional(),
-  involvedUnit: z.string().trim().max(200, { error: '涉事单位不超过200字' }).optional(),
+  involvedUnit: text().trim().max(200, { error: '涉事单位不超过200字' }).optional(),
   categories: incidentInputSchema.shape.categories.optional(),
   keyType61: keyType61Ref.nullable().optional(),
   severity: severityRef.optional(),
   sentiment: sentimentRef.optional(),
   leadUnit: ref('牵头单位').nullable().optional(),
   coUnits: z.array(ref('配合单位')).max(30, { error: '配合单位不超过30个' }).optional(),
-  leaderInstruction: z.string().trim().max(5000, { error: '领导批示不超过5000字' }).optional(),
+  leaderInstruction: text().trim().max(5000, { error: '领导批示不超过5000字' }).optional(),
 });
 export type IncidentPatch = z.output<typeof incidentPatchSchema>;
 
 export const incidentSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  summary: z.string(),
+  id: text(),
+  number: text(),
+  title: text(),
+  summary: text(),
   platform: z.enum(PLATFORMS),
-  url: z.string(),
+  url: text(),
   firstSeenAt: isoInstant.nullable(),
   foundAt: isoInstant,
-  registrar: z.string(),
-  townshipId: z.string().nullable(),
-  involvedUnit: z.string(),
-  categories: z.array(z.string()),
+  registrar: text(),
+  townshipId: text().nullable(),
+  involvedUnit: text(),
+  categories: z.array(text()),
   keyType61: z.enum(KEY_TYPES_61).nullable(),
   severity: z.enum(SEVERITIES),
   sentiment: z.enum(SENTIMENTS),
-  leadUnitId: z.string().nullable(),
-  coUnitIds: z.array(z.string()),
+  leadUnitId: text().nullable(),
+  coUnitIds: z.array(text()),
   status: z.enum(STATUSES),
-  statusReason: z.string(),
-  leaderInstruction: z.string(),
+  statusReason: text(),
+  leaderInstruction: text(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
@@ -143,7 +146,7 @@ export const INCIDENT_SORTS = ['foundAt', 'number', 'severity', 'status', 'updat
 
 export const incidentQuerySchema = z.strictObject({
   /** Full-text search over titles, summaries and responses; two-character Chinese queries (欠薪) work. */
-  text: z.string().trim().max(100, { error: '搜索词不超过100字' }).optional(),
+  text: text().trim().max(100, { error: '搜索词不超过100字' }).optional(),
   categories: z.array(ref('敏感类别')).max(20).optional(),
   severities: z.array(severityRef).max(4).optional(),
   statuses: z.array(statusRef).max(6).optional(),
@@ -160,7 +163,7 @@ export const incidentQuerySchema = z.strictObject({
 export type IncidentQuery = z.input<typeof incidentQuerySchema>;
 
 /** Text split into runs, `hit` marking the runs that matched the search (rendered as <mark>, never as HTML). */
-export const highlightSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
+export const highlightSchema = z.array(z.object({ text: text(), hit: z.boolean() }));
 export type Highlight = z.infer<typeof highlightSchema>;
 
 export const incidentRowSchema = incidentSchema.extend({
@@ -175,23 +178,23 @@ export type IncidentPage = z.infer<typeof incidentPageSchema>;
 export const transitionInputSchema = z.strictObject({
   id: incidentId,
   to: statusRef,
-  reason: z.string().trim().max(2000, { error: '说明不超过2000字' }).default(''),
+  reason: text().trim().max(2000, { error: '说明不超过2000字' }).default(''),
 });
 
 export const categorySchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  short: z.string(),
-  color: z.string(),
-  keywords: z.array(z.string()),
+  code: text(),
+  name: text(),
+  short: text(),
+  color: text(),
+  keywords: z.array(text()),
   builtin: z.boolean(),
 });
 export type Category = z.infer<typeof categorySchema>;
 
-export const unitSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS), active: z.boolean() });
+export const unitSchema = z.object({ id: text(), name: text(), kind: z.enum(UNIT_KINDS), active: z.boolean() });
 export type Unit = z.infer<typeof unitSchema>;
 
-export const townshipSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
+export const townshipSchema = z.object({ id: text(), name: text(), active: z.boolean() });
 export type Township = z.infer<typeof townshipSchema>;
 
 export const responseRuleSchema = z.object({
@@ -216,14 +219,14 @@ export type Reference = z.infer<typeof referenceSchema>;
 export const auditReportSchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
-  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+  firstBroken: z.object({ seq: z.number().int(), reason: text() }).optional(),
 });
 export type AuditReport = z.infer<typeof auditReportSchema>;
 
 export const appInfoSchema = z.object({
-  siteId: z.string(),
-  siteName: z.string(),
+  siteId: text(),
+  siteName: text(),
   schemaVersion: z.number().int(),
-  appVersion: z.string(),
+  appVersion: text(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -44,7 +44,8 @@ export type CallLedger = (method: string, input: unknown) => Promise<Result<unkn
 export function createDispatcher(handlers: LedgerHandlers): CallLedger {
   return async (method, input) => {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `未知的操作：${String(method)}` } };
+      const named = typeof method === 'string' && /^[A-Za-z_]\w{0,59}$/.test(method) ? `：${method}` : '';
+      return { ok: false, error: { code: 'unknown_method', message: `未知的操作${named}` } };
     }
     try {
       return { ok: true, value: await invoke(handlers, method, input) };

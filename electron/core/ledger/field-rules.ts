@@ -12,19 +12,20 @@ import {
   STATUSES,
   UNIT_KINDS,
 } from '../../../shared/domain.js';
+import { isLedgerInstant } from '../../../shared/china-time.js';
+import { isStorableText, normaliseName } from '../../../shared/text.js';
 import type { FieldValue } from './tables.js';
 
 // What a field's value must *mean*, beyond its type: enum codes, instants, dates, links, hashes. Local writes
 // are already shaped by the contract's schemas; this guards what arrives in sync bundles, which are hostile
 // input even from a trusted peer (a bad date or code would break every workstation it reaches).
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
 const oneOf = (codes: readonly string[]) => (v: FieldValue) => typeof v === 'string' && codes.includes(v);
 const orNull = (rule: (v: FieldValue) => boolean) => (v: FieldValue) => v === null || rule(v);
-const instant = (v: FieldValue) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v));
-const ymdOrEmpty = (v: FieldValue) => v === '' || (typeof v === 'string' && YMD.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+const instant = (v: FieldValue) => typeof v === 'string' && isLedgerInstant(v);
+const ymdOrEmpty = (v: FieldValue) => v === '' || (typeof v === 'string' && YMD.test(v) && isLedgerInstant(`${v}T00:00:00Z`));
 const link = (v: FieldValue) => v === '' || (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v));
 const positiveOrNull = (v: FieldValue) => v === null || (typeof v === 'number' && v > 0 && v <= 24 * 365);
 const jsonObject = (v: FieldValue) => {
@@ -37,9 +38,13 @@ const jsonObject = (v: FieldValue) => {
   }
 };
 
+/** A name a person can tell apart: something visible left once invisible characters and spaces are removed, one line. */
+const name = (v: FieldValue) => typeof v === 'string' && normaliseName(v) !== '' && !/\p{Cc}/u.test(v);
+
 const RULES: Record<string, Record<string, (value: FieldValue) => boolean>> = {
-  categories: { color: (v) => typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) },
-  units: { kind: oneOf(UNIT_KINDS) },
+  categories: { name, short: name, color: (v) => typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) },
+  units: { name, kind: oneOf(UNIT_KINDS) },
+  townships: { name },
   response_rules: { info_hours: positiveOrNull, press_hours: positiveOrNull, response_hours: positiveOrNull },
   incidents: {
     number: (v) => v === '' || (typeof v === 'string' && /^YQ-\d{4}-\d{4,6}$/.test(v)),
@@ -94,6 +99,9 @@ const RULES: Record<string, Record<string, (value: FieldValue) => boolean>> = {
 
 /** Whether a value of the right type also means something valid for its field. */
 export function valueMeansSomething(table: string, column: string, value: FieldValue): boolean {
+  // Text is stored exactly as it came, so it must be text the local path would have stored (shared/text.ts).
+  if (typeof value === 'string' && !isStorableText(value)) return false;
+  if (Array.isArray(value) && !value.every(isStorableText)) return false;
   const rule = Object.hasOwn(RULES, table) ? RULES[table]![column] : undefined;
   return rule ? rule(value) : true;
 }
