@@ -63,7 +63,7 @@ export function invalidInput(error: z.ZodError): LedgerError {
   const lines = error.issues.slice(0, 3).map((issue, i) => {
     const label = labelOfPath(issue.path);
     const message = fields[i]!.message;
-    return label && !message.startsWith(label) ? `${label}：${message}` : message;
+    return label && !message.includes(label) ? `${label}：${message}` : message;
   });
   const more = error.issues.length > 3 ? `等 ${error.issues.length} 处` : '';
   const summary = [...new Set(lines)].join('；') || '输入不符合要求';
@@ -77,5 +77,10 @@ export function toErrorData(thrown: unknown): LedgerErrorData {
     return { ...data, message: safeMessage(data.message) };
   }
   if (thrown instanceof z.ZodError) return invalidInput(thrown).toData();
+  const sqlite = (thrown as { code?: unknown } | null)?.code;
+  if (sqlite === 'SQLITE_BUSY' || sqlite === 'SQLITE_LOCKED') {
+    return { code: 'storage', message: '台账正由其他程序写入，等待超时，操作未执行，数据未改变。请稍后重试。' };
+  }
+  if (sqlite === 'SQLITE_FULL') return { code: 'storage', message: '磁盘空间不足，操作未执行，数据未改变。' };
   return { code: 'internal', message: '内部错误，操作未执行，数据未改变。' };
 }

@@ -41,7 +41,14 @@ export type CallLedger = (method: string, input: unknown) => Promise<Result<unkn
  * The one entry for every door that speaks the contract (IPC relay, test host, worker): parses `unknown` input
  * with the method's schema, runs the handler, and answers a Result — never a stack trace.
  */
-export function createDispatcher(handlers: LedgerHandlers): CallLedger {
+export interface DispatcherOptions {
+  /** Where an unexpected failure's details go (never to the caller); the app's log by default. */
+  logInternal?: (method: string, error: unknown) => void;
+}
+
+const logToConsole = (method: string, error: unknown) => console.error(`[ledger] ${method} failed`, error);
+
+export function createDispatcher(handlers: LedgerHandlers, { logInternal = logToConsole }: DispatcherOptions = {}): CallLedger {
   return async (method, input) => {
     if (!isMethodName(method)) {
       const named = typeof method === 'string' && /^[A-Za-z_]\w{0,59}$/.test(method) ? `：${method}` : '';
@@ -50,7 +57,7 @@ export function createDispatcher(handlers: LedgerHandlers): CallLedger {
     try {
       return { ok: true, value: await invoke(handlers, method, input) };
     } catch (error) {
-      if (!(error instanceof LedgerError)) console.error(`[ledger] ${method} failed`, error);
+      if (!(error instanceof LedgerError)) logInternal(method, error);
       return { ok: false, error: toErrorData(error) };
     }
   };
