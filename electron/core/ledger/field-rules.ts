@@ -39,15 +39,24 @@ const jsonObject = (v: FieldValue) => {
 };
 
 /** A name a person can tell apart: something visible left once invisible characters and spaces are removed, one line. */
-const name = (v: FieldValue) => typeof v === 'string' && normaliseName(v) !== '' && !/\p{Cc}/u.test(v);
+const nameUpTo = (max: number) => (v: FieldValue) =>
+  typeof v === 'string' && normaliseName(v) !== '' && !/\p{Cc}/u.test(v) && [...v].length <= max;
+/** Text the local forms require (min 1 after trimming) and bound, with the contract's limits. */
+const filled = (max: number) => (v: FieldValue) => typeof v === 'string' && v.trim() !== '' && [...v].length <= max;
+const upTo = (max: number) => (v: FieldValue) => typeof v === 'string' && [...v].length <= max;
 
 const RULES: Record<string, Record<string, (value: FieldValue) => boolean>> = {
-  categories: { name, short: name, color: (v) => typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) },
-  units: { name, kind: oneOf(UNIT_KINDS) },
-  townships: { name },
+  categories: { name: nameUpTo(30), short: nameUpTo(10), color: (v) => typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) },
+  units: { name: nameUpTo(50), kind: oneOf(UNIT_KINDS) },
+  townships: { name: nameUpTo(30) },
   response_rules: { info_hours: positiveOrNull, press_hours: positiveOrNull, response_hours: positiveOrNull },
   incidents: {
     number: (v) => v === '' || (typeof v === 'string' && /^YQ-\d{4}-\d{4,6}$/.test(v)),
+    title: filled(200),
+    summary: upTo(10000),
+    registrar: upTo(50),
+    involved_unit: upTo(200),
+    leader_instruction: upTo(5000),
     platform: oneOf(PLATFORMS),
     url: link,
     first_seen_at: orNull(instant),
@@ -74,6 +83,7 @@ const RULES: Record<string, Record<string, (value: FieldValue) => boolean>> = {
   },
   saved_views: { query: jsonObject, created_at: instant },
   commitments: {
+    content: filled(2000),
     promised_at: instant,
     deadline_kind: oneOf(['date', 'workdays', 'days']),
     deadline_n: (v) => typeof v === 'number' && v >= 0 && v <= 3650,
@@ -88,7 +98,7 @@ const RULES: Record<string, Record<string, (value: FieldValue) => boolean>> = {
     created_at: instant,
     updated_at: instant,
   },
-  followups: { kind: oneOf(FOLLOWUP_KINDS), at: instant, created_at: instant },
+  followups: { content: filled(5000), kind: oneOf(FOLLOWUP_KINDS), at: instant, created_at: instant },
   feedback: {
     at: instant,
     method: oneOf(FEEDBACK_METHODS),
