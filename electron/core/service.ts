@@ -1,4 +1,5 @@
 import { contract, isMethodName, type LedgerHandlers, type MethodName, type MethodOutput } from '../../shared/contract.js';
+import { withWrittenTimeClock } from '../../shared/input/written-time.js';
 import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
 import { appHandlers } from './handlers/app.js';
 import { commitmentHandlers } from './handlers/commitments.js';
@@ -35,27 +36,29 @@ export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}
   return { ...handlers, ...printHandlers(handlers) };
 }
 
-export type CallLedger = (method: string, input: unknown) => Promise<Result<unknown>>;
-
-/**
- * The one entry for every door that speaks the contract (IPC relay, test host, worker): parses `unknown` input
- * with the method's schema, runs the handler, and answers a Result — never a stack trace.
- */
 export interface DispatcherOptions {
+  /** The ledger's clock: what 今天 9:30 and 12月3日 in the input are read against (default: the system clock). */
+  now?: () => number;
   /** Where an unexpected failure's details go (never to the caller); the app's log by default. */
   logInternal?: (method: string, error: unknown) => void;
 }
 
 const logToConsole = (method: string, error: unknown) => console.error(`[ledger] ${method} failed`, error);
 
-export function createDispatcher(handlers: LedgerHandlers, { logInternal = logToConsole }: DispatcherOptions = {}): CallLedger {
+export type CallLedger = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one entry for every door that speaks the contract (IPC relay, test host, worker): parses `unknown` input
+ * with the method's schema, runs the handler, and answers a Result — never a stack trace.
+ */
+export function createDispatcher(handlers: LedgerHandlers, { now, logInternal = logToConsole }: DispatcherOptions = {}): CallLedger {
   return async (method, input) => {
     if (!isMethodName(method)) {
       const named = typeof method === 'string' && /^[A-Za-z_]\w{0,59}$/.test(method) ? `：${method}` : '';
       return { ok: false, error: { code: 'unknown_method', message: `未知的操作${named}` } };
     }
     try {
-      return { ok: true, value: await invoke(handlers, method, input) };
+      return { ok: true, value: await invoke(handlers, method, input, now ?? Date.now) };
     } catch (error) {
       if (!(error instanceof LedgerError)) logInternal(method, error);
       return { ok: false, error: toErrorData(error) };
@@ -63,8 +66,13 @@ export function createDispatcher(handlers: LedgerHandlers, { logInternal = logTo
   };
 }
 
-async function invoke<M extends MethodName>(handlers: LedgerHandlers, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const parsed = contract[method].input.safeParse(input ?? {});
+async function invoke<M extends MethodName>(
+  handlers: LedgerHandlers,
+  method: M,
+  input: unknown,
+  now: () => number,
+): Promise<MethodOutput<M>> {
+  const parsed = withWrittenTimeClock(now, () => contract[method].input.safeParse(input ?? {}));
   if (!parsed.success) throw invalidInput(parsed.error);
   const handler = handlers[method] as (input: unknown) => MethodOutput<M> | Promise<MethodOutput<M>>;
   return handler(parsed.data);

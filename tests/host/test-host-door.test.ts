@@ -55,7 +55,8 @@ describe('the test host as a door', () => {
     const own = await http(h, '/__ledger-bridge.js', { headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'script' } });
     expect(own.status).toBe(200);
     expect(own.body).toContain(h.token);
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'http://evil.example' }]) {
+    const foreignHeaders: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'http://evil.example' }];
+    for (const headers of foreignHeaders) {
       const foreign = await http(h, '/__ledger-bridge.js', { headers });
       expect(foreign.status).toBe(403);
       expect(foreign.body).not.toContain(h.token);
