@@ -131,6 +131,8 @@ describe('bundles obey the rules local writes obey', () => {
     }
     expect(verifyAudit(here.db)).toMatchObject({ ok: true });
     expect(outcomes.size).toBeGreaterThanOrEqual(20);
+    const totals = [...outcomes.values()].reduce((sum, o) => ({ refused: sum.refused + o.refused, held: sum.held + o.held }), { refused: 0, held: 0 });
+    console.info(`row rules: ${cases.length} bundles, ${outcomes.size} kinds: ${totals.refused} refused, ${totals.held} held in quarantine`);
   }, 600_000);
 
   it('a held row is applied once the operations completing it arrive, and a response waits for its incident', async () => {
