@@ -9,6 +9,17 @@ export const FILE_METHODS: Readonly<Record<string, 'open' | 'save'>> = {
   exportBundle: 'save',
   previewBundle: 'open',
   importBundle: 'open',
+  // Backups the page picks from the ledger's own list (verifyBackup, restoreBackup) are not gated here.
+  createBackup: 'save',
+  exportKeys: 'save',
+  importKeys: 'open',
+};
+
+/** The input field that names the file (default `path`); a backup without `to` goes to the ledger's own folder. */
+const FILE_FIELDS: Readonly<Record<string, { field: string; optional?: boolean }>> = {
+  createBackup: { field: 'to', optional: true },
+  exportKeys: { field: 'out' },
+  importKeys: { field: 'file' },
 };
 
 const CHOICE_LIFETIME_MS = 60 * 60_000;
@@ -31,7 +42,9 @@ export function createFileGate(now: () => number = Date.now): FileGate {
     allows(method, input) {
       const mode = Object.hasOwn(FILE_METHODS, method) ? FILE_METHODS[method] : undefined;
       if (!mode) return true;
-      const path = (input as { path?: unknown } | null | undefined)?.path;
+      const { field, optional } = FILE_FIELDS[method] ?? { field: 'path' };
+      const path = (input as Record<string, unknown> | null | undefined)?.[field];
+      if (path === undefined && optional) return true;
       const choice = typeof path === 'string' ? choices.get(path) : undefined;
       return choice !== undefined && choice.mode === mode && now() - choice.at < CHOICE_LIFETIME_MS;
     },
