@@ -40,4 +40,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...layerRules,
+  {
+    // Issue 15: text is checked and normalised at every door, so the contract builds its text fields with one builder.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/text.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='z'][property.name='string']",
+          message:
+            'Build text fields with text() or nameText() from shared/text.ts: they refuse lone surrogates and control characters and normalise (NFC; names also lose invisible characters), so what is sealed is what is stored.',
+        },
+      ],
+    },
+  },
 );

@@ -56,3 +56,24 @@ export function chinaWeekStart(iso: string): string {
   const midnightUtc = Date.UTC(p.year, p.month - 1, p.day) - CHINA_OFFSET_MS;
   return new Date(midnightUtc - daysSinceMonday * 86_400_000).toISOString();
 }
+
+/** The years a ledger's dates may fall in: anything else is a typing slip (20266) or a hostile value (9999-12-31). */
+export const LEDGER_YEARS = { min: 2000, max: 2100 } as const;
+
+/** Whether the `YYYY-MM-DD` a text starts with names a day that exists (Date.parse turns 2026-02-30 into 3 March). */
+export function startsWithRealDate(text: string): boolean {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** A stored instant (UTC ISO, as parseChinaDateTime returns) that names a real moment within LEDGER_YEARS. */
+export function isLedgerInstant(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/.test(iso) || !startsWithRealDate(iso)) return false;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== iso.slice(0, 19)) return false; // 24:00, 23:60
+  const year = new Date(ms).getUTCFullYear();
+  return year >= LEDGER_YEARS.min && year <= LEDGER_YEARS.max;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from '../text.js';
 import { appInfoSchema, auditReportSchema, referenceSchema } from '../schemas.js';
 
 export const noInput = z.strictObject({}).default({});
@@ -8,12 +9,7 @@ export const noInput = z.strictObject({}).default({});
  * enough for a header and a table cell; one line, so no control characters (a newline would break the card's
  * display and the CLI's one-line output).
  */
-export const workstationNameSchema = z
-  .string({ error: '请填写工作站名称' })
-  .trim()
-  .min(1, { error: '请填写工作站名称' })
-  .max(30, { error: '工作站名称不超过30个字' })
-  .regex(/^[^\p{Cc}]*$/u, { error: '工作站名称不能包含换行等控制字符' });
+export const workstationNameSchema = nameText('工作站名称', 30);
 
 /** The workstation, reference data and the audit check. */
 export const appMethods = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteValue, text } from '../text.js';
 import { COMMITMENT_STATUSES, REQUIREMENTS, SEVERITIES, STATUSES, type Requirement, type Severity } from '../domain.js';
 import { isoInstant, type ResponseRule, responseRuleSchema } from '../schemas.js';
 import { paperSettingsSchema } from './paper.js';
@@ -120,10 +121,10 @@ export function shiftPeriod(period: Period, steps: number): Period {
 const PERIOD_ERROR = '统计周期格式应为 2026-W48（周）、2026-11（月）或 2026（年）';
 
 /** A period as typed → its normalised key (idempotent, so the core re-parses it to itself). */
-export const periodField = z.string({ error: PERIOD_ERROR }).transform((text, ctx) => {
+export const periodField = text({ error: PERIOD_ERROR }).transform((text, ctx) => {
   const period = parsePeriod(text);
   if (!period) {
-    ctx.issues.push({ code: 'custom', input: text, message: `${PERIOD_ERROR}，收到“${text}”` });
+    ctx.issues.push({ code: 'custom', input: text, message: quoteValue(text) ? `${PERIOD_ERROR}，收到${quoteValue(text)}` : PERIOD_ERROR });
     return z.NEVER;
   }
   return period.key;
@@ -143,21 +144,21 @@ export function formatShare(share: number | null): string {
 
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1).nullable();
-const countRow = z.object({ code: z.string(), label: z.string(), count });
+const countRow = z.object({ code: text(), label: text(), count });
 
 const commitmentItemSchema = z.object({
-  number: z.string(),
-  incidentNumber: z.string(),
-  incidentTitle: z.string(),
-  content: z.string(),
-  unit: z.string(),
-  person: z.string(),
-  deadline: z.string(),
+  number: text(),
+  incidentNumber: text(),
+  incidentTitle: text(),
+  content: text(),
+  unit: text(),
+  person: text(),
+  deadline: text(),
   /** The status as of the report (逾期 derived at asOf). */
   status: z.enum(COMMITMENT_STATUSES),
   fulfilledAt: isoInstant.nullable(),
   /** 公开情况 as a phrase: `已公开（政务微博，2026年11月27日）`, `未公开：…`, `未记录`. */
-  publication: z.string(),
+  publication: text(),
   published: z.boolean(),
   /** Working days past the deadline at asOf (0 unless overdue), counted as the 承诺督办 board counts them. */
   workdaysOverdue: count,
@@ -166,7 +167,7 @@ export type DigestCommitmentItem = z.infer<typeof commitmentItemSchema>;
 
 export const requirementOutcomeSchema = z.object({
   requirement: z.enum(REQUIREMENTS),
-  label: z.string(),
+  label: text(),
   /** Incidents of the period this requirement applies to (by their 等级; 无需回应 excluded). */
   subject: count,
   metInTime: count,
@@ -182,13 +183,13 @@ export type RequirementOutcome = z.infer<typeof requirementOutcomeSchema>;
 
 export const digestSchema = z.object({
   kind: z.enum(PERIOD_KINDS),
-  period: z.string(),
+  period: text(),
   /** 舆情周报 / 舆情月报 / 舆情年报 */
-  title: z.string(),
+  title: text(),
   /** `2026年第48期` / `2026年度` */
-  issue: z.string(),
+  issue: text(),
   /** `2026年11月23日至11月29日` */
-  rangeLabel: z.string(),
+  rangeLabel: text(),
   start: isoInstant,
   end: isoInstant,
   /** The instant the figures are taken at: the period's end, or now while the period runs. */
@@ -197,7 +198,7 @@ export const digestSchema = z.object({
   generatedAt: isoInstant,
   /** 编印单位 and the 报/送 lines this workstation prints (设置 → 报告版头); absent where none was given. */
   masthead: paperSettingsSchema.optional(),
-  previousPeriod: z.string(),
+  previousPeriod: text(),
   /**
    * Present while the period is still running: the previous period is then counted only up to the same point
    * (a Wednesday's 周报 compares Monday–Wednesday with last Monday–Wednesday), and the paper says so.
@@ -213,23 +214,23 @@ export const digestSchema = z.object({
   byTownship: z.array(countRow),
   byStatus: z.array(countRow),
   /** New incidents per period, oldest first, ending with this one: 8 weeks, or 12 months. */
-  trend: z.array(z.object({ period: z.string(), label: z.string(), count })),
+  trend: z.array(z.object({ period: text(), label: text(), count })),
   /** 共性问题: groups of at least three incidents of the period about one matter, largest first (issue 16). */
   commonIssues: z.array(commonIssueSchema),
   /** 反弹 among the period's incidents: confirmed, then suspected. */
   recurrences: z.array(recurrenceSchema),
   keyIncidents: z.array(
     z.object({
-      number: z.string(),
-      title: z.string(),
+      number: text(),
+      title: text(),
       severity: z.enum(SEVERITIES),
       status: z.enum(STATUSES),
       foundAt: isoInstant,
-      platform: z.string(),
-      categories: z.array(z.string()),
-      township: z.string(),
-      leadUnit: z.string(),
-      responses: z.array(z.object({ at: isoInstant, method: z.string(), channel: z.string(), unit: z.string(), content: z.string() })),
+      platform: text(),
+      categories: z.array(text()),
+      township: text(),
+      leadUnit: text(),
+      responses: z.array(z.object({ at: isoInstant, method: text(), channel: text(), unit: text(), content: text() })),
     }),
   ),
   response: z.object({
@@ -252,10 +253,10 @@ export const digestSchema = z.object({
   /** Requirements past due and unmet at asOf, of incidents still open (whenever found), most overdue first. */
   overdueResponses: z.array(
     z.object({
-      number: z.string(),
-      title: z.string(),
+      number: text(),
+      title: text(),
       severity: z.enum(SEVERITIES),
-      leadUnit: z.string(),
+      leadUnit: text(),
       requirement: z.enum(REQUIREMENTS),
       dueAt: isoInstant,
       hoursOverdue: count,
@@ -271,14 +272,14 @@ export const digestSchema = z.object({
     overdue: count,
   }),
   /** The seven days after the period: what falls due then. */
-  nextWeek: z.object({ firstDay: z.string(), lastDay: z.string() }),
-  commitmentUnits: z.array(z.object({ unit: z.string(), fulfilled: count, dueNextWeek: count, overdue: count })),
+  nextWeek: z.object({ firstDay: text(), lastDay: text() }),
+  commitmentUnits: z.array(z.object({ unit: text(), fulfilled: count, dueNextWeek: count, overdue: count })),
   fulfilledItems: z.array(commitmentItemSchema),
   dueNextWeekItems: z.array(commitmentItemSchema),
   overdueItems: z.array(commitmentItemSchema),
   /** Response requirements still running at asOf that fall due in the next seven days. */
   clocksDueNextWeek: z.array(
-    z.object({ number: z.string(), title: z.string(), severity: z.enum(SEVERITIES), leadUnit: z.string(), requirement: z.enum(REQUIREMENTS), dueAt: isoInstant }),
+    z.object({ number: text(), title: text(), severity: z.enum(SEVERITIES), leadUnit: text(), requirement: z.enum(REQUIREMENTS), dueAt: isoInstant }),
   ),
 });
 export type Digest = z.infer<typeof digestSchema>;
@@ -286,8 +287,8 @@ export type Digest = z.infer<typeof digestSchema>;
 export const renderedDigestSchema = z.object({
   digest: digestSchema,
   /** The self-contained print page (GB/T 9704-2012 layout). */
-  html: z.string(),
-  title: z.string(),
+  html: text(),
+  title: text(),
 });
 export type RenderedDigest = z.infer<typeof renderedDigestSchema>;
 

@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 
 // A year's holidays entered at once: the 国务院办公厅 notice pasted as text, read by shared/holiday-notice.ts in
 // the core, shown to the person, and saved only when it reads cleanly and the person confirms.
 
 const noticeInput = z.strictObject({
-  text: z.string({ error: '请粘贴通知正文' }).trim().min(1, { error: '请粘贴通知正文' }).max(20_000, { error: '通知正文过长（不超过2万字）' }),
+  text: text({ error: '请粘贴通知正文' }).trim().min(1, { error: '请粘贴通知正文' }).max(20_000, { error: '通知正文过长（不超过2万字）' }),
   /** The year chosen in 设置, used when the pasted text does not name one. */
   year: z.number().int().min(2000).max(2100).optional(),
 });
 
-const entry = z.object({ date: z.string(), work: z.boolean(), name: z.string() });
+const entry = z.object({ date: text(), work: z.boolean(), name: text() });
 
 export const parsedNoticeSchema = z.object({
   year: z.number().int().optional(),
-  holidays: z.array(z.object({ name: z.string(), off: z.array(z.string()), work: z.array(z.string()) })),
+  holidays: z.array(z.object({ name: text(), off: z.array(text()), work: z.array(text()) })),
   entries: z.array(entry),
-  problems: z.array(z.string()),
+  problems: z.array(text()),
 });
 export type ParsedNoticeResult = z.infer<typeof parsedNoticeSchema>;
 

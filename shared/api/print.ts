@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import { ref } from '../schemas.js';
 import { digestInputSchema } from './digest.js';
 import { exportQuerySchema } from './excel.js';
@@ -31,7 +32,7 @@ export type PrintRequest = z.output<typeof printInputSchema>;
 export const printResultSchema = z.object({
   mode: z.enum(PRINT_MODES),
   /** Where the PDF was written; null for the dialog, or when the person cancelled the save dialog. */
-  path: z.string().nullable(),
+  path: text().nullable(),
 });
 export type PrintResult = z.infer<typeof printResultSchema>;
 

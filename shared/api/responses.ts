@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import {
   DISPOSITIONS,
   REQUIREMENTS,
@@ -19,7 +20,7 @@ export const responseInputSchema = z
     method: codedRef('responseMethod'),
     channel: codedRef('responseChannel'),
     url: urlField.default(''),
-    content: z.string({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
+    content: text({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
     unit: ref('回应单位'),
     disposition: codedRef('disposition').nullable().default(null),
   })
@@ -29,26 +30,26 @@ export const responseInputSchema = z
   });
 
 export const responseSchema = z.object({
-  id: z.string(),
-  incidentId: z.string(),
+  id: text(),
+  incidentId: text(),
   at: isoInstant,
   method: z.enum(RESPONSE_METHODS),
   channel: z.enum(RESPONSE_CHANNELS),
-  url: z.string(),
-  content: z.string(),
-  unitId: z.string(),
+  url: text(),
+  content: text(),
+  unitId: text(),
   disposition: z.enum(DISPOSITIONS).nullable(),
   createdAt: isoInstant,
   /** A 共性回应: the numbers of every incident this one response answers (empty for an ordinary response). */
-  jointWith: z.array(z.string()),
+  jointWith: z.array(text()),
 });
 export type Response = z.infer<typeof responseSchema>;
 
 /** One response-time requirement of one incident: due when, met when (if at all). */
 export const clockEntrySchema = z.object({
-  incidentId: z.string(),
-  number: z.string(),
-  title: z.string(),
+  incidentId: text(),
+  number: text(),
+  title: text(),
   severity: z.enum(SEVERITIES),
   requirement: z.enum(REQUIREMENTS),
   /** The limit the office's rule sets for the incident's 等级 (the requirement's name keeps the default: 5h). */

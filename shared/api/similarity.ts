@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import { STATUSES } from '../domain.js';
 import { incidentId, isoInstant } from '../schemas.js';
 import { ymdField } from './commitments.js';
@@ -10,35 +11,35 @@ const count = z.number().int().min(0);
 
 export const commonIssueSchema = z.object({
   /** The group's most telling shared words, e.g. `供暖 室温 不达标`. */
-  label: z.string(),
+  label: text(),
   /** Numbers (YQ-…), first found first. */
-  incidents: z.array(z.string()),
-  incidentIds: z.array(z.string()),
-  townships: z.array(z.string()),
+  incidents: z.array(text()),
+  incidentIds: z.array(text()),
+  townships: z.array(text()),
   /** 牵头单位, most frequent first. */
-  units: z.array(z.string()),
-  categories: z.array(z.string()),
+  units: z.array(text()),
+  categories: z.array(text()),
   firstAt: isoInstant,
   lastAt: isoInstant,
   /** How many of the group have been answered (a response recorded before asOf). */
   answered: count,
   /** How they were answered: response 方式 with the number of incidents each answered. */
-  answeredBy: z.array(z.object({ method: z.string(), incidents: count })),
+  answeredBy: z.array(z.object({ method: text(), incidents: count })),
   /** Incidents answered by a 共性回应 (one response recorded for several of them). */
   answeredJointly: count,
 });
 export type CommonIssue = z.infer<typeof commonIssueSchema>;
 
 export const similarIncidentSchema = z.object({
-  incidentId: z.string(),
-  number: z.string(),
-  title: z.string(),
+  incidentId: text(),
+  number: text(),
+  title: text(),
   status: z.enum(STATUSES),
   foundAt: isoInstant,
   /** 0–1 and a little above (supporting facts add to the text's share). */
   score: z.number(),
   /** `标题和摘要有 68% 相同的词（供暖、室温）；同为 困难群众生活；均为 县住建局 牵头；相隔 3 天` */
-  reason: z.string(),
+  reason: text(),
 });
 export type SimilarIncident = z.infer<typeof similarIncidentSchema>;
 
@@ -51,11 +52,11 @@ export const commonIssuesQuerySchema = z
 
 /** What the register form has typed so far: enough to look for a closed matter it may repeat. */
 export const recurrenceDraftSchema = z.strictObject({
-  title: z.string().max(200).default(''),
-  summary: z.string().max(20000).default(''),
-  categories: z.array(z.string().max(100)).max(20).default([]),
+  title: text().max(200).default(''),
+  summary: text().max(20000).default(''),
+  categories: z.array(text().max(100)).max(20).default([]),
   /** China time as typed, or ISO; empty = now. */
-  foundAt: z.string().max(40).default(''),
+  foundAt: text().max(40).default(''),
 });
 
 export const recurrenceMarkSchema = z.strictObject({
@@ -67,13 +68,13 @@ export const recurrenceMarkSchema = z.strictObject({
 
 /** A 反弹 in a report: confirmed by a person, or suspected (like a matter closed within 180 days, not yet decided). */
 export const recurrenceSchema = z.object({
-  number: z.string(),
-  title: z.string(),
+  number: text(),
+  title: text(),
   foundAt: isoInstant,
-  of: z.object({ number: z.string(), title: z.string() }),
+  of: z.object({ number: text(), title: text() }),
   confirmed: z.boolean(),
   /** Why it looks like the earlier one (suspected), as `similar` explains it. */
-  reason: z.string(),
+  reason: text(),
 });
 export type Recurrence = z.infer<typeof recurrenceSchema>;
 
@@ -88,5 +89,5 @@ export const similarityMethods = {
   /** The 共性问题 an incident belongs to, among the incidents found within three weeks of it. */
   getSameIssue: { input: z.strictObject({ incident: incidentId }), output: sameIssueSchema },
   suggestRecurrence: { input: recurrenceDraftSchema, output: z.array(similarIncidentSchema) },
-  markRecurrence: { input: recurrenceMarkSchema, output: z.object({ recurrenceOf: z.string().nullable() }) },
+  markRecurrence: { input: recurrenceMarkSchema, output: z.object({ recurrenceOf: text().nullable() }) },
 } as const;

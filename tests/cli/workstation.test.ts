@@ -74,17 +74,17 @@ describe('yq init --name / identity --name', () => {
     const fresh = join(dir, 'new.db');
     const empty = await yq(['--db', fresh, 'init', '--name', '  ']);
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toBe('yq: 输入有误：name：请填写工作站名称');
+    expect(empty.stderr).toBe('yq: 输入有误：请填写工作站名称');
     const long = await yq(['--db', fresh, 'init', '--name', '县'.repeat(31)]);
     expect(long.code).toBe(2);
-    expect(long.stderr).toContain('工作站名称不超过30个字');
+    expect(long.stderr).toContain('工作站名称不超过30字');
     expect(existsSync(fresh)).toBe(false);
 
     const db = join(dir, 'l.db');
     await json<Workstation>(['--db', db, 'init', '--name', '城关镇']);
     const bad = await yq(['--db', db, 'identity', '--name', '县'.repeat(31)]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('工作站名称不超过30个字');
+    expect(bad.stderr).toContain('工作站名称不超过30字');
     const missing = await yq(['--db', db, 'identity', '--name']);
     expect(missing).toMatchObject({ code: 2, stderr: 'yq: 选项 --name 需要一个值' });
     expect(await json<{ name: string }>(['--db', db, 'identity'])).toMatchObject({ name: '城关镇' });

@@ -87,7 +87,7 @@ describe('renameWorkstation', () => {
       return result.error;
     };
     expect(await refusal('   ')).toMatchObject({ code: 'invalid_input', fields: [{ path: 'name', message: '请填写工作站名称' }] });
-    expect(await refusal('县'.repeat(31))).toMatchObject({ fields: [{ path: 'name', message: '工作站名称不超过30个字' }] });
+    expect(await refusal('县'.repeat(31))).toMatchObject({ fields: [{ path: 'name', message: '工作站名称不超过30字' }] });
     expect(await refusal('县委\n宣传部')).toMatchObject({ fields: [{ path: 'name', message: '工作站名称不能包含换行等控制字符' }] });
     expect(await refusal(undefined)).toMatchObject({ fields: [{ path: 'name', message: '请填写工作站名称' }] });
     const taken = await refusal('城关镇');

@@ -63,6 +63,7 @@ export function mutateStamped(
   stamp: (op: Omit<Op, 'hlc' | 'site'>) => string,
 ): Op[] {
   return ctx.db.transaction(() => {
+    catchUpWithOtherWriters(ctx);
     const ops: Op[] = [];
     for (const change of changes) {
       for (const [col, value] of Object.entries(change.fields)) {
@@ -83,6 +84,16 @@ export function mutateStamped(
     });
     return ops;
   })();
+}
+
+/**
+ * Another process may have written to this ledger since our clock last looked (the app and a scheduled `yq`
+ * share one file): inside the write transaction, move past the newest stamp of this site, so no two processes
+ * issue one stamp.
+ */
+function catchUpWithOtherWriters(ctx: LedgerContext): void {
+  const stored = cached(ctx.db, 'SELECT max_hlc FROM sites WHERE site = ?').get(ctx.site) as { max_hlc: string } | undefined;
+  if (stored) ctx.hlc.observe(stored.max_hlc);
 }
 
 export function recordOps(db: Db, ops: readonly Op[]): void {

@@ -10,6 +10,7 @@ import { resolveNumbers } from './numbers.js';
 import type { WireConflict, WireOp } from './payload.js';
 import { notePeerSeen } from './peers.js';
 import { releaseQuarantine, quarantine } from './quarantine.js';
+import { checkRows } from './row-rules.js';
 
 // Applying a verified, validated bundle: one IMMEDIATE transaction that records the new operations, writes the
 // winner of every field (last writer wins by stamp; the stamp ends with the site id, so equal times break ties
@@ -114,8 +115,14 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   const released = releasedAll.filter((op) => !acceptedStamps.has(op.hlc));
 
   // What each touched field holds now, before this bundle.
-  const all = [...accepted, ...released];
-  const stored = storedWinners(ctx, all);
+  const arriving = [...accepted, ...released];
+  const stored = storedWinners(ctx, arriving);
+  // A row the bundle would leave incomplete or pointing at nothing waits in quarantine instead (row-rules.ts).
+  const rows = checkRows(db, arriving, (op) => (stored.get(fieldKey(op))?.hlc ?? '') < op.hlc);
+  quarantine(db, rows.hold, manifest.bundleId, at);
+  const all = rows.apply;
+  const heldNow = new Set(rows.hold.map((op) => op.hlc));
+  const releasedApplied = releasedAll.filter((op) => !heldNow.has(op.hlc)).length;
 
   // Record the operations; ones we already hold must be identical (a stamp names one operation forever).
   const insert = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(hlc) DO NOTHING');
@@ -189,8 +196,8 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
     applied: fresh.filter((op) => !releasedSet.has(op.hlc)).length,
     duplicates,
     conflicts: recorded + numbers.renumbered,
-    quarantined: held.length,
-    released: releasedAll.length,
+    quarantined: held.length + rows.hold.length,
+    released: releasedApplied,
     renumbered: numbers.renumbered,
     deletions,
     liveRows,
@@ -199,7 +206,13 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
       ...(held.length > 0
         ? [`${held.length} 条操作的时间比本机时钟快 24 小时以上（发送方时钟可能有误），已隔离，未应用，也未改动本机时钟`]
         : []),
-      ...(releasedAll.length > 0 ? [`此前隔离的 ${releasedAll.length} 条操作时间已到，本次已应用`] : []),
+      ...(releasedApplied > 0 ? [`此前隔离的 ${releasedApplied} 条操作已具备条件，本次已应用`] : []),
+      ...(rows.held.length > 0
+        ? [
+            `${rows.held.length} 条记录不完整或引用了本台账没有的记录（如${rows.held[0]!.reason}），其 ${rows.hold.length} 条操作已隔离，` +
+              '待补全它们的操作到达后自动应用',
+          ]
+        : []),
       ...numbers.messages,
     ],
   };
@@ -225,7 +238,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
       summary:
         `导入来自“${incoming.senderName}”（${manifest.sender.site}）的同步包 ${manifest.bundleId.slice(0, 8)}` +
         `（SHA-256 ${manifest.payload.sha256.slice(0, 12)}）：新操作 ${result.applied} 条，已有 ${duplicates} 条，` +
-        `冲突 ${result.conflicts} 条，隔离 ${held.length} 条`,
+        `冲突 ${result.conflicts} 条，隔离 ${result.quarantined} 条`,
     },
     [],
   );

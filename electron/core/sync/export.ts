@@ -60,7 +60,7 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
 
   options.onProgress?.('collect');
   // One read transaction: the operations and the version vector describe the same moment.
-  const { rows, seen } = db.transaction(() => ({ rows: selectOps(host, peers.map((p) => p.siteId), full), seen: ourVector(host) }))();
+  const { rows, seen } = db.transaction(() => ({ rows: selectOps(host, peers.map((p) => p.siteId), full), seen: ourVector(host) })).deferred();
   const ranges = rangesOf(rows.map(([hlc]) => hlc));
   const raw = encodeOps(rows, conflictsFor(host, rows, full), options.attachments ? attachmentBlobs(host, rows) : []);
   options.onProgress?.('compress');

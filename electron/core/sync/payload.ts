@@ -1,6 +1,8 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.js';
+import { COLUMN_LABELS, TABLE_LABELS } from '../../../shared/field-labels.js';
+import { quoteValue } from '../../../shared/text.js';
 import { valueMeansSomething } from '../ledger/field-rules.js';
 import type { Op } from '../ledger/mutate.js';
 import { fieldTypeOf, type FieldType, type FieldValue, isLedgerTable, type LedgerTable, valueFits } from '../ledger/tables.js';
@@ -191,14 +193,15 @@ function checkOp(item: unknown, n: number, isStamp: (hlc: string) => boolean): W
   if (!Array.isArray(item) || item.length !== 5) throw bad('结构不符');
   const [hlc, tbl, row, col, value] = item as unknown[];
   if (typeof hlc !== 'string') throw bad('缺少时间戳');
-  if (!isStamp(hlc)) throw bad(`时间戳格式错误（${hlc.slice(0, 60)}）`);
-  if (typeof tbl !== 'string' || !isLedgerTable(tbl)) throw bad(`不允许同步的表“${String(tbl).slice(0, 40)}”`);
+  if (!isStamp(hlc)) throw bad(`时间戳格式错误${quoteValue(hlc, 60) && `：${quoteValue(hlc, 60)}`}`);
+  if (typeof tbl !== 'string' || !isLedgerTable(tbl)) throw bad(`不允许同步的表${quoteValue(tbl, 40)}`);
   if (typeof col !== 'string') throw bad('缺少字段名');
   const type = fieldTypeOf(tbl, col);
-  if (type === undefined) throw bad(`表 ${tbl} 没有可同步的字段“${col.slice(0, 40)}”`);
+  if (type === undefined) throw bad(`${TABLE_LABELS[tbl] ?? tbl}没有可同步的字段${quoteValue(col, 40)}`);
   if (typeof row !== 'string' || !ROW_ID.test(row)) throw bad('记录编号无效');
-  if (!valueFits(type, value) || !withinLimits(type, value)) throw bad(`字段 ${tbl}.${col} 的值类型或长度不符`);
-  if (!valueMeansSomething(tbl, col, value)) throw bad(`字段 ${tbl}.${col} 的值“${String(value).slice(0, 40)}”不是有效的取值`);
+  const field = `${TABLE_LABELS[tbl] ?? tbl}的“${COLUMN_LABELS[col] ?? col}”`;
+  if (!valueFits(type, value) || !withinLimits(type, value)) throw bad(`${field}的值类型或长度不符`);
+  if (!valueMeansSomething(tbl, col, value)) throw bad(`${field}的值${quoteValue(value)}不是有效的取值`);
   return { hlc, site: hlc.slice(30), tbl, row, col, value };
 }
 
