@@ -1,10 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { CalendarOverrideEntry } from '../../../shared/api/commitments.js';
-import { chinaYear } from '../../../shared/china-time.js';
+import type { CalendarCoverage } from '../../../shared/api/holidays.js';
+import { chinaYear, formatYmd, weekdayName } from '../../../shared/china-time.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useUi } from '../stores/ui.js';
-import { LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR } from './calendarCoverage.js';
 import './calendar.css';
 
 const c = t.calendar;
@@ -12,11 +12,7 @@ type Field = 'date' | 'work' | 'name';
 type YearState = 'library' | 'office' | 'unverified';
 
 /** 2027-02-06 → 2027年2月6日 星期六 */
-function dateLabel(ymd: string): string {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  const weekday = '日一二三四五六'[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${y}年${m}月${d}日 星期${weekday}`;
-}
+const dateLabel = (ymd: string) => `${formatYmd(ymd)} ${weekdayName(ymd)}`;
 
 /**
  * 节假日调整: the office's own calendar entries for years the built-in official calendar does not cover (or a
@@ -27,9 +23,16 @@ export function CalendarOverrides() {
   const [year, setYear] = useState<number | 'all'>(thisYear);
   const [entries, setEntries] = useState<CalendarOverrideEntry[] | null>(null);
   const [allYears, setAllYears] = useState<number[]>([]);
-  const [yearState, setYearState] = useState<YearState | null>(null);
+  /** Whether a date in the chosen year counts as verified (null: not asked, or all years shown). */
+  const [yearVerified, setYearVerified] = useState<boolean | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** The years the core's built-in calendar covers, asked once. */
+  const [coverage, setCoverage] = useState<CalendarCoverage | null>(null);
   const notify = useUi((s) => s.notify);
+
+  useEffect(() => {
+    void call('getCalendarCoverage').then((result) => result.ok && setCoverage(result.value));
+  }, []);
 
   const load = useCallback(async () => {
     const [shown, all, probe] = await Promise.all([
@@ -41,14 +44,16 @@ export function CalendarOverrides() {
     setEntries(shown.ok ? shown.value : []);
     setLoadError(shown.ok ? null : shown.error.message);
     if (all.ok) setAllYears([...new Set(all.value.map((e) => Number(e.date.slice(0, 4))))]);
-    if (year === 'all' || probe === null || !probe.ok) setYearState(null);
-    else if (!probe.value.verified) setYearState('unverified');
-    else setYearState(year >= LIBRARY_FIRST_YEAR && year <= LIBRARY_LAST_YEAR ? 'library' : 'office');
+    setYearVerified(year === 'all' || probe === null || !probe.ok ? null : probe.value.verified);
   }, [year]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  const libraryCovers = (y: number) => coverage !== null && y >= coverage.firstYear && y <= coverage.lastYear;
+  const yearState: YearState | null =
+    year === 'all' || yearVerified === null || coverage === null ? null : !yearVerified ? 'unverified' : libraryCovers(year) ? 'library' : 'office';
 
   const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, ...allYears, ...(year === 'all' ? [] : [year])])].sort(
     (a, b) => a - b,
@@ -69,9 +74,11 @@ export function CalendarOverrides() {
       <h2 className="panel-title" id="calendar-heading">
         {c.title}
       </h2>
-      <p className="panel-hint muted" data-testid="calendar-coverage">
-        {c.hint(LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR)}
-      </p>
+      {coverage && (
+        <p className="panel-hint muted" data-testid="calendar-coverage">
+          {c.hint(coverage.firstYear, coverage.lastYear)}
+        </p>
+      )}
       <div className="cal-toolbar">
         <label className="cal-year">
           {c.year}
