@@ -2,121 +2,14 @@ import { z } from 'zod';
 import { quoteValue, text } from '../text.js';
 import { COMMITMENT_STATUSES, REQUIREMENTS, SEVERITIES, STATUSES, type Requirement, type Severity } from '../domain.js';
 import { isoInstant, type ResponseRule, responseRuleSchema } from '../schemas.js';
+import { PERIOD_KINDS, parsePeriod } from '../china-time.js';
 import { paperSettingsSchema } from './paper.js';
 import { commonIssueSchema, recurrenceSchema } from './similarity.js';
 
 // The weekly digest (舆情周报) and the month and year reports (月报, 年报): one data object computed by the core,
 // from which the CLI prints JSON and the core renders the print page (so the numbers on paper, in the PDF, in the
-// preview and in the CLI are the same numbers). Periods are China calendar periods — an ISO week runs Monday
-// 00:00 to Sunday 24:00 Asia/Shanghai, whatever the workstation's time zone — written `2026-W48`, `2026-11`, `2026`.
-
-export const PERIOD_KINDS = ['week', 'month', 'year'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
-
-export interface Period {
-  kind: PeriodKind;
-  /** Normalised: `2026-W48`, `2026-11`, `2026`. */
-  key: string;
-  /** The ISO week-numbering year for weeks (2026-W01 starts on 2025-12-29), else the calendar year. */
-  year: number;
-  /** Week 1–53, month 1–12, or 1 for a year. */
-  number: number;
-  /** First day and last day (inclusive), YYYY-MM-DD in China. */
-  firstDay: string;
-  lastDay: string;
-  /** Start instant (00:00 China of firstDay) and end instant (exclusive: 24:00 China of lastDay), UTC ISO. */
-  start: string;
-  end: string;
-}
-
-const CHINA_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
-
-const ymdOfUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const chinaMidnight = (utcDayMs: number) => new Date(utcDayMs - CHINA_OFFSET_MS).toISOString();
-
-/** Monday of ISO week 1 of `isoYear`, as a UTC-midnight day number in ms (the week containing 4 January). */
-function isoWeekOneMonday(isoYear: number): number {
-  const jan4 = Date.UTC(isoYear, 0, 4);
-  return jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
-}
-
-/** 52 or 53: the week containing 28 December is the year's last. */
-export function isoWeeksInYear(isoYear: number): number {
-  return Math.round((isoWeekOneMonday(isoYear + 1) - isoWeekOneMonday(isoYear)) / (7 * DAY_MS));
-}
-
-function build(kind: PeriodKind, year: number, number: number): Period {
-  let firstMs: number;
-  let endMs: number; // the UTC-midnight day number after the last day
-  let key: string;
-  if (kind === 'week') {
-    firstMs = isoWeekOneMonday(year) + (number - 1) * 7 * DAY_MS;
-    endMs = firstMs + 7 * DAY_MS;
-    key = `${year}-W${String(number).padStart(2, '0')}`;
-  } else if (kind === 'month') {
-    firstMs = Date.UTC(year, number - 1, 1);
-    endMs = Date.UTC(year, number, 1);
-    key = `${year}-${String(number).padStart(2, '0')}`;
-  } else {
-    firstMs = Date.UTC(year, 0, 1);
-    endMs = Date.UTC(year + 1, 0, 1);
-    key = String(year);
-  }
-  return {
-    kind,
-    key,
-    year,
-    number,
-    firstDay: ymdOfUtc(firstMs),
-    lastDay: ymdOfUtc(endMs - DAY_MS),
-    start: chinaMidnight(firstMs),
-    end: chinaMidnight(endMs),
-  };
-}
-
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
-
-/** `2026-W48` (also `2026-w48`, `2026W48`), `2026-11`, `2026`; undefined when not a real period. */
-export function parsePeriod(text: string): Period | undefined {
-  const value = text.trim();
-  const week = /^(\d{4})-?[Ww](\d{1,2})$/.exec(value);
-  const month = /^(\d{4})-(\d{1,2})$/.exec(value);
-  const year = /^(\d{4})$/.exec(value);
-  const y = Number((week ?? month ?? year)?.[1]);
-  if (!(y >= MIN_YEAR && y <= MAX_YEAR)) return undefined;
-  if (week) {
-    const n = Number(week[2]);
-    return n >= 1 && n <= isoWeeksInYear(y) ? build('week', y, n) : undefined;
-  }
-  if (month) {
-    const n = Number(month[2]);
-    return n >= 1 && n <= 12 ? build('month', y, n) : undefined;
-  }
-  return build('year', y, 1);
-}
-
-/** The period of `kind` that contains an instant (China calendar). */
-export function periodContaining(kind: PeriodKind, iso: string): Period {
-  const local = Date.parse(iso) + CHINA_OFFSET_MS;
-  const d = new Date(local);
-  if (kind === 'month') return build('month', d.getUTCFullYear(), d.getUTCMonth() + 1);
-  if (kind === 'year') return build('year', d.getUTCFullYear(), 1);
-  // ISO week: the week belongs to the year of its Thursday.
-  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const thursday = day + (3 - ((d.getUTCDay() + 6) % 7)) * DAY_MS;
-  const isoYear = new Date(thursday).getUTCFullYear();
-  return build('week', isoYear, Math.floor((thursday - isoWeekOneMonday(isoYear)) / (7 * DAY_MS)) + 1);
-}
-
-/** The period `steps` periods later (negative: earlier). */
-export function shiftPeriod(period: Period, steps: number): Period {
-  if (period.kind === 'week') return periodContaining('week', new Date(Date.parse(period.start) + steps * 7 * DAY_MS).toISOString());
-  if (period.kind === 'year') return build('year', period.year + steps, 1);
-  const index = period.year * 12 + (period.number - 1) + steps;
-  return build('month', Math.floor(index / 12), (index % 12) + 1);
-}
+// preview and in the CLI are the same numbers). Periods are China calendar periods (shared/china-time.ts), written
+// `2026-W48`, `2026-11`, `2026`.
 
 const PERIOD_ERROR = '统计周期格式应为 2026-W48（周）、2026-11（月）或 2026（年）';
 

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../electron/core/calendar/calendar.js';
-import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
 import { addWorkdays } from '../../electron/core/calendar/workdays.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
 import { browserAvailable, launchChromium } from './chromium.js';
+import { addDays, chinaDateOf } from '../../shared/china-time.js';
 
 // 承诺督办 end to end in Chromium: add a commitment due in 5 working days → it appears on the board under its
 // unit → record fulfilment and 公开情况 → the incident can close. Screenshots in test-results/commitments-*.png.

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../electron/core/calendar/calendar.js';
-import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
 import { addWorkdays } from '../../electron/core/calendar/workdays.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { must } from './seed.js';
+import { addDays, chinaDateOf } from '../../shared/china-time.js';
 
 // The incident page's 承诺事项 panel and its 跟进 / 反馈评价 forms, against the real core: a commitment added from
 // the page is listed, its fulfilment and 公开情况 let the incident close (and the core's refusal is shown until

@@ -1,8 +1,7 @@
 import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js';
-import { formatChinaDate } from '../../../shared/china-time.js';
+import { formatChinaDate, chinaDateOf } from '../../../shared/china-time.js';
 import { compareChinese, compareCodeUnits as cmp } from '../../../shared/chinese-order.js';
 import { RESPONSE_CHANNEL_LABELS, type CommitmentStatus, type RecordedCommitmentStatus, type ResponseChannel } from '../../../shared/domain.js';
-import { chinaDateOf } from '../calendar/dates.js';
 import { loadCalendar } from '../calendar/overrides.js';
 import { workdaysAfter } from '../calendar/workdays.js';
 import type { Db } from '../db/open.js';

@@ -1,4 +1,5 @@
 import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js';
+import { toChinaInputValue } from '../../../shared/china-time.js';
 import { type Html, html } from '../print/html.js';
 import { PERIOD_NOUN } from './labels.js';
 import { asOfPhrase, dateTimeCell, reportYear, requirementText, shortDay, table } from './text.js';
@@ -65,7 +66,7 @@ export function nextWeekSection(d: Digest): Html {
   const items = [
     ...d.dueNextWeekItems.map((c) => ({ sort: `${c.deadline}T24`, when: html`${shortDay(c.deadline, year)}`, what: `承诺：${what(c)}`, who: who(c) })),
     ...d.clocksDueNextWeek.map((k) => ({
-      sort: new Date(Date.parse(k.dueAt) + 8 * 3600_000).toISOString().slice(0, 16),
+      sort: toChinaInputValue(k.dueAt),
       when: dateTimeCell(k.dueAt, year),
       what: `回应：${k.title}（${k.number}），${requirementText(d.responseRules, k.requirement, 'long', k.severity)}`,
       who: k.leadUnit || '—',

@@ -3,7 +3,6 @@ import type { Commitment, CommitmentFields, CommitmentPatch, DeadlineInfo } from
 import { STATUS_LABELS, type CommitmentStatus, type RecordedCommitmentStatus } from '../../../shared/domain.js';
 import { LedgerError } from '../../../shared/errors.js';
 import type { WorkCalendar } from '../calendar/calendar.js';
-import { addDays, chinaDateOf, daysBetween, formatYmd, type Ymd } from '../calendar/dates.js';
 import { loadCalendar } from '../calendar/overrides.js';
 import { computeDeadline, type DeadlineSpec, workdaysAfter } from '../calendar/workdays.js';
 import type { Db } from '../db/open.js';
@@ -13,6 +12,7 @@ import { resolveUnit } from './reference.js';
 import { cached } from './statements.js';
 import type { FieldValue } from './tables.js';
 import { isInFuture, refuseBeforeFound } from './entry-time.js';
+import { addDays, chinaDateOf, daysBetween, formatYmd, type Ymd } from '../../../shared/china-time.js';
 
 // Commitments (承诺): what a response promised, who must deliver it by when, whether it was delivered, whether
 // that was made public (公开情况) and checked (核查). The status people read adds 逾期, derived from the deadline

@@ -1,8 +1,8 @@
 import type { IncidentPage, RowFacts } from '../../../shared/schemas.js';
-import { chinaDateOf } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
 import { clockOfIncident } from './clock.js';
 import { cached } from './statements.js';
+import { chinaDateOf } from '../../../shared/china-time.js';
 
 // What the 台账 exists to check, beside each row of a page: when the first response came, whether the response
 // requirements were met in time, how many commitments were made and how many of them are overdue. Read for the

@@ -1,10 +1,10 @@
 import type { ClockEntry } from '../../../shared/api/responses.js';
 import { requirementLabel } from '../../../shared/domain.js';
-import { chinaDateOf, formatYmd } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
 import { listClock } from '../ledger/clock.js';
 import { recomputeDeadlines } from '../ledger/commitments.js';
 import type { LedgerContext } from '../ledger/mutate.js';
+import { chinaDateOf, formatYmd } from '../../../shared/china-time.js';
 
 // Desktop notifications for deadlines that have newly passed: commitments (承诺逾期) and response clocks (回应
 //超时). Checked at start and every 30 minutes. The core knows nothing of Electron: it calls an injected

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { recurrenceDraftSchema, recurrenceMarkSchema, SimilarIncident } from '../../../shared/api/similarity.js';
-import { parseChinaDateTime } from '../../../shared/china-time.js';
 import { LedgerError } from '../../../shared/errors.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from '../ledger/incidents.js';
@@ -14,6 +13,7 @@ import { shinglesOf } from './shingles.js';
 import { candidateRowids, rankSimilar } from './similar.js';
 import { dayOf } from './signatures.js';
 import { weigher } from './weights.js';
+import { parseChinaDateTime } from '../../../shared/input/written-time.js';
 
 // 反弹: a new incident like one closed (已办结) in the last 180 days. Suggested while the incident is registered;
 // the person confirms (recorded on both: the new one's recurrence_of, a 舆情反弹 follow-up on the earlier one, in

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { parseChinaDateTime, toChinaInputValue } from '../../../shared/china-time.js';
+import { toChinaInputValue } from '../../../shared/china-time.js';
 import { t } from '../i18n/zh-CN.js';
+import { parseChinaDateTime } from '../../../shared/input/written-time.js';
 
 /** `2026-11-1` → `2026-11-01`; undefined when not a real date. */
 function normaliseDay(text: string): string | undefined {

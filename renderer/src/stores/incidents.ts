@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import { parseChinaDateTime, toChinaInputValue } from '../../../shared/china-time.js';
+import { toChinaInputValue } from '../../../shared/china-time.js';
 import type { IncidentStatus, Platform, Severity } from '../../../shared/domain.js';
 import { type IncidentQuery, type IncidentRow, incidentQuerySchema } from '../../../shared/schemas.js';
 import { call } from '../ledger.js';
+import { parseChinaDateTime } from '../../../shared/input/written-time.js';
 
 // The ledger table's data: filters, search text, sort, the total count, the pages of rows fetched so far and
 // the selected row. The table is virtualised, so rows are fetched page by page as they scroll into view rather

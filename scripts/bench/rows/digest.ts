@@ -2,9 +2,9 @@ import { BENCH_NOW } from '../bench-ledger.js';
 import { computeDigest } from '../../../electron/core/digest/compute.js';
 import { renderDigest } from '../../../electron/core/digest/render.js';
 import { openLedger } from '../../../electron/core/ledger.js';
-import { periodContaining, shiftPeriod } from '../../../shared/api/digest.js';
 import type { RowGroup } from '../context.js';
 import { againstCeiling, ms, sample } from '../measure.js';
+import { periodContaining, shiftPeriod } from '../../../shared/china-time.js';
 
 const BUDGET_MS = 50; // DESIGN §8: weekly digest data ≤ 50 ms
 
