@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { checksumOf, SCHEMA_VERSION } from '../../electron/core/db/open.js';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
-import { fillDemoLedger, type FillReport } from '../../electron/core/demo/fill.js';
-import { GENERATOR_VERSION } from '../../electron/core/demo/generate.js';
+import { fillDemoLedger, type FillReport } from '../demo/fill.js';
+import { GENERATOR_VERSION } from '../demo/generate.js';
 import { openLedger } from '../../electron/core/ledger.js';
 
 // The benchmark ledger is built once through the real mutation path and cached under tmp/bench-cache/, keyed by

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillDemoLedger } from '../../electron/core/demo/fill.js';
+import { fillDemoLedger } from '../../scripts/demo/fill.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
 import { browserAvailable, launchChromium } from './chromium.js';

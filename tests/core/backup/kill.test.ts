@@ -7,7 +7,7 @@ import { checkBackup } from '../../../electron/core/backup/check.js';
 import { sha256File } from '../../../electron/core/backup/files.js';
 import { listBackups } from '../../../electron/core/backup/list.js';
 import { isPartialName } from '../../../electron/core/backup/names.js';
-import { fillDemoLedger } from '../../../electron/core/demo/fill.js';
+import { fillDemoLedger } from '../../../scripts/demo/fill.js';
 import { openLedger } from '../../../electron/core/ledger.js';
 import { tempDir } from '../../helpers/temp.js';
 

@@ -3,7 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fillDemoLedger } from '../../../electron/core/demo/fill.js';
+import { fillDemoLedger } from '../../../scripts/demo/fill.js';
 import { openLedger } from '../../../electron/core/ledger.js';
 import { exportBundleFile } from '../../../electron/core/sync/export.js';
 import { tempDir } from '../../helpers/temp.js';

@@ -1,4 +1,4 @@
-import type { IncidentStatus, Severity } from '../../../shared/domain.js';
+import type { IncidentStatus, Severity } from '../../shared/domain.js';
 import type { Rng } from './prng.js';
 import type { DemoCategory } from './templates.js';
 import { NO_RESPONSE_REASONS, REBOUND_REASONS } from './vocab.js';

@@ -1,4 +1,4 @@
-import type { Platform, Severity, Sentiment } from '../../../shared/domain.js';
+import type { Platform, Severity, Sentiment } from '../../shared/domain.js';
 import type { DemoCategory } from './templates.js';
 
 // Words the templates are filled with. Names are invented; they only need to read like a northern Chinese county

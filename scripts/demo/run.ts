@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { fillDemoLedger } from '../electron/core/demo/fill.js';
-import { parseChinaDateTime } from '../shared/china-time.js';
-import { STATUS_LABELS, STATUSES } from '../shared/domain.js';
-import { openLedger } from '../electron/core/ledger.js';
+import { fillDemoLedger } from './fill.js';
+import { STATUS_LABELS, STATUSES } from '../../shared/domain.js';
+import { openLedger } from '../../electron/core/ledger.js';
+import { parseChinaDateTime } from '../../shared/input/written-time.js';
 
 // `npm run demo -- --db FILE [--count N] [--seed S]`: a ledger full of realistic, invented incidents for people
 // trying the app. It only ever fills a ledger that has no incidents yet, so it cannot mix invented cases into

@@ -1,5 +1,5 @@
-import type { ResponseChannel, ResponseMethod } from '../../../shared/domain.js';
-import type { FieldValue } from '../ledger/tables.js';
+import type { ResponseChannel, ResponseMethod } from '../../shared/domain.js';
+import type { FieldValue } from '../../electron/core/ledger/tables.js';
 
 // The response an incident's story implies when it reaches 已回应: what was said, where, by whom. Chosen by the
 // incident's index rather than drawn from the generator's random streams, so adding responses changed no

@@ -1,16 +1,13 @@
-import type { FollowupKind, RecordedCommitmentStatus, ResponseChannel, Severity } from '../../../shared/domain.js';
-import type { WorkCalendar } from '../calendar/calendar.js';
-import { addDays, chinaDateOf, daysBetween, formatYmd, type Ymd } from '../calendar/dates.js';
-import { addWorkdays, computeDeadline } from '../calendar/workdays.js';
-import { specOf } from '../ledger/commitments.js';
-import type { FieldValue } from '../ledger/tables.js';
+import type { FollowupKind, RecordedCommitmentStatus, ResponseChannel, Severity } from '../../shared/domain.js';
+import type { WorkCalendar } from '../../electron/core/calendar/calendar.js';
+import { addWorkdays, computeDeadline } from '../../electron/core/calendar/workdays.js';
+import { specOf } from '../../electron/core/ledger/commitments.js';
+import type { FieldValue } from '../../electron/core/ledger/tables.js';
 import { hashSeed } from './prng.js';
 import type { DemoCategory } from './templates.js';
 import { FULFIL_DAYS } from './timeline.js';
-import {
-  COMMITMENT_EVIDENCE, GIVEN_NAMES, NOT_PUBLISHED_NOTES, PRIMARY_COMMITMENTS, REGISTRARS, SECONDARY_COMMITMENTS, SURNAMES,
-  UNFULFILLABLE_REASONS,
-} from './vocab.js';
+import { COMMITMENT_EVIDENCE, GIVEN_NAMES, NOT_PUBLISHED_NOTES, PRIMARY_COMMITMENTS, REGISTRARS, SECONDARY_COMMITMENTS, SURNAMES, UNFULFILLABLE_REASONS } from './vocab.js';
+import { addDays, chinaDateOf, chinaDayStart, daysBetween, formatYmd, type Ymd } from '../../shared/china-time.js';
 
 // The commitments (承诺) a story implies: made when it enters 跟踪落实 (tied to the first response), fulfilled —
 // or, now and then, judged 无法兑现 — in the very mutation that closes it, so the ledger never breaks the closing
@@ -24,13 +21,12 @@ import {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const CHINA_OFFSET_MS = 8 * HOUR;
 
 /** A number in [0, n) fixed by the incident's index and what it is for. */
 const choose = (index: number, what: string, n: number) => hashSeed('demo-commitments', index, what) % n;
 
 /** The instant of `hh:mm` China time on a China calendar date. */
-const chinaTime = (date: Ymd, minutes: number) => Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS + minutes * MINUTE;
+const chinaTime = (date: Ymd, minutes: number) => Date.parse(chinaDayStart(date)) + minutes * MINUTE;
 const floorMinute = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,4 +1,4 @@
-import type { KeyType61 } from '../../../shared/domain.js';
+import type { KeyType61 } from '../../shared/domain.js';
 
 // What incidents look like, per sensitive category: a title, a summary, the unit involved, the unit that leads
 // the handling and the usual co-operating units (seed ids, see seeds/units.json). Placeholders in braces are

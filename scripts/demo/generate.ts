@@ -1,6 +1,7 @@
-import { type IncidentStatus, type KeyType61, type Platform, type Severity } from '../../../shared/domain.js';
-import type { IncidentFields } from '../../../shared/schemas.js';
-import { SEEDS } from '../ledger/seed.js';
+import { type IncidentStatus, type KeyType61, type Platform, type Severity } from '../../shared/domain.js';
+import { chinaParts } from '../../shared/china-time.js';
+import type { IncidentFields } from '../../shared/schemas.js';
+import { SEEDS } from '../../electron/core/ledger/seed.js';
 import { TextFiller } from './fill-text.js';
 import { type Rng, streamFor } from './prng.js';
 import { CATEGORY_WEIGHTS, DEMO_CATEGORIES, type DemoCategory, type IncidentTemplate, TEMPLATES } from './templates.js';
@@ -49,7 +50,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const SPAN_MS = 730 * DAY;
-const CHINA_OFFSET_MS = 8 * HOUR;
 
 /** Relative activity by China-time hour of day: little at night, most in office hours and the evening. */
 const HOUR_WEIGHTS = [0.15, 0.1, 0.1, 0.1, 0.1, 0.15, 0.3, 0.6, 1, 1, 1, 1, 0.8, 0.8, 1, 1, 1, 1, 0.9, 0.9, 0.9, 0.9, 0.6, 0.35];
@@ -71,9 +71,9 @@ function unitName(id: string): string {
 function drawFoundAt(rng: Rng, now: number): number {
   for (;;) {
     const at = Math.floor((now - 5 * MINUTE - rng.next() * SPAN_MS) / MINUTE) * MINUTE;
-    const local = new Date(at + CHINA_OFFSET_MS);
-    const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
-    if (rng.next() < HOUR_WEIGHTS[local.getUTCHours()]! * (weekend ? 0.7 : 1)) return at;
+    const local = chinaParts(new Date(at).toISOString());
+    const weekend = local.weekday === 0 || local.weekday === 6;
+    if (rng.next() < HOUR_WEIGHTS[local.hour]! * (weekend ? 0.7 : 1)) return at;
   }
 }
 
@@ -167,7 +167,7 @@ function drawInstruction(rng: Rng, severity: Severity, lead: string, co: readonl
 export function generateIncident(seed: number, index: number, now: number): GeneratedIncident {
   const rng = streamFor(seed, index, 'fields');
   const foundAtMs = drawFoundAt(streamFor(seed, index, 'when'), now);
-  const month = new Date(foundAtMs + CHINA_OFFSET_MS).getUTCMonth() + 1;
+  const month = chinaParts(new Date(foundAtMs).toISOString()).month;
   const category = drawCategory(rng, month);
   const candidates = TEMPLATES[category].filter((t) => !t.months || t.months.includes(month));
   const template = rng.pick(candidates);
