@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text.js';
+import { filePath } from './file-path.js';
 
 // Sync bundles as the UI and the CLI see them: this workstation's identity and contact card, peers, the result
 // of an import, conflicts for review and the history of bundles. The bundle format itself is core-internal.
@@ -59,8 +60,6 @@ export const peerSchema = z.object({
 export type Peer = z.infer<typeof peerSchema>;
 
 export const peerRef = text().trim().min(1, { error: '请指定对方工作站' }).max(100);
-/** A file the person chose in main's dialog (main refuses any other). */
-export const filePath = text().trim().min(1, { error: '请选择文件' }).max(4096);
 const passphrase = text().min(8, { error: '办公室口令至少 8 个字符' }).max(1024);
 
 export const addPeerInputSchema = z.strictObject({
@@ -70,7 +69,7 @@ export const addPeerInputSchema = z.strictObject({
 });
 
 export const exportBundleInputSchema = z.strictObject({
-  path: filePath,
+  path: filePath('save'),
   /** Peers (names or site ids): encrypted to them, and carrying what they are not known to have. */
   peers: z.array(peerRef).max(100).default([]),
   /** An office passphrase instead of peer keys (age allows one or the other, not both in one file). */
@@ -93,7 +92,7 @@ export const exportResultSchema = z.object({
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
 export const importBundleInputSchema = z.strictObject({
-  path: filePath,
+  path: filePath('open'),
   passphrase: text().min(1).max(1024).optional(),
   /** The person confirmed an import that deletes more than half of the ledger. */
   confirmMassDelete: z.boolean().default(false),

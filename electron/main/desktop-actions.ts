@@ -1,6 +1,6 @@
 import type { ChooseFileInput } from '../../shared/api/desktop.js';
 import { type PrintRequest, type PrintResult, renderCallOf } from '../../shared/api/print.js';
-import { createFileGate, NOT_CHOSEN_MESSAGE } from '../core/file-gate.js';
+import { createFileGate, listedBackups, NOT_CHOSEN_MESSAGE } from '../core/file-gate.js';
 import type { CallLedger } from '../core/service.js';
 import type { PrintJob } from './printing.js';
 
@@ -22,10 +22,10 @@ export interface DesktopActions {
 }
 
 export function withDesktopActions(call: CallLedger, desktop: DesktopActions, now: () => number = Date.now): CallLedger {
-  // The renderer may only name files the person picked in a dialog (core/file-gate.ts).
-  const gate = createFileGate(now);
+  // The renderer may only name files the person picked in a dialog, or a backup the ledger lists (core/file-gate.ts).
+  const gate = createFileGate({ now, listedBackups: () => listedBackups(call) });
   return async (method, input) => {
-    if (!gate.allows(method, input)) return { ok: false, error: { code: 'forbidden', message: NOT_CHOSEN_MESSAGE } };
+    if (!(await gate.allows(method, input))) return { ok: false, error: { code: 'forbidden', message: NOT_CHOSEN_MESSAGE } };
     if (method === 'printDocument') {
       // Input already parsed by the contract at the IPC door.
       const { document, mode } = input as PrintRequest;

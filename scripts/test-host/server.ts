@@ -6,7 +6,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/ledger.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { parseJsonText } from '../../shared/json-text.js';
-import { createFileGate, NOT_CHOSEN_MESSAGE } from '../../electron/core/file-gate.js';
+import { createFileGate, listedBackups, NOT_CHOSEN_MESSAGE } from '../../electron/core/file-gate.js';
 import { BRIDGE_FRAME_PATH, bridgeScript } from './bridge.js';
 
 // A small host for browser tests (and for trying the UI without Electron): it serves the built renderer and
@@ -46,7 +46,7 @@ export async function startTestHost(options: {
   const ledger = openLedger(options.ledger);
   const core = createDispatcher(createHandlers(ledger));
   const choosePath = options.choosePath;
-  const gate = createFileGate();
+  const gate = createFileGate({ listedBackups: () => listedBackups(core) });
   const call: CallLedger = async (method, input) => {
     if (method === 'chooseFile' && choosePath) {
       const path = choosePath(input);
@@ -54,7 +54,7 @@ export async function startTestHost(options: {
       if (path !== null) gate.chosen(path, mode);
       return { ok: true, value: { path } };
     }
-    if (!gate.allows(method, input)) return { ok: false, error: { code: 'forbidden', message: NOT_CHOSEN_MESSAGE } };
+    if (!(await gate.allows(method, input))) return { ok: false, error: { code: 'forbidden', message: NOT_CHOSEN_MESSAGE } };
     return core(method, input);
   };
   const token = randomBytes(24).toString('hex');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text.js';
-import { filePath } from '../sync-schemas.js';
+import { filePath, typedFolder } from '../file-path.js';
 import { noInput } from './app.js';
 
 // 备份与恢复: backups of the ledger (made by the core with SQLite's online backup API, checked before they are
@@ -89,25 +89,27 @@ export const keysFileSchema = z.object({ file: text(), site: text(), keys: z.num
 export const backupMethods = {
   getBackupOverview: { input: noInput, output: backupOverviewSchema },
   setBackupSettings: {
-    input: z.strictObject({ secondDir: text().trim().max(4096).nullable(), policy: rotationPolicySchema }),
+    input: z.strictObject({ secondDir: typedFolder().nullable(), policy: rotationPolicySchema }),
     output: backupOverviewSchema,
   },
   /** Backs up now (into `to` instead of the ledger's folder when given; sealed with the passphrase when given). */
   createBackup: {
-    input: z.strictObject({ to: filePath.optional(), passphrase: newPassphrase.optional() }).default({}),
+    input: z.strictObject({ to: filePath('save').optional(), passphrase: newPassphrase.optional() }).default({}),
     output: backupMadeSchema,
   },
   /** Backs up if the schedule says so: the shell asks when idle and when quitting. */
   runDueBackup: { input: z.strictObject({ moment: z.enum(['idle', 'quit']) }), output: z.object({ made: backupMadeSchema.nullable() }) },
-  listBackups: { input: z.strictObject({ in: filePath.optional() }).default({}), output: z.array(backupEntrySchema) },
-  verifyBackup: { input: z.strictObject({ file: filePath, passphrase: givenPassphrase.optional() }), output: backupCheckSchema },
+  /** The backups in the ledger's folder, or in `in` (yq's --in; the page never names a folder: the overview lists). */
+  listBackups: { input: z.strictObject({ in: filePath('open').optional() }).default({}), output: z.array(backupEntrySchema) },
+  /** Checks a backup: one the ledger lists, or one picked in a dialog (a page may name no other, see file-path.ts). */
+  verifyBackup: { input: z.strictObject({ file: filePath('backup'), passphrase: givenPassphrase.optional() }), output: backupCheckSchema },
   /** Replaces the ledger with a checked backup, keeping the current file as a safety copy. */
-  restoreBackup: { input: z.strictObject({ file: filePath, passphrase: givenPassphrase.optional() }), output: restoreResultSchema },
+  restoreBackup: { input: z.strictObject({ file: filePath('backup'), passphrase: givenPassphrase.optional() }), output: restoreResultSchema },
   /** Puts back the safety copy the last restore kept. */
   undoRestore: { input: noInput, output: z.object({ safetyCopy: text(), restoredKeptAs: text() }) },
   /** The workstation's keys, sealed with the office passphrase, for a reinstalled machine. */
-  exportKeys: { input: z.strictObject({ out: filePath, passphrase: newPassphrase }), output: keysFileSchema },
-  importKeys: { input: z.strictObject({ file: filePath, passphrase: givenPassphrase }), output: keysFileSchema },
+  exportKeys: { input: z.strictObject({ out: filePath('save'), passphrase: newPassphrase }), output: keysFileSchema },
+  importKeys: { input: z.strictObject({ file: filePath('open'), passphrase: givenPassphrase }), output: keysFileSchema },
   /** New keys when the old ones cannot be opened (peers add the new card; the old one is marked replaced). */
   replaceLostKeys: { input: noInput, output: keysFileSchema.omit({ file: true }) },
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../text.js';
 import { codedRef, incidentQuerySchema } from '../schemas.js';
-import { filePath } from '../sync-schemas.js';
+import { filePath } from '../file-path.js';
 import { noInput } from './app.js';
 
 // Excel in and out: an office's existing 台账 (.xlsx, .xls from Excel or WPS, .csv in UTF-8 or GBK) read into the
@@ -70,7 +70,7 @@ export type ImportMapping = z.output<typeof importMappingSchema>;
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
 
 export const importInputSchema = z.strictObject({
-  path: filePath,
+  path: filePath('open'),
   /** The sheet to read; by default the one whose header is recognised best. */
   sheet: text().trim().max(100).optional(),
   mapping: importMappingSchema.optional(),
@@ -162,9 +162,9 @@ export const excelMethods = {
     output: savedMappingSchema,
   },
   /** The 台账 (the ledger view's filters and search) as .xlsx in the office's layout. */
-  exportLedgerXlsx: { input: z.strictObject({ path: filePath, query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }), output: exportResultSchema },
+  exportLedgerXlsx: { input: z.strictObject({ path: filePath('save'), query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }), output: exportResultSchema },
   /** The 承诺督办 table: one row per commitment. */
-  exportCommitmentsXlsx: { input: z.strictObject({ path: filePath, query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }), output: exportResultSchema },
+  exportCommitmentsXlsx: { input: z.strictObject({ path: filePath('save'), query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }), output: exportResultSchema },
   /** The 台账 as an A4 landscape table for printing (HTML the print path prints). */
   renderLedgerTable: { input: z.strictObject({ query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }), output: z.object({ html: text(), title: text() }) },
 } as const;

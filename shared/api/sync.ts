@@ -7,7 +7,6 @@ import {
   contactCardSchema,
   exportBundleInputSchema,
   exportResultSchema,
-  filePath,
   importBundleInputSchema,
   importResultSchema,
   peerRef,
@@ -15,6 +14,7 @@ import {
   quarantinedOpSchema,
   syncIdentitySchema,
 } from '../sync-schemas.js';
+import { filePath } from '../file-path.js';
 import { noInput } from './app.js';
 
 const conflictId = z.strictObject({ id: z.number().int().positive() });
@@ -25,7 +25,7 @@ export const syncMethods = {
   /** The card as text (to show, copy or save) and as data. */
   getContactCard: { input: noInput, output: z.object({ text: text(), card: contactCardSchema }) },
   /** Saves the card to a file the person chose (main's save dialog gives the path). */
-  exportContactCard: { input: z.strictObject({ path: filePath }), output: z.object({ path: text(), fingerprint: text() }) },
+  exportContactCard: { input: z.strictObject({ path: filePath('save') }), output: z.object({ path: text(), fingerprint: text() }) },
   /** A new key pair; the old one is kept to read bundles sent to it. Peers need the new card. */
   rotateSyncKeys: { input: noInput, output: syncIdentitySchema },
   listPeers: { input: noInput, output: z.array(peerSchema) },

@@ -88,8 +88,8 @@ function ledgerState(ledger: Ledger): string {
 /** The doors gate file paths before the core sees them (core/file-gate.ts); nothing has been chosen here. */
 function gated(call: CallLedger): CallLedger {
   const gate = createFileGate();
-  return (method, input) =>
-    gate.allows(method, input) ? call(method, input) : Promise.resolve({ ok: false, error: { code: 'forbidden', message: NOT_CHOSEN_MESSAGE } });
+  return async (method, input) =>
+    (await gate.allows(method, input)) ? call(method, input) : { ok: false, error: { code: 'forbidden', message: NOT_CHOSEN_MESSAGE } };
 }
 
 describe('the contract under hostile input', () => {
