@@ -55,6 +55,36 @@ export const COLUMN_LABELS: Record<string, string> = {
   response_hours: '回应时限',
 };
 
+/** An incident's fields as the contract names them, and the ledger column each is stored in. */
+const INCIDENT_FIELD_COLUMNS = {
+  number: 'number',
+  title: 'title',
+  summary: 'summary',
+  platform: 'platform',
+  url: 'url',
+  firstSeenAt: 'first_seen_at',
+  foundAt: 'found_at',
+  registrar: 'registrar',
+  township: 'township_id',
+  involvedUnit: 'involved_unit',
+  categories: 'categories',
+  keyType61: 'key_type_61',
+  severity: 'severity',
+  sentiment: 'sentiment',
+  leadUnit: 'lead_unit_id',
+  coUnits: 'co_unit_ids',
+  status: 'status',
+  statusReason: 'status_reason',
+  leaderInstruction: 'leader_instruction',
+} as const;
+export type IncidentFieldName = keyof typeof INCIDENT_FIELD_COLUMNS;
+
+/** An incident's fields by their contract names, labelled as their columns are (编号, 首发时间, 牵头单位 …). */
+export const INCIDENT_FIELD_LABELS = Object.fromEntries(
+  Object.entries(INCIDENT_FIELD_COLUMNS).map(([field, column]) => [field, COLUMN_LABELS[column] ?? field]),
+  // Object.fromEntries loses the keys' type; the map above has exactly INCIDENT_FIELD_COLUMNS' keys.
+) as Record<IncidentFieldName, string>;
+
 /** The contract's input fields as people call them, for refusals: a field path (patch.publication.channel) never reaches a person. */
 export const FIELD_LABELS: Record<string, string> = {
   active: '启用状态', actor: '经办人', at: '时间', attachments: '附件', by: '核查人', cardText: '联系卡',

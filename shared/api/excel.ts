@@ -1,33 +1,19 @@
 import { z } from 'zod';
 import { text } from '../text.js';
 import { codedRef, incidentQuerySchema } from '../schemas.js';
+import { INCIDENT_FIELD_LABELS } from '../field-labels.js';
 import { filePath } from '../file-path.js';
 import { noInput } from './app.js';
 
 // Excel in and out: an office's existing 台账 (.xlsx, .xls from Excel or WPS, .csv in UTF-8 or GBK) read into the
 // ledger through a column mapping, and the 台账 / 承诺督办 table written as .xlsx in the office's layout.
 
-/** What a spreadsheet column can become. `note` columns go into the incident's 备注 (its 摘要), `ignore` nowhere. */
+/**
+ * What a spreadsheet column can become: an incident's own field (named as shared/field-labels.ts names it), a
+ * response's or a commitment's. `note` columns go into the incident's 备注 (its 摘要), `ignore` nowhere.
+ */
 export const IMPORT_FIELDS = {
-  number: '编号',
-  title: '标题',
-  summary: '摘要',
-  platform: '首发平台',
-  url: '原帖链接',
-  firstSeenAt: '首发时间',
-  foundAt: '发现时间',
-  registrar: '登记人',
-  township: '涉事地域',
-  involvedUnit: '涉事单位',
-  categories: '敏感类别',
-  keyType61: '61号重点回应类型',
-  severity: '等级',
-  sentiment: '情感倾向',
-  leadUnit: '牵头单位',
-  coUnits: '配合单位',
-  status: '处置状态',
-  statusReason: '状态说明',
-  leaderInstruction: '领导批示',
+  ...INCIDENT_FIELD_LABELS,
   responseAt: '回应时间',
   responseMethod: '回应方式',
   responseChannel: '发布渠道',
