@@ -1,17 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toChinaInputValue } from '../../shared/china-time.js';
-import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
-import { browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable } from './chromium.js';
+import { browserSession, SHOTS } from './session.js';
 
 // Issue 3 end to end in Chromium: register with an attachment → accept a suggested category → record a
 // response → its clock stops → a two-character search finds it; screenshots of each stage.
 
 const run = browserAvailable();
-const SHOTS = join(process.cwd(), 'test-results');
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 
 // A small real PNG made in the test (no fixture file): a screenshot-like picture of coloured bands, so a
@@ -61,43 +58,22 @@ function bandsPng(width: number, height: number, colours: readonly (readonly [nu
 }
 
 describe.skipIf(!run)('incidents and responses in Chromium', () => {
-  let host: TestHost;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let dir: string;
-
-  /** Registers through the host's API, as another window or the CLI would. */
-  async function seed(input: Record<string, unknown>): Promise<void> {
-    const response = await fetch(new URL('/api/createIncident', host.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-ledger-token': host.token },
-      body: JSON.stringify(input),
-    });
-    expect(await response.json()).toMatchObject({ ok: true });
-  }
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-e2e-'));
-    host = await startTestHost({ rendererDir: 'dist/renderer', ledger: { path: join(dir, 'ledger.db') } });
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-    // Some work already on the desk, so the 工作台 and the ledger are not empty.
-    const base = { platform: '微博', leadUnit: '县生态环境分局' };
-    await seed({ ...base, title: '某化工厂夜间异味扰民，村民聚集', severity: '重大', categories: ['环境'], foundAt: hoursAgo(3) });
-    await seed({ ...base, title: '国道货车侧翻致多人受伤', severity: '特别重大', categories: ['安全生产'], foundAt: hoursAgo(6), leadUnit: '县应急管理局' });
-    await seed({ ...base, title: '县一中违规收取补课费', severity: '一般', categories: ['教育医疗'], foundAt: hoursAgo(26), leadUnit: '县教育局' });
+  const session = browserSession({
+    setUp: async () => {
+      // Some work already on the desk, so the 工作台 and the ledger are not empty.
+      const base = { platform: '微博', leadUnit: '县生态环境分局' };
+      await seed({ ...base, title: '某化工厂夜间异味扰民，村民聚集', severity: '重大', categories: ['环境'], foundAt: hoursAgo(3) });
+      await seed({ ...base, title: '国道货车侧翻致多人受伤', severity: '特别重大', categories: ['安全生产'], foundAt: hoursAgo(6), leadUnit: '县应急管理局' });
+      await seed({ ...base, title: '县一中违规收取补课费', severity: '一般', categories: ['教育医疗'], foundAt: hoursAgo(26), leadUnit: '县教育局' });
+    },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  /** Registers through the host's door, as another window or the CLI would. */
+  const seed = (input: Record<string, unknown>) => session.call('createIncident', input);
 
   it('register with an attachment → accept a suggestion → respond → clock stops → two-character search finds it', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host.url);
+    const { page, pageErrors } = await session.newPage();
+    await page.goto(session.host.url);
     await page.getByTestId('nav-ledger').click();
     await expect.poll(() => page.getByTestId('incident-total').textContent()).toBe('共 3 条');
 
@@ -169,7 +145,7 @@ describe.skipIf(!run)('incidents and responses in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'incidents-search.png') });
 
     // The clock is stopped in the ledger too: no requirement of this incident is open.
-    const open = host.ledger.db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number };
+    const open = session.host.ledger.db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number };
     expect(open.n).toBe(1);
 
     // 工作台: the other incidents' clocks, overdue in red.
