@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InstalledLedger } from './real-ledger.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { addIncident, hoursAgo, must } from './seed.js';
+import { chinaDateOf } from '../../shared/china-time.js';
 
 let app: RenderedApp | undefined;
 afterEach(() => {
@@ -168,7 +169,7 @@ describe('ledger search, saved views and keys', () => {
           content: '三日内完成整改',
           unit: '县住建局',
           promisedAt: hoursAgo(24 * 9),
-          deadline: { workdays: 1, from: new Date(Date.now() - 9 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10) },
+          deadline: { workdays: 1, from: chinaDateOf(Date.now() - 9 * 86_400_000) },
         }),
       );
     });
