@@ -81,6 +81,13 @@ export function startsWithRealDate(text: string): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+/** A `YYYY-MM-DD` China date that exists and falls within LEDGER_YEARS (a deadline, a calendar entry). */
+export function isLedgerDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !startsWithRealDate(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= LEDGER_YEARS.min && year <= LEDGER_YEARS.max;
+}
+
 /** A stored instant (UTC ISO, as readWrittenTime returns) that names a real moment within LEDGER_YEARS. */
 export function isLedgerInstant(iso: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/.test(iso) || !startsWithRealDate(iso)) return false;

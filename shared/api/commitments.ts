@@ -11,21 +11,14 @@ import {
 import { chinaDateTime, codedRef, incidentId, isoInstant, ref, urlField } from '../schemas.js';
 import { resolveCoded } from '../input/coded-values.js';
 import { noInput } from './app.js';
+import { isLedgerDate } from '../china-time.js';
 
 // Commitments (承诺), follow-ups (跟进), public feedback (反馈评价), the 承诺督办 board and the office's holiday
 // calendar overrides.
 
 /** A calendar date `YYYY-MM-DD` (China), checked to exist (2026-02-30 does not). */
 export const ymdField = (what: string) =>
-  text({ error: `请填写${what}` }).trim().refine(
-    (text) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      if (!m) return false;
-      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) && Number(m[1]) >= 2000 && Number(m[1]) <= 2100;
-    },
-    { error: `${what}格式应为“2026-11-28”` },
-  );
+  text({ error: `请填写${what}` }).trim().refine(isLedgerDate, { error: `${what}格式应为“2026-11-28”` });
 const ymd = text().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chinaDateOf, chinaDayStart, chinaParts, chinaWeekStart, chinaYear, formatChinaDateTime, periodContaining, toChinaInputValue } from '../../shared/china-time.js';
+import { chinaDateOf, chinaDayStart, isLedgerDate, chinaParts, chinaWeekStart, chinaYear, formatChinaDateTime, periodContaining, toChinaInputValue } from '../../shared/china-time.js';
 import { parseChinaDateTime } from '../../shared/input/written-time.js';
 
 describe('China time', () => {
@@ -42,6 +42,11 @@ describe('China time', () => {
     expect(chinaWeekStart(mondayMorning)).toBe('2026-11-29T16:00:00.000Z');
     expect(periodContaining('week', mondayMorning).key).toBe('2026-W49');
     expect(periodContaining('month', '2026-11-30T16:00:00.000Z').key).toBe('2026-12');
+  });
+
+  it('takes a ledger date only when the day exists and the year is a ledger year', () => {
+    for (const good of ['2026-11-28', '2028-02-29', '2000-01-01', '2100-12-31']) expect(isLedgerDate(good), good).toBe(true);
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-11-28 09:00', '1999-12-31', '2101-01-01', '20261128', ' 2026-11-28']) expect(isLedgerDate(bad), bad).toBe(false);
   });
 });
 
