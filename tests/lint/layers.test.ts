@@ -35,6 +35,9 @@ const cases: { layer: string; file: string; code: string; why: RegExp }[] = [
   { layer: 'main', file: 'electron/main/x.ts', code: "import { App } from '../../renderer/src/App.js';", why: /must not import the renderer/ },
   { layer: 'main', file: 'electron/main/window.ts', code: "import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);", why: /Only electron\/main\/ipc\.ts/ },
   { layer: 'core', file: 'electron/core/x.ts', code: "import { ipcMain } from 'electron';", why: /Only electron\/main\/ipc\.ts/ },
+  { layer: 'core', file: 'electron/core/ledger/x.ts', code: "import { fillDemoLedger } from '../../../scripts/demo/fill.js';", why: /developer tooling/ },
+  { layer: 'cli', file: 'electron/cli/x.ts', code: "import { startTestHost } from '../../scripts/test-host/server.js';", why: /developer tooling/ },
+  { layer: 'main', file: 'electron/main/x.ts', code: "import { generateIncidents } from '../../scripts/demo/generate.js';", why: /developer tooling/ },
 ];
 
 describe('layer rules (DESIGN §2)', () => {
