@@ -91,7 +91,7 @@ function nextFreeNumber(ctx: LedgerContext, lost: string, id: string): string {
   let prefix = NUMBER.exec(lost)?.[1];
   if (!prefix) {
     const found = (cached(ctx.db, 'SELECT found_at FROM incidents WHERE id = ?').get(id) as { found_at: string } | undefined)?.found_at;
-    prefix = `YQ-${chinaYear(found ?? new Date(ctx.now()).toISOString())}-`;
+    prefix = `YQ-${found ? chinaYear(found) : new Date(ctx.now()).getUTCFullYear()}-`;
   }
   const last = cached(
     ctx.db,
