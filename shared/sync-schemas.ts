@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text } from './text.js';
 import { filePath } from './file-path.js';
+import { text } from './text.js';
 
 // Sync bundles as the UI and the CLI see them: this workstation's identity and contact card, peers, the result
 // of an import, conflicts for review and the history of bundles. The bundle format itself is core-internal.
