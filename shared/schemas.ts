@@ -223,6 +223,8 @@ export type AuditReport = z.infer<typeof auditReportSchema>;
 export const appInfoSchema = z.object({
   siteId: z.string(),
   siteName: z.string(),
+  /** The code in this workstation's incident numbers (YQ-2026-宣-0001); '' before the office sets one. */
+  siteCode: z.string(),
   schemaVersion: z.number().int(),
   appVersion: z.string(),
 });

@@ -53,7 +53,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const input: CommandInput = { args: found.args, values: args.values, readJsonIn: () => readJsonIn(args.values, io) };
     const plan = found.command.plan(input);
-    const result = await createDispatcher(createHandlers(ledger))(plan.method, plan.input);
+    const call = createDispatcher(createHandlers(ledger));
+    for (const step of plan.before ?? []) {
+      const done = await call(step.method, step.input);
+      if (!done.ok) return failWith(io, done.error);
+    }
+    const result = await call(plan.method, plan.input);
     if (!result.ok) return failWith(io, result.error);
     for (const file of plan.files ?? []) {
       if (file.format === 'pdf') await printHtmlToPdf(file.content(result.value), file.path);

@@ -16,6 +16,8 @@ export interface OpenLedgerOptions {
   actor?: string;
   /** Name given to a new workstation (an existing one keeps its own; see ledger/workstation.ts to rename). */
   siteName?: string;
+  /** Code given to a new workstation for its incident numbers (YQ-2026-宣-0001); see ledger/numbering.ts. */
+  siteCode?: string;
   /** The better-sqlite3 addon built for the running ABI (Electron passes its own). */
   nativeBinding?: string;
   /** Where attachment files live (content-addressed); defaults to `attachments/` beside the database file. */
@@ -64,6 +66,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
         // A placeholder until the office names the workstation (设置, `yq init --name`, `yq identity --name`).
         insert.run('site_name', options.siteName ?? `工作站-${siteId.slice(0, 4)}`);
         insert.run('created_at', new Date(now()).toISOString());
+        if (options.siteCode) insert.run('site_code', options.siteCode);
       }
       const siteName = readMeta(db, 'site_name') ?? siteId;
       const last = (db.prepare('SELECT max(max_hlc) AS hlc FROM sites').get() as { hlc: string | null }).hlc;

@@ -13,6 +13,7 @@ const SHIPPED: [number, string, string][] = [
   [6, 'covering-indexes', 'c18e88239e63b78e83c6088eed78a5f3e6e2f241bd4c08a7013e3dbbc1e24314'],
   [7, 'commitment-indexes', 'e1aed59105df7f9310a93caf0103abd7288ef776063b673e9e9692834bc872df'],
   [8, 'report-reads', 'cbb2d6953bfdba2719e556f435f35df0694aeaf0c4ac3ff6806ec28cc80bc303'],
+  [9, 'stable-numbers', '83e457245c722b300a4125a30e71b74815efc6545f1f2231b580cfa007eed3e2'],
 ];
 
 describe('shipped migrations', () => {

@@ -37,6 +37,11 @@ describe('upgrading ledgers made by earlier versions', () => {
           ).run();
           reindexIncidentSearch(db, 'i1');
         }
+        if (count >= 8) {
+          db.prepare(
+            "INSERT INTO incident_first_responses (incident_id, first_any, first_press) VALUES ('i1', '2026-11-20T03:00:00.000Z', '2026-11-20T03:00:00.000Z')",
+          ).run();
+        }
       });
       db.close();
 

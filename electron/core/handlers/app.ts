@@ -1,6 +1,7 @@
 import type { LedgerHandlers } from '../../../shared/contract.js';
 import { verifyAudit } from '../ledger/audit.js';
 import { getReference } from '../ledger/reference.js';
+import { setWorkstationCode, workstationCode } from '../ledger/numbering.js';
 import { renameWorkstation } from '../ledger/workstation.js';
 import type { Ledger } from '../ledger.js';
 
@@ -10,6 +11,7 @@ export function appHandlers(ledger: Ledger) {
   const appInfo = () => ({
     siteId: ledger.siteId,
     siteName: ledger.siteName,
+    siteCode: workstationCode(ledger.db),
     schemaVersion: ledger.schemaVersion,
     appVersion: typeof APP_VERSION === 'string' ? APP_VERSION : 'dev',
   });
@@ -17,6 +19,10 @@ export function appHandlers(ledger: Ledger) {
     getAppInfo: appInfo,
     renameWorkstation: ({ name }) => {
       renameWorkstation(ledger, name);
+      return appInfo();
+    },
+    setWorkstationCode: ({ code }) => {
+      setWorkstationCode(ledger, code);
       return appInfo();
     },
     getReference: () => getReference(ledger.db),

@@ -26,6 +26,8 @@ const orNull = (rule: (v: FieldValue) => boolean) => (v: FieldValue) => v === nu
 const instant = (v: FieldValue) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v));
 const ymdOrEmpty = (v: FieldValue) => v === '' || (typeof v === 'string' && YMD.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
 const link = (v: FieldValue) => v === '' || (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v));
+/** YQ-2026-0042 (before workstation codes) or YQ-2026-宣-0042 (ledger/numbering.ts; codes as in shared/api/app.ts). */
+const INCIDENT_NUMBER = /^YQ-\d{4}-(?:[\p{Script=Han}A-Z0-9]{1,4}-)?\d{4,6}$/u;
 const positiveOrNull = (v: FieldValue) => v === null || (typeof v === 'number' && v > 0 && v <= 24 * 365);
 const jsonObject = (v: FieldValue) => {
   if (typeof v !== 'string') return false;
@@ -42,7 +44,7 @@ const RULES: Record<string, Record<string, (value: FieldValue) => boolean>> = {
   units: { kind: oneOf(UNIT_KINDS) },
   response_rules: { info_hours: positiveOrNull, press_hours: positiveOrNull, response_hours: positiveOrNull },
   incidents: {
-    number: (v) => v === '' || (typeof v === 'string' && /^YQ-\d{4}-\d{4,6}$/.test(v)),
+    number: (v) => v === '' || (typeof v === 'string' && INCIDENT_NUMBER.test(v)),
     platform: oneOf(PLATFORMS),
     url: link,
     first_seen_at: orNull(instant),

@@ -6,14 +6,14 @@ import { LEDGER_TABLES, type LedgerTable } from '../ledger/tables.js';
 import { BundleError } from './errors.js';
 import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
-import { resolveNumbers } from './numbers.js';
+import { noteSharedNumbers } from './numbers.js';
 import type { WireConflict, WireOp } from './payload.js';
 import { notePeerSeen } from './peers.js';
 import { releaseQuarantine, quarantine } from './quarantine.js';
 
 // Applying a verified, validated bundle: one IMMEDIATE transaction that records the new operations, writes the
 // winner of every field (last writer wins by stamp; the stamp ends with the site id, so equal times break ties
-// by site), keeps concurrent edits for review, gives a number taken twice to the incident that claimed it first,
+// by site), keeps concurrent edits for review, lists a number given twice before workstation codes (never renumbering),
 // notes what the sender holds, records the bundle and appends the audit entry. Any throw rolls all of it back.
 //
 // Invariant kept by every import: each field of each row holds the value of its highest-stamped operation. Two
@@ -167,11 +167,8 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   const top = fresh.reduce<string | undefined>((max, op) => (max === undefined || op.hlc > max ? op.hlc : max), undefined);
   if (top) ctx.hlc.receive(top);
 
-  // Numbers are applied on their own so that two incidents never hold one number, even for a moment.
-  const numberWins = winners.filter((op) => op.tbl === 'incidents' && op.col === 'number');
-  const otherWins = winners.filter((op) => !(op.tbl === 'incidents' && op.col === 'number'));
-  applyWinningOps(db, groupByRow(otherWins));
-  const numbers = resolveNumbers(ctx, numberWins, manifest.bundleId, at);
+  applyWinningOps(db, groupByRow(winners));
+  const numberMessages = noteSharedNumbers(ctx, winners, manifest.bundleId, at);
 
   const maxBySite = new Map<string, string>();
   for (const op of fresh) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
@@ -188,10 +185,10 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
     ...base,
     applied: fresh.filter((op) => !releasedSet.has(op.hlc)).length,
     duplicates,
-    conflicts: recorded + numbers.renumbered,
+    conflicts: recorded + numberMessages.length,
     quarantined: held.length,
     released: releasedAll.length,
-    renumbered: numbers.renumbered,
+    renumbered: 0, // numbers never change on import any more (sync/numbers.ts)
     deletions,
     liveRows,
     needsConfirmation,
@@ -200,7 +197,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
         ? [`${held.length} 条操作的时间比本机时钟快 24 小时以上（发送方时钟可能有误），已隔离，未应用，也未改动本机时钟`]
         : []),
       ...(releasedAll.length > 0 ? [`此前隔离的 ${releasedAll.length} 条操作时间已到，本次已应用`] : []),
-      ...numbers.messages,
+      ...numberMessages,
     ],
   };
 

@@ -54,6 +54,21 @@ export const zhCN = {
     appVersion: '程序版本',
   },
 
+  /** Issue 11: the workstation code in numbers, staff, the signed audit trail. */
+  identity: {
+    codeTitle: '事件编号',
+    code: '工作站代码',
+    codeNone: '未设置',
+    codeSet: '设置代码',
+    codeChange: '更改',
+    codeLabel: '工作站代码',
+    codeHint: '1–4个汉字、大写字母或数字，如 宣、城关。此后登记的事件编号为 YQ-年份-代码-序号，各工作站代码互不相同；已编的号永不改变。',
+    codeSave: '保存',
+    codeSaved: (code: string) => `工作站代码已设为“${code}”。对方工作站添加新的联系卡后会核对代码不重复。`,
+    codeExample: (code: string) => `下一个编号形如 YQ-${new Date().getFullYear()}-${code}-0001`,
+    codeMissing: '尚未设置代码：本机登记的事件编号为 YQ-年份-序号，与其他工作站同步时可能重号（重号不会被改动，但难以区分）。',
+  },
+
   ledger: {
     title: '舆情台账',
     total: (n: number) => `共 ${n} 条`,

@@ -5,6 +5,7 @@ import { ResponseRulesEditor } from '../settings/ResponseRulesEditor.js';
 import { TownshipEditor } from '../settings/TownshipEditor.js';
 import { UnitEditor } from '../settings/UnitEditor.js';
 import { WorkstationName } from '../settings/WorkstationName.js';
+import { WorkstationCodeSection } from '../settings/WorkstationCodeSection.js';
 import { useSession } from '../stores/session.js';
 
 /** This workstation's identity and the office's reference data: categories, response rules, townships, units, holiday calendar. */
@@ -29,6 +30,7 @@ export function SettingsView() {
           </dl>
         </section>
       )}
+      {appInfo && <WorkstationCodeSection />}
       <CategoryEditor />
       <ResponseRulesEditor />
       <TownshipEditor />
