@@ -5,6 +5,9 @@ import { type Db, openDatabase, SCHEMA_VERSION } from './db/open.js';
 import type { LedgerContext } from './ledger/mutate.js';
 import { seedReference } from './ledger/seed.js';
 import { createHlc } from './sync/hlc.js';
+import { releaseHeldOps } from './sync/held.js';
+import type { Migration } from './db/migrations/index.js';
+import type { Catalogue } from './ledger/tables.js';
 import { defaultKeyStore, type KeyStore } from './sync/keystore.js';
 
 export interface OpenLedgerOptions {
@@ -24,6 +27,8 @@ export interface OpenLedgerOptions {
   attachmentsDir?: string;
   /** Where this workstation's private sync keys live (main passes a safeStorage-backed one); default `<db>.keys`. */
   keyStore?: KeyStore;
+  /** Tests only: open as another version of the app would (its migrations and its synced-table catalogue). */
+  version?: { migrations: readonly Migration[]; catalogue: Catalogue };
 }
 
 export interface Ledger {
@@ -52,6 +57,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
   const now = options.now ?? Date.now;
   const { db, guard } = openDatabase({
     path: options.path,
+    ...(options.version ? { migrations: options.version.migrations } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
@@ -71,15 +77,20 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
       const siteName = readMeta(db, 'site_name') ?? siteId;
       const last = (db.prepare('SELECT max(max_hlc) AS hlc FROM sites').get() as { hlc: string | null }).hlc;
       const hlc = createHlc({ site: siteId, now, ...(last ? { last } : {}) });
-      const ctx: LedgerContext = { db, guard, hlc, site: siteId, now, actor: options.actor ?? siteName };
+      const ctx: LedgerContext = {
+        db, guard, hlc, site: siteId, now, actor: options.actor ?? siteName,
+        ...(options.version ? { catalogue: options.version.catalogue } : {}),
+      };
       if (created) seedReference(ctx);
       return { ctx, siteId, siteName, created };
     });
     const { ctx, siteId, siteName, created } = setup.immediate();
+    // What a newer peer synced before this version knew it shows now (sync/held.ts).
+    releaseHeldOps(ctx);
     const attachmentsDir =
       options.attachmentsDir ??
       (options.path === ':memory:' ? join(tmpdir(), `yq-attachments-${siteId}`) : join(dirname(options.path), 'attachments'));
-    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir,
+    return { ctx, db, siteId, siteName, schemaVersion: options.version?.migrations.length ?? SCHEMA_VERSION, created, attachmentsDir,
       keyStore: options.keyStore ?? defaultKeyStore(options.path), close: () => db.close() };
   } catch (error) {
     db.close();

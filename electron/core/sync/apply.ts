@@ -1,13 +1,14 @@
 import type { ImportResult } from '../../../shared/sync-schemas.js';
 import { appendAudit } from '../ledger/audit.js';
 import { recomputeDeadlines } from '../ledger/commitments.js';
-import { applyWinningOps, cached, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
-import { LEDGER_TABLES, type LedgerTable } from '../ledger/tables.js';
+import { applyWinningOps, cached, catalogueOf, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
 import { BundleError } from './errors.js';
 import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
+import { holdForUpgrade, NEWER_VERSION_NOTICE } from './held.js';
 import { noteSharedNumbers } from './numbers.js';
-import type { WireConflict, WireOp } from './payload.js';
+import type { HeldOp, WireConflict, WireOp } from './payload.js';
+import { FIRST_SYNC_VERSION } from '../ledger/tables.js';
 import { notePeerSeen } from './peers.js';
 import { releaseQuarantine, quarantine } from './quarantine.js';
 
@@ -23,6 +24,8 @@ export interface Incoming {
   manifest: Manifest;
   senderName: string;
   ops: readonly WireOp[];
+  /** Operations on fields a newer version syncs: kept until this workstation is upgraded (sync/held.ts). */
+  held?: readonly HeldOp[];
   /** Conflicts the sender recorded about operations in the bundle. */
   conflicts: readonly WireConflict[];
   file: string;
@@ -108,6 +111,13 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
     else accepted.push(op);
   }
   quarantine(db, held, manifest.bundleId, at);
+  const newer = incoming.held ?? [];
+  for (const op of newer) {
+    if (op.site === ctx.site && !ownOp.get(op.hlc)) {
+      throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
+    }
+  }
+  const keptForLater = holdForUpgrade(db, newer, manifest.syncVersion ?? FIRST_SYNC_VERSION, manifest.bundleId, at);
   const acceptedStamps = new Set(accepted.map((op) => op.hlc));
   // Released operations the sender also sent again are processed once, as incoming.
   const releasedAll = releaseQuarantine(db, nowMs, options.maxDriftMs);
@@ -171,7 +181,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   const numberMessages = noteSharedNumbers(ctx, winners, manifest.bundleId, at);
 
   const maxBySite = new Map<string, string>();
-  for (const op of fresh) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
+  for (const op of [...fresh, ...newer]) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
   for (const [site, hlc] of maxBySite) noteSeen(db, site, hlc);
   notePeerSeen(db, manifest.sender.site, manifest.seen);
 
@@ -197,6 +207,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
         ? [`${held.length} 条操作的时间比本机时钟快 24 小时以上（发送方时钟可能有误），已隔离，未应用，也未改动本机时钟`]
         : []),
       ...(releasedAll.length > 0 ? [`此前隔离的 ${releasedAll.length} 条操作时间已到，本次已应用`] : []),
+      ...(keptForLater > 0 ? [`${NEWER_VERSION_NOTICE}（${keptForLater} 条内容已保存，本程序升级后自动显示）`] : []),
       ...numberMessages,
     ],
   };
@@ -306,7 +317,7 @@ function countDeletions(ctx: LedgerContext, winners: readonly WireOp[]) {
   if (deletions === 0) return { deletions, incidentDeletions, liveRows: 0, liveIncidents: 0 };
   let liveRows = 0;
   let liveIncidents = 0;
-  for (const table of Object.keys(LEDGER_TABLES) as LedgerTable[]) {
+  for (const table of Object.keys(catalogueOf(ctx))) {
     const n = (cached(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
     liveRows += n;
     if (table === 'incidents') liveIncidents = n;

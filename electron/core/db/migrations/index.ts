@@ -8,6 +8,7 @@ import { migration as m006 } from './006-covering-indexes.js';
 import { migration as m007 } from './007-commitment-indexes.js';
 import { migration as m008 } from './008-report-reads.js';
 import { migration as m009 } from './009-stable-numbers.js';
+import { migration as m010 } from './010-held-ops.js';
 
 // Numbered migrations in order. Never edit one that has shipped: its checksum is recorded in every ledger and a
 // mismatch refuses to open. Add the next number instead.
@@ -19,4 +20,4 @@ export interface Migration {
   backfill?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
