@@ -2,7 +2,7 @@ import type { Db } from '../db/open.js';
 import { appendAudit } from '../ledger/audit.js';
 import { valueMeansSomething } from '../ledger/field-rules.js';
 import { applyWinningOps, cached, catalogueOf, groupByRow, type LedgerContext, type Op } from '../ledger/mutate.js';
-import { fieldTypeIn, type FieldValue, type LedgerTable, valueFits } from '../ledger/tables.js';
+import { fieldTypeIn, type LedgerTable, valueFits } from '../ledger/tables.js';
 import type { HeldOp } from './payload.js';
 
 // Sync across versions (issue 11). Offices upgrade one machine at a time, so a workstation may receive bundles from
