@@ -16,6 +16,7 @@ import { timelineMethods } from './api/timeline.js';
 import { townshipMethods } from './api/townships.js';
 import { unitMethods } from './api/units.js';
 import { viewMethods } from './api/views.js';
+import { staffMethods } from './api/staff.js';
 import type { Result } from './errors.js';
 
 // The single list of what the UI may ask of the ledger. electron/main registers exactly these on ipcMain,
@@ -39,6 +40,7 @@ export const contract = {
   ...printMethods,
   ...digestMethods,
   ...syncMethods,
+  ...staffMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -46,7 +46,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     // What a new ledger starts with is checked before openLedger creates the file (and ignored if it exists).
     const fresh = found.command.newLedger?.(args.values) ?? {};
-    ledger = openLedger({ path: args.db, ...(io.now ? { now: io.now } : {}), ...fresh });
+    const as = typeof args.values.as === 'string' ? { staff: args.values.as.trim() } : {};
+    ledger = openLedger({ path: args.db, ...(io.now ? { now: io.now } : {}), ...fresh, ...as });
   } catch (error) {
     return fail(io, error);
   }

@@ -6,6 +6,7 @@ import type { LedgerContext } from './ledger/mutate.js';
 import { seedReference } from './ledger/seed.js';
 import { createHlc } from './sync/hlc.js';
 import { releaseHeldOps } from './sync/held.js';
+import { actAs, checkStaff, currentStaff } from './ledger/staff.js';
 import type { Migration } from './db/migrations/index.js';
 import type { Catalogue } from './ledger/tables.js';
 import { defaultKeyStore, type KeyStore } from './sync/keystore.js';
@@ -17,6 +18,8 @@ export interface OpenLedgerOptions {
   now?: () => number;
   /** Who works at this workstation, for the audit log. */
   actor?: string;
+  /** A member of this workstation's staff acting for this opening only (yq --as 姓名); refused if not active staff. */
+  staff?: string;
   /** Name given to a new workstation (an existing one keeps its own; see ledger/workstation.ts to rename). */
   siteName?: string;
   /** Code given to a new workstation for its incident numbers (YQ-2026-宣-0001); see ledger/numbering.ts. */
@@ -85,6 +88,10 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
       return { ctx, siteId, siteName, created };
     });
     const { ctx, siteId, siteName, created } = setup.immediate();
+    // The person chosen at this keyboard last time, unless the caller names someone (yq --as).
+    if (options.staff !== undefined) checkStaff(db, options.staff);
+    const chosen = options.staff ?? (options.actor === undefined ? currentStaff(db) : '');
+    if (chosen) actAs(ctx, chosen);
     // What a newer peer synced before this version knew it shows now (sync/held.ts).
     releaseHeldOps(ctx);
     const attachmentsDir =

@@ -15,6 +15,7 @@ const SHIPPED: [number, string, string][] = [
   [8, 'report-reads', 'cbb2d6953bfdba2719e556f435f35df0694aeaf0c4ac3ff6806ec28cc80bc303'],
   [9, 'stable-numbers', '83e457245c722b300a4125a30e71b74815efc6545f1f2231b580cfa007eed3e2'],
   [10, 'held-ops', 'e77b03d276e14bca61baf18267515d2070e830c52943e880e085d4b941146804'],
+  [11, 'staff', '455e6132f8bdd342028ab97e8975dbc5cff16c5d1ca850bba0bb37d00242e6cf'],
 ];
 
 describe('shipped migrations', () => {

@@ -6,6 +6,7 @@ import { incidentCommands } from './incidents.js';
 import { townshipCommands, unitCommands } from './named-reference.js';
 import { responseCommands } from './responses.js';
 import { ruleCommands } from './rules.js';
+import { staffCommands } from './staff.js';
 import { syncCommands } from './sync.js';
 import { workstationCommands } from './workstation.js';
 
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   ...ruleCommands,
   ...auditCommands,
   ...syncCommands,
+  ...staffCommands,
 ];

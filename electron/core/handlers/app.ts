@@ -2,6 +2,7 @@ import type { LedgerHandlers } from '../../../shared/contract.js';
 import { verifyAudit } from '../ledger/audit.js';
 import { getReference } from '../ledger/reference.js';
 import { setWorkstationCode, workstationCode } from '../ledger/numbering.js';
+import { addStaff, chooseStaff, deactivateStaff, listStaff } from '../ledger/staff.js';
 import { renameWorkstation } from '../ledger/workstation.js';
 import type { Ledger } from '../ledger.js';
 
@@ -24,6 +25,13 @@ export function appHandlers(ledger: Ledger) {
     setWorkstationCode: ({ code }) => {
       setWorkstationCode(ledger, code);
       return appInfo();
+    },
+    listStaff: () => listStaff(ledger.db),
+    addStaff: ({ name, post }) => addStaff(ledger.ctx, name, post),
+    deactivateStaff: ({ name }) => deactivateStaff(ledger.ctx, name),
+    chooseStaff: ({ name }) => {
+      chooseStaff(ledger.ctx, name);
+      return listStaff(ledger.db);
     },
     getReference: () => getReference(ledger.db),
     verifyAudit: () => verifyAudit(ledger.db),

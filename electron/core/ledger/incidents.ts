@@ -155,6 +155,8 @@ export function createIncident(ctx: LedgerContext, input: IncidentFields): Incid
         fields: {
           number,
           ...plainFields(input),
+          // 登记人 defaults to the person at the keyboard.
+          ...(input.registrar ? {} : { registrar: ctx.staff ?? '' }),
           ...resolveRefs(ctx.db, input),
           status: 'triage',
           status_reason: '',

@@ -17,6 +17,8 @@ export interface LedgerContext {
   now: () => number;
   /** Who is working at this workstation, for the audit log. */
   actor: string;
+  /** The member of staff chosen at the keyboard (ledger/staff.ts), if any: 登记人 and 跟进人 default to them. */
+  staff?: string;
   /** The synced tables this version knows; LEDGER_TABLES unless a test builds another version. */
   catalogue?: Catalogue;
 }
