@@ -215,8 +215,20 @@ export type Reference = z.infer<typeof referenceSchema>;
 
 export const auditReportSchema = z.object({
   ok: z.boolean(),
+  /** Entries of this workstation's own chain. */
   entries: z.number().int(),
-  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+  /** Every other workstation whose operations this ledger holds: its chain, checked against the head it signed. */
+  peers: z.array(z.object({ name: z.string(), site: z.string(), entries: z.number().int(), ok: z.boolean(), reason: z.string().optional() })),
+  firstBroken: z
+    .object({
+      seq: z.number().int(),
+      reason: z.string(),
+      /** Which workstation's chain, and which record the broken entry changed (e.g. `incident 4f…`). */
+      site: z.string().optional(),
+      workstation: z.string().optional(),
+      record: z.string().optional(),
+    })
+    .optional(),
 });
 export type AuditReport = z.infer<typeof auditReportSchema>;
 

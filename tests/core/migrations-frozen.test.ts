@@ -16,6 +16,7 @@ const SHIPPED: [number, string, string][] = [
   [9, 'stable-numbers', '83e457245c722b300a4125a30e71b74815efc6545f1f2231b580cfa007eed3e2'],
   [10, 'held-ops', 'e77b03d276e14bca61baf18267515d2070e830c52943e880e085d4b941146804'],
   [11, 'staff', '455e6132f8bdd342028ab97e8975dbc5cff16c5d1ca850bba0bb37d00242e6cf'],
+  [12, 'signed-audit', '64be61012ddd0ff7c8b4dd675302d534f69415bb1308652428d28384576515f9'],
 ];
 
 describe('shipped migrations', () => {

@@ -5,6 +5,7 @@ import { applyWinningOps, cached, catalogueOf, groupByRow, type LedgerContext, n
 import { BundleError } from './errors.js';
 import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
+import { notePeerAuditSeen, receiveChains, type WireChain } from './audit-chains.js';
 import { holdForUpgrade, NEWER_VERSION_NOTICE } from './held.js';
 import { noteSharedNumbers } from './numbers.js';
 import type { HeldOp, WireConflict, WireOp } from './payload.js';
@@ -26,6 +27,8 @@ export interface Incoming {
   ops: readonly WireOp[];
   /** Operations on fields a newer version syncs: kept until this workstation is upgraded (sync/held.ts). */
   held?: readonly HeldOp[];
+  /** Signed audit chains: the sender's, and those of the peers it keeps (sync/audit-chains.ts). */
+  chains?: readonly WireChain[];
   /** Conflicts the sender recorded about operations in the bundle. */
   conflicts: readonly WireConflict[];
   file: string;
@@ -184,6 +187,8 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   for (const op of [...fresh, ...newer]) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
   for (const [site, hlc] of maxBySite) noteSeen(db, site, hlc);
   notePeerSeen(db, manifest.sender.site, manifest.seen);
+  receiveChains(db, ctx.site, incoming.chains ?? [], at);
+  notePeerAuditSeen(db, manifest.sender.site, manifest.auditSeen ?? {});
 
   const found = conflicts.map(({ op, had }) => {
     const incomingWins = op.hlc > had.hlc;

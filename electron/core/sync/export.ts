@@ -14,6 +14,7 @@ import type { SyncHost } from './host.js';
 import { loadIdentity } from './identity.js';
 import { sha256Hex, signManifest } from './keys.js';
 import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING, rangesOf } from './manifest.js';
+import { auditVector, chainsFor, signOwnHead } from './audit-chains.js';
 import { compress, encodeOps, type Blob } from './payload.js';
 import { findPeer, peerSeen, recipientOf } from './peers.js';
 import { fileProblem } from '../file-problems.js';
@@ -62,9 +63,18 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
 
   options.onProgress?.('collect');
   // One read transaction: the operations and the version vector describe the same moment.
-  const { rows, seen } = db.transaction(() => ({ rows: selectOps(host, peers.map((p) => p.siteId), full), seen: ourVector(host) }))();
+  // Our chain's head is signed with the operations it covers; the chains carried are read in the same moment.
+  const { rows, seen, chains, auditSeen } = db.transaction(() => {
+    signOwnHead(db, identity.site, identity.current, new Date(ctx.now()).toISOString());
+    return {
+      rows: selectOps(host, peers.map((p) => p.siteId), full),
+      seen: ourVector(host),
+      chains: chainsFor(db, identity.site, peers.map((p) => p.siteId), full),
+      auditSeen: auditVector(db, identity.site),
+    };
+  })();
   const ranges = rangesOf(rows.map(([hlc]) => hlc));
-  const raw = encodeOps(rows, conflictsFor(host, rows, full), options.attachments ? attachmentBlobs(host, rows) : []);
+  const raw = encodeOps(rows, conflictsFor(host, rows, full), options.attachments ? attachmentBlobs(host, rows) : [], chains);
   options.onProgress?.('compress');
   const payload = compress(raw);
   const manifest: Manifest = {
@@ -88,6 +98,7 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
     },
     full,
     seen,
+    auditSeen,
     ranges,
     opCount: rows.length,
     payload: {

@@ -118,13 +118,13 @@ export async function importBundleBytes(host: SyncHost, bytes: Uint8Array, optio
     throw new BundleError('too-large', `同步包声明的内容解压后达 ${mib(payload.bytes)}，超过上限 ${mib(MAX_PAYLOAD_BYTES)}，已拒绝`);
   }
   options.onProgress?.('validate');
-  const { ops, held, conflicts, blobs } = decodeOps(decompress(container.payload, payload.bytes), { catalogue, newerSender });
+  const { ops, held, chains, conflicts, blobs } = decodeOps(decompress(container.payload, payload.bytes), { catalogue, newerSender });
   checkAgainstManifest(manifest, [...ops, ...held]);
 
   options.onProgress?.('apply');
   const result = applyBundle(
     host.ctx,
-    { manifest, senderName: trust.name, ops, held, conflicts, file: options.file ?? '', bytes: bytes.length },
+    { manifest, senderName: trust.name, ops, held, chains, conflicts, file: options.file ?? '', bytes: bytes.length },
     {
       confirmMassDelete: options.confirmMassDelete ?? false,
       dryRun: options.dryRun ?? false,

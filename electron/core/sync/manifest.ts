@@ -38,6 +38,8 @@ export const manifestSchema = z.object({
   full: z.boolean(),
   /** The sender's version vector when it wrote the bundle: what it holds, so we know what to send back. */
   seen: z.record(siteId, hlc),
+  /** How much of each workstation's audit chain the sender holds (sync/audit-chains.ts); absent in older bundles. */
+  auditSeen: z.record(siteId, z.number().int().min(0)).optional(),
   /** Per site: the first and last stamp carried and how many. */
   ranges: z.record(siteId, z.strictObject({ first: hlc, last: hlc, count })),
   opCount: count,

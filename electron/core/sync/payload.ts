@@ -4,6 +4,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.js';
 import { valueMeansSomething } from '../ledger/field-rules.js';
 import type { Op } from '../ledger/mutate.js';
 import { type Catalogue, fieldTypeIn, type FieldType, type FieldValue, LEDGER_TABLES, type LedgerTable, valueFits } from '../ledger/tables.js';
+import { parseChainFrame, type WireChain } from './audit-chains.js';
 import { BundleError } from './errors.js';
 import { formatHlc, parseHlc } from './hlc.js';
 
@@ -37,6 +38,7 @@ export function encodeOps(
   ops: Iterable<readonly [string, string, string, string, string]>,
   conflicts: readonly (readonly [string, string, string, string, string])[] = [],
   blobs: readonly Blob[] = [],
+  chains: readonly WireChain[] = [],
 ): Buffer {
   const frames: Buffer[] = [];
   let batch: string[] = [];
@@ -57,6 +59,13 @@ export function encodeOps(
   if (conflicts.length > 0) {
     // A trailing frame that is an object, not an array: the conflicts the sender knows of.
     const body = Buffer.from(JSON.stringify({ conflicts }), 'utf8');
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    frames.push(head, body);
+  }
+  for (const chain of chains) {
+    // Signed audit chains, one per frame: whose operations these are, and who did each (sync/audit-chains.ts).
+    const body = Buffer.from(JSON.stringify({ audit: chain }), 'utf8');
     const head = Buffer.alloc(4);
     head.writeUInt32BE(body.length);
     frames.push(head, body);
@@ -111,6 +120,7 @@ export interface HeldOp {
 }
 
 export interface Decoded {
+  chains: WireChain[];
   ops: WireOp[];
   held: HeldOp[];
   conflicts: WireConflict[];
@@ -122,6 +132,7 @@ export function decodeOps(raw: Buffer, reader: Reader = { catalogue: LEDGER_TABL
   const isStamp = stampChecker();
   const ops: WireOp[] = [];
   const held: HeldOp[] = [];
+  const chains: WireChain[] = [];
   const blobs: Blob[] = [];
   let objects = false;
   let conflicts: WireConflict[] | undefined;
@@ -146,6 +157,10 @@ export function decodeOps(raw: Buffer, reader: Reader = { catalogue: LEDGER_TABL
         blobs.push(checkBlob(frame, blobs.length + 1));
         continue;
       }
+      if (frame !== null && typeof frame === 'object' && 'audit' in frame) {
+        chains.push(parseChainFrame(frame));
+        continue;
+      }
       if (frame !== null && typeof frame === 'object' && !('conflicts' in frame) && reader.newerSender) continue; // a newer kind of frame
       if (conflicts !== undefined) throw new BundleError('payload', '同步包内容格式无效（冲突清单重复）');
       conflicts = checkConflicts(frame, reader);
@@ -162,7 +177,7 @@ export function decodeOps(raw: Buffer, reader: Reader = { catalogue: LEDGER_TABL
       else held.push(checked.held);
     }
   }
-  return { ops, held, conflicts: conflicts ?? [], blobs };
+  return { ops, held, chains, conflicts: conflicts ?? [], blobs };
 }
 
 /** An attachment's contents: its name must be the sha256 of its bytes, and it must fit an attachment's size. */

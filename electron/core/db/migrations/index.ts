@@ -10,6 +10,7 @@ import { migration as m008 } from './008-report-reads.js';
 import { migration as m009 } from './009-stable-numbers.js';
 import { migration as m010 } from './010-held-ops.js';
 import { migration as m011 } from './011-staff.js';
+import { migration as m012 } from './012-signed-audit.js';
 
 // Numbered migrations in order. Never edit one that has shipped: its checksum is recorded in every ledger and a
 // mismatch refuses to open. Add the next number instead.
@@ -21,4 +22,4 @@ export interface Migration {
   backfill?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
