@@ -33,4 +33,12 @@ describe('设置 → 事件编号', () => {
     );
     expect(made.number).toMatch(/^YQ-2026-宣-0001$/);
   });
+
+  it('设置 → 审计 checks the chains and says they are sound', async () => {
+    app = await renderApp();
+    const { user } = app;
+    await user.click(screen.getByTestId('nav-settings'));
+    await user.click(await screen.findByTestId('audit-run'));
+    expect((await screen.findByTestId('audit-report')).textContent).toContain('全部完好');
+  });
 });

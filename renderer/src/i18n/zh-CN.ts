@@ -67,6 +67,17 @@ export const zhCN = {
     codeSaved: (code: string) => `工作站代码已设为“${code}”。对方工作站添加新的联系卡后会核对代码不重复。`,
     codeExample: (code: string) => `下一个编号形如 YQ-${new Date().getFullYear()}-${code}-0001`,
     codeMissing: '尚未设置代码：本机登记的事件编号为 YQ-年份-序号，与其他工作站同步时可能重号（重号不会被改动，但难以区分）。',
+    auditTitle: '审计',
+    auditHint: '核对本工作站及各对方工作站的审计链：每条记录、其对应的同步操作，以及各工作站签名的链尾。',
+    auditRun: '校验审计链',
+    auditRunning: '正在校验…',
+    auditOwn: (n: number) => `本工作站：${n} 条记录`,
+    auditPeer: (name: string, n: number) => `${name}：${n} 条记录`,
+    auditOk: '完好',
+    auditBad: '有问题',
+    auditAllOk: '全部完好：记录与同步操作均与各工作站的签名相符。',
+    auditBroken: (who: string, seq: number, reason: string, record?: string) =>
+      `${who}的第 ${seq} 条审计记录${record ? `（记录 ${record}）` : ''}：${reason}`,
   },
 
   ledger: {

@@ -6,6 +6,7 @@ import { TownshipEditor } from '../settings/TownshipEditor.js';
 import { UnitEditor } from '../settings/UnitEditor.js';
 import { WorkstationName } from '../settings/WorkstationName.js';
 import { WorkstationCodeSection } from '../settings/WorkstationCodeSection.js';
+import { AuditSection } from '../settings/AuditSection.js';
 import { useSession } from '../stores/session.js';
 
 /** This workstation's identity and the office's reference data: categories, response rules, townships, units, holiday calendar. */
@@ -36,6 +37,7 @@ export function SettingsView() {
       <TownshipEditor />
       <UnitEditor />
       <CalendarOverrides />
+      <AuditSection />
     </div>
   );
 }
