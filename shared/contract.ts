@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './api/app.js';
 import { attachmentMethods } from './api/attachments.js';
+import { backupMethods } from './api/backup.js';
 import { categoryMethods } from './api/categories.js';
 import { commitmentMethods } from './api/commitments.js';
 import { dashboardMethods } from './api/dashboard.js';
@@ -41,6 +42,7 @@ export const contract = {
   ...digestMethods,
   ...syncMethods,
   ...staffMethods,
+  ...backupMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -55,8 +57,7 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** The IPC channel a method travels on. */
-export const channelOf = (method: MethodName) => `ledger:${method}`;
+export { channelOf } from './api/channels.js';
 
 /** The contract's methods as the renderer calls them: every one answers a Result, never throws across the bridge. */
 export type LedgerMethods = { [M in MethodName]: (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>> };

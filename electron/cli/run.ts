@@ -4,7 +4,8 @@ import { type Ledger, openLedger } from '../core/ledger.js';
 import { printHtmlToPdf } from '../core/print/pdf.js';
 import { createDispatcher, createHandlers } from '../core/service.js';
 import { fileProblem } from '../core/file-problems.js';
-import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage, UsageError } from './args.js';
+import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage } from './args.js';
+import { UsageError } from './options.js';
 import type { CommandInput, OptionValues } from './command.js';
 
 // yq: the same core as the app, for administrators and scheduled jobs. Every command goes through the contract
@@ -54,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const input: CommandInput = { args: found.args, values: args.values, readJsonIn: () => readJsonIn(args.values, io) };
     const plan = found.command.plan(input);
-    const call = createDispatcher(createHandlers(ledger));
+    const call = createDispatcher(createHandlers(ledger), { now: ledger.ctx.now });
     for (const step of plan.before ?? []) {
       const done = await call(step.method, step.input);
       if (!done.ok) return failWith(io, done.error);

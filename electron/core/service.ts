@@ -1,6 +1,8 @@
 import { contract, isMethodName, type LedgerHandlers, type MethodName, type MethodOutput } from '../../shared/contract.js';
+import { withWrittenTimeClock } from '../../shared/input/written-time.js';
 import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
 import { appHandlers } from './handlers/app.js';
+import { backupHandlers } from './handlers/backup.js';
 import { commitmentHandlers } from './handlers/commitments.js';
 import { desktopHandlers } from './handlers/desktop.js';
 import { digestHandlers } from './handlers/digest.js';
@@ -16,10 +18,12 @@ import type { ProgressSink } from './progress.js';
 export interface HandlerOptions {
   /** Receives the progress of long jobs (import, export, the year report); without it, none is reported. */
   progress?: ProgressSink;
+  /** Called when a restore replaced the ledger file under the open ledger (the worker reopens it). */
+  ledgerReplaced?: () => void;
 }
 
 /** The core's implementation of every contract method, one handler file per feature. */
-export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}): LedgerHandlers {
+export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: HandlerOptions = {}): LedgerHandlers {
   const handlers = {
     ...appHandlers(ledger),
     ...incidentHandlers(ledger),
@@ -30,9 +34,15 @@ export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}
     ...ledgerToolHandlers(ledger),
     ...referenceDataHandlers(ledger),
     ...syncHandlers(ledger, progress),
+    ...backupHandlers(ledger, ledgerReplaced ? { ledgerReplaced } : {}),
   };
   // Printing renders the named document with the same handlers the preview used.
   return { ...handlers, ...printHandlers(handlers) };
+}
+
+export interface DispatcherOptions {
+  /** The ledger's clock: what 今天 9:30 and 12月3日 in the input are read against (default: the system clock). */
+  now?: () => number;
 }
 
 export type CallLedger = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -41,13 +51,13 @@ export type CallLedger = (method: string, input: unknown) => Promise<Result<unkn
  * The one entry for every door that speaks the contract (IPC relay, test host, worker): parses `unknown` input
  * with the method's schema, runs the handler, and answers a Result — never a stack trace.
  */
-export function createDispatcher(handlers: LedgerHandlers): CallLedger {
+export function createDispatcher(handlers: LedgerHandlers, { now }: DispatcherOptions = {}): CallLedger {
   return async (method, input) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `未知的操作：${String(method)}` } };
     }
     try {
-      return { ok: true, value: await invoke(handlers, method, input) };
+      return { ok: true, value: await invoke(handlers, method, input, now ?? Date.now) };
     } catch (error) {
       if (!(error instanceof LedgerError)) console.error(`[ledger] ${method} failed`, error);
       return { ok: false, error: toErrorData(error) };
@@ -55,8 +65,13 @@ export function createDispatcher(handlers: LedgerHandlers): CallLedger {
   };
 }
 
-async function invoke<M extends MethodName>(handlers: LedgerHandlers, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const parsed = contract[method].input.safeParse(input ?? {});
+async function invoke<M extends MethodName>(
+  handlers: LedgerHandlers,
+  method: M,
+  input: unknown,
+  now: () => number,
+): Promise<MethodOutput<M>> {
+  const parsed = withWrittenTimeClock(now, () => contract[method].input.safeParse(input ?? {}));
   if (!parsed.success) throw invalidInput(parsed.error);
   const handler = handlers[method] as (input: unknown) => MethodOutput<M> | Promise<MethodOutput<M>>;
   return handler(parsed.data);

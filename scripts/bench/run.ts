@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parseBenchArgs } from './args.js';
+import { backupRows } from './backup-rows.js';
 import { benchLedger } from './bench-ledger.js';
 import type { BenchContext, RowGroup } from './context.js';
 import { digestRows } from './rows/digest.js';
@@ -19,7 +20,9 @@ import { type BenchRow, formatTable } from './table.js';
 // `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
 // beside its budget or a baseline from the same run. Add a row group by writing rows/<name>.ts and listing it.
 
-const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, ledgerViewRows, digestRows, syncRows];
+const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, ledgerViewRows, digestRows, syncRows, backupRows];
+// YQ_BENCH_ONLY=backupRows (a group's name) runs one group, to measure one feature without the whole table.
+const only = process.env.YQ_BENCH_ONLY;
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = parseBenchArgs(process.argv.slice(2));
@@ -37,7 +40,7 @@ const scratchDir = mkdtempSync(join(tmpdir(), 'yq-bench-'));
 const rows: BenchRow[] = [];
 try {
   const ctx: BenchContext = { ledger, scratchDir, seed: args.seed, sampleSize: args.sample, runs: args.runs };
-  for (const group of GROUPS) rows.push(...group(ctx));
+  for (const group of GROUPS) if (!only || group.name === only) rows.push(...group(ctx));
 } finally {
   rmSync(scratchDir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { auditCommands } from './audit.js';
+import { backupCommands } from './backup.js';
 import { commitmentCommands } from './commitments.js';
 import { digestCommands } from './digest.js';
 import { incidentCommands } from './incidents.js';
@@ -23,4 +24,5 @@ export const COMMANDS: readonly Command[] = [
   ...auditCommands,
   ...syncCommands,
   ...staffCommands,
+  ...backupCommands,
 ];

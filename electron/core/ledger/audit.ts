@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AuditReport } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import { verifyAllChains } from '../sync/audit-chains.js';
-import { cached, type LedgerContext, type MutationMeta, type Op } from './mutate.js';
+import type { LedgerContext, MutationMeta, Op } from './mutate.js';
+import { cached } from './statements.js';
 
 // The audit log: one entry per mutation, each sealed with sha256(previous hash + its own content), so editing,
 // deleting or reordering any entry breaks every hash after it. The entry also seals a digest of the operations

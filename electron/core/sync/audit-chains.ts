@@ -6,6 +6,7 @@ import type { Db } from '../db/open.js';
 import { type AuditRow, walkChain } from '../ledger/audit.js';
 import { cached } from '../ledger/statements.js';
 import { SEED_SITE } from '../ledger/seed.js';
+import { formerSiteIds } from '../backup/former-sites.js';
 import { BundleError } from './errors.js';
 
 // An audit trail peers can check (issue 11). Every workstation signs the head of its own chain (sequence number and
@@ -179,6 +180,8 @@ export function verifyAllChains(db: Db, ownSite: string): AuditReport {
   ]);
   peerSites.delete(ownSite);
   peerSites.delete(SEED_SITE);
+  // A restored ledger's former site ids are its own earlier selves: their entries are in its own chain.
+  for (const former of formerSiteIds(db)) peerSites.delete(former);
   const peers = [...peerSites].sort().map((site) => checkChain(db, site, ownSite));
   const firstBad = [own, ...peers].find((r) => !r.ok);
   return {
@@ -210,7 +213,9 @@ function checkChain(db: Db, site: string, ownSite: string): PeerReport & { first
   const keys =
     site === ownSite
       ? (cached(db, 'SELECT sign_public FROM sync_keys').pluck().all() as string[])
-      : (cached(db, 'SELECT sign_public FROM peer_keys WHERE site = ?').pluck().all(site) as string[]);
+      : // A workstation restored from a backup rejoins under a new site id with the same keys: its former chain stays
+        // signed by a key this ledger trusts, now listed under the new site.
+        (cached(db, 'SELECT sign_public FROM peer_keys WHERE site = ? OR NOT EXISTS (SELECT 1 FROM peer_keys WHERE site = ?)').pluck().all(site, site) as string[]);
   if (head) {
     if (!keys.includes(head.signPublic) || !verifyHead(site, head)) return fail(head.seq, '审计链末端的签名无效（签名或所签内容被改动）');
     const at = db.prepare(`SELECT hash FROM ${site === ownSite ? 'audit WHERE' : 'peer_audit WHERE chain = @site AND'} seq = @seq`).pluck().get({ site, seq: head.seq });
