@@ -250,14 +250,28 @@ export type Reference = z.infer<typeof referenceSchema>;
 
 export const auditReportSchema = z.object({
   ok: z.boolean(),
+  /** Entries of this workstation's own chain. */
   entries: z.number().int(),
-  firstBroken: z.object({ seq: z.number().int(), reason: text() }).optional(),
+  /** Every other workstation whose operations this ledger holds: its chain, checked against the head it signed. */
+  peers: z.array(z.object({ name: text(), site: text(), entries: z.number().int(), ok: z.boolean(), reason: text().optional() })),
+  firstBroken: z
+    .object({
+      seq: z.number().int(),
+      reason: text(),
+      /** Which workstation's chain, and which record the broken entry changed (e.g. `incident 4f…`). */
+      site: text().optional(),
+      workstation: text().optional(),
+      record: text().optional(),
+    })
+    .optional(),
 });
 export type AuditReport = z.infer<typeof auditReportSchema>;
 
 export const appInfoSchema = z.object({
   siteId: text(),
   siteName: text(),
+  /** The code in this workstation's incident numbers (YQ-2026-宣-0001); '' before the office sets one. */
+  siteCode: text(),
   schemaVersion: z.number().int(),
   appVersion: text(),
 });

@@ -201,10 +201,11 @@ describe('sync model', () => {
     );
     console.log(`[sync model] ${JSON.stringify(stats)}`);
     expect(stats.histories).toBeGreaterThanOrEqual(RUNS);
-    // The histories exercised what they claim to: re-delivered bundles, concurrent edits, numbers taken twice.
+    // The histories exercised what they claim to: re-delivered bundles, concurrent edits, numbers taken twice
+    // (these workstations have no codes) — and no number ever changed on import.
     expect(stats.alreadyImported).toBeGreaterThan(0);
     expect(stats.conflicts).toBeGreaterThan(0);
-    expect(stats.renumbered).toBeGreaterThan(0);
+    expect(stats.renumbered).toBe(0);
   }, 600_000);
 
   it('converges when every workstation registers the same numbers offline and edits the same fields', async () => {
