@@ -53,7 +53,7 @@ function change(ledger: Ledger, s: Exclude<Step, { kind: 'sync' }>): void {
   if (s.kind !== 'respond' && !exists) return;
   const fields: Record<string, FieldValue> =
     s.kind === 'respond'
-      ? { incident_id: INCIDENTS[s.incident]!, at: TIMES[s.at]!, method: RESPONSE_METHODS[s.method]!, channel: 'gov_weibo', content: '情况通报' }
+      ? { incident_id: INCIDENTS[s.incident]!, at: TIMES[s.at]!, method: RESPONSE_METHODS[s.method]!, channel: 'gov_weibo', content: '情况通报', created_at: new Date(ledger.ctx.now()).toISOString() }
       : s.kind === 'retime'
         ? { at: TIMES[s.at]! }
         : s.kind === 'reclass'

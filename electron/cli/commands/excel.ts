@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../../shared/api/excel.js';
 import { UsageError } from '../options.js';
 import type { Command, OptionValues } from '../command.js';
+import { INCIDENT_FILTER_OPTIONS, incidentFilterQuery } from './incident-filters.js';
 
 // yq import xlsx / export xlsx: an office's spreadsheet 台账 in, the 台账 or the 承诺督办 table out.
 
@@ -30,21 +31,6 @@ function importSummary(value: unknown): string {
     ...r.errors.map(problemLine('错误')),
     ...r.warnings.map(problemLine('提示')),
   ].join('\n');
-}
-
-/** The filters of `incident list`, as the ledger view's query. */
-function queryOf(values: OptionValues): Record<string, unknown> {
-  return {
-    ...(values.category ? { categories: values.category } : {}),
-    ...(values.status ? { statuses: values.status } : {}),
-    ...(values.severity ? { severities: values.severity } : {}),
-    ...(values.platform ? { platforms: values.platform } : {}),
-    ...(values.unit ? { leadUnit: values.unit } : {}),
-    ...(values.township ? { township: values.township } : {}),
-    ...(values.from ? { foundFrom: values.from } : {}),
-    ...(values.to ? { foundTo: values.to } : {}),
-    ...(values.text ? { text: values.text } : {}),
-  };
 }
 
 export const excelCommands: Command[] = [
@@ -80,15 +66,7 @@ export const excelCommands: Command[] = [
     options: {
       out: { type: 'string' },
       what: { type: 'string' },
-      category: { type: 'string', multiple: true },
-      status: { type: 'string', multiple: true },
-      severity: { type: 'string', multiple: true },
-      platform: { type: 'string', multiple: true },
-      unit: { type: 'string' },
-      township: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      text: { type: 'string' },
+      ...INCIDENT_FILTER_OPTIONS,
     },
     positionals: { min: 0, max: 0 },
     plan: ({ values }) => {
@@ -97,7 +75,7 @@ export const excelCommands: Command[] = [
       if (what !== 'incidents' && what !== 'commitments') throw new UsageError('--what 应为 incidents 或 commitments');
       return {
         method: what === 'incidents' ? 'exportLedgerXlsx' : 'exportCommitmentsXlsx',
-        input: { path: values.out, query: { sort: 'foundAt', descending: true, ...queryOf(values) } },
+        input: { path: values.out, query: { sort: 'foundAt', descending: true, ...incidentFilterQuery(values) } },
         human: (value) => {
           const r = value as { path: string; rows: number };
           return `已导出 ${r.rows} 行到 ${r.path}`;
