@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
 import { createIncident } from '../../electron/core/ledger/incidents.js';
 import { mutate } from '../../electron/core/ledger/mutate.js';
 import { incidentInputSchema } from '../../shared/schemas.js';

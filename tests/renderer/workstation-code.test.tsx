@@ -38,6 +38,7 @@ describe('设置 → 事件编号', () => {
     app = await renderApp();
     const { user } = app;
     await user.click(screen.getByTestId('nav-settings'));
+    await user.click(await screen.findByTestId('settings-tab-audit'));
     await user.click(await screen.findByTestId('audit-run'));
     expect((await screen.findByTestId('audit-report')).textContent).toContain('全部完好');
   });

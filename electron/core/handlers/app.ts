@@ -1,5 +1,5 @@
 import type { LedgerHandlers } from '../../../shared/contract.js';
-import { verifyAudit } from '../ledger/audit.js';
+import { verifyAudit } from '../ledger/verify-audit.js';
 import { getReference } from '../ledger/reference.js';
 import { setWorkstationCode, workstationCode } from '../ledger/numbering.js';
 import { addStaff, chooseStaff, deactivateStaff, listStaff } from '../ledger/staff.js';

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditReport } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
-import { verifyAllChains } from '../sync/audit-chains.js';
 import type { LedgerContext, MutationMeta, Op } from './mutate.js';
 import { cached } from './statements.js';
 
@@ -122,14 +120,6 @@ export function walkChain(db: Db, rows: Iterable<AuditRow>): { entries: number; 
   return { entries, ...(last ? { last } : {}) };
 }
 
-/**
- * `audit verify`: this workstation's chain and every peer's, each against the head its workstation signed, and
- * every operation held here against the chain of the workstation that made it (sync/audit-chains.ts).
- */
-export function verifyAudit(db: Db): AuditReport {
-  const site = cached(db, "SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
-  return verifyAllChains(db, site);
-}
 
 /** This workstation's own chain alone, and nothing of the signed heads and peers' chains (sync/audit-chains.ts). */
 export function verifyOwnChain(db: Db): { ok: boolean; entries: number; firstBroken?: ChainBreak } {

@@ -138,7 +138,14 @@ export function chainsFor(db: Db, ownSite: string, peerSites: readonly string[],
  * only where they continue its chain (a gap waits for a later bundle).
  */
 export function receiveChains(db: Db, ownSite: string, chains: readonly WireChain[], at: string): void {
-  const keyKnown = cached(db, 'SELECT 1 FROM peer_keys WHERE site = ? AND sign_public = ?');
+  // A chain is checked against the key it was signed with, which must be a trusted workstation's — its own site's,
+  // or, for a workstation restored from a backup, the key of the workstation it is now (its ids change, its key
+  // stays): another restored copy's chain reaches every peer, and this workstation, under the id it had then.
+  const keyKnown = cached(
+    db,
+    `SELECT 1 FROM peer_keys k JOIN peers p ON p.site = k.site AND p.trusted = 1 WHERE k.sign_public = @key
+     UNION ALL SELECT 1 FROM sync_keys WHERE sign_public = @key`,
+  );
   const held = cached(db, 'SELECT hash FROM peer_audit WHERE chain = ? AND seq = ?').pluck();
   const insert = cached(
     db,
@@ -146,7 +153,7 @@ export function receiveChains(db: Db, ownSite: string, chains: readonly WireChai
        @first_hlc, @last_hlc, @ops_digest, @prev_hash, @hash)`,
   );
   for (const chain of chains) {
-    if (chain.site === ownSite || !keyKnown.get(chain.site, chain.head.signPublic)) continue; // not a chain we can check
+    if (chain.site === ownSite || !keyKnown.get({ site: chain.site, key: chain.head.signPublic })) continue; // not a chain we can check
     if (!verifyHead(chain.site, chain.head)) throw new BundleError('signature', `同步包中工作站 ${chain.site} 的审计链签名无效，可能被篡改，已拒绝`);
     let last = (cached(db, 'SELECT max(seq) FROM peer_audit WHERE chain = ?').pluck().get(chain.site) as number | null) ?? 0;
     for (const entry of chain.entries) {
@@ -182,6 +189,9 @@ export function verifyAllChains(db: Db, ownSite: string): AuditReport {
   peerSites.delete(SEED_SITE);
   // A restored ledger's former site ids are its own earlier selves: their entries are in its own chain.
   for (const former of formerSiteIds(db)) peerSites.delete(former);
+  // A peer restored before it ever signed its chain: its earlier self's entries reach here only inside the chain of
+  // the workstation it became (the same entries in each successor's chain, so counted once by their first stamp).
+  for (const site of [...peerSites]) if (coveredBySuccessor(db, site)) peerSites.delete(site);
   const peers = [...peerSites].sort().map((site) => checkChain(db, site, ownSite));
   const firstBad = [own, ...peers].find((r) => !r.ok);
   return {
@@ -214,8 +224,13 @@ function checkChain(db: Db, site: string, ownSite: string): PeerReport & { first
     site === ownSite
       ? (cached(db, 'SELECT sign_public FROM sync_keys').pluck().all() as string[])
       : // A workstation restored from a backup rejoins under a new site id with the same keys: its former chain stays
-        // signed by a key this ledger trusts, now listed under the new site.
-        (cached(db, 'SELECT sign_public FROM peer_keys WHERE site = ? OR NOT EXISTS (SELECT 1 FROM peer_keys WHERE site = ?)').pluck().all(site, site) as string[]);
+        // signed by a key this ledger trusts, now listed under the new site; an earlier self of this workstation's
+        // own is signed by its own key.
+        (cached(
+          db,
+          `SELECT sign_public FROM peer_keys WHERE site = @site OR NOT EXISTS (SELECT 1 FROM peer_keys WHERE site = @site)
+           UNION SELECT sign_public FROM sync_keys WHERE NOT EXISTS (SELECT 1 FROM peer_keys WHERE site = @site)`,
+        ).pluck().all({ site }) as string[]);
   if (head) {
     if (!keys.includes(head.signPublic) || !verifyHead(site, head)) return fail(head.seq, '审计链末端的签名无效（签名或所签内容被改动）');
     const at = db.prepare(`SELECT hash FROM ${site === ownSite ? 'audit WHERE' : 'peer_audit WHERE chain = @site AND'} seq = @seq`).pluck().get({ site, seq: head.seq });
@@ -224,15 +239,39 @@ function checkChain(db: Db, site: string, ownSite: string): PeerReport & { first
   if (site !== ownSite) {
     const signedTo = head?.seq ?? 0;
     if (walked.entries > signedTo) return fail(signedTo + 1, '审计记录未经该工作站签名');
-    const opCount = (cached(
-      db,
-      `SELECT (SELECT count(*) FROM ops WHERE site = @site) + (SELECT count(*) FROM held_ops WHERE site = @site)
-        + (SELECT count(*) FROM quarantine WHERE site = @site)`,
-    ).pluck().get({ site }) as number);
-    const covered = (cached(db, "SELECT coalesce(sum(op_count), 0) FROM peer_audit WHERE chain = @site AND substr(first_hlc, -16) = @site").pluck().get({ site }) as number);
+    const opCount = opsOfSite(db, site);
+    const covered = coveredOps(db, site);
     if (opCount !== covered) {
       return fail(walked.entries + 1, walked.entries === 0 ? '尚未收到该工作站签名的审计链（其操作无从核对）' : `该工作站的同步操作有 ${opCount} 条，其签名的审计链只涵盖 ${covered} 条（有操作被添加或删除）`);
     }
   }
   return { name, site, entries: walked.entries, ok: true };
+}
+
+/** A site with no chain of its own whose every operation is covered by entries in other workstations' chains. */
+function coveredBySuccessor(db: Db, site: string): boolean {
+  if (cached(db, 'SELECT 1 FROM peer_audit WHERE chain = ? LIMIT 1').get(site) || headOf(db, site)) return false;
+  const opCount = opsOfSite(db, site);
+  return opCount > 0 && coveredOps(db, site) === opCount;
+}
+
+/**
+ * How many of a site's operations the signed chains here cover. A workstation restored from a backup carries its
+ * earlier self's entries in its new chain, so the entries are counted wherever they are, once each (the same entry
+ * sits in every successor's chain); each chain's entries were checked against their operations and signed head.
+ */
+function coveredOps(db: Db, site: string): number {
+  return cached(
+    db,
+    `SELECT coalesce(sum(op_count), 0) FROM (SELECT DISTINCT first_hlc, op_count FROM peer_audit
+       WHERE substr(first_hlc, -16) = ? AND op_count > 0)`,
+  ).pluck().get(site) as number;
+}
+
+function opsOfSite(db: Db, site: string): number {
+  return cached(
+    db,
+    `SELECT (SELECT count(*) FROM ops WHERE site = @site) + (SELECT count(*) FROM held_ops WHERE site = @site)
+      + (SELECT count(*) FROM quarantine WHERE site = @site)`,
+  ).pluck().get({ site }) as number;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/open.js';
 import type { Ledger } from '../../../electron/core/ledger.js';
-import { verifyAudit } from '../../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { createIncident, updateIncident } from '../../../electron/core/ledger/incidents.js';
 import { mutate } from '../../../electron/core/ledger/mutate.js';
 import { type FieldValue, type LEDGER_TABLES, toSqlValue } from '../../../electron/core/ledger/tables.js';

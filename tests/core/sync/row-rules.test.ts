@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../../electron/core/ledger.js';
-import { verifyAudit, verifyOwnChain } from '../../../electron/core/ledger/audit.js';
+import { verifyOwnChain } from '../../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import type { FieldValue } from '../../../electron/core/ledger/tables.js';
 import { importBundleBytes } from '../../../electron/core/sync/import.js';
 import { contractCalls, sampleIncident } from '../../helpers/ledger-calls.js';
