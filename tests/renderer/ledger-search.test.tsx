@@ -1,5 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import * as XLSX from '@e965/xlsx';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 import type { InstalledLedger } from './real-ledger.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { addIncident, hoursAgo, must } from './seed.js';
@@ -182,6 +186,30 @@ describe('ledger search, saved views and keys', () => {
     await waitFor(() => expect(cells('YQ-2026-0001').slice(-4)).toEqual(['未回应', '超时', '1', '1']));
     expect(cells('YQ-2026-0002').slice(-4)[1]).toBe('按时');
     expect(cells('YQ-2026-0002').slice(-4)[2]).toBe('0');
+
+    // 导出Excel and 打印台账 carry the 台账核查 columns shown, no more: 按时/超时 hidden here.
+    await user.click(within(chooser).getByLabelText('按时/超时'));
+    const path = join(tempDir(), '台账.xlsx');
+    const printed: unknown[] = [];
+    const api = window.ledger!;
+    window.ledger = {
+      ...api,
+      chooseFile: () => Promise.resolve({ ok: true, value: { path } }),
+      printDocument: (input) => {
+        printed.push(input);
+        return Promise.resolve({ ok: true, value: { mode: 'pdf', path: null } });
+      },
+    };
+    await user.click(screen.getByTestId('xl-export'));
+    await waitFor(() => expect(screen.getByTestId('xl-message').textContent).toContain('已导出 2 行'));
+    const rows = XLSX.utils.sheet_to_json<(string | number)[]>(XLSX.read(readFileSync(path)).Sheets['舆情回应台账']!, { header: 1, defval: '' });
+    expect(rows[3]!.slice(-4)).toEqual(['公开情况', '首次回应时间', '承诺数', '逾期承诺']);
+    expect(rows.slice(4).map((r) => [r[2], ...r.slice(-3)])).toEqual([
+      ['及时回应的事件', expect.stringMatching(/^\d{4}年/), 0, 0],
+      ['迟迟未回应的事件', '未回应', 1, 1],
+    ]);
+    await user.click(screen.getByTestId('xl-print'));
+    expect(printed).toMatchObject([{ document: { kind: 'ledger', columns: ['firstResponseAt', 'commitmentCount', 'overdueCommitments'] } }]);
   });
 
   it('filters by 发现时间 range, both ends inclusive', async () => {
