@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.js';
+import { filterSummary, toggleFilterValues } from './filter-choices.js';
 import type { InstalledLedger } from './real-ledger.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { addIncident, hoursAgo, must } from './seed.js';
@@ -61,34 +62,38 @@ describe('ledger search, saved views and keys', () => {
     await waitFor(() => expect(screen.queryAllByText('欠薪', { selector: 'mark' })).toHaveLength(0));
   });
 
-  it('saves the current filters as a view, applies it again, and deletes it', async () => {
+  it('saves the current filters as a view, several values each, applies it again, and deletes it', async () => {
     app = await renderApp(seedThree);
     const { user } = app;
     expect(await screen.findByText('共 3 条')).toBeTruthy();
     const filters = screen.getByRole('group', { name: '筛选' });
-    await user.selectOptions(within(filters).getByLabelText('等级'), '重大');
+    await toggleFilterValues(user, '等级', ['重大', '一般']);
+    await toggleFilterValues(user, '敏感类别', ['工资拖欠', '教育医疗']);
     await user.selectOptions(within(filters).getByLabelText('牵头单位'), '县住建局');
-    expect(await screen.findByText('共 1 条')).toBeTruthy();
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
 
     const views = screen.getByTestId('saved-views');
     await user.click(within(views).getByRole('button', { name: '保存为方案' }));
-    await user.type(within(views).getByLabelText('方案名称'), '重大事件{Enter}');
-    await waitFor(() => expect(within(views).getByRole('option', { name: '重大事件' })).toBeTruthy());
+    await user.type(within(views).getByLabelText('方案名称'), '欠薪与教育{Enter}');
+    await waitFor(() => expect(within(views).getByRole('option', { name: '欠薪与教育' })).toBeTruthy());
     const stored = await app.api.listSavedViews();
-    expect(stored.ok && stored.value.map((v) => v.name)).toEqual(['重大事件']);
+    expect(stored.ok && stored.value).toMatchObject([
+      { name: '欠薪与教育', query: { severities: ['general', 'major'], categories: ['wages', 'edu_medical'] } },
+    ]);
 
     await user.click(within(filters).getByRole('button', { name: '清除筛选' }));
     expect(await screen.findByText('共 3 条')).toBeTruthy();
-    expect(within(filters).getByLabelText<HTMLSelectElement>('等级').value).toBe('');
+    expect(filterSummary('等级')).toBe('全部');
 
-    await user.selectOptions(within(views).getByLabelText('筛选方案'), '重大事件');
-    expect(await screen.findByText('共 1 条')).toBeTruthy();
-    expect(within(filters).getByLabelText<HTMLSelectElement>('等级').value).toBe('major');
+    await user.selectOptions(within(views).getByLabelText('筛选方案'), '欠薪与教育');
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    expect(filterSummary('等级')).toBe('一般、重大');
+    expect(filterSummary('敏感类别')).toBe('工资拖欠、教育医疗');
     expect(within(filters).getByLabelText<HTMLSelectElement>('牵头单位').selectedOptions[0]?.textContent).toBe('县住建局');
-    await waitFor(() => expect(numbers()).toEqual(['YQ-2026-0001']));
+    await waitFor(() => expect(numbers()).toEqual(['YQ-2026-0003', 'YQ-2026-0001']));
 
     await user.click(within(views).getByRole('button', { name: '删除方案' }));
-    await waitFor(() => expect(within(views).queryByRole('option', { name: '重大事件' })).toBeNull());
+    await waitFor(() => expect(within(views).queryByRole('option', { name: '欠薪与教育' })).toBeNull());
     const after = await app.api.listSavedViews();
     expect(after.ok && after.value).toEqual([]);
   });

@@ -16,7 +16,7 @@ export function TriagePanel({ incidents, total }: { incidents: readonly Incident
   const applyQuery = useIncidents((s) => s.applyQuery);
   const shown = incidents.slice(0, SHOWN);
   const openFiltered = () => {
-    applyQuery({ ...noFilters, status: 'triage' }, { key: 'foundAt', descending: false });
+    applyQuery({ ...noFilters, status: ['triage'] }, { key: 'foundAt', descending: false });
     go('ledger');
   };
   return (
