@@ -62,6 +62,37 @@ describe('ledger search, saved views and keys', () => {
     await waitFor(() => expect(screen.queryAllByText('欠薪', { selector: 'mark' })).toHaveLength(0));
   });
 
+  it('a hit deep in a long title or summary starts near the front of its line, so the ellipsis never hides it', async () => {
+    const title = '关于城区某小区物业公司长期不作为导致居民生活受到严重影响的供暖问题';
+    app = await renderApp(async (installed) => {
+      await addIncident(installed, {
+        title,
+        summary: '居民反映自十一月中旬以来室内温度长期偏低，多次向物业公司和热力公司反映均无果，老人孩子受冻，要求尽快解决供暖不热问题。',
+      });
+      await addIncident(installed, { title: '供暖管道爆裂', summary: '' });
+    });
+    const { user } = app;
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    await user.type(screen.getByTestId('search-input'), '供暖');
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    const row = await waitFor(() => {
+      const found = screen.getAllByTestId('incident-row').find((r) => r.dataset.number === 'YQ-2026-0001');
+      expect(found?.querySelector('.title-line')).toBeTruthy();
+      return found!;
+    });
+    const titleLine = row.querySelector('.title-line')!;
+    const before = (line: Element) => line.textContent.slice(0, line.textContent.indexOf(line.querySelector('mark')!.textContent));
+    expect(titleLine.querySelector('mark')?.textContent).toBe('供暖');
+    expect(before(titleLine)).toBe('…活受到严重影响的');
+    expect(row.querySelector('[title]')?.getAttribute('title')).toBe(title);
+    const snippet = within(row).getByTestId('snippet');
+    expect(before(snippet)).toMatch(/^….{6}$/);
+    expect(snippet.textContent).toContain('供暖不热问题');
+    // A hit near the start is shown as it is.
+    const short = screen.getAllByTestId('incident-row').find((r) => r.dataset.number === 'YQ-2026-0002')!;
+    expect(short.querySelector('.title-line')?.textContent).toBe('供暖管道爆裂');
+  });
+
   it('saves the current filters as a view, several values each, applies it again, and deletes it', async () => {
     app = await renderApp(seedThree);
     const { user } = app;
