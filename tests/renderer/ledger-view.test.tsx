@@ -79,6 +79,7 @@ describe('舆情台账 view', () => {
     await user.click(within(filters).getByRole('button', { name: '未办结' }));
     await user.keyboard('{Escape}');
     expect(filterSummary('状态')).toBe('未办结');
+    expect(document.activeElement).toBe(within(filters).getByLabelText('状态'));
     expect(await screen.findByText('共 2 条')).toBeTruthy();
     await toggleFilterValues(user, '状态', ['待研判', '处置中', '已回应', '跟踪落实', '已办结']);
     expect(filterSummary('状态')).toBe('已办结');

@@ -39,6 +39,7 @@ export function MultiFilter<T extends string>(props: {
   const { id, label, options, chosen, onChange, presets = [] } = props;
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(ref, open, close);
   // Kept in the options' order, whatever order they were ticked in, so a saved view reads the same each time.
@@ -51,6 +52,7 @@ export function MultiFilter<T extends string>(props: {
       <button
         type="button"
         id={id}
+        ref={button}
         className={`filter-button${chosen.length > 0 ? ' filter-button-on' : ''}`}
         aria-expanded={open}
         aria-controls={`${id}-options`}
@@ -68,7 +70,11 @@ export function MultiFilter<T extends string>(props: {
           className="popover popover-start filter-options"
           data-testid={`${id}-options`}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setOpen(false);
+            if (e.key !== 'Escape') return;
+            // Closing the list is all this Escape does; focus goes back to the filter, so the keyboard keeps its place.
+            e.preventDefault();
+            setOpen(false);
+            button.current?.focus();
           }}
         >
           <legend className="popover-title">{f.choose(label)}</legend>
