@@ -26,7 +26,7 @@ const MAIN_WHY =
 const TOOLING_WHY =
   'scripts/ is developer tooling (the bench, the demo generator, the browser-test host): the product never imports it, so none of it ships in the app or yq (DESIGN §2).';
 const noTooling = { regex: '(^|/)scripts/', message: TOOLING_WHY };
-const IPC_WHY =
+export const IPC_WHY =
   'Only electron/main/ipc.ts may touch ipcMain: every call must pass the one registration function that checks the sender and parses input with the contract schema (DESIGN §2).';
 
 export const layerRules = [

@@ -9,7 +9,7 @@ import { fillDemoLedger } from '../../scripts/demo/fill.js';
 import { generateIncidents } from '../../scripts/demo/generate.js';
 import { createRng } from '../../scripts/demo/prng.js';
 import { DEMO_CATEGORIES, TEMPLATES } from '../../scripts/demo/templates.js';
-import { verifyAudit } from '../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
 import { closingBlockers } from '../../electron/core/ledger/closing.js';
 import { getBoard } from '../../electron/core/ledger/commitment-board.js';
 import { getCommitment, previewDeadline } from '../../electron/core/ledger/commitments.js';
