@@ -7,7 +7,7 @@ import type { Db } from '../db/open.js';
 import { getIncident } from '../ledger/incidents.js';
 import { type LedgerContext, mutate } from '../ledger/mutate.js';
 import { resolveCategory } from '../ledger/reference.js';
-import { cached } from '../ledger/statements.js';
+import { closedAtOf } from './closed-at.js';
 import { hash32, signatureOf } from './minhash.js';
 import type { Profile } from './profile.js';
 import { shinglesOf } from './shingles.js';
@@ -59,11 +59,9 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
   };
   const day = dayOf(foundAt);
   const rowids = candidateRowids(db, target.sig, { from: day - LOOK_BACK_DAYS, to: day, around: day + 1 }, -1);
-  const closedAt = cached(db, "SELECT updated_at FROM incidents WHERE id = ? AND status = 'closed'").pluck();
   const since = Date.parse(foundAt) - RECURRENCE_DAYS * DAY_MS;
   return rankSimilar(db, target, rowids, weigh, (p) => {
-    // When it was closed: its last change, which for a closed incident is its closing or a later note.
-    const at = closedAt.get(p.id) as string | undefined;
+    const at = p.status === 'closed' ? closedAtOf(db, p.id) : undefined;
     return at !== undefined && Date.parse(at) >= since && p.foundAt < foundAt;
   }, new Set(hashes)).slice(0, 5);
 }

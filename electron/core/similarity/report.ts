@@ -2,6 +2,7 @@ import type { CommonIssue, Recurrence } from '../../../shared/api/similarity.js'
 import type { Db } from '../db/open.js';
 import { loadNames, type Names } from '../digest/names.js';
 import { cached } from '../ledger/statements.js';
+import { CLOSED_AT_SQL } from './closed-at.js';
 import { clusterProfiles } from './cluster.js';
 import { MIN_GROUP } from './common-issues.js';
 import { describeGroup } from './describe.js';
@@ -65,20 +66,20 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
   if (byBucket.size === 0) return [];
   const closed = cached(
     db,
-    `SELECT s.incident_rowid AS rowid, s.sig, i.updated_at FROM incidents i INDEXED BY incidents_live_status
+    `SELECT s.incident_rowid AS rowid, s.sig, ${CLOSED_AT_SQL} AS closed_at FROM incidents i INDEXED BY incidents_live_status
      JOIN incident_signatures s ON s.incident_rowid = i.rowid
      WHERE i.deleted = 0 AND i.status = 'closed' AND i.found_at >= ? AND i.found_at < ?`,
   );
   const since = new Date(Date.parse(range.start) - LOOK_BACK_MS).toISOString();
   // Pairs (period incident, closed incident) sharing at least two buckets are scored exactly.
   const pairs = new Map<number, { closedAt: string; members: Map<number, number> }>();
-  for (const row of closed.iterate(since, range.end) as IterableIterator<{ rowid: number; sig: Buffer; updated_at: string }>) {
+  for (const row of closed.iterate(since, range.end) as IterableIterator<{ rowid: number; sig: Buffer; closed_at: string }>) {
     const shared = new Map<number, number>();
     for (const bucket of bucketsOf(fromBlob(row.sig))) {
       for (const index of byBucket.get(bucket) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
     }
     for (const [index, n] of shared) if (n < 2) shared.delete(index);
-    if (shared.size > 0) pairs.set(row.rowid, { closedAt: row.updated_at, members: shared });
+    if (shared.size > 0) pairs.set(row.rowid, { closedAt: row.closed_at, members: shared });
   }
   const best = new Map<number, { earlier: Profile; score: number; reason: string }>();
   const earlierProfiles = profilesByRowid(db, [...pairs.keys()], weigh);
