@@ -3,18 +3,17 @@ import type { Db } from '../db/open.js';
 import { cached } from '../ledger/statements.js';
 import { fromBlob, hash32 } from './minhash.js';
 import { shinglesOf } from './shingles.js';
-import type { Weigh } from './weights.js';
+import type { Weigher } from './weights.js';
 
 // An incident as similarity sees it: its shingles with their weights (sorted, for merging two sets in one pass),
-// and the facts that support a text match — categories, lead unit, township, time.
+// and the facts that support a text match — categories, lead unit, township, time. Its title and summary are not
+// part of it: reading every text of a month costs more than all the comparing; the few a label or a reason needs
+// are read by textsOf.
 
 export interface Profile {
   rowid: number;
   id: string;
   number: string;
-  title: string;
-  /** Title and summary, for finding how a group writes its words. */
-  text: string;
   foundAt: string;
   status: IncidentStatus;
   categories: string[];
@@ -33,8 +32,6 @@ export interface ProfileRow {
   rowid: number;
   id: string;
   number: string;
-  title: string;
-  summary: string;
   found_at: string;
   status: IncidentStatus;
   categories: string;
@@ -44,8 +41,7 @@ export interface ProfileRow {
   shingles: Buffer;
 }
 
-export const PROFILE_COLUMNS = `i.rowid AS rowid, i.id, i.number, i.title, i.summary, i.found_at, i.status, i.categories, i.lead_unit_id,
-  i.township_id, s.sig, s.shingles`;
+export const PROFILE_COLUMNS = `i.rowid AS rowid, i.id, i.number, s.found_at, i.status, i.categories, i.lead_unit_id, i.township_id, s.sig, s.shingles`;
 
 const hashesOf = (blob: Buffer) => new Uint32Array(new Uint8Array(blob).buffer);
 
@@ -55,13 +51,14 @@ export function shingleNames(text: string): Map<number, string> {
   return new Map(shinglesOf(title, rest.join('\n')).map((s) => [hash32(s), s]));
 }
 
-/** `draft`: the shingle hashes of a text not in the index that this profile will be compared with (see Weigh). */
-export function toProfile(row: ProfileRow, weigh: Weigh, draft?: ReadonlySet<number>): Profile {
-  const hashes = hashesOf(row.shingles);
-  const weights = Float64Array.from(hashes, (h) => weigh(h, draft?.has(h) ? 1 : 0));
+/** `draft`: the shingle hashes of a text not in the index that this profile will be compared with (see Weigher). */
+function toProfile(row: ProfileRow, hashes: Uint32Array, weigh: Weigher, draft?: ReadonlySet<number>): Profile {
+  const weights = new Float64Array(hashes.length);
   let total = 0;
   let telling = 0;
-  for (const w of weights) {
+  for (let i = 0; i < hashes.length; i += 1) {
+    const w = weigh.weight(hashes[i]!, draft?.has(hashes[i]!) ? 1 : 0);
+    weights[i] = w;
     total += w;
     if (w > 0) telling += 1;
   }
@@ -69,8 +66,6 @@ export function toProfile(row: ProfileRow, weigh: Weigh, draft?: ReadonlySet<num
     rowid: row.rowid,
     id: row.id,
     number: row.number,
-    title: row.title,
-    text: `${row.title}\n${row.summary}`,
     foundAt: row.found_at,
     status: row.status,
     categories: JSON.parse(row.categories) as string[],
@@ -84,21 +79,42 @@ export function toProfile(row: ProfileRow, weigh: Weigh, draft?: ReadonlySet<num
   };
 }
 
+function toProfiles(rows: readonly ProfileRow[], weigh: Weigher, draft?: ReadonlySet<number>): Profile[] {
+  const hashes = rows.map((r) => hashesOf(r.shingles));
+  weigh.load(hashes);
+  return rows.map((r, i) => toProfile(r, hashes[i]!, weigh, draft));
+}
+
 /** The incidents found in [from, to) that have a signature (some text to compare), oldest first. */
-export function periodProfiles(db: Db, from: string, to: string, weigh: Weigh): Profile[] {
+export function periodProfiles(db: Db, from: string, to: string, weigh: Weigher): Profile[] {
   const rows = cached(
     db,
     `SELECT ${PROFILE_COLUMNS} FROM incident_signatures s INDEXED BY incident_signatures_found
      JOIN incidents i ON i.rowid = s.incident_rowid
      WHERE s.found_at >= ? AND s.found_at < ? AND i.deleted = 0 ORDER BY s.found_at, i.rowid`,
   ).all(from, to) as ProfileRow[];
-  return rows.map((r) => toProfile(r, weigh));
+  return toProfiles(rows, weigh);
 }
 
-export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigh, draft?: ReadonlySet<number>): Profile[] {
+export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigher, draft?: ReadonlySet<number>): Profile[] {
   const one = cached(db, `SELECT ${PROFILE_COLUMNS} FROM incident_signatures s JOIN incidents i ON i.rowid = s.incident_rowid WHERE s.incident_rowid = ? AND i.deleted = 0`);
-  return rowids.flatMap((rowid) => {
-    const row = one.get(rowid) as ProfileRow | undefined;
-    return row ? [toProfile(row, weigh, draft)] : [];
-  });
+  return toProfiles(
+    rowids.flatMap((rowid) => {
+      const row = one.get(rowid) as ProfileRow | undefined;
+      return row ? [row] : [];
+    }),
+    weigh,
+    draft,
+  );
+}
+
+/** Title and summary of each profile, as one text (title on the first line), by rowid. */
+export function textsOf(db: Db, profiles: readonly Pick<Profile, 'rowid'>[]): Map<number, { title: string; text: string }> {
+  const one = cached(db, 'SELECT title, summary FROM incidents WHERE rowid = ?');
+  const texts = new Map<number, { title: string; text: string }>();
+  for (const { rowid } of profiles) {
+    const row = one.get(rowid) as { title: string; summary: string } | undefined;
+    if (row) texts.set(rowid, { title: row.title, text: `${row.title}\n${row.summary}` });
+  }
+  return texts;
 }

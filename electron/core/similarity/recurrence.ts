@@ -33,13 +33,12 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
   const hashes = Uint32Array.from(new Set(shingles.map(hash32))).sort();
   const foundAt = (draft.foundAt && parseChinaDateTime(draft.foundAt)) || new Date(nowMs).toISOString();
   const weigh = weigher(db);
-  const weights = Float64Array.from(hashes, (h) => weigh(h, 1));
+  weigh.load([hashes]);
+  const weights = Float64Array.from(hashes, (h) => weigh.weight(h, 1));
   const target: Profile = {
     rowid: -1,
     id: '',
     number: '',
-    title: draft.title,
-    text: `${draft.title}\n${draft.summary}`,
     foundAt,
     status: 'triage',
     categories: draft.categories.flatMap((c) => {
@@ -60,10 +59,11 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
   const day = dayOf(foundAt);
   const rowids = candidateRowids(db, target.sig, { from: day - LOOK_BACK_DAYS, to: day, around: day + 1 }, -1);
   const since = Date.parse(foundAt) - RECURRENCE_DAYS * DAY_MS;
-  return rankSimilar(db, target, rowids, weigh, (p) => {
-    const at = p.status === 'closed' ? closedAtOf(db, p.id) : undefined;
-    return at !== undefined && Date.parse(at) >= since && p.foundAt < foundAt;
-  }, new Set(hashes)).slice(0, 5);
+  const closedWithin = (p: Profile) => {
+    const at = p.status === 'closed' && p.foundAt < foundAt ? closedAtOf(db, p.id) : undefined;
+    return at !== undefined && Date.parse(at) >= since;
+  };
+  return rankSimilar(db, target, `${draft.title}\n${draft.summary}`, rowids, weigh, closedWithin, 5, new Set(hashes));
 }
 
 export function markRecurrence(ctx: LedgerContext, input: z.output<typeof recurrenceMarkSchema>): { recurrenceOf: string | null } {

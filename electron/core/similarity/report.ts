@@ -2,16 +2,16 @@ import type { CommonIssue, Recurrence } from '../../../shared/api/similarity.js'
 import type { Db } from '../db/open.js';
 import { loadNames, type Names } from '../digest/names.js';
 import { cached } from '../ledger/statements.js';
-import { CLOSED_AT_SQL } from './closed-at.js';
+import { closedAtOf } from './closed-at.js';
 import { clusterProfiles } from './cluster.js';
 import { MIN_GROUP } from './common-issues.js';
 import { describeGroup } from './describe.js';
 import { reasonOf } from './explain.js';
-import { bucketsOf, fromBlob } from './minhash.js';
-import { type Profile, periodProfiles, profilesByRowid } from './profile.js';
+import { HASHES } from './minhash.js';
+import { type Profile, periodProfiles, profilesByRowid, shingleNames, textsOf } from './profile.js';
 import { RECURRENCE_DAYS } from './recurrence.js';
-import { compare, SAME_MATTER } from './score.js';
-import { weigher, type Weigh } from './weights.js';
+import { compare, SAME_MATTER, scoreOf } from './score.js';
+import { weigher, type Weigher } from './weights.js';
 
 // What a report (周报/月报/年报) says about 共性问题 and 反弹, from one read of the period's signatures.
 
@@ -45,60 +45,71 @@ function confirmed(db: Db, range: { start: string; end: string }): Recurrence[] 
 
 /**
  * The period's undecided incidents that look like a matter closed within RECURRENCE_DAYS before them: the
- * period's buckets held in memory, the closed incidents of the year before streamed past them once.
+ * period's buckets held in memory (one map per hash function, keyed by the least hash as a small integer), the
+ * signatures of the closed incidents of the year before streamed past them once. Only the closed incidents met
+ * that way have their closing time read, and only each incident's best match is explained.
  */
-function suspected(db: Db, profiles: readonly Profile[], range: { start: string; end: string }, weigh: Weigh, names: Names): Recurrence[] {
+function suspected(db: Db, profiles: readonly Profile[], range: { start: string; end: string }, weigh: Weigher, names: Names): Recurrence[] {
   const undecided = new Set(
     cached(
       db,
       `SELECT i.rowid FROM incidents i WHERE i.deleted = 0 AND i.found_at >= ? AND i.found_at < ? AND i.recurrence_of IS NULL AND i.recurrence_dismissed = 0`,
     ).pluck().all(range.start, range.end) as number[],
   );
-  const byBucket = new Map<number, number[]>();
+  const byBucket = Array.from({ length: HASHES }, () => new Map<number, number[]>());
+  let any = false;
   profiles.forEach((p, index) => {
     if (!undecided.has(p.rowid)) return;
-    for (const bucket of bucketsOf(p.sig)) {
-      const list = byBucket.get(bucket);
+    any = true;
+    p.sig.forEach((value, h) => {
+      const list = byBucket[h]!.get(value | 0);
       if (list) list.push(index);
-      else byBucket.set(bucket, [index]);
-    }
+      else byBucket[h]!.set(value | 0, [index]);
+    });
   });
-  if (byBucket.size === 0) return [];
+  if (!any) return [];
   const closed = cached(
     db,
-    `SELECT s.incident_rowid AS rowid, s.sig, ${CLOSED_AT_SQL} AS closed_at FROM incidents i INDEXED BY incidents_live_status
+    `SELECT s.incident_rowid, s.sig FROM incidents i INDEXED BY incidents_live_status
      JOIN incident_signatures s ON s.incident_rowid = i.rowid
      WHERE i.deleted = 0 AND i.status = 'closed' AND i.found_at >= ? AND i.found_at < ?`,
-  );
+  ).raw();
   const since = new Date(Date.parse(range.start) - LOOK_BACK_MS).toISOString();
   // Pairs (period incident, closed incident) sharing at least two buckets are scored exactly.
-  const pairs = new Map<number, { closedAt: string; members: Map<number, number> }>();
-  for (const row of closed.iterate(since, range.end) as IterableIterator<{ rowid: number; sig: Buffer; closed_at: string }>) {
-    const shared = new Map<number, number>();
-    for (const bucket of bucketsOf(fromBlob(row.sig))) {
-      for (const index of byBucket.get(bucket) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+  const pairs = new Map<number, Map<number, number>>();
+  const shared = new Map<number, number>();
+  for (const [rowid, sig] of closed.iterate(since, range.end) as IterableIterator<[number, Buffer]>) {
+    shared.clear();
+    for (let h = 0; h < HASHES; h += 1) {
+      for (const index of byBucket[h]!.get(sig.readInt32LE(h * 4)) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
     }
-    for (const [index, n] of shared) if (n < 2) shared.delete(index);
-    if (shared.size > 0) pairs.set(row.rowid, { closedAt: row.closed_at, members: shared });
+    let members: Map<number, number> | undefined;
+    for (const [index, n] of shared) {
+      if (n < 2) continue;
+      members ??= new Map();
+      members.set(index, n);
+    }
+    if (members) pairs.set(rowid, members);
   }
-  const best = new Map<number, { earlier: Profile; score: number; reason: string }>();
-  const earlierProfiles = profilesByRowid(db, [...pairs.keys()], weigh);
-  for (const earlier of earlierProfiles) {
-    const { closedAt, members } = pairs.get(earlier.rowid)!;
-    for (const index of members.keys()) {
+  const best = new Map<number, { earlier: Profile; score: number }>();
+  for (const earlier of profilesByRowid(db, [...pairs.keys()], weigh)) {
+    const closedAt = Date.parse(closedAtOf(db, earlier.id) ?? '');
+    for (const index of pairs.get(earlier.rowid)!.keys()) {
       const later = profiles[index]!;
       if (earlier.foundAt >= later.foundAt) continue;
-      if (Date.parse(closedAt) < Date.parse(later.foundAt) - RECURRENCE_DAYS * DAY_MS || closedAt > later.foundAt) continue;
-      const match = compare(later, earlier);
-      if (match.score < SAME_MATTER) continue;
+      if (!(closedAt >= Date.parse(later.foundAt) - RECURRENCE_DAYS * DAY_MS && closedAt <= Date.parse(later.foundAt))) continue;
+      const score = scoreOf(later, earlier);
+      if (score < SAME_MATTER) continue;
       const current = best.get(index);
-      if (!current || match.score > current.score) best.set(index, { earlier, score: match.score, reason: reasonOf(match, later, names) });
+      if (!current || score > current.score) best.set(index, { earlier, score });
     }
   }
-  return [...best]
-    .sort((a, b) => a[0] - b[0])
-    .map(([index, { earlier, reason }]) => {
-      const p = profiles[index]!;
-      return { number: p.number, title: p.title, foundAt: p.foundAt, of: { number: earlier.number, title: earlier.title }, confirmed: false, reason };
-    });
+  const chosen = [...best].sort((a, b) => a[0] - b[0]);
+  const texts = textsOf(db, [...chosen.map(([index]) => profiles[index]!), ...chosen.map(([, { earlier }]) => earlier)]);
+  return chosen.map(([index, { earlier }]) => {
+    const p = profiles[index]!;
+    const text = texts.get(p.rowid);
+    const reason = reasonOf(compare(p, earlier, shingleNames(text?.text ?? '')), p, names);
+    return { number: p.number, title: text?.title ?? '', foundAt: p.foundAt, of: { number: earlier.number, title: texts.get(earlier.rowid)?.title ?? '' }, confirmed: false, reason };
+  });
 }
