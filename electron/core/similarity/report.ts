@@ -7,17 +7,22 @@ import { clusterProfiles } from './cluster.js';
 import { MIN_GROUP } from './common-issues.js';
 import { describeGroup } from './describe.js';
 import { reasonOf } from './explain.js';
-import { HASHES } from './minhash.js';
+import { bucketsOf } from './minhash.js';
 import { type Profile, periodProfiles, profilesByRowid, shingleNames, textsOf } from './profile.js';
 import { RECURRENCE_DAYS } from './recurrence.js';
 import { compare, SAME_MATTER, scoreOf } from './score.js';
+import { dayOf } from './signatures.js';
 import { weigher, type Weigher } from './weights.js';
 
 // What a report (周报/月报/年报) says about 共性问题 and 反弹, from one read of the period's signatures.
 
 const DAY_MS = 86_400_000;
-/** A closed matter may be looked back to among incidents found this long before the period. */
-const LOOK_BACK_MS = 365 * DAY_MS;
+/** A closed matter may be looked back to among incidents found this many days before the period. */
+const LOOK_BACK_DAYS = 365;
+/** Earlier incidents read per bucket: those found nearest before the period. */
+const PER_BUCKET = 16;
+/** Earlier incidents scored per period incident, those sharing most MinHash buckets with it. */
+const CANDIDATES = 16;
 
 export function reportSimilarity(db: Db, range: { start: string; end: string; asOf: string }): { commonIssues: CommonIssue[]; recurrences: Recurrence[] } {
   const weigh = weigher(db);
@@ -44,10 +49,12 @@ function confirmed(db: Db, range: { start: string; end: string }): Recurrence[] 
 }
 
 /**
- * The period's undecided incidents that look like a matter closed within RECURRENCE_DAYS before them: the
- * period's buckets held in memory (one map per hash function, keyed by the least hash as a small integer), the
- * signatures of the closed incidents of the year before streamed past them once. Only the closed incidents met
- * that way have their closing time read, and only each incident's best match is explained.
+ * The period's undecided incidents that look like a matter closed within RECURRENCE_DAYS before them. Earlier
+ * incidents are found through the LSH index, in one query for the whole period: for each bucket of the period's
+ * undecided incidents, the PER_BUCKET incidents found nearest before the period (a year back at most) — the work
+ * grows with the period, not with the ledger. Incidents closed within the period itself are among its profiles.
+ * Each incident's CANDIDATES sharing most buckets with it (at least two) have their closing time read and are
+ * scored; only each incident's best match is explained.
  */
 function suspected(db: Db, profiles: readonly Profile[], range: { start: string; end: string }, weigh: Weigher, names: Names): Recurrence[] {
   const undecided = new Set(
@@ -56,52 +63,56 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
       `SELECT i.rowid FROM incidents i WHERE i.deleted = 0 AND i.found_at >= ? AND i.found_at < ? AND i.recurrence_of IS NULL AND i.recurrence_dismissed = 0`,
     ).pluck().all(range.start, range.end) as number[],
   );
-  const byBucket = Array.from({ length: HASHES }, () => new Map<number, number[]>());
-  let any = false;
-  profiles.forEach((p, index) => {
-    if (!undecided.has(p.rowid)) return;
-    any = true;
-    p.sig.forEach((value, h) => {
-      const list = byBucket[h]!.get(value | 0);
-      if (list) list.push(index);
-      else byBucket[h]!.set(value | 0, [index]);
-    });
-  });
-  if (!any) return [];
-  const closed = cached(
+  const later = profiles.flatMap((p, index) => (undecided.has(p.rowid) ? [index] : []));
+  if (later.length === 0) return [];
+  const buckets = new Set<number>();
+  for (const index of later) for (const bucket of bucketsOf(profiles[index]!.sig)) buckets.add(bucket);
+  const startDay = dayOf(range.start);
+  const nearest = cached(
     db,
-    `SELECT s.incident_rowid, s.sig FROM incidents i INDEXED BY incidents_live_status
-     JOIN incident_signatures s ON s.incident_rowid = i.rowid
-     WHERE i.deleted = 0 AND i.status = 'closed' AND i.found_at >= ? AND i.found_at < ?`,
+    `SELECT j.value, l.incident_rowid FROM json_each(@buckets) j JOIN incident_lsh l ON l.bucket = j.value AND l.day >= @from AND l.day < @to
+     WHERE l.day >= coalesce((SELECT day FROM incident_lsh WHERE bucket = j.value AND day >= @from AND day < @to ORDER BY day DESC LIMIT 1 OFFSET ${PER_BUCKET - 1}), @from)`,
   ).raw();
-  const since = new Date(Date.parse(range.start) - LOOK_BACK_MS).toISOString();
-  // Pairs (period incident, closed incident) sharing at least two buckets are scored exactly.
-  const pairs = new Map<number, Map<number, number>>();
+  const earlierIn = new Map<number, number[]>();
+  const meet = (bucket: number, rowid: number) => {
+    const list = earlierIn.get(bucket);
+    if (list) list.push(rowid);
+    else earlierIn.set(bucket, [rowid]);
+  };
+  for (const [bucket, rowid] of nearest.all({ buckets: JSON.stringify([...buckets]), from: startDay - LOOK_BACK_DAYS, to: startDay }) as [number, number][]) meet(bucket, rowid);
+  for (const p of profiles) if (p.status === 'closed') for (const bucket of bucketsOf(p.sig)) if (buckets.has(bucket)) meet(bucket, p.rowid);
+
+  // Per period incident, the earlier incidents sharing most buckets with it (nearest first on a tie).
+  const pairs = new Map<number, number[]>();
   const shared = new Map<number, number>();
-  for (const [rowid, sig] of closed.iterate(since, range.end) as IterableIterator<[number, Buffer]>) {
+  for (const index of later) {
     shared.clear();
-    for (let h = 0; h < HASHES; h += 1) {
-      for (const index of byBucket[h]!.get(sig.readInt32LE(h * 4)) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    for (const bucket of bucketsOf(profiles[index]!.sig)) for (const rowid of earlierIn.get(bucket) ?? []) shared.set(rowid, (shared.get(rowid) ?? 0) + 1);
+    const chosen = [...shared]
+      .filter(([rowid, n]) => n >= 2 && rowid !== profiles[index]!.rowid)
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, CANDIDATES);
+    for (const [rowid] of chosen) {
+      const members = pairs.get(rowid);
+      if (members) members.push(index);
+      else pairs.set(rowid, [index]);
     }
-    let members: Map<number, number> | undefined;
-    for (const [index, n] of shared) {
-      if (n < 2) continue;
-      members ??= new Map();
-      members.set(index, n);
-    }
-    if (members) pairs.set(rowid, members);
   }
   const best = new Map<number, { earlier: Profile; score: number }>();
-  for (const earlier of profilesByRowid(db, [...pairs.keys()], weigh)) {
+  const inPeriod = new Map(profiles.map((p) => [p.rowid, p]));
+  const outside = [...pairs.keys()].filter((rowid) => !inPeriod.has(rowid)).sort((a, b) => a - b);
+  const earlierProfiles = [...profilesByRowid(db, outside, weigh), ...[...pairs.keys()].flatMap((rowid) => inPeriod.get(rowid) ?? [])];
+  for (const earlier of earlierProfiles) {
+    if (earlier.status !== 'closed') continue;
     const closedAt = Date.parse(closedAtOf(db, earlier.id) ?? '');
-    for (const index of pairs.get(earlier.rowid)!.keys()) {
-      const later = profiles[index]!;
-      if (earlier.foundAt >= later.foundAt) continue;
-      if (!(closedAt >= Date.parse(later.foundAt) - RECURRENCE_DAYS * DAY_MS && closedAt <= Date.parse(later.foundAt))) continue;
-      const score = scoreOf(later, earlier);
+    for (const index of pairs.get(earlier.rowid)!) {
+      const p = profiles[index]!;
+      if (earlier.foundAt >= p.foundAt) continue;
+      if (!(closedAt >= Date.parse(p.foundAt) - RECURRENCE_DAYS * DAY_MS && closedAt <= Date.parse(p.foundAt))) continue;
+      const score = scoreOf(p, earlier);
       if (score < SAME_MATTER) continue;
       const current = best.get(index);
-      if (!current || score > current.score) best.set(index, { earlier, score });
+      if (!current || score > current.score || (score === current.score && earlier.rowid < current.earlier.rowid)) best.set(index, { earlier, score });
     }
   }
   const chosen = [...best].sort((a, b) => a[0] - b[0]);
