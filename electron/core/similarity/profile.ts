@@ -96,16 +96,15 @@ export function periodProfiles(db: Db, from: string, to: string, weigh: Weigher)
   return toProfiles(rows, weigh);
 }
 
+/** The profiles of the given incidents, in the order given (those without text or deleted left out), in one read. */
 export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigher, draft?: ReadonlySet<number>): Profile[] {
-  const one = cached(db, `SELECT ${PROFILE_COLUMNS} FROM incident_signatures s JOIN incidents i ON i.rowid = s.incident_rowid WHERE s.incident_rowid = ? AND i.deleted = 0`);
-  return toProfiles(
-    rowids.flatMap((rowid) => {
-      const row = one.get(rowid) as ProfileRow | undefined;
-      return row ? [row] : [];
-    }),
-    weigh,
-    draft,
-  );
+  if (rowids.length === 0) return [];
+  const rows = cached(
+    db,
+    `SELECT ${PROFILE_COLUMNS} FROM json_each(?) j JOIN incident_signatures s ON s.incident_rowid = j.value
+     JOIN incidents i ON i.rowid = s.incident_rowid WHERE i.deleted = 0 ORDER BY j.key`,
+  ).all(JSON.stringify(rowids)) as ProfileRow[];
+  return toProfiles(rows, weigh, draft);
 }
 
 /** Title and summary of each profile, as one text (title on the first line), by rowid. */

@@ -68,10 +68,14 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
   const buckets = new Set<number>();
   for (const index of later) for (const bucket of bucketsOf(profiles[index]!.sig)) buckets.add(bucket);
   const startDay = dayOf(range.start);
+  // Per bucket, the day of its PER_BUCKET-th nearest member before the period (read once per bucket), from which
+  // its members are read.
   const nearest = cached(
     db,
-    `SELECT j.value, l.incident_rowid FROM json_each(@buckets) j JOIN incident_lsh l ON l.bucket = j.value AND l.day >= @from AND l.day < @to
-     WHERE l.day >= coalesce((SELECT day FROM incident_lsh WHERE bucket = j.value AND day >= @from AND day < @to ORDER BY day DESC LIMIT 1 OFFSET ${PER_BUCKET - 1}), @from)`,
+    `WITH b AS MATERIALIZED (
+       SELECT value AS bucket, coalesce((SELECT day FROM incident_lsh WHERE bucket = value AND day >= @from AND day < @to
+         ORDER BY day DESC LIMIT 1 OFFSET ${PER_BUCKET - 1}), @from) AS edge FROM json_each(@buckets))
+     SELECT b.bucket, l.incident_rowid FROM b JOIN incident_lsh l ON l.bucket = b.bucket AND l.day >= b.edge AND l.day < @to`,
   ).raw();
   const earlierIn = new Map<number, number[]>();
   const meet = (bucket: number, rowid: number) => {
