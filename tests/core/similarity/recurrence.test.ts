@@ -84,3 +84,19 @@ describe('反弹 closed within 180 days', () => {
     expect((await ok('suggestRecurrence', { ...draft, foundAt: '2026-11-25 10:00' })).map((s) => s.number)).toEqual([longClosed.number]);
   });
 });
+
+describe('反弹 within one week', () => {
+  it('is reported in the digest when the earlier incident was found and closed in the same week', async () => {
+    let now = Date.parse('2026-11-16T02:00:00Z');
+    const ledger = tempLedger({ now: () => now });
+    const { ok } = contractCalls(ledger);
+    const earlier = await ok('createIncident', sand('大凌河有人夜间非法采砂', '大庙镇村民反映，大凌河河道内每天夜里都有挖掘机非法采砂，河床被挖得坑坑洼洼。', '2026-11-16 09:00'));
+    await ok('addResponse', { incident: earlier.id, at: '2026-11-16 10:00', method: '情况通报', channel: '政务微博', content: '县水利局已查扣采砂设备。', unit: '县水利局' });
+    now = Date.parse('2026-11-17T02:00:00Z');
+    await ok('transitionIncident', { id: earlier.id, to: '已办结' });
+    now = Date.parse('2026-11-20T02:00:00Z');
+    const later = await ok('createIncident', sand('大凌河非法采砂又死灰复燃', '网友发视频称大凌河夜间又有挖掘机非法采砂，河道被挖出深坑。', '2026-11-20 10:00'));
+    const digest = computeDigest(ledger.db, '2026-W47', now + 7 * 86_400_000);
+    expect(digest.recurrences).toEqual([expect.objectContaining({ number: later.number, of: { number: earlier.number, title: earlier.title }, confirmed: false })]);
+  });
+});
