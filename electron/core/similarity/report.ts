@@ -52,7 +52,8 @@ function confirmed(db: Db, range: { start: string; end: string }): Recurrence[] 
  * The period's undecided incidents that look like a matter closed within RECURRENCE_DAYS before them. Earlier
  * incidents are found through the LSH index, in one query for the whole period: for each bucket of the period's
  * undecided incidents, the PER_BUCKET incidents found nearest before the period (a year back at most) — the work
- * grows with the period, not with the ledger. Incidents closed within the period itself are among its profiles.
+ * grows with the period, not with the ledger. Incidents closed within the period itself are among its profiles
+ * (again the PER_BUCKET found nearest before each incident).
  * Each incident's CANDIDATES sharing most buckets with it (at least two) have their closing time read and are
  * scored; only each incident's best match is explained.
  */
@@ -77,23 +78,43 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
          ORDER BY day DESC LIMIT 1 OFFSET ${PER_BUCKET - 1}), @from) AS edge FROM json_each(@buckets))
      SELECT b.bucket, l.incident_rowid FROM b JOIN incident_lsh l ON l.bucket = b.bucket AND l.day >= b.edge AND l.day < @to`,
   ).raw();
-  const earlierIn = new Map<number, number[]>();
-  const meet = (bucket: number, rowid: number) => {
-    const list = earlierIn.get(bucket);
+  const before = new Map<number, number[]>();
+  for (const [bucket, rowid] of nearest.all({ buckets: JSON.stringify([...buckets]), from: startDay - LOOK_BACK_DAYS, to: startDay }) as [number, number][]) {
+    const list = before.get(bucket);
     if (list) list.push(rowid);
-    else earlierIn.set(bucket, [rowid]);
-  };
-  for (const [bucket, rowid] of nearest.all({ buckets: JSON.stringify([...buckets]), from: startDay - LOOK_BACK_DAYS, to: startDay }) as [number, number][]) meet(bucket, rowid);
-  for (const p of profiles) if (p.status === 'closed') for (const bucket of bucketsOf(p.sig)) if (buckets.has(bucket)) meet(bucket, p.rowid);
+    else before.set(bucket, [rowid]);
+  }
+  // The period's own closed incidents by bucket, in time order: an incident meets the PER_BUCKET before it.
+  const within = new Map<number, number[]>();
+  profiles.forEach((p, index) => {
+    if (p.status !== 'closed') return;
+    for (const bucket of bucketsOf(p.sig)) {
+      const list = within.get(bucket);
+      if (list) list.push(index);
+      else within.set(bucket, [index]);
+    }
+  });
 
   // Per period incident, the earlier incidents sharing most buckets with it (nearest first on a tie).
   const pairs = new Map<number, number[]>();
   const shared = new Map<number, number>();
+  const meet = (rowid: number) => shared.set(rowid, (shared.get(rowid) ?? 0) + 1);
   for (const index of later) {
     shared.clear();
-    for (const bucket of bucketsOf(profiles[index]!.sig)) for (const rowid of earlierIn.get(bucket) ?? []) shared.set(rowid, (shared.get(rowid) ?? 0) + 1);
+    for (const bucket of bucketsOf(profiles[index]!.sig)) {
+      for (const rowid of before.get(bucket) ?? []) meet(rowid);
+      const closedHere = within.get(bucket);
+      if (!closedHere) continue;
+      let end = 0; // the first entry not before the incident (the list is ascending)
+      for (let hi = closedHere.length; end < hi; ) {
+        const mid = (end + hi) >>> 1;
+        if (closedHere[mid]! < index) end = mid + 1;
+        else hi = mid;
+      }
+      for (let k = Math.max(0, end - PER_BUCKET); k < end; k += 1) meet(profiles[closedHere[k]!]!.rowid);
+    }
     const chosen = [...shared]
-      .filter(([rowid, n]) => n >= 2 && rowid !== profiles[index]!.rowid)
+      .filter(([, n]) => n >= 2)
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
       .slice(0, CANDIDATES);
     for (const [rowid] of chosen) {
