@@ -64,7 +64,9 @@ export function clusterProfiles(profiles: readonly Profile[], min: number, thres
   const { find, union } = unionFind(n);
   const seenBy = new Int32Array(n).fill(-1); // seenBy[b] === a: the pair (a, b) has been looked at
   for (let a = 0; a < n; a += 1) {
+    const idle = profiles[a]!.idle;
     for (let h = 0; h < HASHES; h += 1) {
+      if (idle & (1 << h)) continue; // a bucket of a word that says nothing
       const { order, place } = orders[h]!;
       const value = sigs[a * HASHES + h];
       const last = Math.min(n - 1, place[a]! + WINDOW);

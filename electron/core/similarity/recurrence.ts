@@ -9,7 +9,7 @@ import { type LedgerContext, mutate } from '../ledger/mutate.js';
 import { resolveCategory } from '../ledger/reference.js';
 import { closedAtOf } from './closed-at.js';
 import { hash32, signatureOf } from './minhash.js';
-import type { Profile } from './profile.js';
+import { idlePositions, type Profile } from './profile.js';
 import { shinglesOf } from './shingles.js';
 import { candidateRowids, rankSimilar } from './similar.js';
 import { dayOf } from './signatures.js';
@@ -35,6 +35,7 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
   const weigh = weigher(db);
   weigh.load([hashes]);
   const weights = Float64Array.from(hashes, (h) => weigh.weight(h, 1));
+  const sig = signatureOf(shingles);
   const target: Profile = {
     rowid: -1,
     id: '',
@@ -50,11 +51,12 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     }),
     leadUnitId: null,
     townshipId: null,
-    sig: signatureOf(shingles),
+    sig,
     hashes,
     weights,
     total: weights.reduce((a, b) => a + b, 0),
     telling: weights.filter((w) => w > 0).length,
+    idle: idlePositions(sig, hashes, weights),
   };
   const day = dayOf(foundAt);
   const rowids = candidateRowids(db, target.sig, { from: day - LOOK_BACK_DAYS, to: day, around: day + 1 }, -1);
