@@ -79,7 +79,7 @@ describe('共性问题 in the window', () => {
     expect(suggestion.textContent).toContain('大凌河有人夜间非法采砂');
     await user.click(within(suggestion).getByTestId('recurrence-confirm'));
     expect(screen.getByTestId('recurrence-confirmed').textContent).toContain('YQ-');
-    await user.selectOptions(f.getByLabelText('首发平台'), '抖音');
+    await user.type(f.getByLabelText('首发平台'), '抖音');
     await user.click(f.getByLabelText('环境污染和生态破坏'));
     await user.click(f.getByLabelText('一般'));
     await user.click(f.getByTestId('register-submit'));

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
+import { CODED_FIELDS, type CodedFieldName, codedChoices, normaliseWord, resolveCoded } from '../../../shared/input/coded-values.js';
+import { t } from '../i18n/zh-CN.js';
+
+// A coded field as a combobox: people type the code, the full label or the words offices say (实际困难, 12345,
+// 回复留言 …) — the same words the contract accepts (shared/input/coded-values.ts) — and the list offers them as
+// they type. What the word means is shown under it, and on leaving the field the word becomes the label.
+
+interface CodedFieldProps<V extends FieldValues, Out> {
+  control: Control<V, unknown, Out>;
+  name: FieldPath<V>;
+  coded: CodedFieldName;
+  /** id, aria-* of the control (useLedgerForm's `control(name)`). */
+  attributes: { id: string } & Record<string, unknown>;
+  placeholder?: string;
+}
+
+/** Every word a coded field offers, with the label it means: labels first, then the other words. */
+export function codedOptions(coded: CodedFieldName): { word: string; label: string }[] {
+  const spec = CODED_FIELDS[coded] as { codes: readonly string[]; labels: Record<string, string>; synonyms: Partial<Record<string, readonly string[]>> };
+  const options: { word: string; label: string }[] = [];
+  const seen = new Set<string>();
+  const offer = (word: string, label: string) => {
+    if (word === '' || seen.has(normaliseWord(word))) return;
+    seen.add(normaliseWord(word));
+    options.push({ word, label });
+  };
+  for (const code of spec.codes) offer(spec.labels[code] ?? code, spec.labels[code] ?? code);
+  for (const code of spec.codes) {
+    const label = spec.labels[code] ?? code;
+    for (const word of [...label.split(/\s*(?:→|\/)\s*/), ...(spec.synonyms[code] ?? [])]) offer(word, label);
+  }
+  return options;
+}
+
+/** The label a written word means in a coded field, or undefined. */
+export function codedLabelOf(coded: CodedFieldName, text: string): string | undefined {
+  const code = resolveCoded(coded, text);
+  if (code === undefined) return undefined;
+  return (CODED_FIELDS[coded].labels as Record<string, string>)[code];
+}
+
+export function CodedField<V extends FieldValues, Out>({ control, name, coded, attributes, placeholder }: CodedFieldProps<V, Out>) {
+  const { field } = useController({ control, name });
+  const [typing, setTyping] = useState(false);
+  const text = typeof field.value === 'string' ? field.value : '';
+  const label = codedLabelOf(coded, text);
+  const listId = `${attributes.id}-words`;
+  const said = text.trim() !== '' && normaliseWord(text) !== normaliseWord(label ?? '');
+
+  return (
+    <>
+      <input
+        {...attributes}
+        type="text"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={false}
+        list={listId}
+        autoComplete="off"
+        ref={field.ref}
+        name={field.name}
+        value={text}
+        placeholder={placeholder ?? t.register.choose}
+        onChange={(e) => {
+          setTyping(true);
+          field.onChange(e.target.value);
+        }}
+        onBlur={() => {
+          setTyping(false);
+          // The word becomes the label it means, so what stays on screen is what the ledger will say.
+          if (label !== undefined && said) field.onChange(label);
+          field.onBlur();
+        }}
+      />
+      <datalist id={listId}>
+        {codedOptions(coded).map((o) => (
+          <option key={o.word} value={o.word}>
+            {o.word === o.label ? undefined : o.label}
+          </option>
+        ))}
+      </datalist>
+      {said && label !== undefined && (
+        <p className="field-means" data-testid={`${attributes.id}-means`}>
+          {t.forms.means(label)}
+        </p>
+      )}
+      {said && label === undefined && !typing && (
+        <p className="field-hint" data-testid={`${attributes.id}-unknown`}>
+          {t.forms.unknownWord(codedChoices(coded))}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useRef } from 'react';
+import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
+import { t } from '../i18n/zh-CN.js';
+import { displayOfPicked, type PickerKind, pickerValueOf } from './pickerValue.js';
+
+// A typed date or time field with the native picker beside it. People may type any form the shared parser reads
+// (`2026年12月3日 15:00`, `12月3日 15:00`, `今天 9:30` …); the calendar button opens the browser's own
+// datetime-local (or date) picker at the typed value, and what is picked is written into the text field in the
+// app's display form. The text field stays the one value the form sends.
+
+interface DateTimeFieldProps<V extends FieldValues, Out> {
+  control: Control<V, unknown, Out>;
+  name: FieldPath<V>;
+  /** What the field is called, for the calendar button's label. */
+  label: string;
+  kind?: PickerKind;
+  /** id, aria-* of the text control (useLedgerForm's `control(name)`). */
+  attributes: Record<string, unknown>;
+  placeholder?: string;
+  readOnly?: boolean;
+}
+
+export function DateTimeField<V extends FieldValues, Out>({ control, name, label, kind = 'datetime', attributes, placeholder, readOnly }: DateTimeFieldProps<V, Out>) {
+  const { field } = useController({ control, name });
+  const picker = useRef<HTMLInputElement>(null);
+  const text = typeof field.value === 'string' ? field.value : '';
+
+  const open = () => {
+    const input = picker.current;
+    if (!input) return;
+    input.value = pickerValueOf(text, kind);
+    // showPicker is Chromium's (the app's) way to open the native picker from a button; jsdom has none.
+    if (typeof input.showPicker === 'function') {
+      try {
+        input.showPicker();
+      } catch {
+        input.focus();
+      }
+    } else input.focus();
+  };
+
+  return (
+    <span className="datetime-field">
+      <input
+        {...attributes}
+        type="text"
+        ref={field.ref}
+        name={field.name}
+        value={text}
+        placeholder={placeholder ?? (kind === 'date' ? '2026年12月31日' : '2026年11月28日 14:05')}
+        readOnly={readOnly}
+        onChange={(e) => field.onChange(e.target.value)}
+        onBlur={field.onBlur}
+      />
+      {!readOnly && (
+        <>
+          <button type="button" className="datetime-button" aria-label={kind === 'date' ? t.forms.pickDate(label) : t.forms.pickDateTime(label)} onClick={open}>
+            📅
+          </button>
+          <input
+            ref={picker}
+            className="datetime-picker"
+            type={kind === 'date' ? 'date' : 'datetime-local'}
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid={`picker-${String(name)}`}
+            defaultValue={pickerValueOf(text, kind)}
+            onChange={(e) => {
+              const shown = displayOfPicked(e.target.value);
+              if (shown !== undefined) field.onChange(shown);
+            }}
+          />
+        </>
+      )}
+    </span>
+  );
+}
