@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/zh-CN.js';
 
 // Half-filled forms are not lost to a stray Esc or 取消: when the person has typed something, leaving asks first,
@@ -11,8 +11,17 @@ export function useDiscardGuard(dirty: boolean, close: () => void) {
     if (dirty && !asking) setAsking(true);
     else close();
   };
-  const question = asking ? <DiscardQuestion onKeep={() => setAsking(false)} onDiscard={close} /> : null;
-  return { leave, asking, question, keep: () => setAsking(false) };
+  const keep = () => setAsking(false);
+  const question = asking ? <DiscardQuestion onKeep={keep} onDiscard={close} /> : null;
+  /** Esc leaves the form as 取消 does; while the question is asked, Esc means “keep editing”. */
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (asking) keep();
+    else leave();
+  };
+  return { leave, asking, question, keep, onKeyDown };
 }
 
 function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
@@ -36,4 +45,19 @@ export function useScrollIntoView(ref: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [ref]);
+}
+
+/** Submit and 取消 of a form on a page; 取消 asks first when the form holds unsaved input. */
+export function FormActions(props: { busy: boolean; submit: string; submitting: string; testId: string; guard: ReturnType<typeof useDiscardGuard> }) {
+  return (
+    <div className="inline-actions">
+      {props.guard.question}
+      <button type="submit" className="button button-primary" data-testid={props.testId} disabled={props.busy}>
+        {props.busy ? props.submitting : props.submit}
+      </button>
+      <button type="button" className="button" onClick={props.guard.leave} disabled={props.busy}>
+        {t.cancel}
+      </button>
+    </div>
+  );
 }
