@@ -96,7 +96,7 @@ describe('incident page: 承诺事项', () => {
     await user.selectOptions(d.getByLabelText('承诺状态'), '已兑现');
     await user.type(d.getByLabelText('兑现情况（做了什么、佐证材料）'), '已更换灯具12盏');
     await user.click(d.getByLabelText('已公开'));
-    await user.selectOptions(d.getByLabelText('公开渠道'), '政务微信');
+    await user.type(d.getByLabelText('公开渠道'), '政务微信');
     await user.type(d.getByLabelText('公开时间'), `${addDays(today, -1)} 08:00`);
     await user.click(d.getByTestId('commitment-save'));
     await waitFor(() => expect(d.getByTestId('detail-status').textContent).toContain('已兑现'));
