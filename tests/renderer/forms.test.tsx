@@ -136,7 +136,7 @@ describe('coded fields take the words people say', () => {
     const { user } = app;
     const page = await openIncidentPage(app, number);
     await user.click(within(page).getByTestId('response-open'));
-    const form = within(await page.ownerDocument.body.querySelector<HTMLElement>('[data-testid="response-form"]')!);
+    const form = within(await within(page).findByTestId('response-form'));
     await user.type(form.getByLabelText('回应方式'), '开会');
     await user.type(form.getByLabelText('发布渠道'), '官网');
     await user.type(form.getByLabelText('回应内容'), '已安排清理');
@@ -153,12 +153,12 @@ describe('half-filled forms', () => {
     const confirm = vi.spyOn(window, 'confirm');
     app = await renderApp();
     const { user } = app;
-    let form = await openRegister(app);
+    await openRegister(app);
     // Nothing typed: Esc closes.
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByTestId('register-form')).toBeNull());
 
-    form = await openRegister(app);
+    const form = await openRegister(app);
     await user.type(within(form).getByLabelText('标题'), '半截标题');
     await user.keyboard('{Escape}');
     const question = within(form).getByTestId('discard-question');
@@ -187,7 +187,7 @@ describe('half-filled forms', () => {
 
   it('a 回应 form on the incident page scrolls into view, marks its required fields and asks before 取消 drops input', async () => {
     const scrolled: Element[] = [];
-    const original = Element.prototype.scrollIntoView;
+    const original = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
     // jsdom lays nothing out and has no scrollIntoView: record which element asked to be shown.
     Element.prototype.scrollIntoView = function (this: Element) {
       scrolled.push(this);
@@ -224,7 +224,8 @@ describe('half-filled forms', () => {
       expect(scrolled).toContain(feedback);
       expect(requiredLabels(feedback)).toEqual(['反馈方式', '群众满意度']);
     } finally {
-      Element.prototype.scrollIntoView = original;
+      if (original) Object.defineProperty(Element.prototype, 'scrollIntoView', original);
+      else Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
     }
   });
 });
