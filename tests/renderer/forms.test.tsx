@@ -119,8 +119,9 @@ describe('coded fields take the words people say', () => {
     expect(f.getByTestId('reg-platform-means').textContent).toBe('即：12345热线');
     await user.type(f.getByLabelText('61号重点回应类型'), '切身利益');
     await user.type(f.getByLabelText('标题'), '某建筑工地拖欠农民工工资');
-    // Leaving a field writes the label the word meant.
-    expect(platform.value).toBe('12345热线');
+    // The word stays as typed; the line under it says what it means.
+    expect(platform.value).toBe('12345');
+    expect(f.getByTestId('reg-platform-means').textContent).toBe('即：12345热线');
     await user.click(f.getByLabelText('重大'));
     await user.click(f.getByTestId('register-submit'));
     await waitFor(() => expect(screen.queryByTestId('register-form')).toBeNull());

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
 import { CODED_FIELDS, type CodedFieldName, codedChoices, normaliseWord, resolveCoded } from '../../../shared/input/coded-values.js';
 import { t } from '../i18n/zh-CN.js';
 
 // A coded field as a combobox: people type the code, the full label or the words offices say (实际困难, 12345,
 // 回复留言 …) — the same words the contract accepts (shared/input/coded-values.ts) — and the list offers them as
-// they type. What the word means is shown under it, and on leaving the field the word becomes the label.
+// they type. What the word means is shown under it.
 
 interface CodedFieldProps<V extends FieldValues, Out> {
   control: Control<V, unknown, Out>;
@@ -43,7 +42,6 @@ export function codedLabelOf(coded: CodedFieldName, text: string): string | unde
 
 export function CodedField<V extends FieldValues, Out>({ control, name, coded, attributes, placeholder }: CodedFieldProps<V, Out>) {
   const { field } = useController({ control, name });
-  const [typing, setTyping] = useState(false);
   const text = typeof field.value === 'string' ? field.value : '';
   const label = codedLabelOf(coded, text);
   const listId = `${attributes.id}-words`;
@@ -63,16 +61,10 @@ export function CodedField<V extends FieldValues, Out>({ control, name, coded, a
         name={field.name}
         value={text}
         placeholder={placeholder ?? t.register.choose}
-        onChange={(e) => {
-          setTyping(true);
-          field.onChange(e.target.value);
-        }}
-        onBlur={() => {
-          setTyping(false);
-          // The word becomes the label it means, so what stays on screen is what the ledger will say.
-          if (label !== undefined && said) field.onChange(label);
-          field.onBlur();
-        }}
+        onChange={(e) => field.onChange(e.target.value)}
+        // The word stays as typed (the line under it says what it means): rewriting it on leaving the field would
+        // move everything below while a click is on its way to it.
+        onBlur={field.onBlur}
       />
       <datalist id={listId}>
         {codedOptions(coded).map((o) => (
@@ -86,7 +78,7 @@ export function CodedField<V extends FieldValues, Out>({ control, name, coded, a
           {t.forms.means(label)}
         </p>
       )}
-      {said && label === undefined && !typing && (
+      {said && label === undefined && (
         <p className="field-hint" data-testid={`${attributes.id}-unknown`}>
           {t.forms.unknownWord(codedChoices(coded))}
         </p>

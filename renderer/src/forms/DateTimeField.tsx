@@ -55,7 +55,7 @@ export function DateTimeField<V extends FieldValues, Out>({ control, name, label
       {!readOnly && (
         <>
           <button type="button" className="datetime-button" aria-label={kind === 'date' ? t.forms.pickDate(label) : t.forms.pickDateTime(label)} onClick={open}>
-            📅
+            <CalendarIcon />
           </button>
           <input
             ref={picker}
@@ -73,5 +73,16 @@ export function DateTimeField<V extends FieldValues, Out>({ control, name, label
         </>
       )}
     </span>
+  );
+}
+
+/** A calendar drawn inline: the app ships no icon font, and emoji are missing on many office desktops. */
+function CalendarIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="1.5" y="3" width="13" height="11.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+      <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" strokeWidth="1.3" fill="none" />
+      <path d="M4 9h2v2H4zM7 9h2v2H7zM10 9h2v2h-2z" fill="currentColor" />
+    </svg>
   );
 }

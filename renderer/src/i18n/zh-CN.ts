@@ -660,7 +660,7 @@ export const zhCN = {
     dateHint: '可写“2026年12月31日”或“2026-12-31”，也可点日历选择',
     means: (label: string) => `即：${label}`,
     unknownWord: (choices: string) => `无法识别，可写：${choices}`,
-    addCategory: '输入类别名称或简称（如 欠薪、疫情）后回车',
+    addCategory: '输入类别（如 欠薪、疫情）后回车',
     categoryWord: '按名称选择类别',
     categoryAdded: (name: string) => `已选：${name}`,
     categoryUnknown: (word: string) => `没有名为“${word}”的类别`,
