@@ -149,6 +149,45 @@ describe('coded fields take the words people say', () => {
   });
 });
 
+describe('editing in place on the incident page', () => {
+  it('首发平台 and 61号类型 take words, 发现时间 takes a pick from the calendar', async () => {
+    let number = '';
+    app = await renderApp(async (installed) => {
+      number = (await addIncident(installed, { title: '农贸市场摊位费上涨', foundAt: hoursAgo(30) })).number;
+    });
+    const { user } = app;
+    const p = within(await openIncidentPage(app, number));
+
+    const platform = p.getByTestId('detail-platform');
+    await user.click(within(platform).getByRole('button', { name: '编辑首发平台' }));
+    const box = within(platform).getByLabelText<HTMLInputElement>('首发平台');
+    expect(box.value).toBe('微博');
+    await user.clear(box);
+    await user.type(box, '人民网留言板');
+    expect(within(platform).getByText('即：领导留言板')).toBeTruthy();
+    await user.click(within(platform).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(p.getByTestId('detail-platform')).queryByRole('button', { name: '保存' })).toBeNull());
+
+    const keyType = p.getByTestId('detail-keyType61');
+    await user.click(within(keyType).getByRole('button', { name: '编辑61号重点回应类型' }));
+    await user.type(within(keyType).getByLabelText('61号重点回应类型'), '切身利益');
+    await user.click(within(keyType).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(p.getByTestId('detail-keyType61')).queryByRole('button', { name: '保存' })).toBeNull());
+
+    const found = p.getByTestId('detail-foundAt');
+    await user.click(within(found).getByRole('button', { name: '编辑发现时间' }));
+    const picker = found.querySelector<HTMLInputElement>('input[type="datetime-local"]');
+    expect(picker).not.toBeNull();
+    fireEvent.change(picker!, { target: { value: '2026-01-02T10:20' } });
+    expect(within(found).getByLabelText<HTMLInputElement>('发现时间').value).toBe('2026年1月2日 10:20');
+    await user.click(within(found).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(p.getByTestId('detail-foundAt')).queryByRole('button', { name: '保存' })).toBeNull());
+
+    const stored = await must(app.api.getIncident({ id: number }));
+    expect(stored).toMatchObject({ platform: 'leader_board', keyType61: 'public_interest', foundAt: '2026-01-02T02:20:00.000Z' });
+  });
+});
+
 describe('half-filled forms', () => {
   it('登记: Esc and 取消 ask on the page before dropping what was typed; an untouched form closes at once', async () => {
     const confirm = vi.spyOn(window, 'confirm');

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
 import { CODED_FIELDS, type CodedFieldName, codedChoices, normaliseWord, resolveCoded } from '../../../shared/input/coded-values.js';
 import { t } from '../i18n/zh-CN.js';
@@ -5,15 +6,6 @@ import { t } from '../i18n/zh-CN.js';
 // A coded field as a combobox: people type the code, the full label or the words offices say (实际困难, 12345,
 // 回复留言 …) — the same words the contract accepts (shared/input/coded-values.ts) — and the list offers them as
 // they type. What the word means is shown under it.
-
-interface CodedFieldProps<V extends FieldValues, Out> {
-  control: Control<V, unknown, Out>;
-  name: FieldPath<V>;
-  coded: CodedFieldName;
-  /** id, aria-* of the control (useLedgerForm's `control(name)`). */
-  attributes: { id: string } & Record<string, unknown>;
-  placeholder?: string;
-}
 
 /** Every word a coded field offers, with the label it means: labels first, then the other words. */
 export function codedOptions(coded: CodedFieldName): { word: string; label: string }[] {
@@ -40,12 +32,24 @@ export function codedLabelOf(coded: CodedFieldName, text: string): string | unde
   return (CODED_FIELDS[coded].labels as Record<string, string>)[code];
 }
 
-export function CodedField<V extends FieldValues, Out>({ control, name, coded, attributes, placeholder }: CodedFieldProps<V, Out>) {
-  const { field } = useController({ control, name });
-  const text = typeof field.value === 'string' ? field.value : '';
-  const label = codedLabelOf(coded, text);
+interface CodedInputProps {
+  value: string;
+  onChange: (text: string) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+  name?: string;
+  coded: CodedFieldName;
+  /** id, aria-* of the control (useLedgerForm's `control(name)`). */
+  attributes: { id: string } & Record<string, unknown>;
+  placeholder?: string | undefined;
+  autoFocus?: boolean;
+}
+
+/** The combobox, for any owner of the value. */
+export function CodedInput({ value, onChange, onBlur, inputRef, name, coded, attributes, placeholder, autoFocus }: CodedInputProps) {
+  const label = codedLabelOf(coded, value);
   const listId = `${attributes.id}-words`;
-  const said = text.trim() !== '' && normaliseWord(text) !== normaliseWord(label ?? '');
+  const said = value.trim() !== '' && normaliseWord(value) !== normaliseWord(label ?? '');
 
   return (
     <>
@@ -57,14 +61,15 @@ export function CodedField<V extends FieldValues, Out>({ control, name, coded, a
         aria-expanded={false}
         list={listId}
         autoComplete="off"
-        ref={field.ref}
-        name={field.name}
-        value={text}
+        ref={inputRef}
+        name={name}
+        value={value}
         placeholder={placeholder ?? t.register.choose}
-        onChange={(e) => field.onChange(e.target.value)}
+        autoFocus={autoFocus}
+        onChange={(e) => onChange(e.target.value)}
         // The word stays as typed (the line under it says what it means): rewriting it on leaving the field would
         // move everything below while a click is on its way to it.
-        onBlur={field.onBlur}
+        onBlur={onBlur}
       />
       <datalist id={listId}>
         {codedOptions(coded).map((o) => (
@@ -84,5 +89,25 @@ export function CodedField<V extends FieldValues, Out>({ control, name, coded, a
         </p>
       )}
     </>
+  );
+}
+
+interface CodedFieldProps<V extends FieldValues, Out> extends Omit<CodedInputProps, 'value' | 'onChange' | 'onBlur' | 'inputRef' | 'name'> {
+  control: Control<V, unknown, Out>;
+  name: FieldPath<V>;
+}
+
+/** CodedInput bound to a field of a useLedgerForm form. */
+export function CodedField<V extends FieldValues, Out>({ control, name, ...rest }: CodedFieldProps<V, Out>) {
+  const { field } = useController({ control, name });
+  return (
+    <CodedInput
+      {...rest}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      inputRef={field.ref}
+      name={field.name}
+    />
   );
 }

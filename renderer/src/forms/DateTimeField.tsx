@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { type Ref, useRef } from 'react';
 import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
 import { t } from '../i18n/zh-CN.js';
 import { displayOfPicked, type PickerKind, pickerValueOf } from './pickerValue.js';
@@ -8,27 +8,30 @@ import { displayOfPicked, type PickerKind, pickerValueOf } from './pickerValue.j
 // datetime-local (or date) picker at the typed value, and what is picked is written into the text field in the
 // app's display form. The text field stays the one value the form sends.
 
-interface DateTimeFieldProps<V extends FieldValues, Out> {
-  control: Control<V, unknown, Out>;
-  name: FieldPath<V>;
+interface DateTimeInputProps {
+  value: string;
+  onChange: (text: string) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+  name?: string;
   /** What the field is called, for the calendar button's label. */
   label: string;
   kind?: PickerKind;
   /** id, aria-* of the text control (useLedgerForm's `control(name)`). */
   attributes: Record<string, unknown>;
-  placeholder?: string;
+  placeholder?: string | undefined;
   readOnly?: boolean;
+  autoFocus?: boolean;
 }
 
-export function DateTimeField<V extends FieldValues, Out>({ control, name, label, kind = 'datetime', attributes, placeholder, readOnly }: DateTimeFieldProps<V, Out>) {
-  const { field } = useController({ control, name });
+/** The typed field and its calendar, for any owner of the value. */
+export function DateTimeInput({ value, onChange, onBlur, inputRef, name, label, kind = 'datetime', attributes, placeholder, readOnly, autoFocus }: DateTimeInputProps) {
   const picker = useRef<HTMLInputElement>(null);
-  const text = typeof field.value === 'string' ? field.value : '';
 
   const open = () => {
     const input = picker.current;
     if (!input) return;
-    input.value = pickerValueOf(text, kind);
+    input.value = pickerValueOf(value, kind);
     // showPicker is Chromium's (the app's) way to open the native picker from a button; jsdom has none.
     if (typeof input.showPicker === 'function') {
       try {
@@ -44,13 +47,14 @@ export function DateTimeField<V extends FieldValues, Out>({ control, name, label
       <input
         {...attributes}
         type="text"
-        ref={field.ref}
-        name={field.name}
-        value={text}
+        ref={inputRef}
+        name={name}
+        value={value}
         placeholder={placeholder ?? (kind === 'date' ? '2026年12月31日' : '2026年11月28日 14:05')}
         readOnly={readOnly}
-        onChange={(e) => field.onChange(e.target.value)}
-        onBlur={field.onBlur}
+        autoFocus={autoFocus}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
       />
       {!readOnly && (
         <>
@@ -63,16 +67,36 @@ export function DateTimeField<V extends FieldValues, Out>({ control, name, label
             type={kind === 'date' ? 'date' : 'datetime-local'}
             tabIndex={-1}
             aria-hidden="true"
-            data-testid={`picker-${String(name)}`}
-            defaultValue={pickerValueOf(text, kind)}
+            data-testid={`picker-${name ?? String(attributes.id)}`}
+            defaultValue={pickerValueOf(value, kind)}
             onChange={(e) => {
               const shown = displayOfPicked(e.target.value);
-              if (shown !== undefined) field.onChange(shown);
+              if (shown !== undefined) onChange(shown);
             }}
           />
         </>
       )}
     </span>
+  );
+}
+
+interface DateTimeFieldProps<V extends FieldValues, Out> extends Omit<DateTimeInputProps, 'value' | 'onChange' | 'onBlur' | 'inputRef' | 'name'> {
+  control: Control<V, unknown, Out>;
+  name: FieldPath<V>;
+}
+
+/** DateTimeInput bound to a field of a useLedgerForm form. */
+export function DateTimeField<V extends FieldValues, Out>({ control, name, ...rest }: DateTimeFieldProps<V, Out>) {
+  const { field } = useController({ control, name });
+  return (
+    <DateTimeInput
+      {...rest}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      inputRef={field.ref}
+      name={field.name}
+    />
   );
 }
 
