@@ -82,6 +82,9 @@ describe('date-time picker beside typed times', () => {
     await user.click(within(page).getByTestId('incident-commitment-add'));
     const form = within(await screen.findByTestId('commitment-form'));
     await user.click(form.getByLabelText('具体日期'));
+    // The deadline's parts are one question: the schema's message on deadline.date is said under it.
+    await user.click(form.getByTestId('commitment-submit'));
+    expect((await form.findByTestId('cm-error-deadline')).textContent).toContain('期限日期');
     fireEvent.change(form.getByTestId('picker-date'), { target: { value: '2030-12-31' } });
     expect(form.getByLabelText<HTMLInputElement>('期限日期').value).toBe('2030年12月31日');
     await waitFor(() => expect(form.getByTestId('deadline-preview').textContent).toContain('期限：2030-12-31'));

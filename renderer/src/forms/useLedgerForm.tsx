@@ -4,7 +4,7 @@ import { type DefaultValues, type FieldErrors, type FieldValues, type Path, type
 import { z } from 'zod';
 import type { LedgerErrorData } from '../../../shared/errors.js';
 import { t } from '../i18n/zh-CN.js';
-import { placeRefusal, withoutFieldPaths } from './refusals.js';
+import { placeRefusal, type RefusalPlacement, withoutFieldPaths } from './refusals.js';
 
 // The one form layer of the window: react-hook-form keeps what the person typed (dirty state, focus on the first
 // field that needs attention, messages cleared as fields are edited), the contract's zod schema judges the draft
@@ -62,20 +62,40 @@ function flatten(errors: FieldErrors, prefix = ''): { path: string; message: str
   return out;
 }
 
-/** A form's values judged by the contract: the draft they make, parsed by the shared schema. */
-function contractResolver<V extends FieldValues, Out>(draft: (values: V) => unknown, schema: z.ZodType<Out>): Resolver<V, unknown, Out> {
-  return zodResolver(z.custom<V>().transform(draft).pipe(schema));
+/** Where the schema's messages that belong to no field of the form are kept among the errors. */
+const UNPLACED = '__unplaced';
+
+/**
+ * A form's values judged by the contract: the draft they make, parsed by the shared schema, and its messages
+ * placed on the form's own fields (`policy.daily` → 每日) as a refusal from the core would be.
+ */
+function contractResolver<V extends FieldValues, Out>(
+  draft: (values: V) => unknown,
+  schema: z.ZodType<Out>,
+  placement: RefusalPlacement<Name<V>>,
+): Resolver<V, unknown, Out> {
+  const judge = zodResolver(z.custom<V>().transform(draft).pipe(schema));
+  return async (values, context, options) => {
+    const judged = await judge(values, context, options);
+    if (Object.keys(judged.errors).length === 0) return judged;
+    const { byField, unplaced } = placeRefusal(flatten(judged.errors), placement);
+    const errors: Record<string, { type: string; message: string }> = {};
+    for (const [name, message] of Object.entries(byField)) if (typeof message === 'string') errors[name] = { type: 'contract', message };
+    if (unplaced.length > 0) errors[UNPLACED] = { type: 'contract', message: unplaced.join(' ') };
+    // Keyed by the form's own field names, which FieldErrors<V> cannot know for a generic V.
+    return { values: {}, errors: errors as FieldErrors<V> };
+  };
 }
 
 export function useLedgerForm<V extends FieldValues, Out = V>(options: LedgerFormOptions<V, Out>) {
   const { defaultValues, contract, ids, aliases } = options;
-  const form = useForm<V, unknown, Out>({
-    defaultValues: defaultValues as DefaultValues<V>,
-    ...(contract ? { resolver: contractResolver(contract.draft, contract.schema) } : {}),
-  });
-  const [general, setGeneral] = useState<string | null>(null);
   const names = fieldNames(defaultValues);
   const placement = { names, ...(aliases ? { aliases } : {}) };
+  const form = useForm<V, unknown, Out>({
+    defaultValues: defaultValues as DefaultValues<V>,
+    ...(contract ? { resolver: contractResolver(contract.draft, contract.schema, placement) } : {}),
+  });
+  const [general, setGeneral] = useState<string | null>(null);
   const errors = form.formState.errors;
 
   const message = (name: Name<V>): string | undefined => firstMessage(errors[name]);
@@ -117,10 +137,9 @@ export function useLedgerForm<V extends FieldValues, Out = V>(options: LedgerFor
         await send(request);
       },
       (invalid) => {
-        const found = flatten(invalid);
-        const { byField, unplaced } = placeRefusal(found, placement);
-        const count = Object.keys(byField).length + unplaced.length;
-        setGeneral([t.forms.checkFields(count), ...unplaced].join(' '));
+        const unplaced = firstMessage(invalid[UNPLACED]);
+        const placed = names.filter((name) => invalid[name] !== undefined).length;
+        setGeneral([t.forms.checkFields(placed + (unplaced ? 1 : 0)), ...(unplaced ? [unplaced] : [])].join(' '));
       },
     );
 
