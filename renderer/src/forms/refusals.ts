@@ -48,3 +48,11 @@ export function placeRefusal<N extends string>(
 export function withoutFieldPaths(message: string): string {
   return message.replace(/[A-Za-z_][\w]*(?:\.[\w]+)*：/g, '');
 }
+
+/**
+ * A refusal said in one line, for a control that is its own field (a rename box, a reason, a file): the first
+ * field's message, else the whole message without field paths.
+ */
+export function refusalLine(error: { message: string; fields?: readonly { message: string }[] | undefined }): string {
+  return error.fields?.[0]?.message ?? withoutFieldPaths(error.message);
+}

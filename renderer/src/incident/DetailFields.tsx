@@ -20,6 +20,7 @@ import { useUi } from '../stores/ui.js';
 import { type Draft, InlineField, type Option } from './InlineField.js';
 import { Suggestions } from '../register/Suggestions.js';
 import { ExternalLink } from '../common/ExternalLink.js';
+import { refusalLine } from '../forms/refusals.js';
 
 type Patch = NonNullable<MethodInput<'updateIncident'>>['patch'];
 
@@ -40,7 +41,7 @@ async function savePatch(id: string, patch: Patch, what: string): Promise<string
   const checked = incidentPatchSchema.safeParse(patch);
   if (!checked.success) return fieldErrorsFrom(checked.error)[0]?.message ?? '输入有误';
   const result = await call('updateIncident', { id, patch });
-  if (!result.ok) return result.error.fields?.[0]?.message ?? result.error.message;
+  if (!result.ok) return refusalLine(result.error);
   useUi.getState().notify(t.incident.saved(what));
   await useIncidentPage.getState().refresh();
   return null;

@@ -6,6 +6,7 @@ import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const a = t.incident.statusAction;
 
@@ -32,7 +33,7 @@ export function StatusActions({ incident }: { incident: Incident }) {
     setBusy(true);
     const result = await call('transitionIncident', { id: incident.id, to, reason: why });
     setBusy(false);
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setPending(null);
     setReason('');
     setError(null);
