@@ -46,12 +46,13 @@ describe('date-time picker beside typed times', () => {
     const form = await openRegister(app);
     const f = within(form);
     const found = f.getByLabelText<HTMLInputElement>('发现时间');
-    expect(f.getByRole('button', { name: '从日历选择发现时间' })).toBeTruthy();
+    const calendar = within(f.getByTestId('field-foundAt')).getByRole('button', { name: '打开日历' });
+    expect(calendar.getAttribute('title')).toBe('从日历选择发现时间');
 
     // The picker opens at what is typed: a written date in any form the parser reads.
     await user.clear(found);
     await user.type(found, '2026年3月5日 9:30');
-    await user.click(f.getByRole('button', { name: '从日历选择发现时间' }));
+    await user.click(calendar);
     expect(f.getByTestId<HTMLInputElement>('picker-foundAt').value).toBe('2026-03-05T09:30');
 
     // What is picked is written into the text field as the app shows dates.

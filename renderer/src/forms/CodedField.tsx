@@ -73,9 +73,8 @@ export function CodedInput({ value, onChange, onBlur, inputRef, name, coded, att
       />
       <datalist id={listId}>
         {codedOptions(coded).map((o) => (
-          <option key={o.word} value={o.word}>
-            {o.word === o.label ? undefined : o.label}
-          </option>
+          // The meaning as the label attribute, not text: the options' words are not text on the page.
+          <option key={o.word} value={o.word} label={o.word === o.label ? undefined : o.label} />
         ))}
       </datalist>
       {said && label !== undefined && (

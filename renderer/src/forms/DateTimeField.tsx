@@ -58,7 +58,8 @@ export function DateTimeInput({ value, onChange, onBlur, inputRef, name, label, 
       />
       {!readOnly && (
         <>
-          <button type="button" className="datetime-button" aria-label={kind === 'date' ? t.forms.pickDate(label) : t.forms.pickDateTime(label)} onClick={open}>
+          <button type="button" className="datetime-button" aria-label={kind === 'date' ? t.forms.pickDate : t.forms.pickDateTime}
+            title={kind === 'date' ? t.forms.pickDateOf(label) : t.forms.pickDateTimeOf(label)} onClick={open}>
             <CalendarIcon />
           </button>
           <input

@@ -654,8 +654,11 @@ export const zhCN = {
     discardQuestion: '已填写的内容还没有保存，确定放弃吗？',
     keepEditing: '继续填写',
     discard: '放弃填写',
-    pickDateTime: (field: string) => `从日历选择${field}`,
-    pickDate: (field: string) => `从日历选择${field}`,
+    // The button's name leaves the field's name out, so “公开时间” names one control; its title says which field.
+    pickDateTime: '打开日历',
+    pickDate: '打开日历',
+    pickDateTimeOf: (field: string) => `从日历选择${field}`,
+    pickDateOf: (field: string) => `从日历选择${field}`,
     timeHint: '可写“2026年11月28日 14:05”“2026-11-28 14:05”或“今天 9:30”（北京时间），也可点日历选择',
     dateHint: '可写“2026年12月31日”或“2026-12-31”，也可点日历选择',
     means: (label: string) => `即：${label}`,

@@ -58,9 +58,8 @@ export function CategoryWord({ categories, chosen, onPick }: { categories: reado
       />
       <datalist id="category-words">
         {words.map((w) => (
-          <option key={`${w.word}-${w.name}`} value={w.word}>
-            {w.word === w.name ? undefined : w.name}
-          </option>
+          // The meaning as the label attribute, not text: the options' words are not text on the page.
+          <option key={`${w.word}-${w.name}`} value={w.word} label={w.word === w.name ? undefined : w.name} />
         ))}
       </datalist>
       {said && (

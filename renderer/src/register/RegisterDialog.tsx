@@ -22,6 +22,11 @@ import { draftOf, initialValues, type RegisterValues } from './form.js';
 
 const label = t.register.fields;
 
+/** The list with the value added (in the order chosen: the first category is the main one) or taken out. */
+function toggle(list: readonly string[], value: string, on: boolean): string[] {
+  return on ? [...list, value] : list.filter((v) => v !== value);
+}
+
 /** The 登记 form: validates with the shared schema first, then lets the core have the last word. */
 export function RegisterDialog() {
   const reference = useSession((s) => s.reference);
@@ -144,7 +149,7 @@ export function RegisterDialog() {
                 <div className="chips">
                   {categories.map((c) => (
                     <label key={c.code} className="chip" style={{ '--tag-color': c.color }} title={c.keywords.join('、')}>
-                      <input type="checkbox" value={c.code} {...form.register('categories')} />
+                      <input type="checkbox" value={c.code} checked={chosen.includes(c.code)} onChange={(e) => setList('categories', toggle(chosen, c.code, e.target.checked))} />
                       <span>{c.name}</span>
                     </label>
                   ))}
@@ -202,7 +207,7 @@ export function RegisterDialog() {
                     .filter((u) => u.id !== leadUnit)
                     .map((u) => (
                       <label key={u.id} className="check">
-                        <input type="checkbox" value={u.id} {...form.register('coUnits')} />
+                        <input type="checkbox" value={u.id} checked={coUnits.includes(u.id)} onChange={(e) => setList('coUnits', toggle(coUnits, u.id, e.target.checked))} />
                         <span>{u.name}</span>
                       </label>
                     ))}
