@@ -267,6 +267,16 @@ describe('half-filled forms', () => {
       const feedback = await p.findByTestId('feedback-form');
       expect(scrolled).toContain(feedback);
       expect(requiredLabels(feedback)).toEqual(['反馈方式', '群众满意度']);
+
+      // A reason being written for a move is not dropped by Esc without asking either, and Esc does not leave the page.
+      const actions = within(p.getByTestId('status-actions'));
+      await user.click(actions.getByRole('button', { name: '无需回应' }));
+      await user.type(actions.getByLabelText('无需回应的理由（必填）'), '外地旧闻');
+      await user.keyboard('{Escape}');
+      expect(actions.getByTestId('discard-question')).toBeTruthy();
+      expect(screen.getByTestId('incident-page')).toBeTruthy();
+      await user.click(actions.getByTestId('discard-keep'));
+      expect(actions.getByLabelText<HTMLTextAreaElement>('无需回应的理由（必填）').value).toBe('外地旧闻');
     } finally {
       if (original) Object.defineProperty(Element.prototype, 'scrollIntoView', original);
       else Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
