@@ -21,6 +21,7 @@ import { timelineMethods } from './api/timeline.js';
 import { townshipMethods } from './api/townships.js';
 import { unitMethods } from './api/units.js';
 import { viewMethods } from './api/views.js';
+import { staffMethods } from './api/staff.js';
 import type { Result } from './errors.js';
 
 // The single list of what the UI may ask of the ledger. electron/main registers exactly these on ipcMain,
@@ -45,6 +46,7 @@ export const contract = {
   ...digestMethods,
   ...syncMethods,
   ...excelMethods,
+  ...staffMethods,
   ...backupMethods,
   ...paperMethods,
   ...holidayMethods,

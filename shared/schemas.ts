@@ -197,6 +197,22 @@ export const rowFactsSchema = z.object({
 });
 export type RowFacts = z.infer<typeof rowFactsSchema>;
 
+/** The row facts as 台账 columns, in the order the column chooser, the exports and the printed 台账 list them. */
+export const ROW_FACT_COLUMNS = ['firstResponseAt', 'responseTiming', 'commitmentCount', 'overdueCommitments'] as const satisfies readonly (keyof RowFacts)[];
+export type RowFactColumn = (typeof ROW_FACT_COLUMNS)[number];
+export const ROW_FACT_LABELS: Record<RowFactColumn, string> = {
+  firstResponseAt: '首次回应时间',
+  responseTiming: '按时/超时',
+  commitmentCount: '承诺数',
+  overdueCommitments: '逾期承诺',
+};
+export const RESPONSE_TIMING_LABELS: Record<NonNullable<RowFacts['responseTiming']>, string> = { onTime: '按时', late: '超时', running: '计时中' };
+/** Which of them an export or the printed 台账 carries — those the person shows in the 台账; all when absent. */
+export const rowFactColumnsSchema = z
+  .array(z.enum(ROW_FACT_COLUMNS, { error: `台账核查列应为 ${ROW_FACT_COLUMNS.join('、')} 之一` }))
+  .max(ROW_FACT_COLUMNS.length)
+  .optional();
+
 export const incidentRowSchema = incidentSchema.extend({
   /** Present when the query had text: the title and the best snippet with the matches marked. */
   highlight: z.object({ title: highlightSchema, snippet: highlightSchema }).optional(),
@@ -250,14 +266,28 @@ export type Reference = z.infer<typeof referenceSchema>;
 
 export const auditReportSchema = z.object({
   ok: z.boolean(),
+  /** Entries of this workstation's own chain. */
   entries: z.number().int(),
-  firstBroken: z.object({ seq: z.number().int(), reason: text() }).optional(),
+  /** Every other workstation whose operations this ledger holds: its chain, checked against the head it signed. */
+  peers: z.array(z.object({ name: text(), site: text(), entries: z.number().int(), ok: z.boolean(), reason: text().optional() })),
+  firstBroken: z
+    .object({
+      seq: z.number().int(),
+      reason: text(),
+      /** Which workstation's chain, and which record the broken entry changed (e.g. `incident 4f…`). */
+      site: text().optional(),
+      workstation: text().optional(),
+      record: text().optional(),
+    })
+    .optional(),
 });
 export type AuditReport = z.infer<typeof auditReportSchema>;
 
 export const appInfoSchema = z.object({
   siteId: text(),
   siteName: text(),
+  /** The code in this workstation's incident numbers (YQ-2026-宣-0001); '' before the office sets one. */
+  siteCode: text(),
   schemaVersion: z.number().int(),
   appVersion: text(),
 });

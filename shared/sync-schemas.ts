@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text.js';
+import { workstationCodeSchema } from './api/app.js';
 
 // Sync bundles as the UI and the CLI see them: this workstation's identity and contact card, peers, the result
 // of an import, conflicts for review and the history of bundles. The bundle format itself is core-internal.
@@ -23,6 +24,8 @@ export const contactCardSchema = z.strictObject({
   ageRecipient: text().regex(AGE_X25519_RECIPIENT, { error: '联系卡中的加密公钥无效（须为 age1… X25519 公钥）' }),
   fingerprint: text().regex(FINGERPRINT, { error: '联系卡中的指纹格式无效' }),
   createdAt: z.iso.datetime(),
+  /** The code in the workstation's incident numbers (YQ-2026-宣-0001); absent on cards of workstations without one. */
+  code: workstationCodeSchema.optional(),
 });
 export type ContactCard = z.infer<typeof contactCardSchema>;
 
@@ -35,6 +38,8 @@ export const syncKeySchema = z.object({
 export const syncIdentitySchema = z.object({
   siteId: text(),
   name: text(),
+  /** The code in this workstation's incident numbers; '' while none is set. */
+  code: text(),
   fingerprint: text(),
   signPublic: text(),
   ageRecipient: text(),
@@ -49,6 +54,8 @@ export type SyncIdentity = z.infer<typeof syncIdentitySchema>;
 export const peerSchema = z.object({
   siteId: text(),
   name: text(),
+  /** The code on the peer's card ('' if it had none). */
+  code: text(),
   fingerprint: text(),
   trusted: z.boolean(),
   addedAt: text(),

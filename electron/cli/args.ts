@@ -10,6 +10,8 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
+  /** Who is acting (a member of this workstation's staff): named in the audit entry of every write. */
+  as: { type: 'string' },
 };
 
 function allOptions(): Record<string, OptionSpec> {

@@ -53,7 +53,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     // What a new ledger starts with is checked before openLedger creates the file (and ignored if it exists).
     const fresh = found.command.newLedger?.(args.values) ?? {};
-    ledger = openLedger({ path: args.db, ...(io.now ? { now: io.now } : {}), ...fresh });
+    const as = typeof args.values.as === 'string' ? { staff: args.values.as.trim() } : {};
+    ledger = openLedger({ path: args.db, ...(io.now ? { now: io.now } : {}), ...fresh, ...as });
   } catch (error) {
     return fail(io, error);
   }
@@ -63,7 +64,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const logInternal = (method: string, error: unknown) => {
       if (debug()) io.stderr(`[${method}] ${(error as Error).stack ?? String(error)}`);
     };
-    const result = await createDispatcher(createHandlers(ledger), { now: ledger.ctx.now, logInternal })(plan.method, plan.input);
+    const call = createDispatcher(createHandlers(ledger), { now: ledger.ctx.now, logInternal });
+    for (const step of plan.before ?? []) {
+      const done = await call(step.method, step.input);
+      if (!done.ok) return failWith(io, done.error);
+    }
+    const result = await call(plan.method, plan.input);
     if (!result.ok) return failWith(io, result.error);
     for (const file of plan.files ?? []) {
       if (file.format === 'pdf') await printHtmlToPdf(file.content(result.value), file.path);

@@ -5,6 +5,10 @@ import { type Db, openDatabase, SCHEMA_VERSION } from './db/open.js';
 import type { LedgerContext } from './ledger/mutate.js';
 import { seedReference } from './ledger/seed.js';
 import { createHlc } from './sync/hlc.js';
+import { releaseHeldOps } from './sync/held.js';
+import { actAs, checkStaff, currentStaff } from './ledger/staff.js';
+import type { Migration } from './db/migrations/index.js';
+import type { Catalogue } from './ledger/tables.js';
 import { defaultKeyStore, type KeyStore } from './sync/keystore.js';
 
 export interface OpenLedgerOptions {
@@ -14,8 +18,12 @@ export interface OpenLedgerOptions {
   now?: () => number;
   /** Who works at this workstation, for the audit log. */
   actor?: string;
+  /** A member of this workstation's staff acting for this opening only (yq --as 姓名); refused if not active staff. */
+  staff?: string;
   /** Name given to a new workstation (an existing one keeps its own; see ledger/workstation.ts to rename). */
   siteName?: string;
+  /** Code given to a new workstation for its incident numbers (YQ-2026-宣-0001); see ledger/numbering.ts. */
+  siteCode?: string;
   /** The better-sqlite3 addon built for the running ABI (Electron passes its own). */
   nativeBinding?: string;
   /** Where attachment files live (content-addressed); defaults to `attachments/` beside the database file. */
@@ -24,6 +32,8 @@ export interface OpenLedgerOptions {
   openCopiesDir?: string;
   /** Where this workstation's private sync keys live (main passes a safeStorage-backed one); default `<db>.keys`. */
   keyStore?: KeyStore;
+  /** Tests only: open as another version of the app would (its migrations and its synced-table catalogue). */
+  version?: { migrations: readonly Migration[]; catalogue: Catalogue };
 }
 
 export interface Ledger {
@@ -56,6 +66,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
   const now = options.now ?? Date.now;
   const { db, guard } = openDatabase({
     path: options.path,
+    ...(options.version ? { migrations: options.version.migrations } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
@@ -70,20 +81,30 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
         // A placeholder until the office names the workstation (设置, `yq init --name`, `yq identity --name`).
         insert.run('site_name', options.siteName ?? `工作站-${siteId.slice(0, 4)}`);
         insert.run('created_at', new Date(now()).toISOString());
+        if (options.siteCode) insert.run('site_code', options.siteCode);
       }
       const siteName = readMeta(db, 'site_name') ?? siteId;
       const last = (db.prepare('SELECT max(max_hlc) AS hlc FROM sites').get() as { hlc: string | null }).hlc;
       const hlc = createHlc({ site: siteId, now, ...(last ? { last } : {}) });
-      const ctx: LedgerContext = { db, guard, hlc, site: siteId, now, actor: options.actor ?? siteName };
+      const ctx: LedgerContext = {
+        db, guard, hlc, site: siteId, now, actor: options.actor ?? siteName,
+        ...(options.version ? { catalogue: options.version.catalogue } : {}),
+      };
       if (created) seedReference(ctx);
       return { ctx, siteId, siteName, created };
     });
     const { ctx, siteId, siteName, created } = setup.immediate();
+    // The person chosen at this keyboard last time, unless the caller names someone (yq --as).
+    if (options.staff !== undefined) checkStaff(db, options.staff);
+    const chosen = options.staff ?? (options.actor === undefined ? currentStaff(db) : '');
+    if (chosen) actAs(ctx, chosen);
+    // What a newer peer synced before this version knew it shows now (sync/held.ts).
+    releaseHeldOps(ctx);
     const attachmentsDir =
       options.attachmentsDir ??
       (options.path === ':memory:' ? join(tmpdir(), `yq-attachments-${siteId}`) : join(dirname(options.path), 'attachments'));
     const openCopiesDir = options.openCopiesDir ?? join(tmpdir(), `yuqing-ledger-open-${siteId}`);
-    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir, openCopiesDir,
+    return { ctx, db, siteId, siteName, schemaVersion: options.version?.migrations.length ?? SCHEMA_VERSION, created, attachmentsDir, openCopiesDir,
       keyStore: options.keyStore ?? defaultKeyStore(options.path), path: options.path,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => db.close() };
   } catch (error) {

@@ -45,7 +45,7 @@ describe('yq init --name / identity --name', () => {
     expect(await json<{ name: string }>(['--db', db, 'identity'])).toMatchObject({ name: '县委宣传部' });
 
     const human = await yq(['--db', db, 'init']);
-    expect(human.stdout).toBe(`台账已就绪：工作站“县委宣传部”（${created.siteId}），结构版本 ${created.schemaVersion}`);
+    expect(human.stdout).toBe(`台账已就绪：工作站“县委宣传部”（${created.siteId}），尚未设编号代码，结构版本 ${created.schemaVersion}`);
   });
 
   it('renames an existing workstation with init --name or identity --name, audited; the new card carries it', async () => {
@@ -55,7 +55,7 @@ describe('yq init --name / identity --name', () => {
     expect(placeholder).toBe(`工作站-${siteId.slice(0, 4)}`);
 
     expect(await json<Workstation>(['--db', db, 'init', '--name', '城关镇'])).toMatchObject({ siteId, name: '城关镇' });
-    expect(await json<{ siteId: string; name: string }>(['--db', db, 'identity', '--name', ' 县委宣传部 '])).toEqual({ siteId, name: '县委宣传部' });
+    expect(await json<{ siteId: string; name: string }>(['--db', db, 'identity', '--name', ' 县委宣传部 '])).toEqual({ siteId, name: '县委宣传部', code: '' });
     expect(renames(db)).toEqual([`工作站更名：“${placeholder}”改为“城关镇”`, '工作站更名：“城关镇”改为“县委宣传部”']);
 
     const human = await yq(['--db', db, 'identity', '--name', '县委网信办']);
@@ -97,7 +97,7 @@ describe('yq init --name / identity --name', () => {
 
   it('lists init --name and identity --name in the usage text', async () => {
     const help = await yq(['--help']);
-    expect(help.stdout).toMatch(/^ {2}init \[--name 名称\]$/m);
-    expect(help.stdout).toMatch(/^ {2}identity \[--name 名称\]$/m);
+    expect(help.stdout).toMatch(/^ {2}init \[--name 名称\] \[--code 代码\]$/m);
+    expect(help.stdout).toMatch(/^ {2}identity \[--name 名称\] \[--code 代码\]$/m);
   });
 });

@@ -129,7 +129,7 @@ describe('yq', () => {
     await yq(['--db', db, 'incident', 'add', '--json-in', '-'], JSON.stringify(incident));
     const sound = await yq(['--db', db, 'audit', 'verify', '--json']);
     expect(sound.code).toBe(0);
-    expect(JSON.parse(sound.stdout)).toEqual({ ok: true, entries: 2 });
+    expect(JSON.parse(sound.stdout)).toEqual({ ok: true, entries: 2, peers: [] });
 
     const l = openLedger({ path: db });
     l.db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER guard_audit_update');

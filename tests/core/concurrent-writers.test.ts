@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
 import { openLedger } from '../../electron/core/ledger.js';
 import { tempDir } from '../helpers/temp.js';
 

@@ -10,7 +10,7 @@ import { fillDemoLedger } from '../../electron/core/demo/fill.js';
 import { generateIncidents } from '../../electron/core/demo/generate.js';
 import { createRng } from '../../electron/core/demo/prng.js';
 import { DEMO_CATEGORIES, TEMPLATES } from '../../electron/core/demo/templates.js';
-import { verifyAudit } from '../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
 import { closingBlockers } from '../../electron/core/ledger/closing.js';
 import { getBoard } from '../../electron/core/ledger/commitment-board.js';
 import { getCommitment, previewDeadline } from '../../electron/core/ledger/commitments.js';

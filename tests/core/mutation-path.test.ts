@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
 import { createIncident } from '../../electron/core/ledger/incidents.js';
 import { mutate } from '../../electron/core/ledger/mutate.js';
 import { incidentInputSchema } from '../../shared/schemas.js';
@@ -36,7 +36,7 @@ describe('the one mutation path', () => {
     const entry = ledger.db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT 1').get() as { summary: string; op_count: number };
     expect(entry.summary).toContain(incident.number);
     expect(entry.op_count).toBe(ops.length);
-    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: after.audit });
+    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: after.audit, peers: [] });
   });
 
   it.each([
@@ -105,7 +105,7 @@ describe('audit verify', () => {
 
   it('passes on an untouched log', () => {
     const ledger = tamperable();
-    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: 5 });
+    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: 5, peers: [] });
   });
 
   it('names the first entry whose content was altered', () => {

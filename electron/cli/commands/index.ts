@@ -7,6 +7,7 @@ import { incidentCommands } from './incidents.js';
 import { townshipCommands, unitCommands } from './named-reference.js';
 import { responseCommands } from './responses.js';
 import { ruleCommands } from './rules.js';
+import { staffCommands } from './staff.js';
 import { syncCommands } from './sync.js';
 import { similarityCommands } from './similarity.js';
 import { workstationCommands } from './workstation.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   ...auditCommands,
   ...syncCommands,
   ...excelCommands,
+  ...staffCommands,
   ...backupCommands,
   ...similarityCommands,
 ];

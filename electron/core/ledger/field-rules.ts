@@ -27,6 +27,8 @@ const orNull = (rule: (v: FieldValue) => boolean) => (v: FieldValue) => v === nu
 const instant = (v: FieldValue) => typeof v === 'string' && isLedgerInstant(v);
 const ymdOrEmpty = (v: FieldValue) => v === '' || (typeof v === 'string' && YMD.test(v) && isLedgerInstant(`${v}T00:00:00Z`));
 const link = (v: FieldValue) => v === '' || (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v));
+/** YQ-2026-0042 (before workstation codes) or YQ-2026-宣-0042 (ledger/numbering.ts; codes as in shared/api/app.ts). */
+const INCIDENT_NUMBER = /^YQ-\d{4}-(?:[\p{Script=Han}A-Z0-9]{1,4}-)?\d{4,6}$/u;
 const positiveOrNull = (v: FieldValue) => v === null || (typeof v === 'number' && v > 0 && v <= 24 * 365);
 const jsonObject = (v: FieldValue) => {
   if (typeof v !== 'string') return false;
@@ -51,7 +53,7 @@ const RULES: Record<string, Record<string, (value: FieldValue) => boolean>> = {
   townships: { name: nameUpTo(30) },
   response_rules: { info_hours: positiveOrNull, press_hours: positiveOrNull, response_hours: positiveOrNull },
   incidents: {
-    number: (v) => v === '' || (typeof v === 'string' && /^YQ-\d{4}-\d{4,6}$/.test(v)),
+    number: (v) => v === '' || (typeof v === 'string' && INCIDENT_NUMBER.test(v)),
     title: filled(200),
     summary: upTo(10000),
     registrar: upTo(50),

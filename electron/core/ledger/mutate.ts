@@ -5,7 +5,7 @@ export { cached } from './statements.js';
 import { appendAudit } from './audit.js';
 import { formerOwners, maintainDerived } from './derived.js';
 import { cached } from './statements.js';
-import { LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
+import { type Catalogue, fieldTypeIn, LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
 
 /** Everything the core needs to change the ledger; paths, clock and identity are passed in, never looked up. */
 export interface LedgerContext {
@@ -17,7 +17,13 @@ export interface LedgerContext {
   now: () => number;
   /** Who is working at this workstation, for the audit log. */
   actor: string;
+  /** The member of staff chosen at the keyboard (ledger/staff.ts), if any: 登记人 and 跟进人 default to them. */
+  staff?: string;
+  /** The synced tables this version knows; LEDGER_TABLES unless a test builds another version. */
+  catalogue?: Catalogue;
 }
+
+export const catalogueOf = (ctx: Pick<LedgerContext, 'catalogue'>): Catalogue => ctx.catalogue ?? LEDGER_TABLES;
 
 /** New values for some fields of one row. */
 export interface Change {
@@ -67,7 +73,7 @@ export function mutateStamped(
     const ops: Op[] = [];
     for (const change of changes) {
       for (const [col, value] of Object.entries(change.fields)) {
-        if (!Object.hasOwn(LEDGER_TABLES[change.table], col)) {
+        if (fieldTypeIn(catalogueOf(ctx), change.table, col) === undefined) {
           throw new Error(`unknown field ${change.table}.${col}`); // a programming error, not user input
         }
         const op = { tbl: change.table, row: change.row, col, value };

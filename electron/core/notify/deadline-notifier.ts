@@ -2,6 +2,7 @@ import type { ClockEntry } from '../../../shared/api/responses.js';
 import { requirementLabel } from '../../../shared/domain.js';
 import { chinaDateOf, formatYmd } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
+import { COMMITMENT_NUMBER_SQL } from '../ledger/numbering.js';
 import { listClock } from '../ledger/clock.js';
 import { recomputeDeadlines } from '../ledger/commitments.js';
 import type { LedgerContext } from '../ledger/mutate.js';
@@ -85,8 +86,9 @@ export function createDeadlineNotifier(options: DeadlineNotifierOptions) {
     const today = chinaDateOf(nowMs);
     const rows = db
       .prepare(
-        `SELECT c.id, c.number, c.content, c.deadline, u.name AS unit FROM commitments c LEFT JOIN units u ON u.id = c.unit_id
-         WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND c.deadline < ? ORDER BY c.deadline, c.number`,
+        `SELECT c.id, ${COMMITMENT_NUMBER_SQL} AS number, c.content, c.deadline, u.name AS unit FROM commitments c
+         JOIN incidents i ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id
+         WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND c.deadline < ? ORDER BY c.deadline, number`,
       )
       .all(today) as { id: string; number: string; content: string; deadline: string; unit: string | null }[];
     // Keyed by deadline too: a commitment whose deadline was extended and then missed again is news again.

@@ -1,20 +1,22 @@
 import type { ImportResult } from '../../../shared/sync-schemas.js';
 import { appendAudit } from '../ledger/audit.js';
 import { recomputeDeadlines } from '../ledger/commitments.js';
-import { applyWinningOps, cached, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
-import { LEDGER_TABLES, type LedgerTable } from '../ledger/tables.js';
+import { applyWinningOps, cached, catalogueOf, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
 import { BundleError } from './errors.js';
 import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
-import { resolveNumbers } from './numbers.js';
-import type { WireConflict, WireOp } from './payload.js';
+import { notePeerAuditSeen, receiveChains, type WireChain } from './audit-chains.js';
+import { holdForUpgrade, NEWER_VERSION_NOTICE } from './held.js';
+import { noteSharedNumbers } from './numbers.js';
+import type { HeldOp, WireConflict, WireOp } from './payload.js';
+import { FIRST_SYNC_VERSION } from '../ledger/tables.js';
 import { notePeerSeen } from './peers.js';
 import { releaseQuarantine, quarantine } from './quarantine.js';
 import { checkRows } from './row-rules.js';
 
 // Applying a verified, validated bundle: one IMMEDIATE transaction that records the new operations, writes the
 // winner of every field (last writer wins by stamp; the stamp ends with the site id, so equal times break ties
-// by site), keeps concurrent edits for review, gives a number taken twice to the incident that claimed it first,
+// by site), keeps concurrent edits for review, lists a number given twice before workstation codes (never renumbering),
 // notes what the sender holds, records the bundle and appends the audit entry. Any throw rolls all of it back.
 //
 // Invariant kept by every import: each field of each row holds the value of its highest-stamped operation. Two
@@ -24,6 +26,10 @@ export interface Incoming {
   manifest: Manifest;
   senderName: string;
   ops: readonly WireOp[];
+  /** Operations on fields a newer version syncs: kept until this workstation is upgraded (sync/held.ts). */
+  held?: readonly HeldOp[];
+  /** Signed audit chains: the sender's, and those of the peers it keeps (sync/audit-chains.ts). */
+  chains?: readonly WireChain[];
   /** Conflicts the sender recorded about operations in the bundle. */
   conflicts: readonly WireConflict[];
   file: string;
@@ -109,6 +115,13 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
     else accepted.push(op);
   }
   quarantine(db, held, manifest.bundleId, at);
+  const newer = incoming.held ?? [];
+  for (const op of newer) {
+    if (op.site === ctx.site && !ownOp.get(op.hlc)) {
+      throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
+    }
+  }
+  const keptForLater = holdForUpgrade(db, newer, manifest.syncVersion ?? FIRST_SYNC_VERSION, manifest.bundleId, at);
   const acceptedStamps = new Set(accepted.map((op) => op.hlc));
   // Released operations the sender also sent again are processed once, as incoming.
   const releasedAll = releaseQuarantine(db, nowMs, options.maxDriftMs);
@@ -174,16 +187,15 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   const top = fresh.reduce<string | undefined>((max, op) => (max === undefined || op.hlc > max ? op.hlc : max), undefined);
   if (top) ctx.hlc.receive(top);
 
-  // Numbers are applied on their own so that two incidents never hold one number, even for a moment.
-  const numberWins = winners.filter((op) => op.tbl === 'incidents' && op.col === 'number');
-  const otherWins = winners.filter((op) => !(op.tbl === 'incidents' && op.col === 'number'));
-  applyWinningOps(db, groupByRow(otherWins));
-  const numbers = resolveNumbers(ctx, numberWins, manifest.bundleId, at);
+  applyWinningOps(db, groupByRow(winners));
+  const numberMessages = noteSharedNumbers(ctx, winners, manifest.bundleId, at);
 
   const maxBySite = new Map<string, string>();
-  for (const op of fresh) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
+  for (const op of [...fresh, ...newer]) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
   for (const [site, hlc] of maxBySite) noteSeen(db, site, hlc);
   notePeerSeen(db, manifest.sender.site, manifest.seen);
+  receiveChains(db, ctx.site, incoming.chains ?? [], at);
+  notePeerAuditSeen(db, manifest.sender.site, manifest.auditSeen ?? {});
 
   const found = conflicts.map(({ op, had }) => {
     const incomingWins = op.hlc > had.hlc;
@@ -195,10 +207,10 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
     ...base,
     applied: fresh.filter((op) => !releasedSet.has(op.hlc)).length,
     duplicates,
-    conflicts: recorded + numbers.renumbered,
+    conflicts: recorded + numberMessages.length,
     quarantined: held.length + rows.hold.length,
     released: releasedApplied,
-    renumbered: numbers.renumbered,
+    renumbered: 0, // numbers never change on import any more (sync/numbers.ts)
     deletions,
     liveRows,
     needsConfirmation,
@@ -213,7 +225,8 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
               '待补全它们的操作到达后自动应用',
           ]
         : []),
-      ...numbers.messages,
+      ...(keptForLater > 0 ? [`${NEWER_VERSION_NOTICE}（${keptForLater} 条内容已保存，本程序升级后自动显示）`] : []),
+      ...numberMessages,
     ],
   };
 
@@ -322,7 +335,7 @@ function countDeletions(ctx: LedgerContext, winners: readonly WireOp[]) {
   if (deletions === 0) return { deletions, incidentDeletions, liveRows: 0, liveIncidents: 0 };
   let liveRows = 0;
   let liveIncidents = 0;
-  for (const table of Object.keys(LEDGER_TABLES) as LedgerTable[]) {
+  for (const table of Object.keys(catalogueOf(ctx))) {
     const n = (cached(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
     liveRows += n;
     if (table === 'incidents') liveIncidents = n;

@@ -50,6 +50,7 @@ export const zhCN = {
     units: '单位',
     calendar: '节假日调休',
     backup: '备份与恢复',
+    audit: '审计',
   },
 
   paper: {
@@ -88,6 +89,32 @@ export const zhCN = {
     siteId: '工作站编号',
     schemaVersion: '数据库版本',
     appVersion: '程序版本',
+  },
+
+  /** Issue 11: the workstation code in numbers, staff, the signed audit trail. */
+  identity: {
+    codeTitle: '事件编号',
+    code: '工作站代码',
+    codeNone: '未设置',
+    codeSet: '设置代码',
+    codeChange: '更改',
+    codeLabel: '工作站代码',
+    codeHint: '1–4个汉字、大写字母或数字，如 宣、城关。此后登记的事件编号为 YQ-年份-代码-序号，各工作站代码互不相同；已编的号永不改变。',
+    codeSave: '保存',
+    codeSaved: (code: string) => `工作站代码已设为“${code}”。对方工作站添加新的联系卡后会核对代码不重复。`,
+    codeExample: (code: string) => `下一个编号形如 YQ-${new Date().getFullYear()}-${code}-0001`,
+    codeMissing: '尚未设置代码：本机登记的事件编号为 YQ-年份-序号，与其他工作站同步时可能重号（重号不会被改动，但难以区分）。',
+    auditTitle: '审计',
+    auditHint: '核对本工作站及各对方工作站的审计链：每条记录、其对应的同步操作，以及各工作站签名的链尾。',
+    auditRun: '校验审计链',
+    auditRunning: '正在校验…',
+    auditOwn: (n: number) => `本工作站：${n} 条记录`,
+    auditPeer: (name: string, n: number) => `${name}：${n} 条记录`,
+    auditOk: '完好',
+    auditBad: '有问题',
+    auditAllOk: '全部完好：记录与同步操作均与各工作站的签名相符。',
+    auditBroken: (who: string, seq: number, reason: string, record?: string) =>
+      `${who}的第 ${seq} 条审计记录${record ? `（记录 ${record}）` : ''}：${reason}`,
   },
 
   ledger: {
@@ -135,6 +162,10 @@ export const zhCN = {
       datePlaceholder: '如 2026-11-01',
       all: '全部',
       clear: '清除筛选',
+      several: (first: string, n: number) => `${first}等${n}项`,
+      choose: (what: string) => `按${what}筛选（可多选）`,
+      open: '未办结',
+      majorAndAbove: '重大及以上',
     },
     search: {
       label: '搜索',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type CalendarOverrideEntry, commitmentMethods } from '../../../shared/api/commitments.js';
 import { chinaYear } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { DateTimeField } from '../forms/DateTimeField.js';
 import { ChoiceField, FormField } from '../forms/FormField.js';
 import { writtenDate } from '../forms/pickerValue.js';
@@ -69,9 +70,7 @@ export function CalendarOverrides() {
 
   return (
     <section className="panel" aria-labelledby="calendar-heading" data-testid="calendar-overrides">
-      <h2 className="panel-title" id="calendar-heading">
-        {c.title}
-      </h2>
+      <PanelHeading id="calendar-heading" title={c.title} />
       <p className="panel-hint muted" data-testid="calendar-coverage">
         {c.hint(LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR)}
       </p>
