@@ -167,4 +167,3 @@ export function useLedgerForm<V extends FieldValues, Out = V>(options: LedgerFor
   };
 }
 
-export type LedgerForm<V extends FieldValues> = ReturnType<typeof useLedgerForm<V, unknown>>;

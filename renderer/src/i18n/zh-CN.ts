@@ -204,10 +204,8 @@ export const zhCN = {
     title: '登记舆情事件',
     submit: '登记',
     submitting: '正在登记…',
-    checkFields: (n: number) => `有 ${n} 处需要修改，请查看标红的项目。`,
     choose: '请选择',
     none: '不选',
-    timeHint: '格式：2026-11-28 14:05（北京时间）',
     urlHint: '粘贴网址即可，未写 https:// 时自动补上',
     coUnitsHint: '可多选；牵头单位不在此列',
     sections: {
