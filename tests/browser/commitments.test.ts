@@ -70,7 +70,7 @@ describe.skipIf(!run)('承诺督办 in Chromium', () => {
     await detail.getByLabel('承诺状态').selectOption({ label: '已兑现' });
     await detail.getByLabel('兑现情况（做了什么、佐证材料）').fill('已完成管网检修，回访测温18.5度');
     await detail.getByLabel('已公开').check();
-    await detail.getByLabel('公开渠道').selectOption({ label: '政府网站' });
+    await detail.getByLabel('公开渠道').fill('政府网站');
     await detail.getByLabel('公开时间').fill(`${addDays(today, -1)} 16:00`);
     await detail.getByLabel('链接').fill('https://www.example.gov.cn/gk/2026/1');
     await detail.getByTestId('commitment-save').click();

@@ -22,7 +22,7 @@ describe.skipIf(!run)('registering an incident in Chromium', () => {
     const form = page.getByTestId('register-form');
     await form.getByLabel('标题', { exact: true }).fill('县城某小区供暖不热，居民集体投诉');
     await form.getByLabel('摘要').fill('多名居民在微博反映室温不足16度，物业推诿');
-    await form.locator('#reg-platform').selectOption({ label: '微博' });
+    await form.locator('#reg-platform').fill('微博');
     await form.locator('#reg-foundAt').fill('2026-11-27 09:30');
     await form.getByTestId('field-categories').getByText('困难群众生活').click();
     await form.getByTestId('field-categories').getByText('环境污染和生态破坏').click();

@@ -82,8 +82,18 @@ describe.skipIf(!run)('incidents and responses in Chromium', () => {
     const form = page.getByTestId('register-form');
     await form.getByLabel('标题', { exact: true }).fill('县城某小区供暖不热，居民集体投诉');
     await form.getByLabel('摘要').fill('多名居民在微博反映室温不足16度，物业推诿，要求退还部分取暖费。');
-    await form.locator('#reg-platform').selectOption({ label: '微博' });
+    await form.locator('#reg-platform').fill('微博');
     await form.locator('#reg-foundAt').fill(toChinaInputValue(hoursAgo(2)));
+    // The calendar beside a typed time writes the picked China wall-clock time in the app's display form.
+    const firstSeen = toChinaInputValue(hoursAgo(3));
+    await form.getByTestId('picker-firstSeenAt').fill(firstSeen.replace(' ', 'T'));
+    const [day, time] = firstSeen.split(' ');
+    const [y, m, d] = (day ?? '').split('-').map(Number);
+    expect(await form.locator('#reg-firstSeenAt').inputValue()).toBe(`${y}年${m}月${d}日 ${time}`);
+    await form.locator('#reg-platform').fill('12345');
+    expect(await form.getByTestId('reg-platform-means').textContent()).toBe('即：12345热线');
+    await page.screenshot({ path: join(SHOTS, 'forms-register-top.png') });
+    await form.locator('#reg-platform').fill('微博');
     await form.getByTestId('field-severity').getByText('较大', { exact: true }).click();
     await form.locator('#reg-leadUnit').selectOption({ label: '县住建局' });
     const png = bandsPng(240, 160, [
@@ -102,6 +112,14 @@ describe.skipIf(!run)('incidents and responses in Chromium', () => {
     expect(await suggestion.textContent()).toContain('困难群众（供暖、取暖）');
     expect(await hardship.isChecked()).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'incidents-register.png') });
+    // Esc on a half-filled form asks on the page, with the choice to keep editing focused.
+    await page.keyboard.press('Escape');
+    const question = form.getByTestId('discard-question');
+    await question.waitFor();
+    expect(await question.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'forms-discard-question.png') });
+    await form.getByTestId('discard-keep').click();
+    expect(await question.count()).toBe(0);
     await suggestion.click();
     expect(await hardship.isChecked()).toBe(true);
     await page.getByTestId('register-submit').click();
@@ -119,11 +137,16 @@ describe.skipIf(!run)('incidents and responses in Chromium', () => {
     // Record a response; its clock stops.
     await incident.getByTestId('response-open').click();
     const response = incident.getByTestId('response-form');
-    await response.locator('#resp-method').selectOption({ label: '情况通报' });
-    await response.locator('#resp-channel').selectOption({ label: '政务微博' });
+    // The form opens below the fold and is brought into view.
+    await expect.poll(() => response.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
+    // Coded fields take the words people say.
+    await response.locator('#resp-method').fill('通报');
+    await response.locator('#resp-channel').fill('官方微博');
     await response.locator('#resp-url').fill('https://weibo.com/1234567890/Pq8xYz');
     await response.locator('#resp-content').fill('县住建局已约谈供热企业，即日起逐户测温，室温不达标的按规定退还取暖费。');
-    await response.locator('#resp-disposition').selectOption({ label: '实际困难 → 解决情况' });
+    await response.locator('#resp-disposition').fill('实际困难');
+    expect(await response.getByTestId('resp-disposition-means').textContent()).toBe('即：实际困难 → 解决情况');
+    await page.screenshot({ path: join(SHOTS, 'forms-response-words.png') });
     await response.getByTestId('response-submit').click();
     await expect.poll(() => clock.getAttribute('data-state')).toBe('met');
     expect(await clock.textContent()).toMatch(/已于 \d{4}年\d+月\d+日 \d{2}:\d{2} 回应/);

@@ -116,7 +116,7 @@ describe('承诺督办 board', () => {
     await user.click(within(dialog).getByTestId('commitment-save'));
     expect(await within(dialog).findByTestId('cm-error-channel')).toBeTruthy();
     expect(dialog.textContent).not.toMatch(/patch|publication/);
-    await user.selectOptions(within(dialog).getByLabelText('公开渠道'), '政务微信');
+    await user.type(within(dialog).getByLabelText('公开渠道'), '微信');
     await user.type(within(dialog).getByLabelText('公开时间'), `${addDays(today, -1)} 08:00`);
     await user.click(within(dialog).getByTestId('commitment-save'));
     await waitFor(() => expect(within(dialog).getByTestId('detail-status').textContent).toContain('已兑现'));

@@ -48,8 +48,8 @@ describe('共性问题 in the window', () => {
     await waitFor(() => expect(within(same).getByRole('heading').textContent).toBe('同一问题的其他 2 起'));
     await user.click(within(same).getByTestId('joint-response-open'));
     const form = within(same).getByTestId('response-form');
-    await user.selectOptions(within(form).getByLabelText(/回应方式/), '情况通报');
-    await user.selectOptions(within(form).getByLabelText(/发布渠道/), '政务微博');
+    await user.type(within(form).getByLabelText(/回应方式/), '情况通报');
+    await user.type(within(form).getByLabelText(/发布渠道/), '政务微博');
     await user.type(within(form).getByLabelText(/回应内容/), '县住建局通报：已督促供热公司加压供热。');
     await user.click(within(form).getByRole('button', { name: /保存|记录/ }));
     await waitFor(() => expect(within(screen.getByTestId('incident-responses')).getByText('共性回应（同时回应 3 起）')).toBeTruthy());
@@ -79,7 +79,7 @@ describe('共性问题 in the window', () => {
     expect(suggestion.textContent).toContain('大凌河有人夜间非法采砂');
     await user.click(within(suggestion).getByTestId('recurrence-confirm'));
     expect(screen.getByTestId('recurrence-confirmed').textContent).toContain('YQ-');
-    await user.selectOptions(f.getByLabelText('首发平台'), '抖音');
+    await user.type(f.getByLabelText('首发平台'), '抖音');
     await user.click(f.getByLabelText('环境污染和生态破坏'));
     await user.click(f.getByLabelText('一般'));
     await user.click(f.getByTestId('register-submit'));

@@ -83,7 +83,10 @@ describe('app shell', () => {
     expect(title).toHaveProperty('value', 'n');
     expect(screen.getAllByRole('dialog')).toHaveLength(1);
 
+    // Something was typed, so Escape asks first (on the page); 放弃填写 closes.
     await user.keyboard('{Escape}');
+    expect(within(dialog).getByTestId('discard-question')).toBeTruthy();
+    await user.click(within(dialog).getByTestId('discard-confirm'));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

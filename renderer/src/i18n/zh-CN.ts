@@ -204,10 +204,8 @@ export const zhCN = {
     title: '登记舆情事件',
     submit: '登记',
     submitting: '正在登记…',
-    checkFields: (n: number) => `有 ${n} 处需要修改，请查看标红的项目。`,
     choose: '请选择',
     none: '不选',
-    timeHint: '格式：2026-11-28 14:05（北京时间）',
     urlHint: '粘贴网址即可，未写 https:// 时自动补上',
     coUnitsHint: '可多选；牵头单位不在此列',
     sections: {
@@ -678,6 +676,26 @@ export const zhCN = {
     warnStale: (at: string | null) => (at ? `台账已超过 3 天没有完好备份（上次：${at}）` : '台账还没有任何备份'),
     warnSecond: '上次备份时无法写入第二备份文件夹（U 盘或共享文件夹是否已连接？）',
     goBackup: '前往备份与恢复',
+  },
+
+  forms: {
+    checkFields: (n: number) => `有 ${n} 处需要修改，请查看标红的项目。`,
+    discardQuestion: '已填写的内容还没有保存，确定放弃吗？',
+    keepEditing: '继续填写',
+    discard: '放弃填写',
+    // The button's name leaves the field's name out, so “公开时间” names one control; its title says which field.
+    pickDateTime: '打开日历',
+    pickDate: '打开日历',
+    pickDateTimeOf: (field: string) => `从日历选择${field}`,
+    pickDateOf: (field: string) => `从日历选择${field}`,
+    timeHint: '可写“2026年11月28日 14:05”“2026-11-28 14:05”或“今天 9:30”（北京时间），也可点日历选择',
+    dateHint: '可写“2026年12月31日”或“2026-12-31”，也可点日历选择',
+    means: (label: string) => `即：${label}`,
+    unknownWord: (choices: string) => `无法识别，可写：${choices}`,
+    addCategory: '输入类别（如 欠薪、疫情）后回车',
+    categoryWord: '按名称选择类别',
+    categoryAdded: (name: string) => `已选：${name}`,
+    categoryUnknown: (word: string) => `没有名为“${word}”的类别`,
   },
 } as const;
 

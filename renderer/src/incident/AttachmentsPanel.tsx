@@ -7,6 +7,7 @@ import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 /** Screenshots and files of the incident: thumbnails for images, opened with the system viewer. */
 export function AttachmentsPanel({ incidentId, attachments }: { incidentId: string; attachments: readonly Attachment[] }) {
@@ -27,7 +28,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: stri
     for (const file of picked) {
       const result = await call('addAttachment', { incident: incidentId, name: file.name, mime: file.mime, dataBase64: file.dataBase64 });
       if (result.ok) added++;
-      else failed.push(`${file.name}：${result.error.fields?.[0]?.message ?? result.error.message}`);
+      else failed.push(`${file.name}：${refusalLine(result.error)}`);
     }
     setBusy(false);
     setProblems(failed);

@@ -4,6 +4,7 @@ import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { filtersOfQuery, queryOf, useIncidents } from '../stores/incidents.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const v = t.ledger.views;
 
@@ -40,7 +41,7 @@ export function SavedViews() {
     event.preventDefault();
     const { filters, sort } = useIncidents.getState();
     const result = await call('saveView', { name, query: queryOf(filters, sort) });
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setNaming(false);
     setName('');
     setError(null);

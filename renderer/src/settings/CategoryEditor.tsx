@@ -6,6 +6,7 @@ import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { AddCategoryForm } from './AddCategoryForm.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const c = t.categoryEditor;
 
@@ -36,7 +37,7 @@ function CategoryRow({ category }: { category: Category }) {
 
   const saveKeywords = async (keywords: string[]) => {
     const result = await call('updateCategory', { code: category.code, keywords });
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setError(null);
     notify(c.saved(category.name));
     await reload();

@@ -5,6 +5,7 @@ import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const h = t.holidayNotice;
 const day = (ymd: string) => `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
@@ -22,7 +23,7 @@ export function HolidayNoticeImport() {
 
   const preview = async () => {
     const result = await call('previewHolidayNotice', { text, year });
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setError(null);
     setParsed(result.value);
   };

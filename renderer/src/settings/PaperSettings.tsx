@@ -5,6 +5,7 @@ import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const p = t.paper;
 const FIELDS = ['issuer', 'reportTo', 'copyTo'] as const;
@@ -24,7 +25,7 @@ export function PaperSettings() {
     event.preventDefault();
     if (!draft) return;
     const result = await call('setPaperSettings', draft);
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setError(null);
     setDraft(result.value);
     notify(p.saved);

@@ -4,6 +4,7 @@ import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import './workstation.css';
+import { refusalLine } from '../forms/refusals.js';
 
 const s = t.settings;
 
@@ -30,7 +31,7 @@ export function WorkstationName() {
     setBusy(true);
     const result = await call('renameWorkstation', { name: draft });
     setBusy(false);
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     useSession.setState({ appInfo: result.value });
     cancel();
     notify(s.renamed(result.value.siteName));
