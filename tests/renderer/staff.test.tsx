@@ -1,0 +1,81 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RenderedApp, renderApp } from './render-app.js';
+import { addIncident, must } from './seed.js';
+
+// Who is at the keyboard (issue 11.4), against the real core: the chooser before work, the header's 切换, and
+// 设置 → 人员. What the chosen person then writes is named after them.
+
+let app: RenderedApp | undefined;
+afterEach(() => {
+  app?.teardown();
+  app = undefined;
+});
+
+describe('the person at the keyboard', () => {
+  it('asks nobody when the workstation has no staff', async () => {
+    app = await renderApp();
+    await screen.findByTestId('workstation');
+    await waitFor(() => expect(screen.queryByTestId('at-keyboard')).toBeNull());
+    expect(screen.queryByTestId('staff-chooser')).toBeNull();
+  });
+
+  it('asks for a name before work; the choice names what is registered and is remembered', async () => {
+    app = await renderApp(async ({ api }) => {
+      await must(api.addStaff({ name: '张三', post: '科员' }));
+      await must(api.addStaff({ name: '李四', post: '值班员' }));
+      await must(api.addStaff({ name: '王五' }));
+      await must(api.deactivateStaff({ name: '王五' }));
+    });
+    const { user, api } = app;
+    const chooser = await screen.findByTestId('staff-chooser');
+    // Only active staff are offered, and there is no way past the chooser without choosing.
+    expect(within(chooser).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['我是张三', '我是李四']);
+    await user.keyboard('{Escape}');
+    expect(screen.getByTestId('staff-chooser')).toBeTruthy();
+    await user.click(within(chooser).getByRole('button', { name: '我是李四' }));
+    await waitFor(() => expect(screen.queryByTestId('staff-chooser')).toBeNull());
+    expect(screen.getByTestId('at-keyboard-name').textContent).toBe('李四');
+    expect((await must(api.listStaff())).current).toBe('李四');
+    const made = await addIncident(app, { title: '某小区供暖不热' });
+    expect((await must(api.getIncident({ id: made.id }))).registrar).toBe('李四');
+
+    // 切换: the chooser again, closable, and the next choice replaces the last.
+    await user.click(screen.getByTestId('staff-switch'));
+    const again = await screen.findByTestId('staff-chooser');
+    await user.click(within(again).getByRole('button', { name: '取消' }));
+    expect(screen.queryByTestId('staff-chooser')).toBeNull();
+    await user.click(screen.getByTestId('staff-switch'));
+    await user.click(await screen.findByRole('button', { name: '我是张三' }));
+    await waitFor(() => expect(screen.getByTestId('at-keyboard-name').textContent).toBe('张三'));
+    expect((await must(api.listStaff())).current).toBe('张三');
+  });
+});
+
+describe('设置 → 人员', () => {
+  it('adds staff with 姓名 and 岗位, refuses a name already there, and deactivates', async () => {
+    app = await renderApp(undefined, { startOn: 'settings' });
+    const { user, api } = app;
+    await user.click(await screen.findByTestId('settings-tab-staff'));
+    expect((await screen.findByTestId('staff-empty')).textContent).toContain('尚未添加人员');
+    const name = screen.getByLabelText('姓名');
+    await user.click(screen.getByRole('button', { name: '添加人员' }));
+    expect((await screen.findByTestId('staff-name-error')).textContent).toBe('请填写姓名');
+    expect((await must(api.listStaff())).staff).toEqual([]);
+    await user.type(name, '张三');
+    await user.type(screen.getByLabelText('岗位'), '科员');
+    await user.click(screen.getByRole('button', { name: '添加人员' }));
+    expect((await screen.findByTestId('staff-张三')).textContent).toContain('科员');
+    // The first person added is asked for, since now the workstation has staff and nobody is chosen.
+    await user.click(await screen.findByRole('button', { name: '我是张三' }));
+    await user.type(name, '张三');
+    await user.click(screen.getByRole('button', { name: '添加人员' }));
+    expect((await screen.findByTestId('staff-name-error')).textContent).toBe('已有同名人员');
+    expect((await must(api.listStaff())).staff.map((m) => m.name)).toEqual(['张三']);
+    await user.click(screen.getByRole('button', { name: '停用 张三' }));
+    await waitFor(() => expect(screen.getByTestId('staff-张三').textContent).toContain('已停用'));
+    const after = await must(api.listStaff());
+    expect(after.staff[0]!.active).toBe(false);
+    expect(after.current).toBe('');
+  });
+});
