@@ -6,6 +6,7 @@ import { FormActions, useEntryForm } from '../common/entryForm.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
+import { useStaff } from '../stores/staff.js';
 import { useUi } from '../stores/ui.js';
 
 const f = t.followups;
@@ -18,7 +19,8 @@ export function FeedbackForm({ incident, onDone }: { incident: Incident; onDone:
   const [method, setMethod] = useState('');
   const [satisfaction, setSatisfaction] = useState<number | null>(null);
   const [note, setNote] = useState('');
-  const [actor, setActor] = useState('');
+  // The person at the keyboard, as 登记人 is; they may name someone else.
+  const [actor, setActor] = useState(() => useStaff.getState().current);
   const [at, setAt] = useState('');
   const form = useEntryForm(FIELDS, { idPrefix: 'fb', testPrefix: 'feedback' });
 

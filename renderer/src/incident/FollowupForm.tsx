@@ -6,6 +6,7 @@ import { FormActions, useEntryForm } from '../common/entryForm.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
+import { useStaff } from '../stores/staff.js';
 import { useUi } from '../stores/ui.js';
 
 const f = t.followups;
@@ -17,7 +18,8 @@ export function FollowupForm({ incident, onDone }: { incident: Incident; onDone:
   const [kind, setKind] = useState<FollowupKind>('progress');
   const [commitment, setCommitment] = useState('');
   const [at, setAt] = useState('');
-  const [actor, setActor] = useState('');
+  // The person at the keyboard, as 登记人 is; they may name someone else.
+  const [actor, setActor] = useState(() => useStaff.getState().current);
   const [content, setContent] = useState('');
   const [commitments, setCommitments] = useState<Commitment[]>([]);
   const form = useEntryForm(FIELDS, { idPrefix: 'fu', testPrefix: 'followup' });

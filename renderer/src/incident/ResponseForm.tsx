@@ -16,9 +16,10 @@ import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useSession } from '../stores/session.js';
+import { useStaff } from '../stores/staff.js';
 import { useUi } from '../stores/ui.js';
 
-const FIELDS = ['at', 'method', 'channel', 'url', 'content', 'unit', 'disposition'] as const;
+const FIELDS = ['at', 'method', 'channel', 'url', 'content', 'unit', 'disposition', 'responder'] as const;
 type FieldName = (typeof FIELDS)[number];
 type Values = Record<FieldName, string>;
 const label = t.response.fields;
@@ -41,6 +42,8 @@ export function ResponseForm({ incident, onDone, incidents }: { incident: Incide
     // Usually the lead unit answers.
     unit: incident.leadUnitId ?? '',
     disposition: '',
+    // The person at the keyboard, as 登记人 is; they may name someone else.
+    responder: useStaff.getState().current,
   }));
   const form = useEntryForm(FIELDS, { idPrefix: 'resp', testPrefix: 'response' });
 
@@ -64,6 +67,7 @@ export function ResponseForm({ incident, onDone, incidents }: { incident: Incide
       content: values.content,
       ...(values.unit ? { unit: values.unit } : {}),
       disposition: values.disposition === '' ? null : values.disposition,
+      responder: values.responder,
     };
     const parsed = responseInputSchema.safeParse(draft);
     if (!parsed.success) return form.fail(fieldErrorsFrom(parsed.error), t.register.checkFields(parsed.error.issues.length));
@@ -147,6 +151,12 @@ export function ResponseForm({ incident, onDone, incidents }: { incident: Incide
             ))}
           </select>,
           { wide: true },
+        )}
+        {form.field(
+          'responder',
+          label.responder,
+          <input type="text" maxLength={20} value={values.responder} onChange={(e) => set('responder', e.target.value)} {...form.control('responder')} />,
+          { hint: t.response.responderHint },
         )}
       </div>
       <FormActions busy={form.busy} submit={t.response.submit} submitting={t.response.submitting} testId="response-submit" onCancel={onDone} />
