@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { toggleFilterValues } from './filter-choices.js';
 import { addIncident, must } from './seed.js';
 
 // Who is at the keyboard (issue 11.4), against the real core: the chooser before work, the header's 切换, and
@@ -77,5 +78,40 @@ describe('设置 → 人员', () => {
     const after = await must(api.listStaff());
     expect(after.staff[0]!.active).toBe(false);
     expect(after.current).toBe('');
+  });
+});
+
+describe('筛选方案 of the person at the keyboard', () => {
+  it('saves a view as the person’s own or 共享给本办; the list shows mine and the office’s, and changes on 切换', async () => {
+    app = await renderApp(async (installed) => {
+      await must(installed.api.addStaff({ name: '张三' }));
+      await must(installed.api.addStaff({ name: '李四' }));
+      await must(installed.api.chooseStaff({ name: '张三' }));
+      await addIncident(installed, { title: '某小区供暖不热', severity: '重大' });
+    });
+    const { user, api } = app;
+    await toggleFilterValues(user, '等级', ['重大']);
+    const views = screen.getByTestId('saved-views');
+    await user.click(within(views).getByRole('button', { name: '保存为方案' }));
+    await user.type(within(views).getByLabelText('方案名称'), '我的重大{Enter}');
+    await waitFor(() => expect(within(views).getByRole('option', { name: '我的重大' })).toBeTruthy());
+    await user.click(within(views).getByRole('button', { name: '保存为方案' }));
+    await user.type(within(views).getByLabelText('方案名称'), '本办重大');
+    await user.click(within(views).getByTestId('saved-view-share'));
+    await user.click(within(views).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(views).getByRole('option', { name: '本办重大' })).toBeTruthy());
+    const groups = () => within(views).queryAllByRole('group').map((g) => [g.getAttribute('label'), within(g).getAllByRole('option').map((o) => o.textContent)]);
+    expect(groups()).toEqual([
+      ['我的方案', ['我的重大']],
+      ['本办共享', ['本办重大']],
+    ]);
+    expect((await must(api.listSavedViews())).map((v) => [v.name, v.shared, v.owner])).toEqual([
+      ['我的重大', false, '张三'],
+      ['本办重大', true, ''],
+    ]);
+
+    await user.click(screen.getByTestId('staff-switch'));
+    await user.click(await screen.findByRole('button', { name: '我是李四' }));
+    await waitFor(() => expect(groups()).toEqual([['本办共享', ['本办重大']]]));
   });
 });
