@@ -115,3 +115,25 @@ describe('筛选方案 of the person at the keyboard', () => {
     await waitFor(() => expect(groups()).toEqual([['本办共享', ['本办重大']]]));
   });
 });
+
+describe('回应人 on the incident page', () => {
+  it('defaults to the person at the keyboard, is shown on the response and names them in the timeline', async () => {
+    app = await renderApp(async (installed) => {
+      await must(installed.api.addStaff({ name: '张三' }));
+      await must(installed.api.chooseStaff({ name: '张三' }));
+      await addIncident(installed, { title: '某小区供暖不热', severity: '较大', leadUnit: '县住建局' });
+    });
+    const { user } = app;
+    await user.click(await screen.findByText('YQ-2026-0001', { selector: '[data-testid="incident-row"] .cell' }));
+    const p = within(await screen.findByTestId('incident-page'));
+    await user.click(await p.findByTestId('response-open'));
+    const f = within(await p.findByTestId('response-form'));
+    expect(f.getByLabelText<HTMLInputElement>('回应人').value).toBe('张三');
+    await user.selectOptions(f.getByLabelText('回应方式'), '情况通报');
+    await user.selectOptions(f.getByLabelText('发布渠道'), '政务微博');
+    await user.type(f.getByLabelText('回应内容'), '县住建局已约谈供热公司。');
+    await user.click(f.getByTestId('response-submit'));
+    expect((await p.findByTestId('response-responder')).textContent).toBe('回应人 张三');
+    await waitFor(() => expect(p.getByTestId('incident-timeline').textContent).toContain('县住建局 · 张三'));
+  });
+});
