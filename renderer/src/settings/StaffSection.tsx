@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { staffMethods } from '../../../shared/api/staff.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useStaff } from '../stores/staff.js';
@@ -49,7 +50,7 @@ export function StaffSection() {
 
   return (
     <section className="panel" data-testid="settings-staff">
-      <h2 className="panel-title">{s.settingsTitle}</h2>
+      <PanelHeading title={s.settingsTitle} />
       <p className="field-hint">{s.settingsHint}</p>
       {staff.length === 0 ? (
         <p className="field-hint" data-testid="staff-empty">
