@@ -23,6 +23,8 @@ export const responseInputSchema = z
     content: text({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
     unit: ref('回应单位'),
     disposition: codedRef('disposition').nullable().default(null),
+    /** 回应人: empty means the person at the keyboard. */
+    responder: text().trim().max(20, { error: '回应人不超过20字' }).default(''),
   })
   .refine((r) => (r.incident === undefined) !== (r.incidents === undefined), {
     error: '请指定回应的舆情事件（incident，或共性回应的 incidents，二者选一）',
@@ -42,6 +44,8 @@ export const responseSchema = z.object({
   createdAt: isoInstant,
   /** A 共性回应: the numbers of every incident this one response answers (empty for an ordinary response). */
   jointWith: z.array(text()),
+  /** 回应人 ('' for responses recorded before it was kept). */
+  responder: text(),
 });
 export type Response = z.infer<typeof responseSchema>;
 

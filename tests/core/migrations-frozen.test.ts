@@ -21,6 +21,7 @@ const SHIPPED: [number, string, string][] = [
   [12, 'held-ops', 'e77b03d276e14bca61baf18267515d2070e830c52943e880e085d4b941146804'],
   [13, 'staff', '455e6132f8bdd342028ab97e8975dbc5cff16c5d1ca850bba0bb37d00242e6cf'],
   [14, 'signed-audit', '64be61012ddd0ff7c8b4dd675302d534f69415bb1308652428d28384576515f9'],
+  [15, 'responder', '19912234a64f65801c75b225c91787bf472850484513880a0497e581c49d72fa'],
 ];
 
 describe('shipped migrations', () => {

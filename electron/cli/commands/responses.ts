@@ -12,7 +12,7 @@ const clockLine = (e: ClockEntry) =>
 export const responseCommands: Command[] = [
   jsonInCommand(
     'response add',
-    '记录一次回应：{"incident","at","method","channel","url","content","unit","disposition"}；共性回应用 "incidents": ["YQ-…", …] 一次回应多起',
+    '记录一次回应：{"incident","at","method","channel","url","content","unit","disposition","responder"}（responder 回应人，默认为 --as 或所选人员）；共性回应用 "incidents": ["YQ-…", …] 一次回应多起',
     'addResponse',
     (value) => {
       const r = value as Response;

@@ -10,8 +10,9 @@ import type { Ledger } from '../ledger.js';
 /** Saved views, category keywords, attachments, the incident timeline and the dashboard. */
 export function ledgerToolHandlers({ ctx, db, attachmentsDir, openCopiesDir }: Ledger) {
   return {
-    listSavedViews: () => listSavedViews(db),
-    saveView: ({ name, query }) => saveView(ctx, name, query),
+    // The person at the keyboard is read at each call: 切换 changes whose views are listed.
+    listSavedViews: () => listSavedViews(db, ctx.staff ?? ''),
+    saveView: ({ name, query, shared }) => saveView(ctx, name, query, shared),
     deleteSavedView: ({ id }) => deleteSavedView(ctx, id),
     updateCategory: (input) => updateCategory(ctx, input),
     addCategory: (input) => addCategory(ctx, input),

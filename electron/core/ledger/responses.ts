@@ -26,6 +26,7 @@ interface ResponseRow {
   disposition: Response['disposition'];
   created_at: string;
   group_id: string | null;
+  responder: string;
 }
 
 /** The numbers of every incident a 共性回应 answers, in the order they were found. */
@@ -50,6 +51,7 @@ const toResponse = (db: Db, r: ResponseRow): Response => ({
   disposition: r.disposition,
   createdAt: r.created_at,
   jointWith: jointWith(db, r.group_id),
+  responder: r.responder,
 });
 
 type ResponseInput = z.output<typeof responseInputSchema>;
@@ -120,6 +122,7 @@ export function addResponse(ctx: LedgerContext, input: ResponseInput): Response 
             disposition: input.disposition,
             created_at: nowIso,
             ...(groupId !== null ? { group_id: groupId } : {}),
+            responder: input.responder || (ctx.staff ?? ''),
           },
         },
         ...answeredStatus(incident, nowIso),

@@ -54,6 +54,8 @@ export const LEDGER_TABLES = {
     created_at: 'text',
     deleted: 'bool',
     group_id: 'text?',
+    /** 回应人 (migration 15). */
+    responder: 'text',
   },
   attachments: {
     incident_id: 'text?',

@@ -76,7 +76,12 @@ interface OpRow {
 /** Registration, edits and status changes, one entry per mutation, from the incident's operations. */
 const incidentHistory: TimelineSource = (db, incidentId) => {
   const ops = cached(db, "SELECT hlc, site, col, value FROM ops WHERE tbl = 'incidents' AND row = ? ORDER BY hlc").all(incidentId) as OpRow[];
-  const audits = cached(db, 'SELECT site, actor, first_hlc, last_hlc FROM audit WHERE entity_id = ? ORDER BY seq').all(incidentId) as {
+  // Who did each thing: this workstation's audit entries, and the peers' entries that arrived with their chains.
+  const audits = cached(
+    db,
+    `SELECT site, actor, first_hlc, last_hlc FROM audit WHERE entity_id = ?
+     UNION ALL SELECT site, actor, first_hlc, last_hlc FROM peer_audit WHERE entity_id = ?`,
+  ).all(incidentId, incidentId) as {
     site: string;
     actor: string;
     first_hlc: string;
@@ -139,7 +144,7 @@ const responseEntries: TimelineSource = (db, incidentId) =>
   (
     cached(
       db,
-      `SELECT r.id, r.at, r.method, r.channel, r.content, r.disposition, u.name AS unit
+      `SELECT r.id, r.at, r.method, r.channel, r.content, r.disposition, r.responder, u.name AS unit
        FROM responses r LEFT JOIN units u ON u.id = r.unit_id WHERE r.incident_id = ? AND r.deleted = 0`,
     ).all(incidentId) as {
       id: string;
@@ -148,6 +153,7 @@ const responseEntries: TimelineSource = (db, incidentId) =>
       channel: ResponseChannel;
       content: string;
       disposition: Disposition | null;
+      responder: string;
       unit: string | null;
     }[]
   ).map((r) => ({
@@ -155,7 +161,8 @@ const responseEntries: TimelineSource = (db, incidentId) =>
     kind: 'response',
     title: `回应：${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）${r.disposition ? ` · ${DISPOSITION_LABELS[r.disposition]}` : ''}`,
     detail: r.content,
-    ...(r.unit ? { actor: r.unit } : {}),
+    // The answering unit, and the 回应人 who recorded it (responses before migration 15 name none).
+    ...(r.unit || r.responder ? { actor: [r.unit, r.responder].filter(Boolean).join(' · ') } : {}),
     refId: r.id,
   }));
 

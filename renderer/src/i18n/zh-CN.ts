@@ -51,6 +51,7 @@ export const zhCN = {
     calendar: '节假日调休',
     backup: '备份与恢复',
     audit: '审计',
+    staff: '人员',
   },
 
   paper: {
@@ -115,6 +116,30 @@ export const zhCN = {
     auditAllOk: '全部完好：记录与同步操作均与各工作站的签名相符。',
     auditBroken: (who: string, seq: number, reason: string, record?: string) =>
       `${who}的第 ${seq} 条审计记录${record ? `（记录 ${record}）` : ''}：${reason}`,
+  },
+
+  /** Issue 11: who is at the keyboard, and the workstation's staff (设置 → 人员). */
+  staff: {
+    chooserTitle: '请选择您的姓名',
+    chooserHint: '本工作站由多人使用。选择后，您的登记、回应、跟进与审计记录都署您的名字；选择会被记住，直到切换。',
+    atKeyboard: '当前人员',
+    nobody: '未选择',
+    switch: '切换',
+    choose: (name: string) => `我是${name}`,
+    chosen: (name: string) => `当前人员：${name}`,
+    close: '稍后再选',
+    settingsTitle: '人员',
+    settingsHint: '本工作站的工作人员（不同步到其他工作站）。停用的人员不再出现在选择列表中，其署名的记录保留。',
+    name: '姓名',
+    post: '岗位',
+    postHint: '如 科员、值班员（可不填）',
+    add: '添加人员',
+    added: (name: string) => `已添加人员“${name}”`,
+    deactivate: '停用',
+    deactivated: (name: string) => `已停用人员“${name}”`,
+    inactive: '已停用',
+    current: '当前',
+    empty: '尚未添加人员。添加后，打开程序时会请使用者选择自己的姓名。',
   },
 
   ledger: {
@@ -193,6 +218,11 @@ export const zhCN = {
       saved: (name: string) => `已保存筛选方案“${name}”`,
       deleted: (name: string) => `已删除筛选方案“${name}”`,
       applied: (name: string) => `已应用筛选方案“${name}”`,
+      share: '共享给本办',
+      shareHint: '不勾选则只有您本人在本工作站可见',
+      mine: '我的方案',
+      office: '本办共享',
+      savedShared: (name: string) => `已保存筛选方案“${name}”，并共享给本办（同步到各工作站）`,
     },
     keysHint: 'J/K 上下移动，Enter 打开，N 登记，/ 搜索',
     unassigned: '未指定',
@@ -303,7 +333,10 @@ export const zhCN = {
       content: '回应内容',
       unit: '回应单位',
       disposition: '分类处置（80号）',
+      responder: '回应人',
     },
+    responderHint: '默认为当前人员',
+    by: (name: string) => `回应人 ${name}`,
     open: '打开链接',
   },
 
@@ -358,7 +391,7 @@ export const zhCN = {
     noCommitment: '不关联（针对整个事件）',
     content: '跟进内容',
     actor: '跟进人',
-    actorHint: '不填则为本工作站',
+    actorHint: '不填则为当前人员（未选人员时为本工作站）',
     at: '跟进时间',
     atHint: '不填则为当前时间；格式：2026-11-28 14:05',
     submit: '保存跟进',

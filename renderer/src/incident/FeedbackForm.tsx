@@ -11,6 +11,7 @@ import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useUi } from '../stores/ui.js';
+import { useStaff } from '../stores/staff.js';
 
 const f = t.followups;
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -27,7 +28,14 @@ interface Values {
 export function FeedbackForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
   const notify = useUi((s) => s.notify);
   const lf = useLedgerForm({
-    defaultValues: { method: '', at: '', satisfaction: '', note: '', actor: '' } satisfies Values,
+    defaultValues: {
+      method: '',
+      at: '',
+      satisfaction: '',
+      note: '',
+      // The person at the keyboard, as 登记人 is; they may name someone else.
+      actor: useStaff.getState().current,
+    } satisfies Values,
     contract: {
       // Untouched choices are left out, so the schema says “请选择反馈方式” / “满意度应为1到5的整数”.
       draft: (v: Values) => ({

@@ -10,6 +10,7 @@ import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useUi } from '../stores/ui.js';
+import { useStaff } from '../stores/staff.js';
 
 const f = t.followups;
 
@@ -26,7 +27,14 @@ export function FollowupForm({ incident, onDone }: { incident: Incident; onDone:
   const notify = useUi((s) => s.notify);
   const [commitments, setCommitments] = useState<Commitment[]>([]);
   const lf = useLedgerForm({
-    defaultValues: { kind: 'progress', commitment: '', content: '', actor: '', at: '' } satisfies Values,
+    defaultValues: {
+      kind: 'progress',
+      commitment: '',
+      content: '',
+      // The person at the keyboard, as 登记人 is; they may name someone else.
+      actor: useStaff.getState().current,
+      at: '',
+    } satisfies Values,
     contract: {
       draft: (v: Values) => ({
         incident: incident.id,

@@ -12,6 +12,7 @@ import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
+import { useStaff } from '../stores/staff.js';
 
 interface Values {
   at: string;
@@ -21,6 +22,7 @@ interface Values {
   content: string;
   unit: string;
   disposition: string;
+  responder: string;
 }
 const label = t.response.fields;
 
@@ -43,6 +45,8 @@ export function ResponseForm({ incident, onDone, incidents }: { incident: Incide
       // Usually the lead unit answers.
       unit: incident.leadUnitId ?? '',
       disposition: '',
+      // The person at the keyboard, as 登记人 is; they may name someone else.
+      responder: useStaff.getState().current,
     } satisfies Values,
     contract: {
       // Untouched choices are left out, so the schema says “请选择回应方式” rather than “无效”. Left at its default,
@@ -56,6 +60,7 @@ export function ResponseForm({ incident, onDone, incidents }: { incident: Incide
         content: v.content,
         ...(v.unit ? { unit: v.unit } : {}),
         disposition: v.disposition.trim() === '' ? null : v.disposition,
+        responder: v.responder,
       }),
       schema: responseInputSchema,
     },
@@ -106,6 +111,9 @@ export function ResponseForm({ incident, onDone, incidents }: { incident: Incide
         </FormField>
         <FormField of={lf} name="disposition" label={label.disposition} wide>
           <CodedField control={form.control} name="disposition" coded="disposition" attributes={lf.control('disposition')} placeholder={t.register.none} />
+        </FormField>
+        <FormField of={lf} name="responder" label={label.responder} hint={t.response.responderHint}>
+          <input type="text" maxLength={20} {...lf.input('responder', { hint: t.response.responderHint })} />
         </FormField>
       </div>
       <FormActions busy={lf.busy} submit={t.response.submit} submitting={t.response.submitting} testId="response-submit" guard={guard} />

@@ -44,6 +44,11 @@ function ResponseItem({ response }: { response: Response }) {
         <span className="tag">{RESPONSE_METHOD_LABELS[response.method]}</span>
         <span className="tag tag-plain">{RESPONSE_CHANNEL_LABELS[response.channel]}</span>
         <span className="muted">{unit}</span>
+        {response.responder && (
+          <span className="muted" data-testid="response-responder">
+            {t.response.by(response.responder)}
+          </span>
+        )}
         {response.jointWith.length > 0 && <span className="tag" title={response.jointWith.join('、')}>{t.similarity.jointBadge(response.jointWith.length)}</span>}
       </div>
       <p className="prose">{response.content}</p>

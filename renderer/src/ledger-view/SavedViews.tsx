@@ -3,6 +3,7 @@ import type { SavedView } from '../../../shared/api/views.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { filtersOfQuery, queryOf, useIncidents } from '../stores/incidents.js';
+import { useStaff } from '../stores/staff.js';
 import { useUi } from '../stores/ui.js';
 import { refusalLine } from '../forms/refusals.js';
 
@@ -14,6 +15,7 @@ export function SavedViews() {
   const [current, setCurrent] = useState('');
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const notify = useUi((s) => s.notify);
 
@@ -22,9 +24,12 @@ export function SavedViews() {
     if (result.ok) setViews(result.value);
     else setError(result.error.message);
   };
+  // A person's own views are theirs: after 切换 the list is the new person's.
+  const person = useStaff((s) => s.current);
   useEffect(() => {
+    setCurrent('');
     void refresh();
-  }, []);
+  }, [person]);
 
   const apply = (id: string) => {
     setCurrent(id);
@@ -40,14 +45,15 @@ export function SavedViews() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const { filters, sort } = useIncidents.getState();
-    const result = await call('saveView', { name, query: queryOf(filters, sort) });
+    const result = await call('saveView', { name, query: queryOf(filters, sort), shared });
     if (!result.ok) return setError(refusalLine(result.error));
     setNaming(false);
     setName('');
+    setShared(false);
     setError(null);
     await refresh();
     setCurrent(result.value.id);
-    notify(v.saved(result.value.name));
+    notify(result.value.shared ? v.savedShared(result.value.name) : v.saved(result.value.name));
   };
 
   const remove = async () => {
@@ -67,11 +73,21 @@ export function SavedViews() {
       </label>
       <select id="saved-view" value={current} onChange={(e) => apply(e.target.value)}>
         <option value="">{v.none}</option>
-        {views.map((view) => (
-          <option key={view.id} value={view.id}>
-            {view.name}
-          </option>
-        ))}
+        {[
+          { label: v.mine, list: views.filter((view) => !view.shared) },
+          { label: v.office, list: views.filter((view) => view.shared) },
+        ].map(
+          (group) =>
+            group.list.length > 0 && (
+              <optgroup key={group.label} label={group.label}>
+                {group.list.map((view) => (
+                  <option key={view.id} value={view.id}>
+                    {view.name}
+                  </option>
+                ))}
+              </optgroup>
+            ),
+        )}
       </select>
       {current && (
         <button type="button" className="link-button" onClick={() => void remove()}>
@@ -100,6 +116,10 @@ export function SavedViews() {
               }
             }}
           />
+          <label className="check" title={v.shareHint}>
+            <input type="checkbox" data-testid="saved-view-share" checked={shared} onChange={(e) => setShared(e.target.checked)} />
+            {v.share}
+          </label>
           <button type="submit" className="button">
             {v.confirmSave}
           </button>
