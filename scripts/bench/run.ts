@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { parseBenchArgs } from './args.js';
+import { parseBenchArgs, ROW_GROUP_NAMES } from './args.js';
 import { benchLedger } from './bench-ledger.js';
 import type { BenchContext, RowGroup } from './context.js';
 import { digestRows } from './rows/digest.js';
@@ -19,7 +19,16 @@ import { type BenchRow, formatTable } from './table.js';
 // `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
 // beside its budget or a baseline from the same run. Add a row group by writing rows/<name>.ts and listing it.
 
-const GROUPS: readonly RowGroup[] = [openRows, insertRows, sizeRows, searchRows, ledgerPageRows, ledgerViewRows, digestRows, syncRows];
+const GROUPS: Record<(typeof ROW_GROUP_NAMES)[number], RowGroup> = {
+  open: openRows,
+  insert: insertRows,
+  size: sizeRows,
+  search: searchRows,
+  'ledger-page': ledgerPageRows,
+  'ledger-view': ledgerViewRows,
+  digest: digestRows,
+  sync: syncRows,
+};
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = parseBenchArgs(process.argv.slice(2));
@@ -37,7 +46,7 @@ const scratchDir = mkdtempSync(join(tmpdir(), 'yq-bench-'));
 const rows: BenchRow[] = [];
 try {
   const ctx: BenchContext = { ledger, scratchDir, seed: args.seed, sampleSize: args.sample, runs: args.runs };
-  for (const group of GROUPS) rows.push(...group(ctx));
+  for (const name of ROW_GROUP_NAMES) if (args.rows.length === 0 || args.rows.includes(name)) rows.push(...GROUPS[name](ctx));
 } finally {
   rmSync(scratchDir, { recursive: true, force: true });
 }
