@@ -13,6 +13,8 @@ const SHIPPED: [number, string, string][] = [
   [6, 'covering-indexes', 'c18e88239e63b78e83c6088eed78a5f3e6e2f241bd4c08a7013e3dbbc1e24314'],
   [7, 'commitment-indexes', 'e1aed59105df7f9310a93caf0103abd7288ef776063b673e9e9692834bc872df'],
   [8, 'report-reads', 'cbb2d6953bfdba2719e556f435f35df0694aeaf0c4ac3ff6806ec28cc80bc303'],
+  [9, 'compact-ops', '21aa65508ff6d6547bf0225115c2a65d3f50fe092dc550e4da7f15abaa2cb0bf'],
+  [10, 'search-contentless', '25d4523e0f70d9153239ee02f4374683f11a5098967501fc6f8a307333cbacec'],
 ];
 
 describe('shipped migrations', () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditReport } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import { cached, type LedgerContext, type MutationMeta, type Op } from './mutate.js';
+import { opsOfEntry } from './op-store.js';
 
 // The audit log: one entry per mutation, each sealed with sha256(previous hash + its own content), so editing,
 // deleting or reordering any entry breaks every hash after it. The entry also seals a digest of the operations
@@ -77,9 +78,6 @@ export function verifyAudit(db: Db): AuditReport {
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let entries = 0;
-  const opsOf = db.prepare(
-    'SELECT hlc, tbl, row, col, value FROM ops WHERE site = ? AND hlc BETWEEN ? AND ? ORDER BY hlc',
-  );
   for (const row of db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     const broken = (reason: string): AuditReport => ({ ok: false, entries, firstBroken: { seq: row.seq, reason } });
     if (row.seq !== expectedSeq) return broken(`第 ${expectedSeq} 条记录缺失（下一条为第 ${row.seq} 条）`);
@@ -87,9 +85,8 @@ export function verifyAudit(db: Db): AuditReport {
     if (sealOf(row) !== row.hash) return broken('记录内容与其哈希不符（记录被改动）');
     // The operations' site is in their stamps (seed operations belong to the seed site, not the workstation).
     const opsSite = row.first_hlc.slice(-16);
-    const ops = opsOf.all(opsSite, row.first_hlc, row.last_hlc) as (Omit<Op, 'value'> & { value: string })[];
-    const parsed = ops.map((op) => ({ ...op, value: JSON.parse(op.value) as Op['value'] }));
-    if (ops.length !== row.op_count || digestOps(parsed) !== row.ops_digest) {
+    const ops = row.op_count === 0 ? [] : opsOfEntry(db, opsSite, row.first_hlc, row.last_hlc);
+    if (ops.length !== row.op_count || digestOps(ops) !== row.ops_digest) {
       return broken('该记录对应的同步操作被改动或删除');
     }
     prevHash = row.hash;

@@ -5,6 +5,7 @@ import { LedgerError } from '../../../shared/errors.js';
 import type { ExportResult } from '../../../shared/sync-schemas.js';
 import { SCHEMA_VERSION } from '../db/open.js';
 import { attachmentPath } from '../ledger/attachments.js';
+import { allOps, opsOfSiteAfter } from '../ledger/op-store.js';
 import { cached } from '../ledger/statements.js';
 import { seal } from './age.js';
 import { encodeContainer } from './container.js';
@@ -107,9 +108,8 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
 
 function selectOps(host: SyncHost, peerSites: readonly string[], full: boolean): OpRow[] {
   const { db } = host;
-  if (full) return cached(db, 'SELECT hlc, tbl, row, col, value FROM ops ORDER BY hlc').raw().all() as OpRow[];
+  if (full) return allOps(db);
   const known = peerSites.map((site) => peerSeen(db, site));
-  const bySite = cached(db, 'SELECT hlc, tbl, row, col, value FROM ops WHERE site = ? AND hlc > ? ORDER BY hlc').raw();
   const rows: OpRow[] = [];
   for (const { site } of cached(db, 'SELECT site FROM sites ORDER BY site').all() as { site: string }[]) {
     // What the least-informed of the chosen peers holds of this site; nothing known means from the start.
@@ -117,7 +117,7 @@ function selectOps(host: SyncHost, peerSites: readonly string[], full: boolean):
       const have = vector.get(site) ?? '';
       return have < low ? have : low;
     }, '\uffff');
-    for (const row of bySite.all(site, from === '\uffff' ? '' : from) as OpRow[]) rows.push(row);
+    for (const row of opsOfSiteAfter(db, site, from === '\uffff' ? '' : from)) rows.push(row);
   }
   return rows;
 }

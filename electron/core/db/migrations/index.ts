@@ -7,6 +7,8 @@ import { migration as m005 } from './005-ledger-indexes.js';
 import { migration as m006 } from './006-covering-indexes.js';
 import { migration as m007 } from './007-commitment-indexes.js';
 import { migration as m008 } from './008-report-reads.js';
+import { migration as m009 } from './009-compact-ops.js';
+import { migration as m010 } from './010-search-contentless.js';
 
 // Numbered migrations in order. Never edit one that has shipped: its checksum is recorded in every ledger and a
 // mismatch refuses to open. Add the next number instead.
@@ -18,4 +20,4 @@ export interface Migration {
   backfill?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
