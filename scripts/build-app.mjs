@@ -7,7 +7,9 @@
 //   renderer/ (vite.config.ts)     → dist/renderer/
 // better-sqlite3 stays external (a native addon is loaded from disk, and Electron gets its own ABI build through
 // the nativeBinding option); electron stays external (it is the runtime itself).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,6 +34,38 @@ function forbid(modules, why) {
   };
 }
 
+/** The contract's method names, read from the contract itself (bundled once to a scratch file and imported). */
+async function contractMethodNames() {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'yq-contract-'));
+  try {
+    const outfile = path.join(scratch, 'contract.mjs');
+    await build({ entryPoints: [at('shared/contract.ts')], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+    const { METHOD_NAMES } = await import(pathToFileURL(outfile).href);
+    return METHOD_NAMES;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The preload relays calls by name and validates nothing (main does): give it the names alone instead of the
+ * contract module, whose zod schemas would otherwise ride along into every page.
+ */
+function contractNamesOnly(names) {
+  return {
+    name: 'contract-names-only',
+    setup(b) {
+      b.onResolve({ filter: /\/shared\/contract\.js$/ }, () => ({ path: 'contract-names', namespace: 'contract-names' }));
+      b.onLoad({ filter: /.*/, namespace: 'contract-names' }, () => ({
+        contents: `export const METHOD_NAMES = ${JSON.stringify(names)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const methodNames = await contractMethodNames();
+
 const common = {
   bundle: true,
   sourcemap: true,
@@ -55,7 +89,8 @@ const bundles = [
     ...common,
     entryPoints: [at('electron/preload/preload.ts')],
     outfile: at('dist/electron/preload.cjs'),
-    minify: true, // it carries the contract's schemas (zod) only for the method list; keep each page load light
+    minify: true,
+    plugins: [contractNamesOnly(methodNames)],
     // A sandboxed preload gets a browser-like environment with a tiny require() that knows only 'electron'.
     platform: 'browser',
     format: 'cjs',

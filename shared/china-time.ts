@@ -1,31 +1,14 @@
-// All ledger times are instants stored as UTC ISO strings. People read and type them in China Standard Time,
-// which has been UTC+8 without daylight saving since 1991, so a fixed offset is exact and needs no time-zone
-// database — and it stays right whatever time zone the workstation's OS is set to.
-const CHINA_OFFSET_MS = 8 * 3600_000;
+import { CHINA_OFFSET_MS, parseWrittenTime } from './input/written-time.js';
 
-const LOCAL_FORM = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+// All ledger times are instants stored as UTC ISO strings. People read and type them in China Standard Time
+// (UTC+8, see input/written-time.ts, which reads every form people write).
 
 /**
- * Parses either an ISO 8601 instant with a zone (`2026-11-28T06:05:00Z`, `…+08:00`) or a China wall-clock time
- * as people write it (`2026-11-28 14:05`, `2026-11-28`). Returns the UTC ISO string, or undefined if invalid.
+ * A time as people write it (`2026年12月3日 15:00`, `2026-11-28 14:05`, `2026/11/8 8:05`, ISO 8601 with a zone,
+ * `今天 9:30` read against `now` …) → the UTC ISO string, or undefined. readWrittenTime gives the reason.
  */
-export function parseChinaDateTime(text: string): string | undefined {
-  const value = text.trim();
-  if (ISO_WITH_ZONE.test(value)) {
-    const ms = Date.parse(value);
-    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-  }
-  const m = LOCAL_FORM.exec(value);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0)) as [
-    number, number, number, number, number, number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - CHINA_OFFSET_MS;
-  const check = new Date(utc + CHINA_OFFSET_MS);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined; // 2026-02-30
-  return new Date(utc).toISOString();
+export function parseChinaDateTime(text: string, now?: number): string | undefined {
+  return parseWrittenTime(text, now === undefined ? {} : { now });
 }
 
 /** The China wall-clock parts of an instant. */

@@ -53,8 +53,7 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** The IPC channel a method travels on. */
-export const channelOf = (method: MethodName) => `ledger:${method}`;
+export { channelOf } from './api/channels.js';
 
 /** The contract's methods as the renderer calls them: every one answers a Result, never throws across the bridge. */
 export type LedgerMethods = { [M in MethodName]: (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>> };

@@ -75,16 +75,6 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   direct: '直属单位',
 };
 
-/** Looks a value up by its code or by its label, so people may type 重大 where the ledger stores `major`. */
-export function byCodeOrLabel<C extends string>(
-  codes: readonly C[],
-  labels: Record<C, string>,
-  ref: string,
-): C | undefined {
-  const wanted = ref.trim();
-  return codes.find((code) => code === wanted || labels[code] === wanted);
-}
-
 // 回应方式 (国办发〔2016〕61号 / 80号).
 export const RESPONSE_METHODS = [
   'authoritative_info',

@@ -1,56 +1,62 @@
 import { z } from 'zod';
-import { parseChinaDateTime } from './china-time.js';
-import {
-  byCodeOrLabel,
-  KEY_TYPE_61_LABELS,
-  KEY_TYPES_61,
-  PLATFORM_LABELS,
-  PLATFORMS,
-  SENTIMENT_LABELS,
-  SENTIMENTS,
-  SEVERITIES,
-  SEVERITY_INFO,
-  STATUS_LABELS,
-  STATUSES,
-  UNIT_KINDS,
-} from './domain.js';
+import { readWrittenTime, writtenTimeNow } from './input/written-time.js';
+import { KEY_TYPES_61, PLATFORMS, SENTIMENTS, SEVERITIES, STATUSES, UNIT_KINDS } from './domain.js';
+import { CODED_FIELDS, type CodedFieldName, type CodeOf, codedChoices, normaliseWord, resolveCoded } from './input/coded-values.js';
 
 // Building blocks of the contract. Input schemas accept what people type (labels, China wall-clock times) and
 // normalise it to stored codes and UTC instants; every such transform is idempotent, so a value parsed at the
 // IPC door parses to itself again in the core.
 
-const SEVERITY_LABELS = Object.fromEntries(SEVERITIES.map((s) => [s, SEVERITY_INFO[s].label])) as Record<
-  (typeof SEVERITIES)[number],
-  string
->;
-
-export function codeOrLabel<C extends string>(codes: readonly C[], labels: Record<C, string>, what: string) {
-  const choices = codes.map((c) => labels[c]).join('、');
-  return z.string({ error: `请选择${what}` }).transform((ref, ctx) => {
-    const code = byCodeOrLabel(codes, labels, ref);
+/**
+ * A coded value as people write it — code, label, label part or an office's word for it (see
+ * input/coded-values.ts) — to its stored code.
+ */
+export function codedRef<F extends CodedFieldName>(name: F, what: string = CODED_FIELDS[name].what) {
+  return z.string({ error: `请选择${what}` }).transform((text, ctx): CodeOf<F> => {
+    const code = resolveCoded(name, text);
     if (code === undefined) {
-      ctx.issues.push({ code: 'custom', input: ref, message: `${what}“${ref}”无效，可选：${choices}` });
+      ctx.issues.push({ code: 'custom', input: text, message: `${what}“${text.trim()}”无效，可选：${codedChoices(name)}` });
       return z.NEVER;
     }
     return code;
   });
 }
 
-export const severityRef = codeOrLabel(SEVERITIES, SEVERITY_LABELS, '等级');
-export const statusRef = codeOrLabel(STATUSES, STATUS_LABELS, '状态');
-export const platformRef = codeOrLabel(PLATFORMS, PLATFORM_LABELS, '首发平台');
-export const sentimentRef = codeOrLabel(SENTIMENTS, SENTIMENT_LABELS, '情感倾向');
-export const keyType61Ref = codeOrLabel(KEY_TYPES_61, KEY_TYPE_61_LABELS, '61号重点回应类型');
-
-/** A time as typed (`2026-11-28 14:05` China time, or ISO 8601 with zone) → UTC ISO instant. */
-export const chinaDateTime = (what: string) =>
-  z.string({ error: `请填写${what}` }).transform((text, ctx) => {
-    const iso = parseChinaDateTime(text);
-    if (iso === undefined) {
-      ctx.issues.push({ code: 'custom', input: text, message: `${what}格式应为“2026-11-28 14:05”` });
+/** A coded field given by its codes and labels: the same resolver when the field is one of CODED_FIELDS. */
+export function codeOrLabel<C extends string>(codes: readonly C[], labels: Record<C, string>, what: string) {
+  const known = (Object.keys(CODED_FIELDS) as CodedFieldName[]).find((name) => CODED_FIELDS[name].codes === codes);
+  if (known) return codedRef(known, what) as unknown as z.ZodType<C, string>; // the same codes array, so C is its code
+  const choices = codes.map((c) => labels[c]).join('、');
+  return z.string({ error: `请选择${what}` }).transform((text, ctx) => {
+    const word = normaliseWord(text);
+    const code = codes.find((c) => normaliseWord(c) === word || normaliseWord(labels[c]) === word);
+    if (code === undefined) {
+      ctx.issues.push({ code: 'custom', input: text, message: `${what}“${text.trim()}”无效，可选：${choices}` });
       return z.NEVER;
     }
-    return iso;
+    return code;
+  });
+}
+
+export const severityRef = codedRef('severity');
+export const statusRef = codedRef('status');
+export const platformRef = codedRef('platform');
+export const sentimentRef = codedRef('sentiment');
+export const keyType61Ref = codedRef('keyType61');
+
+/**
+ * A time as people write it (`2026年12月3日 15:00`, `2026/11/8 8:05`, `今天 9:30`, ISO 8601 with a zone — see
+ * input/written-time.ts), read as China time → UTC ISO instant. Relative forms are read against the dispatcher's
+ * clock (withWrittenTimeClock), else the system clock.
+ */
+export const chinaDateTime = (what: string) =>
+  z.string({ error: `请填写${what}` }).transform((text, ctx) => {
+    const read = readWrittenTime(text, { now: writtenTimeNow() });
+    if (!read.ok) {
+      ctx.issues.push({ code: 'custom', input: text, message: `${what}：${read.reason}` });
+      return z.NEVER;
+    }
+    return read.iso;
   });
 
 export const isoInstant = z.iso.datetime();

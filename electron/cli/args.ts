@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Command, OptionSpec, OptionValues } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { UsageError } from './options.js';
 
 // `yq --db FILE <noun> <verb> [positionals] [options]`. Every command declares its options; the parser knows
 // them all (so it can tell an option's value from a positional), then refuses options the command does not take.
@@ -10,8 +11,6 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   json: { type: 'boolean' },
   help: { type: 'boolean' },
 };
-
-export class UsageError extends Error {}
 
 function allOptions(): Record<string, OptionSpec> {
   const merged: Record<string, OptionSpec> = { ...GLOBAL_OPTIONS };
@@ -81,14 +80,6 @@ export function checkCommandArgs(command: Command, args: readonly string[], valu
   const { min, max, name } = command.positionals;
   if (args.length < min) throw new UsageError(`“${command.words}”需要${name ?? '参数'}`);
   if (args.length > max) throw new UsageError(`多余的参数“${args.slice(max).join(' ')}”`);
-}
-
-/** A whole number option, or a usage error naming the option. */
-export function intOption(values: OptionValues, name: string): number | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) throw new UsageError(`--${name} 应为非负整数，收到“${String(raw)}”`);
-  return Number(raw);
 }
 
 export function usage(): string {

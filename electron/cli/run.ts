@@ -4,7 +4,8 @@ import { type Ledger, openLedger } from '../core/ledger.js';
 import { printHtmlToPdf } from '../core/print/pdf.js';
 import { createDispatcher, createHandlers } from '../core/service.js';
 import { fileProblem } from '../core/file-problems.js';
-import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage, UsageError } from './args.js';
+import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage } from './args.js';
+import { UsageError } from './options.js';
 import type { CommandInput, OptionValues } from './command.js';
 
 // yq: the same core as the app, for administrators and scheduled jobs. Every command goes through the contract
@@ -53,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const input: CommandInput = { args: found.args, values: args.values, readJsonIn: () => readJsonIn(args.values, io) };
     const plan = found.command.plan(input);
-    const result = await createDispatcher(createHandlers(ledger))(plan.method, plan.input);
+    const result = await createDispatcher(createHandlers(ledger), { now: ledger.ctx.now })(plan.method, plan.input);
     if (!result.ok) return failWith(io, result.error);
     for (const file of plan.files ?? []) {
       if (file.format === 'pdf') await printHtmlToPdf(file.content(result.value), file.path);

@@ -1,4 +1,5 @@
 import { contract, isMethodName, type LedgerHandlers, type MethodName, type MethodOutput } from '../../shared/contract.js';
+import { withWrittenTimeClock } from '../../shared/input/written-time.js';
 import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
 import { appHandlers } from './handlers/app.js';
 import { commitmentHandlers } from './handlers/commitments.js';
@@ -35,19 +36,24 @@ export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}
   return { ...handlers, ...printHandlers(handlers) };
 }
 
+export interface DispatcherOptions {
+  /** The ledger's clock: what 今天 9:30 and 12月3日 in the input are read against (default: the system clock). */
+  now?: () => number;
+}
+
 export type CallLedger = (method: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
  * The one entry for every door that speaks the contract (IPC relay, test host, worker): parses `unknown` input
  * with the method's schema, runs the handler, and answers a Result — never a stack trace.
  */
-export function createDispatcher(handlers: LedgerHandlers): CallLedger {
+export function createDispatcher(handlers: LedgerHandlers, { now }: DispatcherOptions = {}): CallLedger {
   return async (method, input) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `未知的操作：${String(method)}` } };
     }
     try {
-      return { ok: true, value: await invoke(handlers, method, input) };
+      return { ok: true, value: await invoke(handlers, method, input, now ?? Date.now) };
     } catch (error) {
       if (!(error instanceof LedgerError)) console.error(`[ledger] ${method} failed`, error);
       return { ok: false, error: toErrorData(error) };
@@ -55,8 +61,13 @@ export function createDispatcher(handlers: LedgerHandlers): CallLedger {
   };
 }
 
-async function invoke<M extends MethodName>(handlers: LedgerHandlers, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const parsed = contract[method].input.safeParse(input ?? {});
+async function invoke<M extends MethodName>(
+  handlers: LedgerHandlers,
+  method: M,
+  input: unknown,
+  now: () => number,
+): Promise<MethodOutput<M>> {
+  const parsed = withWrittenTimeClock(now, () => contract[method].input.safeParse(input ?? {}));
   if (!parsed.success) throw invalidInput(parsed.error);
   const handler = handlers[method] as (input: unknown) => MethodOutput<M> | Promise<MethodOutput<M>>;
   return handler(parsed.data);

@@ -1,6 +1,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { PROGRESS_CHANNEL, type ProgressEvent } from '../../shared/api/events.js';
-import { channelOf, type LedgerApi, type LedgerMethods, METHOD_NAMES, type MethodName } from '../../shared/contract.js';
+import { channelOf, PROGRESS_CHANNEL } from '../../shared/api/channels.js';
+import type { ProgressEvent } from '../../shared/api/events.js';
+// At build time this import is replaced by the bare list of names (scripts/build-app.mjs): the preload relays
+// calls and needs no schema, so the page does not load zod and the whole contract on every navigation.
+import { type LedgerApi, type LedgerMethods, METHOD_NAMES, type MethodName } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
 
 // The renderer's only door: `window.ledger`, one function per contract method plus `onProgress`, and nothing

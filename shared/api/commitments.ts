@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import {
-  COMMITMENT_STATUS_LABELS,
   COMMITMENT_STATUSES,
-  FEEDBACK_METHOD_LABELS,
   FEEDBACK_METHODS,
-  FOLLOWUP_KIND_LABELS,
   FOLLOWUP_KINDS,
   RECORDED_COMMITMENT_STATUSES,
-  RESPONSE_CHANNEL_LABELS,
   RESPONSE_CHANNELS,
   type RecordedCommitmentStatus,
 } from '../domain.js';
-import { chinaDateTime, codeOrLabel, incidentId, isoInstant, ref, urlField } from '../schemas.js';
+import { chinaDateTime, codedRef, incidentId, isoInstant, ref, urlField } from '../schemas.js';
+import { resolveCoded } from '../input/coded-values.js';
 import { noInput } from './app.js';
 
 // Commitments (承诺), follow-ups (跟进), public feedback (反馈评价), the 承诺督办 board and the office's holiday
@@ -54,7 +51,7 @@ export const deadlineInputSchema = z
   });
 export type DeadlineInput = z.input<typeof deadlineInputSchema>;
 
-const channelRef = codeOrLabel(RESPONSE_CHANNELS, RESPONSE_CHANNEL_LABELS, '公开渠道');
+const channelRef = codedRef('responseChannel', '公开渠道');
 const text = (what: string, max: number) => z.string().trim().max(max, { error: `${what}不超过${max}字` });
 const required = (what: string, max: number) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}不超过${max}字` });
@@ -99,7 +96,7 @@ export const checkInputSchema = z.strictObject({
 const recordedStatusRef = z
   .string({ error: '请选择承诺状态' })
   .transform((value, ctx): RecordedCommitmentStatus => {
-    const code = COMMITMENT_STATUSES.find((c) => c === value.trim() || COMMITMENT_STATUS_LABELS[c] === value.trim());
+    const code = resolveCoded('commitmentStatus', value);
     if (code === 'overdue') {
       ctx.issues.push({ code: 'custom', input: value, message: '“逾期”由期限自动判定，不能手工设置' });
       return z.NEVER;
@@ -182,7 +179,7 @@ export const followupInputSchema = z.strictObject({
   /** The incident, or leave it out and name the commitment. */
   incident: incidentId.optional(),
   commitment: z.string().trim().min(1).max(64).optional(),
-  kind: codeOrLabel(FOLLOWUP_KINDS, FOLLOWUP_KIND_LABELS, '跟进类型'),
+  kind: codedRef('followupKind'),
   /** Defaults to now. */
   at: chinaDateTime('跟进时间').optional(),
   actor: text('跟进人', 50).default(''),
@@ -205,7 +202,7 @@ export const feedbackInputSchema = z.strictObject({
   incident: incidentId.optional(),
   commitment: z.string().trim().min(1).max(64).optional(),
   at: chinaDateTime('反馈时间').optional(),
-  method: codeOrLabel(FEEDBACK_METHODS, FEEDBACK_METHOD_LABELS, '反馈方式'),
+  method: codedRef('feedbackMethod'),
   satisfaction: z
     .number({ error: '满意度应为1到5的整数' })
     .int({ error: '满意度应为1到5的整数' })

@@ -17,5 +17,4 @@ export const progressEventSchema = z.object({
 
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 
-/** The channel progress events travel on from main to the window. */
-export const PROGRESS_CHANNEL = 'ledger:progress';
+export { PROGRESS_CHANNEL } from './channels.js';

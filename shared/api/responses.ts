@@ -1,27 +1,24 @@
 import { z } from 'zod';
 import {
-  DISPOSITION_LABELS,
   DISPOSITIONS,
   REQUIREMENTS,
-  RESPONSE_CHANNEL_LABELS,
   RESPONSE_CHANNELS,
-  RESPONSE_METHOD_LABELS,
   RESPONSE_METHODS,
   SEVERITIES,
 } from '../domain.js';
-import { chinaDateTime, codeOrLabel, incidentId, isoInstant, ref, urlField } from '../schemas.js';
+import { chinaDateTime, codedRef, incidentId, isoInstant, ref, urlField } from '../schemas.js';
 
 // Responses (回应) and the response clock (回应时限).
 
 export const responseInputSchema = z.strictObject({
   incident: incidentId,
   at: chinaDateTime('回应时间'),
-  method: codeOrLabel(RESPONSE_METHODS, RESPONSE_METHOD_LABELS, '回应方式'),
-  channel: codeOrLabel(RESPONSE_CHANNELS, RESPONSE_CHANNEL_LABELS, '发布渠道'),
+  method: codedRef('responseMethod'),
+  channel: codedRef('responseChannel'),
   url: urlField.default(''),
   content: z.string({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
   unit: ref('回应单位'),
-  disposition: codeOrLabel(DISPOSITIONS, DISPOSITION_LABELS, '分类处置').nullable().default(null),
+  disposition: codedRef('disposition').nullable().default(null),
 });
 
 export const responseSchema = z.object({

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { UNIT_KIND_LABELS, UNIT_KINDS } from '../domain.js';
-import { codeOrLabel, unitSchema } from '../schemas.js';
+import { codedRef, unitSchema } from '../schemas.js';
 
 // 单位 (牵头/配合/责任单位) as the office keeps them: name and kind (县政府部门/乡镇/街道/农场/园区/直属单位).
 // Names are unique among live rows. A unit that incidents, responses or commitments name is deactivated instead
@@ -13,7 +12,7 @@ const name = z
   .max(50, { error: '单位名称不超过50字' })
   .refine((value) => !/\p{Cc}/u.test(value), { error: '名称不能包含换行等控制字符' });
 
-const kind = codeOrLabel(UNIT_KINDS, UNIT_KIND_LABELS, '单位类型');
+const kind = codedRef('unitKind');
 
 /** The unit's id or its current name. */
 const unit = z.string({ error: '请指定单位' }).trim().min(1, { error: '请指定单位' }).max(100);

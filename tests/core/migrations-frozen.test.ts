@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
 import { checksumOf } from '../../electron/core/db/open.js';
@@ -21,5 +23,23 @@ describe('shipped migrations', () => {
   it('are unchanged, in order, and numbered without gaps', () => {
     expect(MIGRATIONS.map((m) => [m.version, m.name, checksumOf(m.sql)])).toEqual(SHIPPED);
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+  });
+});
+
+describe('migration code', () => {
+  // A migration runs on ledgers years after it was written. If its backfill called today's code (the search
+  // indexer, the apply path), a later change there would silently change what an old upgrade does: migrations
+  // carry their own code, and may import only each other's helpers and types.
+  it('imports nothing at run time from outside the migrations folder', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'electron', 'core', 'db', 'migrations');
+    const outside: string[] = [];
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      const source = readFileSync(join(dir, file), 'utf8');
+      for (const m of source.matchAll(/^\s*import\s+(type\s+)?[^'";]*?['"]([^'"]+)['"]/gm)) {
+        if (m[1] || m[2]!.startsWith('./')) continue;
+        outside.push(`${file} → ${m[2]}`);
+      }
+    }
+    expect(outside).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProgressEvent } from '../../shared/api/events.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
@@ -36,11 +36,17 @@ describe('ProgressBar', () => {
 });
 
 describe('subscribeProgress', () => {
-  it('tolerates a missing bridge, and one without onProgress', () => {
-    expect(() => subscribeProgress(() => {})()).not.toThrow();
+  it('tolerates a missing bridge, and one without onProgress: an unsubscribe that does nothing, no event', () => {
+    const heard = vi.fn();
+    const withoutBridge = subscribeProgress(heard);
+    expect(typeof withoutBridge).toBe('function');
+    withoutBridge();
     const { onProgress: _, ...methods } = realLedgerApi(() => Promise.resolve({ ok: true, value: null }));
     Object.defineProperty(window, 'ledger', { value: methods, configurable: true, writable: true });
-    expect(() => subscribeProgress(() => {})()).not.toThrow();
+    const withoutOnProgress = subscribeProgress(heard);
+    expect(typeof withoutOnProgress).toBe('function');
+    withoutOnProgress();
+    expect(heard).not.toHaveBeenCalled();
   });
 
   it('hears the real core’s progress in component tests (real-ledger wires it)', async () => {

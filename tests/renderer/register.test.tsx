@@ -143,9 +143,9 @@ describe('登记 form', () => {
   it('a malformed time is caught before anything is sent', async () => {
     app = await renderApp();
     const form = await openForm(app);
-    await fillMinimal(app, form, '2026年3月5日');
+    await fillMinimal(app, form, '2026年2月30日');
     await app.user.click(within(form).getByTestId('register-submit'));
-    expect(errorOf(form, 'foundAt')).toBe('发现时间格式应为“2026-11-28 14:05”');
+    expect(errorOf(form, 'foundAt')).toBe('发现时间：2026年2月30日 不是有效日期（2026年2月只有28天）');
     expect(await total(app)).toBe(0);
   });
 

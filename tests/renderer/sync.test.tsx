@@ -42,8 +42,9 @@ function withDialog(api: LedgerApi): LedgerApi {
 }
 
 /** The other office's workstation: a second real ledger. */
-function otherStation(name = '县融媒体中心工作站'): LedgerApi {
-  other = openLedger({ path: ':memory:', siteName: name });
+/** Another workstation; `aheadMs` sets its clock ahead of this one's, to order edits without sleeping. */
+function otherStation(name = '县融媒体中心工作站', aheadMs = 0): LedgerApi {
+  other = openLedger({ path: ':memory:', siteName: name, now: () => Date.now() + aheadMs });
   return realLedgerApi(createDispatcher(createHandlers(other)));
 }
 
@@ -237,7 +238,7 @@ describe('the 同步 view', () => {
   });
 
   it('lists a concurrent edit as a conflict, and 改用另一值 writes the other value back', async () => {
-    const b = otherStation();
+    const b = otherStation('县融媒体中心工作站', 60_000);
     let id = '';
     let bundle = '';
     app = await renderApp(async (installed) => {
@@ -250,7 +251,6 @@ describe('the 同步 view', () => {
       await must(b.importBundle({ path: first }));
       // Both offices retitle the incident without having seen the other's edit; B's is later, so it wins.
       await must(a.updateIncident({ id, patch: { title: '某小区供暖不热（网信办核实）' } }));
-      await new Promise((done) => setTimeout(done, 5));
       await must(b.updateIncident({ id, patch: { title: '某小区供暖不热（融媒体中心核实）' } }));
       bundle = join(dir, 'second.yqb');
       await must(b.exportBundle({ path: bundle, peers: ['县委网信办工作站'] }));

@@ -1,7 +1,7 @@
 import type { CalendarOverrideEntry, Commitment, DueItem, Feedback, Followup } from '../../../shared/api/commitments.js';
 import { COMMITMENT_STATUS_LABELS, FEEDBACK_METHOD_LABELS, FOLLOWUP_KIND_LABELS } from '../../../shared/domain.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
-import { intOption, UsageError } from '../args.js';
+import { intOption, UsageError } from '../options.js';
 import { type Command, jsonInCommand } from '../command.js';
 
 // 承诺、跟进、反馈评价、到期清单、督办单和节假日调休 — JSON in and out, every call through the contract.

@@ -1,5 +1,5 @@
 import { type Digest, formatShare, parsePeriod, type PeriodKind, type RenderedDigest } from '../../../shared/api/digest.js';
-import { UsageError } from '../args.js';
+import { UsageError } from '../options.js';
 import type { Command, OptionValues, OutputFile } from '../command.js';
 
 // yq digest: the week, month or year report. --json prints the figures (the same object the print page is

@@ -2,7 +2,7 @@ import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { PLATFORM_LABELS, SEVERITY_INFO, STATUS_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
 import { type Command, jsonInCommand } from '../command.js';
-import { intOption } from '../args.js';
+import { intOption } from '../options.js';
 
 export function incidentLine(i: Incident): string {
   return [

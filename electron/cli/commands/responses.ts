@@ -2,7 +2,7 @@ import type { ClockEntry, Response } from '../../../shared/api/responses.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { requirementLabel, RESPONSE_CHANNEL_LABELS, RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
 import type { IncidentRow } from '../../../shared/schemas.js';
-import { intOption } from '../args.js';
+import { intOption } from '../options.js';
 import { type Command, jsonInCommand } from '../command.js';
 import { incidentLine } from './incidents.js';
 

@@ -1,6 +1,6 @@
 import { SEVERITIES, SEVERITY_INFO } from '../../../shared/domain.js';
 import type { Reference, ResponseRule } from '../../../shared/schemas.js';
-import { UsageError } from '../args.js';
+import { UsageError } from '../options.js';
 import type { Command, OptionValues } from '../command.js';
 
 // `yq rules …`: the 回应时限 per severity. Hours are whole clock hours from 发现时间; “无” (or an empty value)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AppInfo } from '../../../shared/schemas.js';
 import type { BundleRecord, Conflict, ExportResult, ImportResult, Peer, SyncIdentity } from '../../../shared/sync-schemas.js';
-import { intOption, UsageError } from '../args.js';
+import { intOption, UsageError } from '../options.js';
 import type { Command, OptionValues } from '../command.js';
 
 // Sync from the command line: identity and contact card, peers, bundles, conflicts. A passphrase is never an

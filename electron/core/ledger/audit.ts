@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AuditReport } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
-import { cached, type LedgerContext, type MutationMeta, type Op } from './mutate.js';
+import type { LedgerContext, MutationMeta, Op } from './mutate.js';
+import { cached } from './statements.js';
 import { opsOfEntry } from './op-store.js';
 
 // The audit log: one entry per mutation, each sealed with sha256(previous hash + its own content), so editing,

@@ -1,4 +1,5 @@
 import { LedgerError } from '../../../shared/errors.js';
+import { resolveCategoryWord } from '../../../shared/input/coded-values.js';
 import type { Category, Reference, ResponseRule, Township, Unit } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import { cached } from './mutate.js';
@@ -62,14 +63,12 @@ export function getReference(db: Db): Reference {
   };
 }
 
-/** A category by code, full name or short label (工资拖欠 / 欠薪 / wages). */
+/** A category by code, full name, short label or an office's word for it (工资拖欠 / 欠薪 / wages / 拖欠工资). */
 export function resolveCategory(db: Db, ref: string, field = 'categories'): string {
-  const row = cached(
-    db,
-    'SELECT id FROM categories WHERE deleted = 0 AND (id = @ref OR name = @ref OR short = @ref) ORDER BY (id = @ref) DESC LIMIT 1',
-  ).get({ ref }) as { id: string } | undefined;
-  if (!row) throw unknownRef(field, '敏感类别', ref);
-  return row.id;
+  const exact = cached(db, 'SELECT id FROM categories WHERE deleted = 0 AND id = ?').get(ref) as { id: string } | undefined;
+  const code = exact?.id ?? resolveCategoryWord(getCategories(db), ref);
+  if (code === undefined) throw unknownRef(field, '敏感类别', ref);
+  return code;
 }
 
 const NONE: ReadonlySet<string> = new Set();

@@ -1,4 +1,3 @@
-import { reindexIncidentSearch } from '../../search/index-maintenance.js';
 import type { Db } from '../open.js';
 import { guardTriggersFor } from './guard.js';
 
@@ -56,9 +55,39 @@ CREATE INDEX responses_first ON responses(incident_id, method, at) WHERE deleted
 
 ${guardTriggersFor(['responses', 'attachments', 'saved_views'])}
 `,
-  /** A ledger made before search existed gets its incidents indexed once, here. */
+  /**
+   * A ledger made before search existed gets its incidents indexed once, here — in the index text of this
+   * migration's time, written out below rather than borrowed from today's search code, so that a later change
+   * to search cannot change what this upgrade does. (A migration that changes the index rebuilds it itself.)
+   */
   backfill(db: Db) {
-    const ids = db.prepare('SELECT id FROM incidents WHERE deleted = 0').pluck().all() as string[];
-    for (const id of ids) reindexIncidentSearch(db, id);
+    const insert = db.prepare('INSERT INTO incident_search (rowid, title, summary, responses) VALUES (?, ?, ?, ?)');
+    const rows = db.prepare('SELECT rowid, title, summary FROM incidents WHERE deleted = 0').all() as {
+      rowid: number;
+      title: string;
+      summary: string;
+    }[];
+    // No incident had responses before this migration created the table.
+    for (const row of rows) insert.run(row.rowid, indexTextV2(row.title), indexTextV2(row.summary), '');
   },
 };
+
+// The search index text as of migration 2: CJK runs as overlapping bigrams plus the run's last character,
+// other letters and digits as lower-cased words.
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2fa1f}';
+const TOKEN = new RegExp(`[${HAN}]+|(?:(?![${HAN}])[\\p{L}\\p{N}])+`, 'gu');
+const IS_CJK = new RegExp(`^[${HAN}]`, 'u');
+
+function indexTextV2(text: string): string {
+  const out: string[] = [];
+  for (const token of text.match(TOKEN) ?? []) {
+    if (!IS_CJK.test(token)) {
+      out.push(token.toLowerCase());
+      continue;
+    }
+    const chars = [...token];
+    for (let i = 0; i + 1 < chars.length; i += 1) out.push(chars[i]! + chars[i + 1]!);
+    out.push(chars[chars.length - 1]!);
+  }
+  return out.join(' ');
+}

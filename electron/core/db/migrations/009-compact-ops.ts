@@ -1,4 +1,3 @@
-import { LEDGER_TABLES } from '../../ledger/tables.js';
 import type { Db } from '../open.js';
 import { guardTriggersFor } from './guard.js';
 
@@ -22,6 +21,25 @@ const HEX4 = (expr: string) =>
   [0, 1, 2, 3]
     .map((i) => `(instr('0123456789abcdef', substr(${expr}, ${i + 1}, 1)) - 1) * ${16 ** (3 - i)}`)
     .join(' + ');
+
+/**
+ * The synced fields and their types as of this migration (ledger/tables.ts then), written out so that a later change
+ * there cannot change what this upgrade does. A field added later gets its row when it is first written.
+ */
+const FIELD_TYPES_V9: Record<string, Record<string, string>> = {
+  categories: {name: 'text', short: 'text', color: 'text', keywords: 'json-strings', builtin: 'bool', sort_order: 'int', deleted: 'bool'},
+  units: {name: 'text', kind: 'text', active: 'bool', sort_order: 'int', deleted: 'bool'},
+  townships: {name: 'text', active: 'bool', sort_order: 'int', deleted: 'bool'},
+  response_rules: {info_hours: 'real?', press_hours: 'real?', response_hours: 'real?', deleted: 'bool'},
+  incidents: {number: 'text', title: 'text', summary: 'text', platform: 'text', url: 'text', first_seen_at: 'text?', found_at: 'text', registrar: 'text', township_id: 'text?', involved_unit: 'text', categories: 'json-strings', key_type_61: 'text?', severity: 'text', sentiment: 'text', lead_unit_id: 'text?', co_unit_ids: 'json-strings', status: 'text', status_reason: 'text', leader_instruction: 'text', created_at: 'text', updated_at: 'text', deleted: 'bool'},
+  responses: {incident_id: 'text?', at: 'text', method: 'text', channel: 'text', url: 'text', content: 'text', unit_id: 'text?', disposition: 'text?', created_at: 'text', deleted: 'bool'},
+  attachments: {incident_id: 'text?', sha256: 'text', name: 'text', mime: 'text', size: 'int', created_at: 'text', deleted: 'bool'},
+  saved_views: {name: 'text', query: 'text', created_at: 'text', deleted: 'bool'},
+  commitments: {incident_id: 'text?', response_id: 'text?', number: 'text', content: 'text', unit_id: 'text?', person: 'text', promised_at: 'text', deadline_kind: 'text', deadline_n: 'int', deadline_from: 'text', deadline: 'text', calendar_verified: 'bool', status: 'text', status_reason: 'text', fulfilled_at: 'text?', evidence: 'text', pub_state: 'text', pub_channel: 'text?', pub_at: 'text?', pub_url: 'text', pub_note: 'text', check_by: 'text', check_at: 'text?', check_result: 'text', created_at: 'text', updated_at: 'text', deleted: 'bool'},
+  followups: {incident_id: 'text?', commitment_id: 'text?', kind: 'text', at: 'text', actor: 'text', content: 'text', created_at: 'text', deleted: 'bool'},
+  feedback: {incident_id: 'text?', commitment_id: 'text?', at: 'text', method: 'text', satisfaction: 'int', note: 'text', actor: 'text', created_at: 'text', deleted: 'bool'},
+  calendar_overrides: {work: 'bool', name: 'text', deleted: 'bool'},
+};
 
 /** Whether a text is exactly the ISO form of a time since 1970 (what op-store.ts stores as milliseconds). */
 const IS_ISO_MILLIS = (text: string) =>
@@ -74,7 +92,7 @@ ${guardTriggersFor(['op_sites', 'op_fields', 'op_rows', 'op_log'])}
 `,
   backfill(db: Db) {
     const field = db.prepare('INSERT INTO op_fields (tbl, col, type) VALUES (?, ?, ?)');
-    for (const [tbl, columns] of Object.entries(LEDGER_TABLES)) {
+    for (const [tbl, columns] of Object.entries(FIELD_TYPES_V9)) {
       for (const [col, type] of Object.entries(columns)) field.run(tbl, col, type);
     }
     db.exec(`

@@ -1,4 +1,3 @@
-import { reindexIncidentSearch } from '../../search/index-maintenance.js';
 import type { Db } from '../open.js';
 
 // Migration 10: the search index keeps no copy of the text it indexes (FTS5 contentless, with deletes). Searching
@@ -14,7 +13,38 @@ CREATE VIRTUAL TABLE incident_search USING fts5(title, summary, responses, token
   content = '', contentless_delete = 1);
 `,
   backfill(db: Db) {
-    const ids = db.prepare('SELECT id FROM incidents WHERE deleted = 0').pluck().all() as string[];
-    for (const id of ids) reindexIncidentSearch(db, id);
+    const insert = db.prepare('INSERT INTO incident_search (rowid, title, summary, responses) VALUES (?, ?, ?, ?)');
+    const responsesOf = db.prepare('SELECT content FROM responses WHERE incident_id = ? AND deleted = 0 ORDER BY at').pluck();
+    const rows = db.prepare('SELECT rowid, id, title, summary FROM incidents WHERE deleted = 0').all() as {
+      rowid: number;
+      id: string;
+      title: string;
+      summary: string;
+    }[];
+    for (const row of rows) {
+      const responses = (responsesOf.all(row.id) as string[]).join('\n');
+      insert.run(row.rowid, indexTextV10(row.title), indexTextV10(row.summary), indexTextV10(responses));
+    }
   },
 };
+
+// The search index text as of this migration (search/bigrams.ts then), written out so that a later change to
+// search cannot change what this upgrade does: CJK runs as overlapping bigrams plus the run's last character,
+// other letters and digits as lower-cased words.
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2fa1f}';
+const TOKEN = new RegExp(`[${HAN}]+|(?:(?![${HAN}])[\\p{L}\\p{N}])+`, 'gu');
+const IS_CJK = new RegExp(`^[${HAN}]`, 'u');
+
+function indexTextV10(text: string): string {
+  const out: string[] = [];
+  for (const token of text.match(TOKEN) ?? []) {
+    if (!IS_CJK.test(token)) {
+      out.push(token.toLowerCase());
+      continue;
+    }
+    const chars = [...token];
+    for (let i = 0; i + 1 < chars.length; i += 1) out.push(chars[i]! + chars[i + 1]!);
+    out.push(chars[chars.length - 1]!);
+  }
+  return out.join(' ');
+}
