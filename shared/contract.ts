@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './api/app.js';
 import { attachmentMethods } from './api/attachments.js';
+import { backupMethods } from './api/backup.js';
 import { categoryMethods } from './api/categories.js';
 import { commitmentMethods } from './api/commitments.js';
 import { dashboardMethods } from './api/dashboard.js';
@@ -39,6 +40,7 @@ export const contract = {
   ...printMethods,
   ...digestMethods,
   ...syncMethods,
+  ...backupMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

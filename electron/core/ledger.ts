@@ -35,6 +35,9 @@ export interface Ledger {
   created: boolean;
   attachmentsDir: string;
   keyStore: KeyStore;
+  /** The database file (or ':memory:') and the addon it was opened with: backups open copies of it. */
+  path: string;
+  nativeBinding?: string;
   close(): void;
 }
 
@@ -77,7 +80,8 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
       options.attachmentsDir ??
       (options.path === ':memory:' ? join(tmpdir(), `yq-attachments-${siteId}`) : join(dirname(options.path), 'attachments'));
     return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir,
-      keyStore: options.keyStore ?? defaultKeyStore(options.path), close: () => db.close() };
+      keyStore: options.keyStore ?? defaultKeyStore(options.path), path: options.path,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

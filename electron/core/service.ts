@@ -2,6 +2,7 @@ import { contract, isMethodName, type LedgerHandlers, type MethodName, type Meth
 import { withWrittenTimeClock } from '../../shared/input/written-time.js';
 import { invalidInput, LedgerError, type Result, toErrorData } from '../../shared/errors.js';
 import { appHandlers } from './handlers/app.js';
+import { backupHandlers } from './handlers/backup.js';
 import { commitmentHandlers } from './handlers/commitments.js';
 import { desktopHandlers } from './handlers/desktop.js';
 import { digestHandlers } from './handlers/digest.js';
@@ -17,10 +18,12 @@ import type { ProgressSink } from './progress.js';
 export interface HandlerOptions {
   /** Receives the progress of long jobs (import, export, the year report); without it, none is reported. */
   progress?: ProgressSink;
+  /** Called when a restore replaced the ledger file under the open ledger (the worker reopens it). */
+  ledgerReplaced?: () => void;
 }
 
 /** The core's implementation of every contract method, one handler file per feature. */
-export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}): LedgerHandlers {
+export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: HandlerOptions = {}): LedgerHandlers {
   const handlers = {
     ...appHandlers(ledger),
     ...incidentHandlers(ledger),
@@ -31,6 +34,7 @@ export function createHandlers(ledger: Ledger, { progress }: HandlerOptions = {}
     ...ledgerToolHandlers(ledger),
     ...referenceDataHandlers(ledger),
     ...syncHandlers(ledger, progress),
+    ...backupHandlers(ledger, ledgerReplaced ? { ledgerReplaced } : {}),
   };
   // Printing renders the named document with the same handlers the preview used.
   return { ...handlers, ...printHandlers(handlers) };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { scheduleBackups } from './backup-schedule.js';
 import { startCoreWorker } from '../core/worker/client.js';
 import { showAbout } from './about.js';
 import { registerContract } from './ipc.js';
@@ -66,14 +67,23 @@ async function onReady(): Promise<void> {
   const keys = sealedKeys(safeStorage, join(app.getPath('userData'), 'keys.sealed'));
   if (!keys) console.warn('[main] 系统钥匙串不可用：私钥改存于台账旁的仅本用户可读文件');
   const core = startCoreWorker({
-    ...(keys ? { managedKeys: keys.secret === undefined ? {} : { secret: keys.secret }, onKeys: (secret: string) => keys.store(secret) } : {}),
+    ...(keys
+      ? {
+          managedKeys: { ...(keys.secret === undefined ? {} : { secret: keys.secret }), ...(keys.unreadable ? { unreadable: keys.unreadable } : {}) },
+          onKeys: (secret: string) => keys.store(secret),
+        }
+      : {}),
     entryPath: paths.workerEntry,
     dbPath: paths.dbPath,
     onNotify: (title, body) => showNotification(title, body),
     onProgress: progressRelay(() => mainWindow?.webContents, isTrustedSender),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
-  closeCoreOnQuit(app, () => core.close());
+  const backups = scheduleBackups({ call: core.call, idleSeconds: () => powerMonitor.getSystemIdleTime(), setInterval, clearInterval });
+  closeCoreOnQuit(app, async () => {
+    await backups.beforeQuit();
+    await core.close();
+  });
   const print = createPrinter({
     createWindow: () =>
       new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } }),

@@ -10,7 +10,7 @@ export interface BenchArgs {
   rows: string[];
 }
 
-export const ROW_GROUP_NAMES = ['open', 'insert', 'size', 'search', 'ledger-page', 'ledger-view', 'digest', 'sync'] as const;
+export const ROW_GROUP_NAMES = ['open', 'insert', 'size', 'search', 'ledger-page', 'ledger-view', 'digest', 'sync', 'backup'] as const;
 
 const USAGE = `usage: npm run bench [-- --size 100000] [--seed 1] [--sample 10000] [--runs 20] [--rebuild] [--rows insert,size]
   --size     incidents in the benchmark ledger (built once, cached under tmp/bench-cache/)

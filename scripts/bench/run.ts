@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parseBenchArgs, ROW_GROUP_NAMES } from './args.js';
+import { backupRows } from './backup-rows.js';
 import { benchLedger } from './bench-ledger.js';
 import type { BenchContext, RowGroup } from './context.js';
 import { digestRows } from './rows/digest.js';
@@ -28,7 +29,11 @@ const GROUPS: Record<(typeof ROW_GROUP_NAMES)[number], RowGroup> = {
   'ledger-view': ledgerViewRows,
   digest: digestRows,
   sync: syncRows,
+  backup: backupRows,
 };
+// YQ_BENCH_ONLY=backupRows (a group's function name) runs one group, as --rows backup does.
+const only = process.env.YQ_BENCH_ONLY;
+
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = parseBenchArgs(process.argv.slice(2));
@@ -46,7 +51,10 @@ const scratchDir = mkdtempSync(join(tmpdir(), 'yq-bench-'));
 const rows: BenchRow[] = [];
 try {
   const ctx: BenchContext = { ledger, scratchDir, seed: args.seed, sampleSize: args.sample, runs: args.runs };
-  for (const name of ROW_GROUP_NAMES) if (args.rows.length === 0 || args.rows.includes(name)) rows.push(...GROUPS[name](ctx));
+  for (const name of ROW_GROUP_NAMES) {
+    const group = GROUPS[name];
+    if ((args.rows.length === 0 || args.rows.includes(name)) && (!only || group.name === only)) rows.push(...group(ctx));
+  }
 } finally {
   rmSync(scratchDir, { recursive: true, force: true });
 }

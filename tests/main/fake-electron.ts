@@ -114,6 +114,7 @@ export function createFakeElectron() {
       }),
     },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
+    powerMonitor: { getSystemIdleTime: vi.fn(() => 0) },
     // A keychain that "works": sealing reverses the text, so a test can tell sealed from plain.
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => true),

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,5 +31,18 @@ describe('private keys sealed with the OS keychain', () => {
     const basic = { ...reversing, getSelectedStorageBackend: () => 'basic_text' as const };
     expect(sealedKeys(basic, '/nowhere/keys.sealed', 'linux')).toBeUndefined();
     expect(sealedKeys(reversing, join(mkdtempSync(join(tmpdir(), 'yq-keys-')), 'keys.sealed'), 'linux')).toBeDefined();
+  });
+
+  it('opens without the keys when the keychain cannot unseal them, and keeps the unreadable file aside when new keys come', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yq-keys-'));
+    const path = join(dir, 'keys.sealed');
+    sealedKeys(reversing, path)!.store('{"ed25519":"旧密钥"}');
+    const reset = { ...reversing, decryptString: () => { throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'); } };
+    const keys = sealedKeys(reset, path)!;
+    expect(keys.secret).toBeUndefined();
+    expect(keys.unreadable).toContain('钥匙串无法解开');
+    keys.store('{"ed25519":"新密钥"}');
+    expect(sealedKeys(reversing, path)!.secret).toBe('{"ed25519":"新密钥"}');
+    expect(readdirSync(dir).filter((f) => f.startsWith('keys.sealed.unreadable-'))).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { auditCommands } from './audit.js';
+import { backupCommands } from './backup.js';
 import { commitmentCommands } from './commitments.js';
 import { digestCommands } from './digest.js';
 import { incidentCommands } from './incidents.js';
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   ...ruleCommands,
   ...auditCommands,
   ...syncCommands,
+  ...backupCommands,
 ];

@@ -7,7 +7,7 @@ import type { Command, OptionValues } from '../command.js';
 // Sync from the command line: identity and contact card, peers, bundles, conflicts. A passphrase is never an
 // argument (it would sit in the shell history and the process list): --passphrase-env names a variable.
 
-function passphraseFrom(values: OptionValues): { passphrase?: string } {
+export function passphraseFrom(values: OptionValues): { passphrase?: string } {
   const name = values['passphrase-env'];
   if (name === undefined) return {};
   if (typeof name !== 'string' || name === '') throw new UsageError('--passphrase-env 需要一个环境变量名');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LedgerError } from '../../../shared/errors.js';
 import type { SyncIdentity } from '../../../shared/sync-schemas.js';
 import type { Db } from '../db/open.js';
+import { formerSiteIds } from '../backup/former-sites.js';
 import { workstationName } from '../ledger/workstation.js';
 import type { SyncHost } from './host.js';
 import type { KeyStore } from './keystore.js';
@@ -80,20 +81,51 @@ export async function rotateIdentity(host: SyncHost): Promise<LoadedIdentity> {
   return next.then((identity) => named(host.db, identity));
 }
 
-async function load(host: SyncHost, rotate: boolean): Promise<LoadedIdentity> {
+/**
+ * Why sync is paused when the private keys cannot be read, and the two ways on. The ledger itself works.
+ */
+export function keysUnavailable(keyStore: KeyStore): string {
+  return (
+    `${keyStore.problem ?? `本工作站的私钥不在 ${keyStore.describe}`}：同步已暂停，台账可照常登记和查阅。` +
+    '两种办法继续同步：① 导入密钥恢复文件（设置 → 备份与恢复，或 yq keys import）；' +
+    '② 生成新密钥，再把新的联系卡发给各对方工作站重新添加（旧联系卡将标为已更换）。'
+  );
+}
+
+/** Makes new keys for a workstation whose keys cannot be read (keychain reset, key file lost). */
+export async function replaceLostKeys(host: SyncHost): Promise<LoadedIdentity> {
+  const current = await host.keyStore.read().catch(() => undefined);
+  if (current !== undefined && !host.keyStore.problem) {
+    throw new LedgerError('conflict', '本工作站的私钥可以正常读取，无需生成新密钥（如需更换，请使用“更换密钥”）');
+  }
+  const next = load(host, false, true);
+  loading.set(host.db, next);
+  next.catch(() => loading.delete(host.db));
+  return next.then((identity) => named(host.db, identity));
+}
+
+/** Forgets the loaded keys, so that keys written to the store (a recovery file imported) are read again. */
+export function forgetLoadedIdentity(db: Db): void {
+  loading.delete(db);
+}
+
+async function load(host: SyncHost, rotate: boolean, replaceLost = false): Promise<LoadedIdentity> {
   const { db, siteId, keyStore } = host;
   let secrets = await readSecrets(keyStore);
+  if (secrets && secrets.site !== siteId && (formerSiteIds(db).includes(secrets.site) || holdsRecordedKey(db, secrets))) {
+    // This ledger was restored from a backup and took a new site id (backup/rejoin.ts): keys of one of its former
+    // ids, or holding a public key this ledger recorded as its own, are still its own.
+    secrets = { ...secrets, site: siteId };
+    await keyStore.write(JSON.stringify(secrets));
+  }
   if (secrets && secrets.site !== siteId) {
     throw new LedgerError(
       'storage',
       `密钥文件 ${keyStore.describe} 属于另一个工作站（${secrets.site}），不属于本台账（${siteId}）。请将其移走后重试。`,
     );
   }
-  if (!secrets && hasPublicKeys(db)) {
-    throw new LedgerError(
-      'storage',
-      `本工作站的私钥不在 ${keyStore.describe}：无法签名或解密同步包。请从备份恢复密钥文件。`,
-    );
+  if (!secrets && hasPublicKeys(db) && !replaceLost) {
+    throw new LedgerError('storage', keysUnavailable(keyStore));
   }
   if (!secrets || rotate) {
     const at = new Date(host.ctx.now()).toISOString();
@@ -103,6 +135,8 @@ async function load(host: SyncHost, rotate: boolean): Promise<LoadedIdentity> {
     await keyStore.write(JSON.stringify(secrets));
   }
   const pairs = await Promise.all(secrets.keys.map((k) => pairOf(siteId, k)));
+  // Keys that were lost (replaceLostKeys) stay listed as retired: peers' cards of them are replaced.
+  if (replaceLost) db.prepare('UPDATE sync_keys SET retired_at = coalesce(retired_at, ?)').run(new Date(host.ctx.now()).toISOString());
   recordPublicKeys(db, pairs);
   const current = [...pairs].reverse().find((p) => p.retiredAt === null) ?? pairs[pairs.length - 1]!;
   return {
@@ -139,6 +173,11 @@ async function pairOf(site: string, k: Secrets['keys'][number]): Promise<KeyPair
   };
 }
 
+function holdsRecordedKey(db: Db, secrets: Secrets): boolean {
+  const recorded = new Set((db.prepare('SELECT sign_public FROM sync_keys').all() as { sign_public: string }[]).map((r) => r.sign_public));
+  return secrets.keys.some((k) => recorded.has(signingPublicOf(k.signSecret)));
+}
+
 function hasPublicKeys(db: Db): boolean {
   return db.prepare('SELECT 1 FROM sync_keys LIMIT 1').get() !== undefined;
 }
@@ -147,7 +186,7 @@ function recordPublicKeys(db: Db, pairs: readonly KeyPair[]): void {
   const upsert = db.prepare(
     `INSERT INTO sync_keys (key_id, sign_public, age_recipient, fingerprint, created_at, retired_at)
      VALUES (@keyId, @signPublic, @ageRecipient, @fingerprint, @createdAt, @retiredAt)
-     ON CONFLICT(key_id) DO UPDATE SET retired_at = excluded.retired_at`,
+     ON CONFLICT(key_id) DO UPDATE SET retired_at = excluded.retired_at, fingerprint = excluded.fingerprint`,
   );
   db.transaction(() => {
     for (const p of pairs) upsert.run(p);

@@ -13,6 +13,7 @@ import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, manifestSchema, rangesOf 
 import { storeBlob } from '../ledger/attachments.js';
 import { decodeOps, decompress } from './payload.js';
 import { senderTrust } from './peers.js';
+import { adoptRestoredPeer, auditPeerEvent, refuseReplacedSite } from '../backup/rejoin.js';
 
 // Reading a bundle, outside in: size → age decryption → container → manifest → the sender must be a trusted
 // peer and its signature must verify → format and schema versions → payload length and hash → bounded
@@ -86,7 +87,13 @@ export async function importBundleBytes(host: SyncHost, bytes: Uint8Array, optio
 
   if (manifest.sender.site === host.siteId) throw new BundleError('untrusted', '这是本工作站自己导出的同步包，无需导入');
   const fingerprint = fingerprintOf(manifest.sender.site, manifest.sender.signPublic, manifest.sender.ageRecipient);
-  const trust = senderTrust(host.db, manifest.sender.site, manifest.sender.signPublic);
+  refuseReplacedSite(host.db, manifest.sender.site);
+  let trust = senderTrust(host.db, manifest.sender.site, manifest.sender.signPublic);
+  if (trust.status === 'unknown' && verifyManifest(container.manifest, container.signature, manifest.sender.signPublic)) {
+    // A trusted peer's key under a new site id: that peer was restored from a backup (backup/rejoin.ts).
+    const name = adoptRestoredPeer(host.db, auditPeerEvent(host), manifest.sender, new Date(host.ctx.now()).toISOString());
+    if (name !== undefined) trust = { status: 'trusted', name };
+  }
   const who = `“${manifest.sender.name}”（工作站 ${manifest.sender.site}，指纹 ${fingerprint}）`;
   switch (trust.status) {
     case 'unknown':

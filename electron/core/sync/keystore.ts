@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, openSync, closeSync, readFileSync, renameSync, writeFileSync, fsyncSync } from 'node:fs';
+import { chmodSync, existsSync, openSync, closeSync, readFileSync, renameSync, statSync, writeFileSync, fsyncSync } from 'node:fs';
 
 // Where this workstation's private keys live. The core never decides: the Electron main process passes a store
 // backed by the OS keychain (safeStorage), the CLI and tests use a 0600 file beside the database. The secret is
@@ -11,14 +11,19 @@ export interface KeyStore {
   write(secret: string): Promise<void>;
   /** Where the keys are, for messages (e.g. the file path); never the secret itself. */
   readonly describe: string;
+  /** Set when the store holds keys it cannot open (a reset keychain): why, in one Chinese line. */
+  problem?: string;
 }
 
 /** The CLI/test store: a file readable by its owner only, replaced atomically. */
 export function fileKeyStore(path: string): KeyStore {
   return {
-    describe: path,
+    describe: `${path}（仅本用户可读的文件）`,
     read() {
-      return Promise.resolve(existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+      if (!existsSync(path)) return Promise.resolve(undefined);
+      // A copy or an unpacked archive may have widened the mode: the keys go back to owner-only before use.
+      if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+      return Promise.resolve(readFileSync(path, 'utf8'));
     },
     write(secret) {
       const temp = `${path}.${process.pid}.tmp`;

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ProgressEvent } from '../../../shared/api/events.js';
 import { LedgerError, type LedgerErrorData, toErrorData } from '../../../shared/errors.js';
+import { recoverDamagedLedger } from '../backup/damaged.js';
 import { type Ledger, openLedger } from '../ledger.js';
 import { createDeadlineNotifier, type DeadlineNotifier } from '../notify/deadline-notifier.js';
 import type { KeyStore } from '../sync/keystore.js';
@@ -21,9 +22,11 @@ if (data.managedKeys) {
   let secret = data.managedKeys.secret;
   keyStore = {
     describe: '系统钥匙串（由主进程保管）',
+    ...(data.managedKeys.unreadable ? { problem: data.managedKeys.unreadable } : {}),
     read: () => Promise.resolve(secret),
     write(next) {
       secret = next;
+      if (keyStore) delete keyStore.problem; // keys imported or made anew: they open from now on
       port.postMessage({ type: 'keys', secret: next } satisfies FromWorker);
       return Promise.resolve();
     },
@@ -31,9 +34,10 @@ if (data.managedKeys) {
 }
 
 let ledger: Ledger | undefined;
-let call: CallLedger;
+// Calls that arrive while the ledger is still being opened wait for it.
+let call: CallLedger = (method, input) => started.then(() => call(method, input));
 let openError: LedgerErrorData | undefined;
-try {
+const serve = () => {
   ledger = openLedger({
     path: data.dbPath,
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
@@ -41,25 +45,49 @@ try {
     ...(keyStore ? { keyStore } : {}),
   });
   const progress = data.progress ? (event: ProgressEvent) => port.postMessage({ type: 'progress', event } satisfies FromWorker) : undefined;
-  call = createDispatcher(createHandlers(ledger, progress ? { progress } : {}));
-} catch (error) {
-  // Stay alive and answer every call with the reason: the window can then tell the person what is wrong
-  // (newer schema, unreadable file) instead of facing a dead process.
-  openError = toErrorData(error);
-  // A LedgerError already says what is wrong in words; anything else gets its stack logged, here only.
-  if (error instanceof LedgerError) console.error(`[core-worker] ${openError.message}`);
-  else console.error('[core-worker] 无法打开台账数据库', error);
-  const failure = openError;
-  call = () => Promise.resolve({ ok: false, error: failure });
+  // A restore replaced the file under the open ledger (which the handler closed): open the new one and serve it.
+  call = createDispatcher(createHandlers(ledger, { ...(progress ? { progress } : {}), ledgerReplaced: reopen }));
+};
+async function start(): Promise<void> {
+  try {
+    // A ledger file that fails quick_check is replaced by the newest good backup, kept as the safety copy.
+    const damage = await recoverDamagedLedger(data.dbPath, { now: Date.now, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+    if (damage.restoredFrom) {
+      post({
+        type: 'notify',
+        title: '台账文件已损坏，已从备份恢复',
+        body: `已从 ${damage.restoredFrom} 恢复；损坏的文件保留在 ${damage.safetyCopy ?? ''}（设置 → 备份与恢复 可撤销）。请与各对方工作站同步一次，补回备份之后的内容。`,
+      } satisfies FromWorker);
+    }
+    serve();
+  } catch (error) {
+    // Stay alive and answer every call with the reason: the window can then tell the person what is wrong
+    // (newer schema, unreadable file) instead of facing a dead process.
+    openError = toErrorData(error);
+    // A LedgerError already says what is wrong in words; anything else gets its stack logged, here only.
+    if (error instanceof LedgerError) console.error(`[core-worker] ${openError.message}`);
+    else console.error('[core-worker] 无法打开台账数据库', error);
+    const failure = openError;
+    call = () => Promise.resolve({ ok: false, error: failure });
+  }
+  startNotifier();
+  post(openError ? { type: 'ready', error: openError } : { type: 'ready' });
 }
 
 const post = (message: FromWorker) => port.postMessage(message);
 
 // Deadline checks at start and every 30 minutes; main turns each into a desktop notification.
 let notifier: DeadlineNotifier | undefined;
-if (ledger) {
+function startNotifier(): void {
+  if (!ledger) return;
   notifier = createDeadlineNotifier({ ctx: ledger.ctx, notify: (title, body) => post({ type: 'notify', title, body }) });
   notifier.start();
+}
+
+function reopen(): void {
+  notifier?.stop();
+  serve();
+  startNotifier();
 }
 
 const inFlight = new Set<Promise<void>>();
@@ -76,7 +104,7 @@ port.on('message', (message: ToWorker) => {
   if (message.type === 'close') {
     // Answer what was already asked, then close the database (checkpointing WAL) and let the thread end.
     notifier?.stop();
-    void Promise.allSettled([...inFlight]).then(() => {
+    void started.then(() => Promise.allSettled([...inFlight])).then(() => {
       ledger?.close();
       ledger = undefined;
       port.close();
@@ -84,4 +112,4 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-post(openError ? { type: 'ready', error: openError } : { type: 'ready' });
+const started = start();

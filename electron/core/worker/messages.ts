@@ -16,7 +16,7 @@ export interface CoreWorkerData {
    * Set when main keeps the private keys (sealed with the OS keychain through safeStorage): the secret it
    * unsealed, if any. The worker then never touches a key file; new keys go back to main in a `keys` message.
    */
-  managedKeys?: { secret?: string };
+  managedKeys?: { secret?: string; /** Why the sealed keys could not be opened (sync pauses; the ledger works). */ unreadable?: string };
   /** Someone listens to progress: the core reports it (otherwise it builds no events at all). */
   progress?: boolean;
 }

@@ -3,6 +3,7 @@ import type { DueItem } from '../../../shared/api/commitments.js';
 import type { Dashboard } from '../../../shared/api/dashboard.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
+import { BackupWarning } from './BackupWarning.js';
 import { ClockPanel } from './ClockPanel.js';
 import { CommitmentsPanel } from './CommitmentsPanel.js';
 import { TriagePanel } from './TriagePanel.js';
@@ -39,6 +40,7 @@ export function DashboardView() {
 
   return (
     <div className="dashboard" data-testid="dashboard">
+      <BackupWarning />
       {error && (
         <div className="banner banner-error" role="alert">
           {t.dashboard.loadFailed}：{error}

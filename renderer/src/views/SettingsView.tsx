@@ -1,4 +1,5 @@
 import { t } from '../i18n/zh-CN.js';
+import { BackupSection } from '../settings/BackupSection.js';
 import { CalendarOverrides } from '../settings/CalendarOverrides.js';
 import { CategoryEditor } from '../settings/CategoryEditor.js';
 import { ResponseRulesEditor } from '../settings/ResponseRulesEditor.js';
@@ -34,6 +35,7 @@ export function SettingsView() {
       <TownshipEditor />
       <UnitEditor />
       <CalendarOverrides />
+      <BackupSection />
     </div>
   );
 }
