@@ -21,6 +21,8 @@ const SHIPPED: [number, string, string][] = [
   [12, 'held-ops', 'e77b03d276e14bca61baf18267515d2070e830c52943e880e085d4b941146804'],
   [13, 'staff', '455e6132f8bdd342028ab97e8975dbc5cff16c5d1ca850bba0bb37d00242e6cf'],
   [14, 'signed-audit', '64be61012ddd0ff7c8b4dd675302d534f69415bb1308652428d28384576515f9'],
+  [15, 'compact-ops', '54c924b287a9f6bb72f64e71d7d131471cc6cbc8f5c542237679362a23173d82'],
+  [16, 'search-contentless', '25d4523e0f70d9153239ee02f4374683f11a5098967501fc6f8a307333cbacec'],
 ];
 
 describe('shipped migrations', () => {
