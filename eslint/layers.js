@@ -23,7 +23,7 @@ const PRELOAD_WHY =
   'electron/preload exposes exactly the contract as window.ledger: it may use Electron\'s contextBridge/ipcRenderer and shared/, nothing else — no core, no Node built-ins (DESIGN §2).';
 const MAIN_WHY =
   'electron/main relays to the core and owns the window: it must not import the renderer or React (DESIGN §2).';
-const IPC_WHY =
+export const IPC_WHY =
   'Only electron/main/ipc.ts may touch ipcMain: every call must pass the one registration function that checks the sender and parses input with the contract schema (DESIGN §2).';
 
 export const layerRules = [

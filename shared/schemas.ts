@@ -197,6 +197,22 @@ export const rowFactsSchema = z.object({
 });
 export type RowFacts = z.infer<typeof rowFactsSchema>;
 
+/** The row facts as 台账 columns, in the order the column chooser, the exports and the printed 台账 list them. */
+export const ROW_FACT_COLUMNS = ['firstResponseAt', 'responseTiming', 'commitmentCount', 'overdueCommitments'] as const satisfies readonly (keyof RowFacts)[];
+export type RowFactColumn = (typeof ROW_FACT_COLUMNS)[number];
+export const ROW_FACT_LABELS: Record<RowFactColumn, string> = {
+  firstResponseAt: '首次回应时间',
+  responseTiming: '按时/超时',
+  commitmentCount: '承诺数',
+  overdueCommitments: '逾期承诺',
+};
+export const RESPONSE_TIMING_LABELS: Record<NonNullable<RowFacts['responseTiming']>, string> = { onTime: '按时', late: '超时', running: '计时中' };
+/** Which of them an export or the printed 台账 carries — those the person shows in the 台账; all when absent. */
+export const rowFactColumnsSchema = z
+  .array(z.enum(ROW_FACT_COLUMNS, { error: `台账核查列应为 ${ROW_FACT_COLUMNS.join('、')} 之一` }))
+  .max(ROW_FACT_COLUMNS.length)
+  .optional();
+
 export const incidentRowSchema = incidentSchema.extend({
   /** Present when the query had text: the title and the best snippet with the matches marked. */
   highlight: z.object({ title: highlightSchema, snippet: highlightSchema }).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text.js';
-import { codedRef, incidentQuerySchema } from '../schemas.js';
+import { codedRef, incidentQuerySchema, rowFactColumnsSchema } from '../schemas.js';
 import { filePath } from '../sync-schemas.js';
 import { noInput } from './app.js';
 
@@ -162,9 +162,16 @@ export const excelMethods = {
     output: savedMappingSchema,
   },
   /** The 台账 (the ledger view's filters and search) as .xlsx in the office's layout. */
-  exportLedgerXlsx: { input: z.strictObject({ path: filePath, query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }), output: exportResultSchema },
+  /** `columns`: the 台账核查 columns (首次回应时间, 按时/超时, 承诺数, 逾期承诺) the view shows; all four when absent. */
+  exportLedgerXlsx: {
+    input: z.strictObject({ path: filePath, query: exportQuerySchema.default({ sort: 'foundAt', descending: true }), columns: rowFactColumnsSchema }),
+    output: exportResultSchema,
+  },
   /** The 承诺督办 table: one row per commitment. */
   exportCommitmentsXlsx: { input: z.strictObject({ path: filePath, query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }), output: exportResultSchema },
   /** The 台账 as an A4 landscape table for printing (HTML the print path prints). */
-  renderLedgerTable: { input: z.strictObject({ query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }), output: z.object({ html: text(), title: text() }) },
+  renderLedgerTable: {
+    input: z.strictObject({ query: exportQuerySchema.default({ sort: 'foundAt', descending: true }), columns: rowFactColumnsSchema }),
+    output: z.object({ html: text(), title: text() }),
+  },
 } as const;

@@ -13,8 +13,8 @@ export function excelHandlers(ledger: Ledger, progress?: ProgressSink) {
     importSpreadsheet: (input) => importSpreadsheet(ctx, input, progressReporter(progress, 'importSpreadsheet')),
     listImportMappings: () => listImportMappings(db),
     saveImportMapping: ({ name, mapping }) => saveImportMapping(ctx, name, mapping),
-    exportLedgerXlsx: ({ path, query }) => exportLedgerXlsx({ db, nowMs: ctx.now(), office: office() }, path, query),
+    exportLedgerXlsx: ({ path, query, columns }) => exportLedgerXlsx({ db, nowMs: ctx.now(), office: office() }, path, query, columns),
     exportCommitmentsXlsx: ({ path, query }) => exportCommitmentsXlsx({ db, nowMs: ctx.now(), office: office() }, path, query),
-    renderLedgerTable: ({ query }) => renderLedgerTable(db, query, office(), ctx.now()),
+    renderLedgerTable: ({ query, columns }) => renderLedgerTable(db, query, office(), ctx.now(), columns),
   } satisfies Partial<LedgerHandlers>;
 }

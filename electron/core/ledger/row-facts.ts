@@ -11,7 +11,9 @@ import { cached } from './statements.js';
 /** The facts of one incident at nowMs. */
 export function rowFactsOf(db: Db, incidentId: string, nowMs: number): RowFacts {
   const first = cached(db, 'SELECT first_any FROM incident_first_responses WHERE incident_id = ?').pluck().get(incidentId) as string | undefined;
-  const clock = clockOfIncident(db, incidentId, nowMs);
+  // 无需回应 (decided with a reason) sets no response requirement, so neither 按时 nor 超时 applies.
+  const noResponse = cached(db, "SELECT status = 'no_response' FROM incidents WHERE id = ?").pluck().get(incidentId) === 1;
+  const clock = noResponse ? [] : clockOfIncident(db, incidentId, nowMs);
   const responseTiming =
     clock.length === 0 ? null : clock.some((e) => e.overdue) ? 'late' : clock.every((e) => e.metAt !== null) ? 'onTime' : 'running';
   const counts = cached(

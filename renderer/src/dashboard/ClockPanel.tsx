@@ -4,6 +4,7 @@ import type { ClockEntry } from '../../../shared/api/responses.js';
 import { requirementLabel } from '../../../shared/domain.js';
 import { Countdown } from '../clock/Countdown.js';
 import { useNow } from '../clock/useNow.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { SeverityBadge } from '../ledger-view/badges.js';
 import { DashRow } from './DashRow.js';
@@ -32,15 +33,12 @@ export function ClockPanel({
   const shownRunning = allRunning ? running : running.slice(0, RUNNING_SHOWN);
   return (
     <section className="panel dashboard-clock" aria-labelledby="dash-clock" data-testid="dashboard-clock">
-      <div className="panel-head">
-        <h2 className="panel-title" id="dash-clock">
-          {t.dashboard.clock}
-        </h2>
+      <PanelHeading id="dash-clock" title={t.dashboard.clock}>
         <span className="panel-counts">
           <span className="muted">{t.dashboard.runningCount(runningTotal)}</span>
           <span className={overdue.length > 0 ? 'count-danger' : 'muted'}>{t.dashboard.overdueCount(overdue.length)}</span>
         </span>
-      </div>
+      </PanelHeading>
       <p className="panel-hint muted">{t.dashboard.clockHint}</p>
       {running.length === 0 && overdue.length === 0 && <p className="muted">{t.dashboard.clockEmpty}</p>}
       {shownRunning.length > 0 && (

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { DueItem } from '../../../shared/api/commitments.js';
 import { toChinaInputValue } from '../../../shared/china-time.js';
 import { useNow } from '../clock/useNow.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { useNav } from '../stores/nav.js';
 import { DashRow } from './DashRow.js';
@@ -27,15 +28,12 @@ export function CommitmentsPanel({ items }: { items: readonly DueItem[] }) {
   const toBoard = () => go('commitments');
   return (
     <section className="panel" aria-labelledby="dash-commitments" data-testid="dashboard-commitments">
-      <div className="panel-head">
-        <h2 className="panel-title" id="dash-commitments">
-          {t.dashboard.commitments}
-        </h2>
+      <PanelHeading id="dash-commitments" title={t.dashboard.commitments}>
         <span className="panel-counts">
           <span className={dueToday.length > 0 ? 'count-warn' : 'muted'}>{t.dashboard.commitmentsDueToday(dueToday.length)}</span>
           <span className={overdue.length > 0 ? 'count-danger' : 'muted'}>{t.dashboard.commitmentsOverdue(overdue.length)}</span>
         </span>
-      </div>
+      </PanelHeading>
       {items.length === 0 && <p className="muted">{t.dashboard.commitmentsEmpty}</p>}
       {dueToday.length > 0 && (
         <Group title={t.dashboard.dueTodayGroup} testId="dashboard-due-today">

@@ -2,6 +2,7 @@ import '../similarity/similarity.css';
 import { useEffect, useState } from 'react';
 import type { CommonIssue } from '../../../shared/api/similarity.js';
 import { formatChinaDate } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { showInLedger } from '../similarity/showInLedger.js';
@@ -29,12 +30,9 @@ export function CommonIssuesPanel() {
 
   return (
     <section className="panel" aria-labelledby="dash-common" data-testid="dashboard-common">
-      <div className="panel-head">
-        <h2 className="panel-title" id="dash-common">
-          {t.similarity.weekTitle}
-        </h2>
+      <PanelHeading id="dash-common" title={t.similarity.weekTitle}>
         {issues && issues.length > 0 && <span className="muted">{issues.length} 个</span>}
-      </div>
+      </PanelHeading>
       {error && <p className="sim-open">{t.similarity.loadFailed}：{error}</p>}
       {issues && issues.length === 0 && <p className="muted">{t.similarity.none}</p>}
       {issues && issues.length > 0 && (

@@ -162,6 +162,10 @@ export const zhCN = {
       datePlaceholder: '如 2026-11-01',
       all: '全部',
       clear: '清除筛选',
+      several: (first: string, n: number) => `${first}等${n}项`,
+      choose: (what: string) => `按${what}筛选（可多选）`,
+      open: '未办结',
+      majorAndAbove: '重大及以上',
     },
     search: {
       label: '搜索',

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useEffect, useState } from 'react';
 import type { Attachment } from '../../../shared/api/attachments.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { formatSize, isImage, readFiles } from '../common/files.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
@@ -38,10 +39,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: stri
 
   return (
     <section className="panel" aria-labelledby="attachments-heading" data-testid="incident-attachments">
-      <div className="panel-head">
-        <h2 className="panel-title" id="attachments-heading">
-          {t.incident.sections.attachments}
-        </h2>
+      <PanelHeading id="attachments-heading" title={t.incident.sections.attachments}>
         <label className={`button button-small${busy ? ' button-busy' : ''}`}>
           {busy ? t.attachments.adding : t.attachments.add}
           <input
@@ -53,7 +51,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: stri
             onChange={(e) => void onPick(e)}
           />
         </label>
-      </div>
+      </PanelHeading>
       {problems.length > 0 && (
         <div className="banner banner-error" role="alert">
           {problems.join('；')}

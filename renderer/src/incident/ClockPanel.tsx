@@ -2,15 +2,14 @@ import { formatChinaDateTime } from '../../../shared/china-time.js';
 import type { ClockEntry } from '../../../shared/api/responses.js';
 import { requirementLabel } from '../../../shared/domain.js';
 import { Countdown } from '../clock/Countdown.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 
 /** This incident's response requirements: running ones count down live; met ones are ticked with the time. */
 export function ClockPanel({ entries }: { entries: readonly ClockEntry[] }) {
   return (
     <section className="panel" aria-labelledby="clock-heading" data-testid="incident-clock">
-      <h2 className="panel-title" id="clock-heading">
-        {t.incident.sections.clock}
-      </h2>
+      <PanelHeading id="clock-heading" title={t.incident.sections.clock} />
       {entries.length === 0 ? (
         <p className="muted">{t.clock.empty}</p>
       ) : (

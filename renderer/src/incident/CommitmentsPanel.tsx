@@ -9,6 +9,7 @@ import { shortDate } from '../commitments/CommitmentCard.js';
 import { CommitmentDialog } from '../commitments/CommitmentDialog.js';
 import { responseWhen } from '../commitments/responseLink.js';
 import { useCommitments } from '../commitments/store.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidentPage } from '../stores/incidentPage.js';
@@ -89,14 +90,11 @@ export function CommitmentsPanel({ incident }: { incident: Incident }) {
   const mayClose = incident.status === 'responded' || incident.status === 'tracking';
   return (
     <section className="panel" aria-labelledby="commitments-heading" data-testid="incident-commitments">
-      <div className="panel-head">
-        <h2 className="panel-title" id="commitments-heading">
-          {s.title}
-        </h2>
+      <PanelHeading id="commitments-heading" title={s.title}>
         <button type="button" className="button button-primary button-small" data-testid="incident-commitment-add" onClick={openAdd}>
           {s.add}
         </button>
-      </div>
+      </PanelHeading>
       {error && (
         <p className="field-error" role="alert">
           {s.loadFailed}：{error}

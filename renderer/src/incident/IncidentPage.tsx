@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import type { Incident } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { CategoryTag, SeverityBadge, StatusBadge } from '../ledger-view/badges.js';
 import { isTyping } from '../shell/useShortcuts.js';
@@ -69,9 +70,7 @@ export function IncidentPage({ id }: { id: string }) {
           <div className="incident-columns">
             <div className="incident-main">
               <section className="panel" aria-labelledby="details-heading">
-                <h2 className="panel-title" id="details-heading">
-                  {t.incident.sections.details}
-                </h2>
+                <PanelHeading id="details-heading" title={t.incident.sections.details} />
                 <DetailFields incident={incident} />
               </section>
               <ResponsesPanel incident={incident} responses={responses} />

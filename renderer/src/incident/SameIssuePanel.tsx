@@ -2,6 +2,7 @@ import '../similarity/similarity.css';
 import { useEffect, useState } from 'react';
 import type { CommonIssue, SimilarIncident } from '../../../shared/api/similarity.js';
 import type { Incident } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { showInLedger } from '../similarity/showInLedger.js';
@@ -38,9 +39,7 @@ export function SameIssuePanel({ incident, responses }: { incident: Incident; re
   const others = issue ? issue.incidentIds.map((id, i) => ({ id, number: issue.incidents[i]! })).filter((o) => o.id !== incident.id) : [];
   return (
     <section className="panel" aria-labelledby="same-issue-heading" data-testid="incident-same-issue">
-      <h2 className="panel-title" id="same-issue-heading">
-        {issue ? t.similarity.sameIssueOthers(others.length) : t.similarity.similarTitle}
-      </h2>
+      <PanelHeading id="same-issue-heading" title={issue ? t.similarity.sameIssueOthers(others.length) : t.similarity.similarTitle} />
       {incident.recurrenceOf && <p className="recurrence-note" data-testid="recurrence-of">{t.similarity.recurrenceOf(incident.recurrenceOf)}</p>}
       {issue && (
         <>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../common/useDismiss.js';
 import { t } from '../i18n/zh-CN.js';
 import { COLUMN_IDS, FIXED_COLUMNS } from './columns.js';
 import { useColumns } from './columnsStore.js';
@@ -10,15 +11,8 @@ export function ColumnChooser() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
-  // A click elsewhere closes the panel, as menus do.
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (event.target instanceof Node && !ref.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(ref, open, close);
 
   return (
     <div className="popover-anchor" ref={ref}>

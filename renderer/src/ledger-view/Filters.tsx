@@ -1,16 +1,15 @@
 import type { ReactNode } from 'react';
-import { PLATFORM_LABELS, PLATFORMS, SEVERITIES, SEVERITY_INFO, STATUSES, STATUS_LABELS } from '../../../shared/domain.js';
+import { type IncidentStatus, PLATFORM_LABELS, PLATFORMS, SEVERITIES, SEVERITY_INFO, STATUSES, STATUS_LABELS } from '../../../shared/domain.js';
 import { t } from '../i18n/zh-CN.js';
 import { hasFilters, useIncidents } from '../stores/incidents.js';
 import { useSession } from '../stores/session.js';
 import { DateFilter } from './DateFilter.js';
+import { MultiFilter } from './MultiFilter.js';
 
 const f = t.ledger.filters;
 
-function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
-  const list: readonly string[] = values;
-  return list.includes(value);
-}
+/** Every status still being worked on: what 未办结 selects at once. */
+const OPEN_STATUSES: readonly IncidentStatus[] = STATUSES.filter((s) => s !== 'closed' && s !== 'no_response');
 
 function Filter({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
@@ -31,67 +30,36 @@ export function Filters() {
   const townships = reference?.townships ?? [];
   return (
     <div className="filters" role="group" aria-label={f.label}>
-      <Filter id="filter-category" label={f.category}>
-        <select id="filter-category" value={filters.category} onChange={(e) => setFilters({ category: e.target.value })}>
-          <option value="">{f.all}</option>
-          {categories.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </Filter>
-      <Filter id="filter-severity" label={f.severity}>
-        <select
-          id="filter-severity"
-          value={filters.severity}
-          onChange={(e) => {
-            const value = e.target.value;
-            setFilters({ severity: isOneOf(SEVERITIES, value) ? value : '' });
-          }}
-        >
-          <option value="">{f.all}</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {SEVERITY_INFO[s].label}
-            </option>
-          ))}
-        </select>
-      </Filter>
-      <Filter id="filter-status" label={f.status}>
-        <select
-          id="filter-status"
-          value={filters.status}
-          onChange={(e) => {
-            const value = e.target.value;
-            setFilters({ status: isOneOf(STATUSES, value) ? value : '' });
-          }}
-        >
-          <option value="">{f.all}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </Filter>
-      <Filter id="filter-platform" label={f.platform}>
-        <select
-          id="filter-platform"
-          value={filters.platform}
-          onChange={(e) => {
-            const value = e.target.value;
-            setFilters({ platform: isOneOf(PLATFORMS, value) ? value : '' });
-          }}
-        >
-          <option value="">{f.all}</option>
-          {PLATFORMS.map((p) => (
-            <option key={p} value={p}>
-              {PLATFORM_LABELS[p]}
-            </option>
-          ))}
-        </select>
-      </Filter>
+      <MultiFilter
+        id="filter-category"
+        label={f.category}
+        options={categories.map((c) => ({ value: c.code, label: c.name }))}
+        chosen={filters.category}
+        onChange={(category) => setFilters({ category })}
+      />
+      <MultiFilter
+        id="filter-severity"
+        label={f.severity}
+        options={SEVERITIES.map((value) => ({ value, label: SEVERITY_INFO[value].label }))}
+        chosen={filters.severity}
+        onChange={(severity) => setFilters({ severity })}
+        presets={[{ label: f.majorAndAbove, values: ['major', 'extreme'] }]}
+      />
+      <MultiFilter
+        id="filter-status"
+        label={f.status}
+        options={STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))}
+        chosen={filters.status}
+        onChange={(status) => setFilters({ status })}
+        presets={[{ label: f.open, values: OPEN_STATUSES }]}
+      />
+      <MultiFilter
+        id="filter-platform"
+        label={f.platform}
+        options={PLATFORMS.map((value) => ({ value, label: PLATFORM_LABELS[value] }))}
+        chosen={filters.platform}
+        onChange={(platform) => setFilters({ platform })}
+      />
       <Filter id="filter-unit" label={f.unit}>
         <select id="filter-unit" value={filters.leadUnit} onChange={(e) => setFilters({ leadUnit: e.target.value })}>
           <option value="">{f.all}</option>

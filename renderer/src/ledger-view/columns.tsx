@@ -43,6 +43,11 @@ interface ColumnDef {
   muted?: (row: IncidentRow) => boolean;
 }
 
+// How much text stays in front of the first search hit: the narrowest title cell (200 px) shows about 13
+// characters, so a hit starts well inside it, with a few words of context before it.
+const TITLE_LEAD = 8;
+const SNIPPET_LEAD = 6;
+
 const unitName = (lookups: Lookups, id: string | null) => (id ? (lookups.unit.get(id)?.name ?? id) : undefined);
 const townshipName = (lookups: Lookups, id: string | null) => (id ? (lookups.township.get(id)?.name ?? id) : undefined);
 
@@ -54,11 +59,11 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
       row.highlight ? (
         <span className="title-stack">
           <span className="title-line">
-            <Highlighted runs={row.highlight.title} />
+            <Highlighted runs={row.highlight.title} lead={TITLE_LEAD} />
           </span>
           {row.highlight.snippet.length > 0 && (
             <span className="snippet-line" data-testid="snippet">
-              <Highlighted runs={row.highlight.snippet} />
+              <Highlighted runs={row.highlight.snippet} lead={SNIPPET_LEAD} />
             </span>
           )}
         </span>

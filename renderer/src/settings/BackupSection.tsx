@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { BackupCheckReport, BackupOverview } from '../../../shared/api/backup.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
@@ -98,14 +99,14 @@ export function BackupSection() {
   if (!overview) {
     return (
       <section className="panel" aria-labelledby="backup-heading" data-testid="backup-section">
-        <h2 className="panel-title" id="backup-heading">{b.title}</h2>
+        <PanelHeading id="backup-heading" title={b.title} />
         {error ? <p className="field-error" role="alert">{error}</p> : <p className="muted">{t.loading}</p>}
       </section>
     );
   }
   return (
     <section className="panel backup" aria-labelledby="backup-heading" data-testid="backup-section">
-      <h2 className="panel-title" id="backup-heading">{b.title}</h2>
+      <PanelHeading id="backup-heading" title={b.title} />
       <p className="panel-hint muted">{b.hint}</p>
       <dl className="facts">
         <dt>{b.dir}</dt>

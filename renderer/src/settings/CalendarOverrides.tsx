@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { CalendarOverrideEntry } from '../../../shared/api/commitments.js';
 import { chinaYear } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useUi } from '../stores/ui.js';
@@ -66,9 +67,7 @@ export function CalendarOverrides() {
 
   return (
     <section className="panel" aria-labelledby="calendar-heading" data-testid="calendar-overrides">
-      <h2 className="panel-title" id="calendar-heading">
-        {c.title}
-      </h2>
+      <PanelHeading id="calendar-heading" title={c.title} />
       <p className="panel-hint muted" data-testid="calendar-coverage">
         {c.hint(LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR)}
       </p>

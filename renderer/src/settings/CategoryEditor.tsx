@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Category } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
@@ -14,9 +15,7 @@ export function CategoryEditor() {
   const categories = reference?.categories ?? [];
   return (
     <section className="panel" aria-labelledby="categories-heading" data-testid="category-editor">
-      <h2 className="panel-title" id="categories-heading">
-        {c.title}
-      </h2>
+      <PanelHeading id="categories-heading" title={c.title} />
       <p className="panel-hint muted">{c.hint}</p>
       <ul className="category-list">
         {categories.map((category) => (

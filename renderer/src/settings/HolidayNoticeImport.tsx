@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ParsedNoticeResult } from '../../../shared/api/holidays.js';
 import { chinaYear } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useUi } from '../stores/ui.js';
@@ -35,9 +36,7 @@ export function HolidayNoticeImport() {
 
   return (
     <section className="panel" aria-labelledby="notice-heading" data-testid="holiday-notice">
-      <h2 className="panel-title" id="notice-heading">
-        {h.title}
-      </h2>
+      <PanelHeading id="notice-heading" title={h.title} />
       <p className="panel-hint muted">{h.hint}</p>
       <label className="field">
         <span>{h.year}</span>

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { PaperSettings as Settings } from '../../../shared/api/paper.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
@@ -31,9 +32,7 @@ export function PaperSettings() {
 
   return (
     <section className="panel" aria-labelledby="paper-heading" data-testid="paper-settings">
-      <h2 className="panel-title" id="paper-heading">
-        {p.title}
-      </h2>
+      <PanelHeading id="paper-heading" title={p.title} />
       <p className="panel-hint muted">{p.hint}</p>
       {draft && (
         <form className="form-grid" noValidate onSubmit={(e) => void save(e)}>

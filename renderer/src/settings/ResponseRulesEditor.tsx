@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { SEVERITIES, SEVERITY_INFO, type Severity } from '../../../shared/domain.js';
 import type { ResponseRule } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
@@ -22,9 +23,7 @@ export function ResponseRulesEditor() {
   const rules = useSession((s) => s.reference?.responseRules ?? []);
   return (
     <section className="panel" aria-labelledby="rules-heading" data-testid="rules-editor">
-      <h2 className="panel-title" id="rules-heading">
-        {c.title}
-      </h2>
+      <PanelHeading id="rules-heading" title={c.title} />
       <p className="panel-hint muted">{c.hint}</p>
       <div className="rules-grid">
         {/* Column titles for the eye; each field carries its own full label (e.g. 重大：发布权威信息时限（小时）). */}

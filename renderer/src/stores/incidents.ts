@@ -13,10 +13,11 @@ export const PAGE_SIZE = 100;
 export interface LedgerFilters {
   /** Full-text search; when present the ledger answers best matches first, with highlights. */
   text: string;
-  category: string;
-  severity: Severity | '';
-  status: IncidentStatus | '';
-  platform: Platform | '';
+  /** Several values each (重大 + 特别重大; every open status); none means no narrowing. */
+  category: readonly string[];
+  severity: readonly Severity[];
+  status: readonly IncidentStatus[];
+  platform: readonly Platform[];
   leadUnit: string;
   township: string;
   /** 发现时间 range as `YYYY-MM-DD` (China dates), both ends inclusive. */
@@ -36,10 +37,10 @@ export interface LedgerSort {
 
 export const noFilters: LedgerFilters = {
   text: '',
-  category: '',
-  severity: '',
-  status: '',
-  platform: '',
+  category: [],
+  severity: [],
+  status: [],
+  platform: [],
   leadUnit: '',
   township: '',
   foundFrom: '',
@@ -51,7 +52,9 @@ const defaultSort: LedgerSort = { key: 'foundAt', descending: true };
 
 /** Whether any filter other than the search text narrows the ledger. */
 export function hasFilters(filters: LedgerFilters): boolean {
-  return Object.entries(filters).some(([key, value]) => key !== 'text' && value !== '');
+  const { text: _text, ...narrowing } = filters;
+  const values: readonly (string | readonly string[])[] = Object.values(narrowing);
+  return values.some((value) => value.length > 0);
 }
 
 interface IncidentsState {
@@ -98,10 +101,10 @@ export function queryOf(filters: LedgerFilters, sort: LedgerSort): Omit<Incident
   const effective = sort.key === 'relevance' && text === '' ? defaultSort : sort;
   return {
     ...(text ? { text } : {}),
-    ...(filters.category ? { categories: [filters.category] } : {}),
-    ...(filters.severity ? { severities: [filters.severity] } : {}),
-    ...(filters.status ? { statuses: [filters.status] } : {}),
-    ...(filters.platform ? { platforms: [filters.platform] } : {}),
+    ...(filters.category.length > 0 ? { categories: [...filters.category] } : {}),
+    ...(filters.severity.length > 0 ? { severities: [...filters.severity] } : {}),
+    ...(filters.status.length > 0 ? { statuses: [...filters.status] } : {}),
+    ...(filters.platform.length > 0 ? { platforms: [...filters.platform] } : {}),
     ...(filters.leadUnit ? { leadUnit: filters.leadUnit } : {}),
     ...(filters.township ? { township: filters.township } : {}),
     ...(filters.foundFrom ? { foundFrom: `${filters.foundFrom} 00:00` } : {}),
@@ -122,10 +125,11 @@ export function filtersOfQuery(query: Record<string, unknown>): { filters: Ledge
   return {
     filters: {
       text: q.text ?? '',
-      category: q.categories?.[0] ?? '',
-      severity: q.severities?.[0] ?? '',
-      status: q.statuses?.[0] ?? '',
-      platform: q.platforms?.[0] ?? '',
+      // Every value the view was saved with (views saved before several were allowed hold one).
+      category: q.categories ?? [],
+      severity: q.severities ?? [],
+      status: q.statuses ?? [],
+      platform: q.platforms ?? [],
       leadUnit: q.leadUnit ?? '',
       township: q.township ?? '',
       foundFrom: day(q.foundFrom),
