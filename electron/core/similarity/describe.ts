@@ -4,7 +4,7 @@ import type { Db } from '../db/open.js';
 import type { Names } from '../digest/names.js';
 import { cached } from '../ledger/statements.js';
 import { labelWords } from './label.js';
-import type { Profile } from './profile.js';
+import { type Profile, textsOf } from './profile.js';
 
 // A group as people read it: label, where, who leads, which categories, when, and how far it has been answered.
 
@@ -16,29 +16,45 @@ function byFrequency(values: readonly string[]): string[] {
 
 /** Labelled from at most LABEL_SAMPLE members spread over the group: a matter posted 140 times reads the same. */
 const LABEL_SAMPLE = 24;
-function labelOf(members: readonly Profile[]): string {
+function labelOf(db: Db, members: readonly Profile[]): string {
   const step = Math.max(1, Math.ceil(members.length / LABEL_SAMPLE));
   const sample = members.filter((_p, i) => i % step === 0);
-  return labelWords(sample, sample.map((p) => p.text)).join(' ') || members[0]!.title;
+  const texts = textsOf(db, sample);
+  return labelWords(sample, sample.map((p) => texts.get(p.rowid)?.text ?? '')).join(' ') || (texts.get(members[0]!.rowid)?.title ?? '');
+}
+
+type ResponseRow = { incident_id: string; method: ResponseMethod; group_id: string | null };
+
+/** The responses made before asOf to each member, in one read for the group. */
+function responsesOf(db: Db, members: readonly Profile[], asOf: string): Map<string, ResponseRow[]> {
+  const rows = cached(
+    db,
+    `SELECT r.incident_id, r.method, r.group_id FROM json_each(?) j JOIN responses r ON r.incident_id = j.value
+     WHERE r.deleted = 0 AND r.at < ? ORDER BY j.key, r.at, r.id`,
+  ).all(JSON.stringify(members.map((p) => p.id)), asOf) as ResponseRow[];
+  const by = new Map<string, ResponseRow[]>();
+  for (const row of rows) {
+    const list = by.get(row.incident_id);
+    if (list) list.push(row);
+    else by.set(row.incident_id, [row]);
+  }
+  return by;
 }
 
 export function describeGroup(db: Db, members: readonly Profile[], names: Names, asOf: string): CommonIssue {
-  const responsesOf = cached(
-    db,
-    'SELECT method, group_id FROM responses WHERE incident_id = ? AND deleted = 0 AND at < ? ORDER BY at, id',
-  );
+  const made = responsesOf(db, members, asOf);
   let answered = 0;
   let jointly = 0;
   const methods = new Map<ResponseMethod, number>();
   for (const p of members) {
-    const responses = responsesOf.all(p.id, asOf) as { method: ResponseMethod; group_id: string | null }[];
+    const responses = made.get(p.id) ?? [];
     if (responses.length === 0) continue;
     answered += 1;
     if (responses.some((r) => r.group_id !== null)) jointly += 1;
     for (const method of new Set(responses.map((r) => r.method))) methods.set(method, (methods.get(method) ?? 0) + 1);
   }
   return {
-    label: labelOf(members),
+    label: labelOf(db, members),
     incidents: members.map((p) => p.number),
     incidentIds: members.map((p) => p.id),
     townships: byFrequency(members.map((p) => names.township(p.townshipId))),

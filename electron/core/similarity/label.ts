@@ -1,3 +1,4 @@
+import { hash32 } from './minhash.js';
 import { type Profile, shingleNames } from './profile.js';
 
 // A group's label: its most telling shared words (供暖 室温 不达标). The bigrams most of the group holds, weighted
@@ -34,23 +35,48 @@ function grow(seed: string, texts: readonly string[], needed: number): string {
   return word;
 }
 
+/**
+ * The words of the `wanted` shingle hashes (as signed integers), from the texts: each pair of neighbouring
+ * characters hashed as the tokenizer would hash that bigram — far cheaper than tokenizing — and the tokenizer
+ * itself only for what that leaves unnamed (a word in Latin letters).
+ */
+function namesOf(texts: readonly string[], wanted: ReadonlySet<number>): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const text of texts) {
+    const chars = [...text];
+    for (let i = 0; i + 1 < chars.length; i += 1) {
+      const pair = chars[i]! + chars[i + 1]!;
+      const key = hash32(pair) | 0;
+      if (wanted.has(key) && !names.has(key)) names.set(key, pair);
+    }
+  }
+  if (names.size < wanted.size) {
+    for (const text of texts) for (const [h, word] of shingleNames(text)) if (wanted.has(h | 0) && !names.has(h | 0)) names.set(h | 0, word);
+  }
+  return names;
+}
+
 export function labelWords(members: readonly Profile[], texts: readonly string[]): string[] {
   const needed = Math.max(2, Math.ceil(members.length / 2));
+  // Keyed by the hash as a signed 32-bit integer (a small integer to V8: a faster key than a uint32 above 2^31).
   const held = new Map<number, { count: number; w: number }>();
   for (const p of members) {
-    p.hashes.forEach((h, i) => {
+    for (let i = 0; i < p.hashes.length; i += 1) {
       const w = p.weights[i]!;
-      if (w <= 0) return;
-      const entry = held.get(h);
+      if (w <= 0) continue;
+      const key = p.hashes[i]! | 0;
+      const entry = held.get(key);
       if (entry) entry.count += 1;
-      else held.set(h, { count: 1, w });
-    });
+      else held.set(key, { count: 1, w });
+    }
   }
-  const names = new Map<number, string>();
-  for (const text of texts) for (const [h, word] of shingleNames(text)) names.set(h, word);
-  const seeds = [...held]
-    .filter(([h, e]) => e.count >= needed && names.has(h))
-    .map(([h, e]) => ({ word: names.get(h)!, score: e.count * e.w }))
+  const common = new Set<number>();
+  for (const [key, e] of held) if (e.count >= needed) common.add(key);
+  if (common.size === 0) return [];
+  const names = namesOf(texts, common);
+  const seeds = [...common]
+    .filter((key) => names.has(key))
+    .map((key) => ({ word: names.get(key)!, score: held.get(key)!.count * held.get(key)!.w }))
     .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1))
     .slice(0, CANDIDATES);
   const chosen: string[] = [];

@@ -42,6 +42,11 @@ export function signatureOf(shingles: readonly string[]): Uint32Array {
   return sig;
 }
 
+/** What hash function `position` makes of a shingle's hash: the signature holds the least of these. */
+export function positionHash(hash: number, position: number): number {
+  return mix(hash, SEEDS[position]!);
+}
+
 /** One bucket per hash function: its position and least hash in one integer (below 2^53). */
 export function bucketsOf(sig: Uint32Array): number[] {
   return Array.from(sig, (v, i) => i * 0x1_0000_0000 + v);

@@ -1,20 +1,19 @@
 import type { IncidentStatus } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
 import { cached } from '../ledger/statements.js';
-import { fromBlob, hash32 } from './minhash.js';
+import { fromBlob, HASHES, hash32, positionHash } from './minhash.js';
 import { shinglesOf } from './shingles.js';
-import type { Weigh } from './weights.js';
+import type { Weigher } from './weights.js';
 
 // An incident as similarity sees it: its shingles with their weights (sorted, for merging two sets in one pass),
-// and the facts that support a text match — categories, lead unit, township, time.
+// and the facts that support a text match — categories, lead unit, township, time. Its title and summary are not
+// part of it: reading every text of a month costs more than all the comparing; the few a label or a reason needs
+// are read by textsOf.
 
 export interface Profile {
   rowid: number;
   id: string;
   number: string;
-  title: string;
-  /** Title and summary, for finding how a group writes its words. */
-  text: string;
   foundAt: string;
   status: IncidentStatus;
   categories: string[];
@@ -27,14 +26,17 @@ export interface Profile {
   total: number;
   /** How many shingles weigh anything. */
   telling: number;
+  /**
+   * Bit h set: the signature's position h is the least hash of a shingle that weighs nothing (a word a sixth of
+   * the ledger uses), so sharing it says nothing — in a month of the bench ledger such buckets hold a third of it.
+   */
+  idle: number;
 }
 
 export interface ProfileRow {
   rowid: number;
   id: string;
   number: string;
-  title: string;
-  summary: string;
   found_at: string;
   status: IncidentStatus;
   categories: string;
@@ -44,8 +46,7 @@ export interface ProfileRow {
   shingles: Buffer;
 }
 
-export const PROFILE_COLUMNS = `i.rowid AS rowid, i.id, i.number, i.title, i.summary, i.found_at, i.status, i.categories, i.lead_unit_id,
-  i.township_id, s.sig, s.shingles`;
+export const PROFILE_COLUMNS = `i.rowid AS rowid, i.id, i.number, s.found_at, i.status, i.categories, i.lead_unit_id, i.township_id, s.sig, s.shingles`;
 
 const hashesOf = (blob: Buffer) => new Uint32Array(new Uint8Array(blob).buffer);
 
@@ -55,50 +56,81 @@ export function shingleNames(text: string): Map<number, string> {
   return new Map(shinglesOf(title, rest.join('\n')).map((s) => [hash32(s), s]));
 }
 
-/** `draft`: the shingle hashes of a text not in the index that this profile will be compared with (see Weigh). */
-export function toProfile(row: ProfileRow, weigh: Weigh, draft?: ReadonlySet<number>): Profile {
-  const hashes = hashesOf(row.shingles);
-  const weights = Float64Array.from(hashes, (h) => weigh(h, draft?.has(h) ? 1 : 0));
+/** The positions of `sig` held by a weightless shingle (see Profile.idle). */
+export function idlePositions(sig: Uint32Array, hashes: Uint32Array, weights: Float64Array): number {
+  let idle = 0;
+  for (let i = 0; i < hashes.length; i += 1) {
+    if (weights[i]! > 0) continue;
+    for (let h = 0; h < HASHES; h += 1) if (positionHash(hashes[i]!, h) === sig[h]) idle |= 1 << h;
+  }
+  return idle;
+}
+
+/** `draft`: the shingle hashes of a text not in the index that this profile will be compared with (see Weigher). */
+function toProfile(row: ProfileRow, hashes: Uint32Array, weigh: Weigher, draft?: ReadonlySet<number>): Profile {
+  const weights = new Float64Array(hashes.length);
   let total = 0;
   let telling = 0;
-  for (const w of weights) {
+  for (let i = 0; i < hashes.length; i += 1) {
+    const w = weigh.weight(hashes[i]!, draft?.has(hashes[i]!) ? 1 : 0);
+    weights[i] = w;
     total += w;
     if (w > 0) telling += 1;
   }
+  const sig = fromBlob(row.sig);
   return {
     rowid: row.rowid,
     id: row.id,
     number: row.number,
-    title: row.title,
-    text: `${row.title}\n${row.summary}`,
     foundAt: row.found_at,
     status: row.status,
     categories: JSON.parse(row.categories) as string[],
     leadUnitId: row.lead_unit_id,
     townshipId: row.township_id,
-    sig: fromBlob(row.sig),
+    sig,
     hashes,
     weights,
     total,
     telling,
+    idle: idlePositions(sig, hashes, weights),
   };
 }
 
+function toProfiles(rows: readonly ProfileRow[], weigh: Weigher, draft?: ReadonlySet<number>): Profile[] {
+  const hashes = rows.map((r) => hashesOf(r.shingles));
+  weigh.load(hashes);
+  return rows.map((r, i) => toProfile(r, hashes[i]!, weigh, draft));
+}
+
 /** The incidents found in [from, to) that have a signature (some text to compare), oldest first. */
-export function periodProfiles(db: Db, from: string, to: string, weigh: Weigh): Profile[] {
+export function periodProfiles(db: Db, from: string, to: string, weigh: Weigher): Profile[] {
   const rows = cached(
     db,
     `SELECT ${PROFILE_COLUMNS} FROM incident_signatures s INDEXED BY incident_signatures_found
      JOIN incidents i ON i.rowid = s.incident_rowid
      WHERE s.found_at >= ? AND s.found_at < ? AND i.deleted = 0 ORDER BY s.found_at, i.rowid`,
   ).all(from, to) as ProfileRow[];
-  return rows.map((r) => toProfile(r, weigh));
+  return toProfiles(rows, weigh);
 }
 
-export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigh, draft?: ReadonlySet<number>): Profile[] {
-  const one = cached(db, `SELECT ${PROFILE_COLUMNS} FROM incident_signatures s JOIN incidents i ON i.rowid = s.incident_rowid WHERE s.incident_rowid = ? AND i.deleted = 0`);
-  return rowids.flatMap((rowid) => {
-    const row = one.get(rowid) as ProfileRow | undefined;
-    return row ? [toProfile(row, weigh, draft)] : [];
-  });
+/** The profiles of the given incidents, in the order given (those without text or deleted left out), in one read. */
+export function profilesByRowid(db: Db, rowids: readonly number[], weigh: Weigher, draft?: ReadonlySet<number>): Profile[] {
+  if (rowids.length === 0) return [];
+  const rows = cached(
+    db,
+    `SELECT ${PROFILE_COLUMNS} FROM json_each(?) j JOIN incident_signatures s ON s.incident_rowid = j.value
+     JOIN incidents i ON i.rowid = s.incident_rowid WHERE i.deleted = 0 ORDER BY j.key`,
+  ).all(JSON.stringify(rowids)) as ProfileRow[];
+  return toProfiles(rows, weigh, draft);
+}
+
+/** Title and summary of each profile, as one text (title on the first line), by rowid. */
+export function textsOf(db: Db, profiles: readonly Pick<Profile, 'rowid'>[]): Map<number, { title: string; text: string }> {
+  const one = cached(db, 'SELECT title, summary FROM incidents WHERE rowid = ?');
+  const texts = new Map<number, { title: string; text: string }>();
+  for (const { rowid } of profiles) {
+    const row = one.get(rowid) as { title: string; summary: string } | undefined;
+    if (row) texts.set(rowid, { title: row.title, text: `${row.title}\n${row.summary}` });
+  }
+  return texts;
 }

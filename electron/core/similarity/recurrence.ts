@@ -7,9 +7,9 @@ import type { Db } from '../db/open.js';
 import { getIncident } from '../ledger/incidents.js';
 import { type LedgerContext, mutate } from '../ledger/mutate.js';
 import { resolveCategory } from '../ledger/reference.js';
-import { cached } from '../ledger/statements.js';
+import { closedAtOf } from './closed-at.js';
 import { hash32, signatureOf } from './minhash.js';
-import type { Profile } from './profile.js';
+import { idlePositions, type Profile } from './profile.js';
 import { shinglesOf } from './shingles.js';
 import { candidateRowids, rankSimilar } from './similar.js';
 import { dayOf } from './signatures.js';
@@ -33,13 +33,13 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
   const hashes = Uint32Array.from(new Set(shingles.map(hash32))).sort();
   const foundAt = (draft.foundAt && parseChinaDateTime(draft.foundAt)) || new Date(nowMs).toISOString();
   const weigh = weigher(db);
-  const weights = Float64Array.from(hashes, (h) => weigh(h, 1));
+  weigh.load([hashes]);
+  const weights = Float64Array.from(hashes, (h) => weigh.weight(h, 1));
+  const sig = signatureOf(shingles);
   const target: Profile = {
     rowid: -1,
     id: '',
     number: '',
-    title: draft.title,
-    text: `${draft.title}\n${draft.summary}`,
     foundAt,
     status: 'triage',
     categories: draft.categories.flatMap((c) => {
@@ -51,21 +51,21 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     }),
     leadUnitId: null,
     townshipId: null,
-    sig: signatureOf(shingles),
+    sig,
     hashes,
     weights,
     total: weights.reduce((a, b) => a + b, 0),
     telling: weights.filter((w) => w > 0).length,
+    idle: idlePositions(sig, hashes, weights),
   };
   const day = dayOf(foundAt);
   const rowids = candidateRowids(db, target.sig, { from: day - LOOK_BACK_DAYS, to: day, around: day + 1 }, -1);
-  const closedAt = cached(db, "SELECT updated_at FROM incidents WHERE id = ? AND status = 'closed'").pluck();
   const since = Date.parse(foundAt) - RECURRENCE_DAYS * DAY_MS;
-  return rankSimilar(db, target, rowids, weigh, (p) => {
-    // When it was closed: its last change, which for a closed incident is its closing or a later note.
-    const at = closedAt.get(p.id) as string | undefined;
-    return at !== undefined && Date.parse(at) >= since && p.foundAt < foundAt;
-  }, new Set(hashes)).slice(0, 5);
+  const closedWithin = (p: Profile) => {
+    const at = p.status === 'closed' && p.foundAt < foundAt ? closedAtOf(db, p.id) : undefined;
+    return at !== undefined && Date.parse(at) >= since;
+  };
+  return rankSimilar(db, target, `${draft.title}\n${draft.summary}`, rowids, weigh, closedWithin, 5, new Set(hashes));
 }
 
 export function markRecurrence(ctx: LedgerContext, input: z.output<typeof recurrenceMarkSchema>): { recurrenceOf: string | null } {

@@ -1,4 +1,4 @@
-import { type Profile, shingleNames } from './profile.js';
+import type { Profile } from './profile.js';
 
 // Whether two incidents are about one matter. The text decides (the weighted share of their title-and-summary
 // bigrams in common: Ochiai's coefficient, so a two-line post and a long one can still match); category, lead
@@ -81,9 +81,8 @@ function bonusOf(a: Profile, b: Profile) {
   return { bonus, categories, sameLead, sameTownship, days };
 }
 
-/** The shared shingles as words, weightiest first (names recovered from the text: profiles hold hashes). */
-function sharedWords(collected: { hash: number; w: number }[], a: Profile): string[] {
-  const names = shingleNames(a.text);
+/** The shared shingles as words, weightiest first (`names`: a's shingles by hash, see shingleNames). */
+function sharedWords(collected: { hash: number; w: number }[], names: ReadonlyMap<number, string>): string[] {
   return collected
     .map((c) => ({ word: names.get(c.hash) ?? '', w: c.w }))
     .filter((c) => c.word !== '')
@@ -91,14 +90,15 @@ function sharedWords(collected: { hash: number; w: number }[], a: Profile): stri
     .map((c) => c.word);
 }
 
-export function compare(a: Profile, b: Profile): Match {
+/** The score of a pair with what makes it, for a person to read; `namesOfA`: shingleNames of a's text. */
+export function compare(a: Profile, b: Profile, namesOfA: ReadonlyMap<number, string>): Match {
   const collected: { hash: number; w: number }[] = [];
   const text = a.total === 0 || b.total === 0 ? 0 : overlap(a, b, collected) / norm(a, b);
   const { bonus, categories, sameLead, sameTownship, days } = bonusOf(a, b);
   return {
     score: text < MIN_TEXT ? text : text + bonus,
     text,
-    shared: sharedWords(collected, a),
+    shared: sharedWords(collected, namesOfA),
     categories,
     sameLead,
     sameTownship,

@@ -16,26 +16,46 @@ const MIN_FOR_COMMON = 40;
  * document holds weighs 0: it can match nothing, and counting it would only dilute the share of a text full of
  * one-off names and word boundaries (前公, 工全) against every other text.
  */
-export type Weigh = (hash: number, extra: number) => number;
+export interface Weigher {
+  weight(hash: number, extra: number): number;
+  /** Reads the frequencies of every hash in `lists` not yet known, in one query (a period is thousands of them). */
+  load(lists: Iterable<Uint32Array>): void;
+}
 
 /** A memoising weigher for one computation (a report, a page): the ledger does not change under it. */
-export function weigher(db: Db): Weigh {
+export function weigher(db: Db): Weigher {
   const total = Math.max(1, (cached(db, 'SELECT count(*) AS n FROM incident_signatures').get() as { n: number }).n);
-  const docs = cached(db, 'SELECT docs FROM shingle_frequency WHERE hash = ?').pluck();
-  const memo = new Map<number, number>();
+  const one = cached(db, 'SELECT docs FROM shingle_frequency WHERE hash = ?').pluck();
+  const many = cached(db, 'SELECT hash, docs FROM shingle_frequency WHERE hash IN (SELECT value FROM json_each(?))').raw();
+  // Keyed by the hash as a signed 32-bit integer: a small integer to V8, a much faster key than a uint32 above 2^31.
+  const known = new Map<number, number>();
   const frequency = (hash: number) => {
-    let df = memo.get(hash);
+    let df = known.get(hash | 0);
     if (df === undefined) {
-      df = (docs.get(hash) as number | undefined) ?? 0;
-      memo.set(hash, df);
+      df = (one.get(hash) as number | undefined) ?? 0;
+      known.set(hash | 0, df);
     }
     return df;
   };
-  return (hash, extra) => {
-    const df = frequency(hash) + extra;
-    if (df < 2) return 0;
-    if (total >= MIN_FOR_COMMON && df / total > COMMON_SHARE) return 0;
-    // Smoothed (1 +): in a ledger of a handful of incidents a bigram every one of them holds still counts a little.
-    return Math.log(1 + total / df);
+  return {
+    weight(hash, extra) {
+      const df = frequency(hash) + extra;
+      if (df < 2) return 0;
+      if (total >= MIN_FOR_COMMON && df / total > COMMON_SHARE) return 0;
+      // Smoothed (1 +): in a ledger of a handful of incidents a bigram every one of them holds still counts a little.
+      return Math.log(1 + total / df);
+    },
+    load(lists) {
+      const wanted: number[] = [];
+      for (const list of lists) {
+        for (const hash of list) {
+          if (known.has(hash | 0)) continue;
+          known.set(hash | 0, 0); // absent from the table unless the query says otherwise
+          wanted.push(hash);
+        }
+      }
+      if (wanted.length === 0) return;
+      for (const [hash, docs] of many.all(JSON.stringify(wanted)) as [number, number][]) known.set(hash | 0, docs);
+    },
   };
 }

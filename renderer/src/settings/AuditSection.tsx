@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AuditReport } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 
@@ -26,7 +27,7 @@ export function AuditSection() {
   const broken = report?.firstBroken;
   return (
     <section className="panel" data-testid="settings-audit">
-      <h2 className="panel-title">{s.auditTitle}</h2>
+      <PanelHeading title={s.auditTitle} />
       <p className="field-hint">{s.auditHint}</p>
       <button type="button" className="button" disabled={busy} data-testid="audit-run" onClick={() => void run()}>
         {busy ? s.auditRunning : s.auditRun}

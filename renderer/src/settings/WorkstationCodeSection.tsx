@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useSession } from '../stores/session.js';
@@ -37,7 +38,7 @@ export function WorkstationCodeSection() {
 
   return (
     <section className="panel" data-testid="settings-numbering">
-      <h2 className="panel-title">{s.codeTitle}</h2>
+      <PanelHeading title={s.codeTitle} />
       <dl className="facts">
         <dt>{s.code}</dt>
         <dd>
