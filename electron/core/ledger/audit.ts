@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import type { LedgerContext, MutationMeta, Op } from './mutate.js';
 import { cached } from './statements.js';
+import { storedOpsBetween } from './op-store.js';
 
 // The audit log: one entry per mutation, each sealed with sha256(previous hash + its own content), so editing,
 // deleting or reordering any entry breaks every hash after it. The entry also seals a digest of the operations
@@ -73,19 +74,20 @@ type StoredOp = Omit<Op, 'value'> & { value: string };
 
 /**
  * The operations one audit entry covers: those of `site` stamped from `firstHlc` to `lastHlc`, wherever this
- * workstation keeps them (applied, held for a newer version, or quarantined for clock skew), in stamp order, with
- * their logical content only. The one place that knows how operations are stored: a compact store re-implements it.
+ * workstation keeps them (applied, in the compact store of ledger/op-store.ts; held for a newer version, or
+ * quarantined for clock skew, as they came), in stamp order, with their logical content only.
  */
 export function opsOfEntry(db: Db, site: string, firstHlc: string, lastHlc: string): Op[] {
   if (firstHlc === '') return [];
-  const rows = cached(
+  const aside = cached(
     db,
-    `SELECT hlc, site, tbl, row, col, value FROM ops WHERE site = @site AND hlc BETWEEN @first AND @last
-     UNION ALL SELECT hlc, site, tbl, row, col, value FROM held_ops WHERE site = @site AND hlc BETWEEN @first AND @last
-     UNION ALL SELECT hlc, site, tbl, row, col, value FROM quarantine WHERE site = @site AND hlc BETWEEN @first AND @last
-     ORDER BY hlc`,
+    `SELECT hlc, site, tbl, row, col, value FROM held_ops WHERE site = @site AND hlc BETWEEN @first AND @last
+     UNION ALL SELECT hlc, site, tbl, row, col, value FROM quarantine WHERE site = @site AND hlc BETWEEN @first AND @last`,
   ).all({ site, first: firstHlc, last: lastHlc }) as StoredOp[];
-  return rows.map((op) => ({ ...op, value: JSON.parse(op.value) as Op['value'] }));
+  const stored = storedOpsBetween(db, site, firstHlc, lastHlc);
+  if (aside.length === 0) return stored;
+  const all = [...stored, ...aside.map((op) => ({ ...op, value: JSON.parse(op.value) as Op['value'] }))];
+  return all.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
 /** Where a chain breaks: the entry, why, and the record the entry changed. */

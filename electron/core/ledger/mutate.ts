@@ -4,6 +4,7 @@ import type { Hlc } from '../sync/hlc.js';
 export { cached } from './statements.js';
 import { appendAudit } from './audit.js';
 import { formerOwners, maintainDerived } from './derived.js';
+import { storeOps } from './op-store.js';
 import { cached } from './statements.js';
 import { type Catalogue, fieldTypeIn, LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
 
@@ -102,9 +103,9 @@ function catchUpWithOtherWriters(ctx: LedgerContext): void {
   if (stored) ctx.hlc.observe(stored.max_hlc);
 }
 
+/** Records freshly stamped local operations (see op-store.ts for how they are stored). */
 export function recordOps(db: Db, ops: readonly Op[]): void {
-  const insert = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const op of ops) insert.run(op.hlc, op.site, op.tbl, op.row, op.col, JSON.stringify(op.value));
+  if (storeOps(db, ops).some((outcome) => outcome !== 'new')) throw new Error('a fresh stamp was already taken'); // a clock bug
 }
 
 export function noteSeen(db: Db, site: string, hlc: string): void {

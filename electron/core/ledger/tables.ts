@@ -54,7 +54,7 @@ export const LEDGER_TABLES = {
     created_at: 'text',
     deleted: 'bool',
     group_id: 'text?',
-    /** 回应人 (migration 15). */
+    /** 回应人 (migration 17). */
     responder: 'text',
   },
   attachments: {

@@ -20,7 +20,9 @@ import {
 import type { Db } from '../db/open.js';
 import { commitmentTimelineEntries } from './commitment-timeline.js';
 import { getIncident } from './incidents.js';
+import { opsOfRow } from './op-store.js';
 import { cached } from './statements.js';
+import type { FieldValue } from './tables.js';
 
 // The incident page's one timeline, assembled from the records themselves: the incident's own history comes
 // from its sync operations (so edits made on other workstations appear too), responses and attachments from
@@ -70,12 +72,12 @@ interface OpRow {
   hlc: string;
   site: string;
   col: string;
-  value: string;
+  value: FieldValue;
 }
 
 /** Registration, edits and status changes, one entry per mutation, from the incident's operations. */
 const incidentHistory: TimelineSource = (db, incidentId) => {
-  const ops = cached(db, "SELECT hlc, site, col, value FROM ops WHERE tbl = 'incidents' AND row = ? ORDER BY hlc").all(incidentId) as OpRow[];
+  const ops: OpRow[] = opsOfRow(db, 'incidents', incidentId).map((op) => ({ hlc: op.hlc, site: op.site, col: op.col, value: op.value }));
   // Who did each thing: this workstation's audit entries, and the peers' entries that arrived with their chains.
   const audits = cached(
     db,
@@ -108,7 +110,7 @@ const incidentHistory: TimelineSource = (db, incidentId) => {
     const audit = audits.find((a) => a.site === first.site && first.hlc >= a.first_hlc && first.hlc <= a.last_hlc);
     const actor = audit?.actor ?? (siteNames.get(first.site) || `工作站 ${first.site.slice(0, 4)}`);
     const at = first.hlc.slice(0, 24);
-    const values = Object.fromEntries(group.map((op) => [op.col, JSON.parse(op.value) as unknown]));
+    const values = Object.fromEntries(group.map((op) => [op.col, op.value as unknown]));
     if ('number' in values) {
       entries.push({ at, kind: 'registered', title: `登记为 ${String(values.number)}`, actor });
     } else {
@@ -161,7 +163,7 @@ const responseEntries: TimelineSource = (db, incidentId) =>
     kind: 'response',
     title: `回应：${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）${r.disposition ? ` · ${DISPOSITION_LABELS[r.disposition]}` : ''}`,
     detail: r.content,
-    // The answering unit, and the 回应人 who recorded it (responses before migration 15 name none).
+    // The answering unit, and the 回应人 who recorded it (responses before migration 17 name none).
     ...(r.unit || r.responder ? { actor: [r.unit, r.responder].filter(Boolean).join(' · ') } : {}),
     refId: r.id,
   }));

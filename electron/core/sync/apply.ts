@@ -2,6 +2,7 @@ import type { ImportResult } from '../../../shared/sync-schemas.js';
 import { appendAudit } from '../ledger/audit.js';
 import { recomputeDeadlines } from '../ledger/commitments.js';
 import { applyWinningOps, cached, catalogueOf, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
+import { opAt, storeOps, winnersOfRow } from '../ledger/op-store.js';
 import { BundleError } from './errors.js';
 import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
@@ -104,11 +105,10 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   // Stamps far ahead of our clock are held aside; earlier ones whose time has come are taken back in.
   const accepted: WireOp[] = [];
   const held: WireOp[] = [];
-  const ownOp = cached(db, 'SELECT 1 FROM ops WHERE hlc = ?');
   for (const op of incoming.ops) {
     // Our own operations can only come back to us; a "new" one in our name is forged (it would also break the
     // audit chain, which seals this site's operations).
-    if (op.site === ctx.site && !ownOp.get(op.hlc)) {
+    if (op.site === ctx.site && !opAt(db, op.hlc)) {
       throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
     }
     if (parseHlc(op.hlc)!.millis - nowMs > options.maxDriftMs) held.push(op);
@@ -117,7 +117,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   quarantine(db, held, manifest.bundleId, at);
   const newer = incoming.held ?? [];
   for (const op of newer) {
-    if (op.site === ctx.site && !ownOp.get(op.hlc)) {
+    if (op.site === ctx.site && !opAt(db, op.hlc)) {
       throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
     }
   }
@@ -138,21 +138,14 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   const releasedApplied = releasedAll.filter((op) => !heldNow.has(op.hlc)).length;
 
   // Record the operations; ones we already hold must be identical (a stamp names one operation forever).
-  const insert = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(hlc) DO NOTHING');
   const fresh: WireOp[] = [];
   let duplicates = 0;
-  for (const op of all) {
-    const json = JSON.stringify(op.value);
-    if (insert.run(op.hlc, op.site, op.tbl, op.row, op.col, json).changes === 1) {
-      fresh.push(op);
-    } else {
-      const had = cached(db, 'SELECT site, tbl, row, col, value FROM ops WHERE hlc = ?').get(op.hlc) as Record<string, string>;
-      if (had.site !== op.site || had.tbl !== op.tbl || had.row !== op.row || had.col !== op.col || had.value !== json) {
-        throw new BundleError('operation', `同步包中的操作与本机已有的同一时间戳操作内容不同（${op.hlc}），文件可能被篡改，已拒绝`);
-      }
-      duplicates += 1;
-    }
-  }
+  const outcomes = storeOps(db, all);
+  all.forEach((op, i) => {
+    if (outcomes[i] === 'new') fresh.push(op);
+    else if (outcomes[i] === 'same') duplicates += 1;
+    else throw new BundleError('operation', `同步包中的操作与本机已有的同一时间戳操作内容不同（${op.hlc}），文件可能被篡改，已拒绝`);
+  });
 
   // The winner of each field among the new operations, against what the field held.
   const newest = new Map<string, WireOp>();
@@ -273,7 +266,10 @@ const HOUSEKEEPING = new Set(['updated_at']);
  * hold, with the values read from our own operation log (a bundle cannot put words in a conflict).
  */
 function recordConflicts(ctx: LedgerContext, list: readonly WireConflict[], bundleId: string, at: string): number {
-  const opOf = cached(ctx.db, 'SELECT tbl, row, col, value FROM ops WHERE hlc = ?');
+  const opOf = (stamp: string) => {
+    const op = opAt(ctx.db, stamp);
+    return op && { tbl: op.tbl, row: op.row, col: op.col, value: JSON.stringify(op.value) };
+  };
   const known = cached(ctx.db, 'SELECT 1 FROM conflicts WHERE tbl = ? AND row = ? AND col = ? AND winner_hlc = ? AND loser_hlc = ?');
   const insert = cached(
     ctx.db,
@@ -283,8 +279,8 @@ function recordConflicts(ctx: LedgerContext, list: readonly WireConflict[], bund
   let recorded = 0;
   for (const c of list) {
     if (c.winner <= c.loser || HOUSEKEEPING.has(c.col)) continue;
-    const winner = opOf.get(c.winner) as { tbl: string; row: string; col: string; value: string } | undefined;
-    const loser = opOf.get(c.loser) as { tbl: string; row: string; col: string; value: string } | undefined;
+    const winner = opOf(c.winner);
+    const loser = opOf(c.loser);
     const sameField = (op: typeof winner) => op !== undefined && op.tbl === c.tbl && op.row === c.row && op.col === c.col;
     if (!sameField(winner) || !sameField(loser)) continue;
     if (known.get(c.tbl, c.row, c.col, c.winner, c.loser)) continue;
@@ -312,12 +308,9 @@ function isConcurrent(op: WireOp, had: Stored, senderSeen: Readonly<Record<strin
 function storedWinners(ctx: LedgerContext, ops: readonly WireOp[]): Map<string, Stored> {
   const rows = new Map<string, { tbl: string; row: string }>();
   for (const op of ops) rows.set(`${op.tbl}\u0000${op.row}`, op);
-  const query = cached(ctx.db, 'SELECT col, max(hlc) AS hlc, value FROM ops WHERE tbl = ? AND row = ? GROUP BY col');
   const out = new Map<string, Stored>();
   for (const { tbl, row } of rows.values()) {
-    for (const r of query.all(tbl, row) as { col: string; hlc: string; value: string }[]) {
-      out.set(fieldKey({ tbl, row, col: r.col }), { hlc: r.hlc, value: r.value });
-    }
+    for (const [col, op] of winnersOfRow(ctx.db, tbl, row)) out.set(fieldKey({ tbl, row, col }), { hlc: op.hlc, value: JSON.stringify(op.value) });
   }
   return out;
 }

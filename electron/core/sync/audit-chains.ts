@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AuditReport } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import { type AuditRow, walkChain } from '../ledger/audit.js';
+import { storedOpCountOf } from '../ledger/op-store.js';
 import { cached } from '../ledger/statements.js';
 import { SEED_SITE } from '../ledger/seed.js';
 import { formerSiteIds } from '../backup/former-sites.js';
@@ -271,7 +272,6 @@ function coveredOps(db: Db, site: string): number {
 function opsOfSite(db: Db, site: string): number {
   return cached(
     db,
-    `SELECT (SELECT count(*) FROM ops WHERE site = @site) + (SELECT count(*) FROM held_ops WHERE site = @site)
-      + (SELECT count(*) FROM quarantine WHERE site = @site)`,
-  ).pluck().get({ site }) as number;
+    `SELECT (SELECT count(*) FROM held_ops WHERE site = @site) + (SELECT count(*) FROM quarantine WHERE site = @site)`,
+  ).pluck().get({ site }) as number + storedOpCountOf(db, site);
 }

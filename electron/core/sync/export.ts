@@ -5,6 +5,7 @@ import { LedgerError } from '../../../shared/errors.js';
 import type { ExportResult } from '../../../shared/sync-schemas.js';
 import { SCHEMA_VERSION } from '../db/open.js';
 import { attachmentPath } from '../ledger/attachments.js';
+import { allOps, opsOfSiteAfter } from '../ledger/op-store.js';
 import { cached } from '../ledger/statements.js';
 import { catalogueOf } from '../ledger/mutate.js';
 import { syncVersionOf } from '../ledger/tables.js';
@@ -120,18 +121,23 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
   return { bytes, manifest, recipientNames: peers.map((p) => p.name) };
 }
 
-// Operations held for a newer version (sync/held.ts) are part of what this workstation holds and passes on.
-const ALL_OPS = 'SELECT hlc, tbl, row, col, value FROM ops UNION ALL SELECT hlc, tbl, row, col, value FROM held_ops';
+// Operations held for a newer version (sync/held.ts) are part of what this workstation holds and passes on; they
+// are kept as they came, beside the compact store of applied ones (ledger/op-store.ts).
+const byStamp = (a: OpRow, b: OpRow) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+function withHeld(db: SyncHost['db'], stored: OpRow[], site: string | undefined, after: string): OpRow[] {
+  const held = (
+    site === undefined
+      ? cached(db, 'SELECT hlc, tbl, row, col, value FROM held_ops').raw().all()
+      : cached(db, 'SELECT hlc, tbl, row, col, value FROM held_ops WHERE site = ? AND hlc > ?').raw().all(site, after)
+  ) as OpRow[];
+  return held.length === 0 ? stored : [...stored, ...held].sort(byStamp);
+}
 
 function selectOps(host: SyncHost, peerSites: readonly string[], full: boolean): OpRow[] {
   const { db } = host;
-  if (full) return cached(db, `${ALL_OPS} ORDER BY hlc`).raw().all() as OpRow[];
+  if (full) return withHeld(db, allOps(db), undefined, '');
   const known = peerSites.map((site) => peerSeen(db, site));
-  const bySite = cached(
-    db,
-    `SELECT hlc, tbl, row, col, value FROM ops WHERE site = @site AND hlc > @from
-     UNION ALL SELECT hlc, tbl, row, col, value FROM held_ops WHERE site = @site AND hlc > @from ORDER BY hlc`,
-  ).raw();
   const rows: OpRow[] = [];
   for (const { site } of cached(db, 'SELECT site FROM sites ORDER BY site').all() as { site: string }[]) {
     // What the least-informed of the chosen peers holds of this site; nothing known means from the start.
@@ -139,7 +145,8 @@ function selectOps(host: SyncHost, peerSites: readonly string[], full: boolean):
       const have = vector.get(site) ?? '';
       return have < low ? have : low;
     }, '\uffff');
-    for (const row of bySite.all({ site, from: from === '\uffff' ? '' : from }) as OpRow[]) rows.push(row);
+    const after = from === '\uffff' ? '' : from;
+    for (const row of withHeld(db, opsOfSiteAfter(db, site, after), site, after)) rows.push(row);
   }
   return rows;
 }

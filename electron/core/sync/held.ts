@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import { appendAudit } from '../ledger/audit.js';
 import { valueMeansSomething } from '../ledger/field-rules.js';
 import { applyWinningOps, cached, catalogueOf, groupByRow, type LedgerContext, type Op } from '../ledger/mutate.js';
+import { newestStampOf, storeOps } from '../ledger/op-store.js';
 import { fieldTypeIn, type LedgerTable, valueFits } from '../ledger/tables.js';
 import type { HeldOp } from './payload.js';
 
@@ -42,19 +43,17 @@ export function releaseHeldOps(ctx: LedgerContext): number {
   return db.transaction(() =>
     ctx.guard.allow(() => {
       db.pragma('defer_foreign_keys = ON');
-      const record = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(hlc) DO NOTHING');
       const forget = cached(db, 'DELETE FROM held_ops WHERE hlc = ?');
       const released: Op[] = [];
       for (const r of rows) {
         const value = JSON.parse(r.value) as unknown;
         if (!valueFits(fieldTypeIn(catalogue, r.tbl, r.col)!, value) || !valueMeansSomething(r.tbl, r.col, value)) continue;
-        record.run(r.hlc, r.site, r.tbl, r.row, r.col, r.value);
         forget.run(r.hlc);
         // The catalogue vouched for the table and field names.
-        released.push({ hlc: r.hlc, site: r.site, tbl: r.tbl as LedgerTable, row: r.row, col: r.col, value: value });
+        released.push({ hlc: r.hlc, site: r.site, tbl: r.tbl as LedgerTable, row: r.row, col: r.col, value });
       }
-      const newest = cached(db, 'SELECT max(hlc) FROM ops WHERE tbl = ? AND row = ? AND col = ?').pluck();
-      const winners = released.filter((op) => newest.get(op.tbl, op.row, op.col) === op.hlc);
+      storeOps(db, released); // a stamp already stored is the same operation come twice: kept once
+      const winners = released.filter((op) => newestStampOf(db, op.tbl, op.row, op.col) === op.hlc);
       applyWinningOps(db, groupByRow(winners));
       if (released.length > 0) {
         appendAudit(

@@ -1,4 +1,5 @@
 import { cached, type LedgerContext } from '../ledger/mutate.js';
+import { newestStampOf } from '../ledger/op-store.js';
 import type { WireOp } from './payload.js';
 
 // Numbers are given once and never change (ledger/numbering.ts): an import applies a number like any other field
@@ -9,7 +10,6 @@ import type { WireOp } from './payload.js';
 export function noteSharedNumbers(ctx: LedgerContext, wins: readonly WireOp[], bundleId: string, at: string): string[] {
   const { db } = ctx;
   const others = cached(db, "SELECT id, title FROM incidents WHERE number = ? AND id <> ? AND deleted = 0");
-  const claimOf = cached(db, "SELECT max(hlc) AS hlc FROM ops WHERE tbl = 'incidents' AND row = ? AND col = 'number'");
   const known = cached(db, "SELECT 1 FROM conflicts WHERE kind = 'number' AND ((row = ? AND loser_hlc = ?) OR (row = ? AND loser_hlc = ?))");
   const record = cached(
     db,
@@ -20,7 +20,7 @@ export function noteSharedNumbers(ctx: LedgerContext, wins: readonly WireOp[], b
   for (const op of wins) {
     if (op.tbl !== 'incidents' || op.col !== 'number' || op.value === '') continue;
     for (const other of others.all(op.value, op.row) as { id: string; title: string }[]) {
-      const otherClaim = (claimOf.get(other.id) as { hlc: string | null }).hlc ?? '';
+      const otherClaim = newestStampOf(db, 'incidents', other.id, 'number') ?? '';
       if (known.get(op.row, otherClaim, other.id, op.hlc)) continue;
       const json = JSON.stringify(op.value);
       record.run(at, bundleId, op.row, op.hlc, json, otherClaim, json);

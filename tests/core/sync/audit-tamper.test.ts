@@ -68,25 +68,44 @@ function recomputeChain(db: Db, site: string): void {
 
 function tamper(db: Db, site: string, e: Edit): void {
   for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
-  const ops = db.prepare('SELECT hlc, row, col, value FROM ops WHERE site = ? ORDER BY hlc').all(site) as { hlc: string; row: string; col: string; value: string }[];
+  // Operations as stored (ledger/op-store.ts): clocks are 64-bit integers, hence safeIntegers.
+  const ops = db
+    .prepare(
+      `SELECT o.site AS siteN, o.hlc AS clock, o.row AS rowN, r.tbl, r.row FROM op_log o
+       JOIN op_sites s ON s.id = o.site JOIN op_rows r ON r.id = o.row WHERE s.site = ? ORDER BY o.hlc`,
+    )
+    .safeIntegers(true)
+    .all(site) as { siteN: bigint; clock: bigint; rowN: bigint; tbl: string; row: string }[];
   const op = ops[e.pick % ops.length]!;
   const entries = db.prepare('SELECT seq FROM peer_audit WHERE chain = ? ORDER BY seq').pluck().all(site) as number[];
   const entry = entries[e.pick % entries.length]!;
+  const where = 'WHERE site = ? AND hlc = ?';
   switch (e.kind) {
     case 'op-value':
-      db.prepare('UPDATE ops SET value = ? WHERE hlc = ?').run(JSON.stringify(`${e.text}${op.value}`), op.hlc);
+      // A different value of the field's own kind: numbers and flags move by one, lists gain an item, text gains words.
+      db.prepare(
+        `UPDATE op_log SET value = CASE
+           WHEN typeof(value) IN ('integer', 'real') THEN value + 1
+           WHEN typeof(value) = 'null' THEN @text
+           WHEN (SELECT type FROM op_fields WHERE id = op_log.field) IN ('json-strings', 'json') THEN json_insert(value, '$[#]', @text)
+           ELSE @text || value END
+         WHERE site = @site AND hlc = @clock`,
+      ).run({ text: e.text, site: op.siteN, clock: op.clock });
       break;
-    case 'op-row':
-      db.prepare('UPDATE ops SET row = ? WHERE hlc = ?').run(`${op.row}x`, op.hlc);
+    case 'op-row': {
+      const rowN = db.prepare('INSERT INTO op_rows (tbl, row) VALUES (?, ?)').run(op.tbl, `${op.row}x`).lastInsertRowid;
+      db.prepare(`UPDATE op_log SET row = ? ${where}`).run(rowN, op.siteN, op.clock);
       break;
+    }
     case 'op-delete':
-      db.prepare('DELETE FROM ops WHERE hlc = ?').run(op.hlc);
+      db.prepare(`DELETE FROM op_log ${where}`).run(op.siteN, op.clock);
       break;
     case 'op-insert':
-      // A new operation in the peer's name, stamped inside one of its entries' ranges.
-      db.prepare('INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)').run(
-        `${op.hlc.slice(0, 24)}-ffff-${site}`, site, 'incidents', op.row, 'title', JSON.stringify(e.text),
-      );
+      // A new operation in the peer's name, stamped inside one of its entries' ranges (counter ffff).
+      db.prepare(
+        `INSERT INTO op_log (site, hlc, row, field, value)
+         VALUES (?, ?, ?, (SELECT id FROM op_fields WHERE tbl = 'incidents' AND col = 'title'), ?)`,
+      ).run(op.siteN, ((op.clock >> 16n) << 16n) + 0xffffn, op.rowN, e.text);
       break;
     case 'entry-field':
       db.prepare('UPDATE peer_audit SET actor = ?, summary = summary || ? WHERE chain = ? AND seq = ?').run(e.text, e.text, site, entry);
@@ -130,8 +149,11 @@ describe('audit verify across workstations', () => {
     const db = new Database(a.db.serialize());
     const [site] = sites;
     const op = db.prepare("SELECT hlc, row FROM ops WHERE site = ? AND col = 'summary' ORDER BY hlc LIMIT 1").get(site) as { hlc: string; row: string };
-    db.exec("DROP TRIGGER guard_ops_update");
-    db.prepare('UPDATE ops SET value = ? WHERE hlc = ?').run(JSON.stringify('改过的摘要'), op.hlc);
+    db.exec('DROP TRIGGER guard_op_log_update');
+    db.prepare(
+      `UPDATE op_log SET value = '改过的摘要' WHERE field = (SELECT id FROM op_fields WHERE tbl = 'incidents' AND col = 'summary')
+         AND row = (SELECT id FROM op_rows WHERE tbl = 'incidents' AND row = ?)`,
+    ).run(op.row);
     const report = verifyAudit(db);
     expect(report.firstBroken).toMatchObject({ site, workstation: '城关镇', record: `incident ${op.row}` });
     expect(report.firstBroken?.reason).toContain('同步操作被改动');
