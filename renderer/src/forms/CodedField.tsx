@@ -1,7 +1,8 @@
 import type { Ref } from 'react';
-import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
 import { CODED_FIELDS, type CodedFieldName, codedChoices, normaliseWord, resolveCoded } from '../../../shared/input/coded-values.js';
 import { t } from '../i18n/zh-CN.js';
+import { type BoundFieldProps, type BoundText, useBoundText } from './bound-text.js';
 
 // A coded field as a combobox: people type the code, the full label or the words offices say (实际困难, 12345,
 // 回复留言 …) — the same words the contract accepts (shared/input/coded-values.ts) — and the list offers them as
@@ -91,22 +92,9 @@ export function CodedInput({ value, onChange, onBlur, inputRef, name, coded, att
   );
 }
 
-interface CodedFieldProps<V extends FieldValues, Out> extends Omit<CodedInputProps, 'value' | 'onChange' | 'onBlur' | 'inputRef' | 'name'> {
-  control: Control<V, unknown, Out>;
-  name: FieldPath<V>;
-}
+type CodedFieldProps<V extends FieldValues, Out> = Omit<CodedInputProps, keyof BoundText> & BoundFieldProps<V, Out>;
 
 /** CodedInput bound to a field of a useLedgerForm form. */
 export function CodedField<V extends FieldValues, Out>({ control, name, ...rest }: CodedFieldProps<V, Out>) {
-  const { field } = useController({ control, name });
-  return (
-    <CodedInput
-      {...rest}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      inputRef={field.ref}
-      name={field.name}
-    />
-  );
+  return <CodedInput {...rest} {...useBoundText(control, name)} />;
 }

@@ -1,7 +1,8 @@
 import { type Ref, useRef } from 'react';
-import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
 import { t } from '../i18n/zh-CN.js';
 import { displayOfPicked, type PickerKind, pickerValueOf } from './pickerValue.js';
+import { type BoundFieldProps, type BoundText, useBoundText } from './bound-text.js';
 
 // A typed date or time field with the native picker beside it. People may type any form the shared parser reads
 // (`2026年12月3日 15:00`, `12月3日 15:00`, `今天 9:30` …); the calendar button opens the browser's own
@@ -81,24 +82,11 @@ export function DateTimeInput({ value, onChange, onBlur, inputRef, name, label, 
   );
 }
 
-interface DateTimeFieldProps<V extends FieldValues, Out> extends Omit<DateTimeInputProps, 'value' | 'onChange' | 'onBlur' | 'inputRef' | 'name'> {
-  control: Control<V, unknown, Out>;
-  name: FieldPath<V>;
-}
+type DateTimeFieldProps<V extends FieldValues, Out> = Omit<DateTimeInputProps, keyof BoundText> & BoundFieldProps<V, Out>;
 
 /** DateTimeInput bound to a field of a useLedgerForm form. */
 export function DateTimeField<V extends FieldValues, Out>({ control, name, ...rest }: DateTimeFieldProps<V, Out>) {
-  const { field } = useController({ control, name });
-  return (
-    <DateTimeInput
-      {...rest}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      inputRef={field.ref}
-      name={field.name}
-    />
-  );
+  return <DateTimeInput {...rest} {...useBoundText(control, name)} />;
 }
 
 /** A calendar drawn inline: the app ships no icon font, and emoji are missing on many office desktops. */
