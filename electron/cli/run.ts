@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type LedgerErrorData, toErrorData } from '../../shared/errors.js';
 import { parseJsonText } from '../../shared/json-text.js';
 import { safeMessage } from '../../shared/text.js';
-import { type Ledger, openLedger } from '../core/ledger.js';
+import { type Ledger, openLedger } from '../core/open-ledger.js';
 import { printHtmlToPdf } from '../core/print/pdf.js';
 import { createDispatcher, createHandlers } from '../core/service.js';
 import { fileProblem } from '../core/file-problems.js';

@@ -8,13 +8,15 @@ import { desktopHandlers } from './handlers/desktop.js';
 import { digestHandlers } from './handlers/digest.js';
 import { incidentHandlers } from './handlers/incidents.js';
 import { printHandlers } from './handlers/print.js';
-import { ledgerToolHandlers } from './handlers/ledger-tools.js';
+import { attachmentHandlers } from './handlers/attachments.js';
+import { dashboardHandlers } from './handlers/dashboard.js';
+import { savedViewHandlers } from './handlers/saved-views.js';
 import { referenceDataHandlers } from './handlers/reference-data.js';
 import { responseHandlers } from './handlers/responses.js';
 import { syncHandlers } from './handlers/sync.js';
 import { excelHandlers } from './handlers/excel.js';
 import { similarityHandlers } from './handlers/similarity.js';
-import type { Ledger } from './ledger.js';
+import type { Ledger } from './open-ledger.js';
 import type { ProgressSink } from './progress.js';
 
 export interface HandlerOptions {
@@ -33,7 +35,9 @@ export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: Han
     ...desktopHandlers(),
     ...digestHandlers(ledger, progress),
     ...responseHandlers(ledger),
-    ...ledgerToolHandlers(ledger),
+    ...savedViewHandlers(ledger),
+    ...attachmentHandlers(ledger),
+    ...dashboardHandlers(ledger),
     ...referenceDataHandlers(ledger),
     ...syncHandlers(ledger, progress),
     ...excelHandlers(ledger, progress),

@@ -4,7 +4,7 @@ import { checksumOf, SCHEMA_VERSION } from '../../electron/core/db/open.js';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
 import { fillDemoLedger, type FillReport } from '../demo/fill.js';
 import { GENERATOR_VERSION } from '../demo/generate.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 
 // The benchmark ledger is built once through the real mutation path and cached under tmp/bench-cache/, keyed by
 // everything that changes its contents: size, seed, generator version and the exact migrations. Building is

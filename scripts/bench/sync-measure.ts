@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { Encrypter } from 'age-encryption';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { mutate } from '../../electron/core/ledger/mutate.js';
 import { cardOf } from '../../electron/core/sync/card.js';
 import { buildBundle, writeAtomically } from '../../electron/core/sync/export.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fillDemoLedger } from './fill.js';
 import { STATUS_LABELS, STATUSES } from '../../shared/domain.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { parseChinaDateTime } from '../../shared/input/written-time.js';
 
 // `npm run demo -- --db FILE [--count N] [--seed S]`: a ledger full of realistic, invented incidents for people

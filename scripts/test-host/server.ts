@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/ledger.js';
+import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/open-ledger.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { parseJsonText } from '../../shared/json-text.js';
 import { createFileGate, listedBackups, NOT_CHOSEN_MESSAGE } from '../../electron/core/file-gate.js';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printHtmlToPdf } from '../../electron/core/print/pdf.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { contractCalls } from '../helpers/ledger-calls.js';
 import { LABELLED } from '../core/similarity/labelled-set.js';
 import { fillLabelled } from '../core/similarity/fill.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import type { OpenLedgerOptions } from '../../electron/core/ledger.js';
+import type { OpenLedgerOptions } from '../../electron/core/open-ledger.js';
 import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
 import { launchChromium } from './chromium.js';
 

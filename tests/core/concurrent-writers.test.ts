@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { tempDir } from '../helpers/temp.js';
 
 // Issue 15 item 2: a scheduled `yq` and the app write one ledger file at once. Every write transaction starts

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFileGate, NOT_CHOSEN_MESSAGE } from '../../electron/core/file-gate.js';
 import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
-import type { Ledger } from '../../electron/core/ledger.js';
+import type { Ledger } from '../../electron/core/open-ledger.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { contract, METHOD_NAMES } from '../../shared/contract.js';
 import { ERROR_CODES } from '../../shared/errors.js';

@@ -15,7 +15,7 @@ import { getBoard } from '../../electron/core/ledger/commitment-board.js';
 import { getCommitment, previewDeadline } from '../../electron/core/ledger/commitments.js';
 import { SEEDS } from '../../electron/core/ledger/seed.js';
 import { fieldTypeOf, valueFits } from '../../electron/core/ledger/tables.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 
 const NOW = Date.parse('2026-11-28T02:00:00Z');
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/open.js';
-import type { Ledger } from '../../electron/core/ledger.js';
+import type { Ledger } from '../../electron/core/open-ledger.js';
 import { mutate } from '../../electron/core/ledger/mutate.js';
 import type { FieldValue } from '../../electron/core/ledger/tables.js';
 import { buildBundle } from '../../electron/core/sync/export.js';

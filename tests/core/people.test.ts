@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { buildBundle } from '../../electron/core/sync/export.js';
 import { importBundleBytes } from '../../electron/core/sync/import.js';
 import { memoryKeyStore } from '../../electron/core/sync/keystore.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open.js';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { clockOfIncident } from '../../electron/core/ledger/clock.js';
 import { listIncidents } from '../../electron/core/ledger/incidents.js';
 import { reindexIncidentSearch } from '../../electron/core/search/index-maintenance.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { createIncident } from '../../electron/core/ledger/incidents.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { buildBundle } from '../../electron/core/sync/export.js';

@@ -1,6 +1,6 @@
 // Child process for the concurrent-writers test: opens one ledger file that other processes write at the same
 // time and makes `count` changes through the contract (register, edit, follow up), then reports how many failed.
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 
 const [dbPath, name, countText] = process.argv.slice(2);

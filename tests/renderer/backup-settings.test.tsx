@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App.js';
 import { useNav } from '../../renderer/src/stores/nav.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { tempDir } from '../helpers/temp.js';
 import { realLedgerApi } from './real-ledger.js';

@@ -4,7 +4,7 @@ import { getReference } from '../ledger/reference.js';
 import { setWorkstationCode, workstationCode } from '../ledger/numbering.js';
 import { addStaff, chooseStaff, deactivateStaff, listStaff } from '../ledger/staff.js';
 import { renameWorkstation } from '../ledger/workstation.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 
 declare const APP_VERSION: string | undefined;
 

@@ -12,7 +12,7 @@ import { addFeedback, listFeedback } from '../ledger/feedback.js';
 import { addFollowup, listFollowups } from '../ledger/followups.js';
 import { getIncident } from '../ledger/incidents.js';
 import { renderSupervisionSheet } from '../print/supervision-sheet.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 import { chinaDateOf } from '../../../shared/china-time.js';
 
 export function commitmentHandlers({ ctx, db }: Ledger) {

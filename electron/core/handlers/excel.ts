@@ -2,7 +2,7 @@ import type { LedgerHandlers } from '../../../shared/contract.js';
 import { exportCommitmentsXlsx, exportLedgerXlsx } from '../excel/exports.js';
 import { importSpreadsheet, listImportMappings, previewImport, saveImportMapping } from '../excel/import.js';
 import { renderLedgerTable } from '../excel/ledger-print.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 import { progressReporter, type ProgressSink } from '../progress.js';
 
 export function excelHandlers(ledger: Ledger, progress?: ProgressSink) {

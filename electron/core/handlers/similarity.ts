@@ -1,5 +1,5 @@
 import type { LedgerHandlers } from '../../../shared/contract.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 import { listCommonIssues } from '../similarity/common-issues.js';
 import { markRecurrence, suggestRecurrence } from '../similarity/recurrence.js';
 import { sameIssueOf } from '../similarity/same-issue.js';

@@ -9,7 +9,7 @@ import { FormField } from '../forms/FormField.js';
 import { writtenDate } from '../forms/pickerValue.js';
 import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { Dialog } from './Dialog.js';

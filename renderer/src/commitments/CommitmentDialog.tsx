@@ -10,7 +10,7 @@ import {
   STATUS_LABELS,
 } from '../../../shared/domain.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useNav } from '../stores/nav.js';
 import { useUi } from '../stores/ui.js';
 import { shortDate } from './CommitmentCard.js';

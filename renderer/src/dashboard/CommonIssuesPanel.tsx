@@ -4,7 +4,7 @@ import type { CommonIssue } from '../../../shared/api/similarity.js';
 import { formatChinaDate } from '../../../shared/china-time.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { showInLedger } from '../similarity/showInLedger.js';
 import { useNav } from '../stores/nav.js';
 

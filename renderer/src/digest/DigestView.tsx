@@ -3,7 +3,7 @@ import { formatShare, type RenderedDigest } from '../../../shared/api/digest.js'
 import { ProgressBar } from '../common/ProgressBar.js';
 import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import './digest.css';
 import { currentPeriod, hasBegun, lastWhole, selectableYears, usePeriodChoice } from './period-choice.js';
 import { type PeriodKind, parsePeriod, shiftPeriod } from '../../../shared/china-time.js';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { ROW_FACT_COLUMNS, type RowFactColumn } from '../../../shared/schemas.js';
-import { useColumns } from '../ledger-view/columnsStore.js';
-import { queryOf, useIncidents } from '../stores/incidents.js';
+import { useColumns } from '../incident-list/columnsStore.js';
+import { queryOf, useIncidents } from '../incident-list/store.js';
 import { ImportWizard } from './ImportWizard.js';
 import './excel.css';
 

@@ -4,8 +4,8 @@ import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { formatSize, isImage, readFiles } from '../common/files.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { useIncidentPage } from './store.js';
 import { useUi } from '../stores/ui.js';
 import { refusalLine } from '../forms/refusals.js';
 

@@ -12,9 +12,9 @@ import {
 import { fieldErrorsFrom } from '../../../shared/errors.js';
 import { type Incident, incidentPatchSchema } from '../../../shared/schemas.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { CategoryTag, SeverityBadge } from '../ledger-view/badges.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { CategoryTag, SeverityBadge } from '../incident-list/badges.js';
+import { useIncidentPage } from './store.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { type Draft, InlineField, type Option } from './InlineField.js';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Incident } from '../../../shared/schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { useIncidentPage } from './store.js';
 import { FeedbackForm } from './FeedbackForm.js';
 import { FollowupForm } from './FollowupForm.js';
 

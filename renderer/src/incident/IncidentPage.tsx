@@ -3,15 +3,15 @@ import { formatChinaDateTime } from '../../../shared/china-time.js';
 import type { Incident } from '../../../shared/schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { CategoryTag, SeverityBadge, StatusBadge } from '../ledger-view/badges.js';
+import { CategoryTag, SeverityBadge, StatusBadge } from '../incident-list/badges.js';
 import { isTyping } from '../shell/useShortcuts.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { useIncidentPage } from './store.js';
 import { useNav } from '../stores/nav.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { AttachmentsPanel } from './AttachmentsPanel.js';
-import { ClockPanel } from './ClockPanel.js';
-import { CommitmentsPanel } from './CommitmentsPanel.js';
+import { IncidentClock } from './IncidentClock.js';
+import { IncidentCommitments } from './IncidentCommitments.js';
 import { DetailFields } from './DetailFields.js';
 import { FollowupsPanel } from './FollowupsPanel.js';
 import { ResponsesPanel } from './ResponsesPanel.js';
@@ -74,12 +74,12 @@ export function IncidentPage({ id }: { id: string }) {
                 <DetailFields incident={incident} />
               </section>
               <ResponsesPanel incident={incident} responses={responses} />
-              <CommitmentsPanel incident={incident} />
+              <IncidentCommitments incident={incident} />
               <FollowupsPanel incident={incident} />
               <AttachmentsPanel incidentId={incident.id} attachments={attachments} />
             </div>
             <aside className="incident-side">
-              <ClockPanel entries={clock} />
+              <IncidentClock entries={clock} />
               <SameIssuePanel incident={incident} responses={responses.length} />
               <Timeline entries={timeline} />
             </aside>

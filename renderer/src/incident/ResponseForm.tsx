@@ -8,8 +8,8 @@ import { FormActions, useDiscardGuard, useScrollIntoView } from '../forms/Discar
 import { FormField } from '../forms/FormField.js';
 import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { useIncidentPage } from './store.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { useStaff } from '../stores/staff.js';

@@ -4,7 +4,7 @@ import type { CommonIssue, SimilarIncident } from '../../../shared/api/similarit
 import type { Incident } from '../../../shared/schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { showInLedger } from '../similarity/showInLedger.js';
 import { useNav } from '../stores/nav.js';
 import { ResponseForm } from './ResponseForm.js';

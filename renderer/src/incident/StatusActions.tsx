@@ -4,8 +4,8 @@ import { STATUS_TRANSITIONS, transitionNeedsReason } from '../../../shared/statu
 import type { Incident } from '../../../shared/schemas.js';
 import { useDiscardGuard } from '../forms/DiscardGuard.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { useIncidentPage } from './store.js';
 import { useUi } from '../stores/ui.js';
 import { refusalLine } from '../forms/refusals.js';
 

@@ -2,7 +2,7 @@ import '../similarity/similarity.css';
 import { useEffect, useState } from 'react';
 import type { SimilarIncident } from '../../../shared/api/similarity.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 /** What the person decided about a suggested 反弹: the earlier incident it repeats, or that it does not. */
 export type RecurrenceDecision = { of: string; number: string } | 'dismissed' | null;

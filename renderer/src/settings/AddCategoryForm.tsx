@@ -2,7 +2,7 @@ import { categoryMethods } from '../../../shared/api/categories.js';
 import { FormField } from '../forms/FormField.js';
 import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AuditReport } from '../../../shared/schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 const s = t.identity;
 

@@ -4,7 +4,7 @@ import type { BackupCheckReport, BackupOverview } from '../../../shared/api/back
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import './backup.css';

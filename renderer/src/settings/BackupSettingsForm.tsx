@@ -3,7 +3,7 @@ import { type BackupOverview, backupMethods } from '../../../shared/api/backup.j
 import { FormField } from '../forms/FormField.js';
 import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 const b = t.backup;
 const KEEP = ['daily', 'weekly', 'monthly'] as const;

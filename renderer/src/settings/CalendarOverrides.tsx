@@ -8,7 +8,7 @@ import { ChoiceField, FormField } from '../forms/FormField.js';
 import { writtenDate } from '../forms/pickerValue.js';
 import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import './calendar.css';
 

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { Category } from '../../../shared/schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { AddCategoryForm } from './AddCategoryForm.js';

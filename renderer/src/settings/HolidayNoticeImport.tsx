@@ -3,7 +3,7 @@ import type { ParsedNoticeResult } from '../../../shared/api/holidays.js';
 import { chinaYear } from '../../../shared/china-time.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { refusalLine } from '../forms/refusals.js';
 

@@ -4,7 +4,7 @@ import type { ResponseRule } from '../../../shared/schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import './reference.css';

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { staffMethods } from '../../../shared/api/staff.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useStaff } from '../stores/staff.js';
 import { useUi } from '../stores/ui.js';
 import '../staff/staff.css';

@@ -1,6 +1,6 @@
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { AddNamedForm } from './AddNamedForm.js';
 import { NamedRow } from './NamedRow.js';

@@ -3,7 +3,7 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/dom
 import type { Unit } from '../../../shared/schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { AddNamedForm } from './AddNamedForm.js';
 import { NamedRow, type RunEdit } from './NamedRow.js';

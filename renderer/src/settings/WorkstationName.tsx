@@ -1,5 +1,5 @@
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { InPlaceSetting } from './InPlaceSetting.js';
 

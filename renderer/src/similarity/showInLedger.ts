@@ -1,5 +1,5 @@
 import type { CommonIssue } from '../../../shared/api/similarity.js';
-import { noFilters, useIncidents } from '../stores/incidents.js';
+import { noFilters, useIncidents } from '../incident-list/store.js';
 import { useNav } from '../stores/nav.js';
 
 /** Opens the ledger filtered to one 共性问题 (the 同一问题 filter), newest first. */

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { StaffMember } from '../../../shared/api/staff.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 // Who is at the keyboard (issue 11) and the workstation's staff. The core remembers the choice; the window asks
 // for a name when the workstation has active staff and nobody is chosen, or when the person asks to 切换.

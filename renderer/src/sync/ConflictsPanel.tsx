@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Conflict } from '../../../shared/sync-schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { formatValue, messageOf, when } from './format.js';
 import { siteName, useSync } from './store.js';

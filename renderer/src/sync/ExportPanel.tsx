@@ -5,7 +5,7 @@ import { formatSize } from '../common/files.js';
 import { ProgressBar } from '../common/ProgressBar.js';
 import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { bundleFileName, messageOf } from './format.js';
 import { useSync } from './store.js';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { Fingerprint } from './Fingerprint.js';

@@ -5,7 +5,7 @@ import { PanelHeading } from '../common/PanelHeading.js';
 import { ProgressBar } from '../common/ProgressBar.js';
 import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { baseName, messageOf } from './format.js';
 import { Counts, ImportSummary, Messages, Sender } from './ImportSummary.js';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Peer } from '../../../shared/sync-schemas.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { AddPeerDialog } from './AddPeerDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';

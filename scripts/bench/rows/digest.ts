@@ -1,7 +1,7 @@
 import { BENCH_NOW } from '../bench-ledger.js';
 import { computeDigest } from '../../../electron/core/digest/compute.js';
 import { renderDigest } from '../../../electron/core/digest/render.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { reportSimilarity } from '../../../electron/core/similarity/report.js';
 import type { RowGroup } from '../context.js';
 import { againstCeiling, ms, sample } from '../measure.js';

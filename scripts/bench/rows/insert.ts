@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeIncidents } from '../../demo/fill.js';
 import { generateIncidents, type GeneratedIncident } from '../../demo/generate.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { LEDGER_TABLES } from '../../../electron/core/ledger/tables.js';
 import { BENCH_NOW } from '../bench-ledger.js';
 import type { RowGroup } from '../context.js';

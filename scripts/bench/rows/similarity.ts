@@ -1,5 +1,5 @@
 import { BENCH_NOW } from '../bench-ledger.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { listCommonIssues } from '../../../electron/core/similarity/common-issues.js';
 import { listSimilar } from '../../../electron/core/similarity/similar.js';
 import type { RowGroup } from '../context.js';

@@ -11,7 +11,7 @@ import { backupDue, backupWarning } from '../../../electron/core/backup/schedule
 import { readBackupStatus, writeBackupSettings } from '../../../electron/core/backup/state.js';
 import { fillDemoLedger } from '../../../scripts/demo/fill.js';
 import type { Db } from '../../../electron/core/db/open.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { addAttachment } from '../../../electron/core/ledger/attachments.js';
 import { tempDir } from '../../helpers/temp.js';
 import { LOW_SCRYPT, testClock } from '../sync/helpers.js';

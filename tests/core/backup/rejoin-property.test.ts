@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBackup } from '../../../electron/core/backup/create.js';
 import { restoreBackup } from '../../../electron/core/backup/restore.js';
-import { type Ledger, openLedger } from '../../../electron/core/ledger.js';
+import { type Ledger, openLedger } from '../../../electron/core/open-ledger.js';
 import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { updateIncident } from '../../../electron/core/ledger/incidents.js';
 import { incidentPatchSchema } from '../../../shared/schemas.js';

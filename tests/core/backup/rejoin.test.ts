@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupRound } from '../../../electron/core/backup/run.js';
 import { restoreBackup } from '../../../electron/core/backup/restore.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { updateIncident } from '../../../electron/core/ledger/incidents.js';
 import { loadIdentity } from '../../../electron/core/sync/identity.js';

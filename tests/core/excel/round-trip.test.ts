@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { contractCalls } from '../../helpers/ledger-calls.js';
 import { tempDir, tempLedger } from '../../helpers/temp.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Ledger } from '../../../electron/core/ledger.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { createIncident } from '../../../electron/core/ledger/incidents.js';
 import { buildBundle } from '../../../electron/core/sync/export.js';
 import { importBundleBytes } from '../../../electron/core/sync/import.js';

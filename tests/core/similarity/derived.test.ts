@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open.js';
 import { MIGRATIONS } from '../../../electron/core/db/migrations/index.js';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { buildBundle } from '../../../electron/core/sync/export.js';
 import { importBundleBytes } from '../../../electron/core/sync/import.js';
 import { contractCalls } from '../../helpers/ledger-calls.js';
@@ -9,7 +9,7 @@ import { tempDir } from '../../helpers/temp.js';
 import { introduce, replica, testClock } from '../sync/helpers.js';
 import { mutate } from '../../../electron/core/ledger/mutate.js';
 import { join } from 'node:path';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 
 // The similarity rows are derived data kept by the apply path: a local edit, a deletion and a sync import all
 // leave them as a fresh computation would, and a ledger upgraded from schema 8 gets the same rows by backfill.

@@ -1,4 +1,4 @@
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { contractCalls } from '../../helpers/ledger-calls.js';
 import { LABELLED, type LabelledIncident } from './labelled-set.js';
 

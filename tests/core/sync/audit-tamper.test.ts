@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/open.js';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { type AuditRow, digestOps, opsOfEntry, sealOf } from '../../../electron/core/ledger/audit.js';
 import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { createIncident, updateIncident } from '../../../electron/core/ledger/incidents.js';

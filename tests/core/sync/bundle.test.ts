@@ -4,7 +4,7 @@ import { SEED_SITE } from '../../../electron/core/ledger/seed.js';
 import { setWorkstationCode } from '../../../electron/core/ledger/numbering.js';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../electron/core/db/open.js';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { createIncident, getIncident, updateIncident } from '../../../electron/core/ledger/incidents.js';
 import { mutate } from '../../../electron/core/ledger/mutate.js';

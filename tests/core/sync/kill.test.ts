@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fillDemoLedger } from '../../../scripts/demo/fill.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { exportBundleFile } from '../../../electron/core/sync/export.js';
 import { tempDir } from '../../helpers/temp.js';
 import { introduce, ledgerHash } from './helpers.js';

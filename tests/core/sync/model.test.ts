@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/open.js';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { createIncident, updateIncident } from '../../../electron/core/ledger/incidents.js';
 import { mutate } from '../../../electron/core/ledger/mutate.js';

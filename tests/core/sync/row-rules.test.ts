@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { verifyOwnChain } from '../../../electron/core/ledger/audit.js';
 import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import type { FieldValue } from '../../../electron/core/ledger/tables.js';

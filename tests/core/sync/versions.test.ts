@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../electron/core/db/migrations/index.js';
 import type { Db } from '../../../electron/core/db/open.js';
-import { type Ledger, openLedger } from '../../../electron/core/ledger.js';
+import { type Ledger, openLedger } from '../../../electron/core/open-ledger.js';
 import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { createIncident, updateIncident } from '../../../electron/core/ledger/incidents.js';
 import { mutate } from '../../../electron/core/ledger/mutate.js';

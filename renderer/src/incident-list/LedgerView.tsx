@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { t } from '../i18n/zh-CN.js';
-import { hasFilters, useIncidents } from '../stores/incidents.js';
+import { hasFilters, useIncidents } from './store.js';
 import { useUi } from '../stores/ui.js';
 import { ExcelActions } from '../excel/ExcelActions.js';
 import { ColumnChooser } from './ColumnChooser.js';

@@ -3,7 +3,7 @@ import type { Attachment } from '../../../shared/api/attachments.js';
 import type { ClockEntry, Response } from '../../../shared/api/responses.js';
 import type { TimelineEntry } from '../../../shared/api/timeline.js';
 import type { Incident } from '../../../shared/schemas.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 // Everything the incident page shows about one incident. Each change made on the page (an edit, a status move,
 // a response, an attachment) touches several of these at once — a response stops a clock, may move the status

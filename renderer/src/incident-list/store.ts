@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { toChinaInputValue } from '../../../shared/china-time.js';
 import type { IncidentStatus, Platform, Severity } from '../../../shared/domain.js';
 import { type IncidentQuery, type IncidentRow, incidentQuerySchema } from '../../../shared/schemas.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { parseChinaDateTime } from '../../../shared/input/written-time.js';
 
 // The ledger table's data: filters, search text, sort, the total count, the pages of rows fetched so far and

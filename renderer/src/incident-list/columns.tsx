@@ -4,7 +4,7 @@ import { PLATFORM_LABELS, SENTIMENT_LABELS } from '../../../shared/domain.js';
 import type { IncidentRow } from '../../../shared/schemas.js';
 import { Highlighted } from '../common/Highlighted.js';
 import { t } from '../i18n/zh-CN.js';
-import type { SortKey } from '../stores/incidents.js';
+import type { SortKey } from './store.js';
 import type { Lookups } from '../stores/session.js';
 import { CategoryTag, SeverityBadge, StatusBadge } from './badges.js';
 

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { SavedView } from '../../../shared/api/views.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { filtersOfQuery, queryOf, useIncidents } from '../stores/incidents.js';
+import { call } from '../bridge.js';
+import { filtersOfQuery, queryOf, useIncidents } from './store.js';
 import { useStaff } from '../stores/staff.js';
 import { useUi } from '../stores/ui.js';
 import { refusalLine } from '../forms/refusals.js';

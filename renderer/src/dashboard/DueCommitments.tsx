@@ -19,7 +19,7 @@ const monthDay = (ymd: string) => `${Number(ymd.slice(5, 7))}月${Number(ymd.sli
  * the overdue ones, the most recently overdue first, the rest counted with a link to the 承诺督办 board. The
  * counts in the head are those of the navigation badge (overdue + due today), so the two agree.
  */
-export function CommitmentsPanel({ items }: { items: readonly DueItem[] }) {
+export function DueCommitments({ items }: { items: readonly DueItem[] }) {
   const go = useNav((s) => s.go);
   const today = toChinaInputValue(new Date(useNow()).toISOString()).slice(0, 10);
   const overdue = items.filter((i) => i.status === 'overdue').sort((a, b) => a.overdueWorkdays - b.overdueWorkdays);

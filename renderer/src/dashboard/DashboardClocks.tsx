@@ -6,7 +6,7 @@ import { Countdown } from '../clock/Countdown.js';
 import { useNow } from '../clock/useNow.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { SeverityBadge } from '../ledger-view/badges.js';
+import { SeverityBadge } from '../incident-list/badges.js';
 import { DashRow } from './DashRow.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -17,7 +17,7 @@ const RUNNING_SHOWN = 6;
  * by the time left), then those that ran out within the last day; clocks overdue for longer are counted in one line
  * that opens to list them, so weeks-old misses do not push today's work off the screen.
  */
-export function ClockPanel({
+export function DashboardClocks({
   running,
   runningTotal,
   overdue,

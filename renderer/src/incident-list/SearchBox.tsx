@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/zh-CN.js';
-import { useIncidents } from '../stores/incidents.js';
+import { useIncidents } from './store.js';
 
 // Searching as one types, but not on every keystroke: the query goes out once typing pauses (or on Enter).
 const DEBOUNCE_MS = 250;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { isTyping } from '../shell/useShortcuts.js';
-import { rowAt, useIncidents } from '../stores/incidents.js';
+import { rowAt, useIncidents } from './store.js';
 import { useNav } from '../stores/nav.js';
 import { useUi } from '../stores/ui.js';
 import { SEARCH_INPUT_ID } from './SearchBox.js';

@@ -6,7 +6,7 @@ import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 
 /** This incident's response requirements: running ones count down live; met ones are ticked with the time. */
-export function ClockPanel({ entries }: { entries: readonly ClockEntry[] }) {
+export function IncidentClock({ entries }: { entries: readonly ClockEntry[] }) {
   return (
     <section className="panel" aria-labelledby="clock-heading" data-testid="incident-clock">
       <PanelHeading id="clock-heading" title={t.incident.sections.clock} />

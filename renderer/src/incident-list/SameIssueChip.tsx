@@ -1,6 +1,6 @@
 import '../similarity/similarity.css';
 import { t } from '../i18n/zh-CN.js';
-import { useIncidents } from '../stores/incidents.js';
+import { useIncidents } from './store.js';
 
 /** The 同一问题 filter, when set (from a 共性问题 on the 工作台 or an incident page): its label and a way out. */
 export function SameIssueChip() {

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { IncidentRow } from '../../../shared/schemas.js';
 import { t } from '../i18n/zh-CN.js';
-import { rowAt, type LedgerSort, useIncidents } from '../stores/incidents.js';
+import { rowAt, type LedgerSort, useIncidents } from './store.js';
 import { useNav } from '../stores/nav.js';
 import { type Lookups, useSession } from '../stores/session.js';
 import { type ColumnId, COLUMNS, gridTemplate } from './columns.js';

@@ -11,8 +11,8 @@ import { responseWhen } from '../commitments/responseLink.js';
 import { useCommitments } from '../commitments/store.js';
 import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { useIncidentPage } from './store.js';
 import '../commitments/commitments.css';
 import './followups.css';
 
@@ -37,7 +37,7 @@ function publication(c: Commitment): string {
  * store (`version`); every change re-reads the whole incident page, so the timeline, the status actions and this
  * list move together.
  */
-export function CommitmentsPanel({ incident }: { incident: Incident }) {
+export function IncidentCommitments({ incident }: { incident: Incident }) {
   const adding = useCommitments((st) => st.adding);
   const selected = useCommitments((st) => st.selected);
   const version = useCommitments((st) => st.version);

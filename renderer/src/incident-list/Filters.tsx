@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { type IncidentStatus, PLATFORM_LABELS, PLATFORMS, SEVERITIES, SEVERITY_INFO, STATUSES, STATUS_LABELS } from '../../../shared/domain.js';
 import { t } from '../i18n/zh-CN.js';
-import { hasFilters, useIncidents } from '../stores/incidents.js';
+import { hasFilters, useIncidents } from './store.js';
 import { useSession } from '../stores/session.js';
 import { DateFilter } from './DateFilter.js';
 import { MultiFilter } from './MultiFilter.js';
