@@ -1,9 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { staffMethods } from '../../../shared/api/staff.js';
 import { PanelHeading } from '../common/PanelHeading.js';
+import { FormField } from '../forms/FormField.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../bridge.js';
 import { useStaff } from '../stores/staff.js';
@@ -11,9 +10,12 @@ import { useUi } from '../stores/ui.js';
 import '../staff/staff.css';
 
 const s = t.staff;
-const addSchema = staffMethods.addStaff.input;
-type AddInput = z.input<typeof addSchema>;
-type AddOutput = z.output<typeof addSchema>;
+
+interface Values {
+  name: string;
+  post: string;
+}
+const BLANK: Values = { name: '', post: '' };
 
 /** 设置 → 人员: this workstation's staff (姓名, 岗位); add and deactivate. Not synced: each workstation keeps its own. */
 export function StaffSection() {
@@ -21,22 +23,21 @@ export function StaffSection() {
   const current = useStaff((st) => st.current);
   const load = useStaff((st) => st.load);
   const notify = useUi((st) => st.notify);
-  const form = useForm<AddInput, unknown, AddOutput>({ resolver: zodResolver(addSchema), defaultValues: { name: '', post: '' } });
-  const { errors, isSubmitting } = form.formState;
+  const lf = useLedgerForm({
+    defaultValues: BLANK,
+    contract: { draft: (v: Values) => ({ name: v.name, post: v.post }), schema: staffMethods.addStaff.input },
+    ids: { prefix: 'staff', testPrefix: 'staff' },
+  });
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const add = form.handleSubmit(async (input) => {
-    const result = await call('addStaff', input);
-    if (!result.ok) {
-      // The core has the last word (a name already taken): its refusal goes under the field it names.
-      const onField = result.error.fields?.find((f) => f.path === 'name' || f.path === 'post');
-      form.setError(onField?.path === 'post' ? 'post' : 'name', { message: onField?.message ?? result.error.message });
-      return;
-    }
-    form.reset();
+  // The core has the last word (a name already taken): the form layer puts its refusal under the field it names.
+  const add = lf.onSubmit(async (request) => {
+    const result = await call('addStaff', request);
+    if (!result.ok) return lf.refuse(result.error);
+    lf.form.reset(BLANK);
     notify(s.added(result.value.name));
     await load();
   });
@@ -75,28 +76,17 @@ export function StaffSection() {
         </ul>
       )}
       <form className="form named-add" data-testid="staff-add" noValidate onSubmit={(e) => void add(e)}>
+        {lf.banner()}
         <div className="named-add-grid">
-          <div className={`field field-required${errors.name ? ' field-invalid' : ''}`}>
-            <label className="field-label" htmlFor="staff-name">
-              {s.name}
-            </label>
-            <input id="staff-name" type="text" maxLength={20} aria-invalid={errors.name ? true : undefined} {...form.register('name')} />
-            {errors.name && (
-              <p className="field-error" data-testid="staff-name-error">
-                {errors.name.message}
-              </p>
-            )}
-          </div>
-          <div className={`field${errors.post ? ' field-invalid' : ''}`}>
-            <label className="field-label" htmlFor="staff-post">
-              {s.post}
-            </label>
-            <input id="staff-post" type="text" maxLength={30} placeholder={s.postHint} {...form.register('post')} />
-            {errors.post && <p className="field-error">{errors.post.message}</p>}
-          </div>
+          <FormField of={lf} name="name" label={s.name} required>
+            <input type="text" maxLength={20} {...lf.input('name', { required: true })} />
+          </FormField>
+          <FormField of={lf} name="post" label={s.post}>
+            <input type="text" maxLength={30} placeholder={s.postHint} {...lf.input('post')} />
+          </FormField>
         </div>
         <div className="inline-actions">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          <button type="submit" className="button button-primary" disabled={lf.busy}>
             {s.add}
           </button>
         </div>
