@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.js';
+import { incidentInputOf } from '../core/similarity/fill.js';
 import { LABELLED } from '../core/similarity/labelled-set.js';
 import { yqJson, yqRunner } from './run-yq.js';
 
@@ -15,17 +16,7 @@ describe('yq common and similar', () => {
     const db = join(tempDir(), 'l.db');
     await yq(['--db', db, 'init']);
     for (const item of LABELLED.filter((l) => l.matter === 'M1' || l.matter === 'M9' || l.matter === null)) {
-      const body = {
-        title: item.title,
-        summary: item.summary,
-        platform: '微博',
-        foundAt: `2026-11-${String(item.day).padStart(2, '0')} ${String(item.hour).padStart(2, '0')}:00`,
-        severity: '一般',
-        categories: item.categories,
-        leadUnit: item.lead,
-        township: item.township,
-      };
-      await json<{ number: string }>(['--db', db, 'incident', 'add', '--json-in', '-'], JSON.stringify(body));
+      await json<{ number: string }>(['--db', db, 'incident', 'add', '--json-in', '-'], JSON.stringify(incidentInputOf(item)));
     }
     const groups = await json<{ label: string; incidents: string[]; townships: string[]; units: string[]; categories: string[]; answered: number }[]>([
       '--db', db, 'common', '--from', '2026-11-01', '--to', '2026-11-30',

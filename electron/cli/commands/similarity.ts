@@ -1,6 +1,6 @@
 import type { CommonIssue, SimilarIncident } from '../../../shared/api/similarity.js';
 import { formatChinaDate } from '../../../shared/china-time.js';
-import { UsageError } from '../options.js';
+import { intOption, UsageError } from '../options.js';
 import type { Command } from '../command.js';
 
 // yq common / similar / incident recurrence: 共性问题 of a period, the incidents like one, and 反弹 (issue 16).
@@ -54,8 +54,8 @@ export const similarityCommands: Command[] = [
     options: { limit: { type: 'string' } },
     positionals: { min: 1, max: 1, name: '舆情事件编号或 ID' },
     plan: ({ args, values }) => {
-      const limit = values.limit === undefined ? undefined : Number(values.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) throw new UsageError('--limit 应为 1 到 100 的整数');
+      // Its range (1–100) is the contract's to check, as at every door.
+      const limit = intOption(values, 'limit');
       return {
         method: 'listSimilar',
         input: { incident: args[0], ...(limit !== undefined ? { limit } : {}) },

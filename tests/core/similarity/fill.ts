@@ -2,21 +2,26 @@ import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { contractCalls } from '../../helpers/ledger-calls.js';
 import { LABELLED, type LabelledIncident } from './labelled-set.js';
 
+/** A labelled incident as the contract's createIncident input (the CLI tests send the same body). */
+export function incidentInputOf(item: LabelledIncident) {
+  return {
+    title: item.title,
+    summary: item.summary,
+    platform: '微博',
+    foundAt: `2026-11-${String(item.day).padStart(2, '0')} ${String(item.hour).padStart(2, '0')}:00`,
+    severity: '一般',
+    categories: item.categories,
+    leadUnit: item.lead,
+    township: item.township,
+  };
+}
+
 /** The labelled set registered through the contract; returns each incident's id beside its label. */
 export async function fillLabelled(ledger: Ledger, set: readonly LabelledIncident[] = LABELLED) {
   const { ok } = contractCalls(ledger);
   const registered: { id: string; number: string; matter: string | null }[] = [];
   for (const item of set) {
-    const incident = await ok('createIncident', {
-      title: item.title,
-      summary: item.summary,
-      platform: '微博',
-      foundAt: `2026-11-${String(item.day).padStart(2, '0')} ${String(item.hour).padStart(2, '0')}:00`,
-      severity: '一般',
-      categories: item.categories,
-      leadUnit: item.lead,
-      township: item.township,
-    });
+    const incident = await ok('createIncident', incidentInputOf(item));
     registered.push({ id: incident.id, number: incident.number, matter: item.matter });
   }
   return registered;
