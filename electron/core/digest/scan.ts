@@ -32,13 +32,13 @@ export const FIRST_RESPONSES_COLUMNS = `CASE WHEN f.first_any < @asOf THEN f.fir
     CASE WHEN f.first_press < @asOf THEN f.first_press END AS first_press`;
 
 /**
- * The incident's status as it stood at asOf, read from its stored status operations (their clock begins with the time);
+ * The incident's status as it stood at asOf, read from its status history (ledger/status-history.ts: it outlives the
+ * pruning of superseded status operations; a move's clock begins with its time);
  * the current status where none is that old (an incident registered after asOf but found within the period).
  * A past week's report therefore keeps its figures when incidents are later closed.
  */
-const STATUS_AS_OF = `coalesce((SELECT o.value FROM op_rows r JOIN op_log o ON o.row = r.id
-      WHERE r.row = i.id AND r.tbl = 'incidents' AND o.field = (SELECT id FROM op_fields WHERE tbl = 'incidents' AND col = 'status')
-        AND o.hlc < @asOfClock ORDER BY o.hlc DESC LIMIT 1), i.status)`;
+const STATUS_AS_OF = `coalesce((SELECT h.status FROM op_rows r JOIN status_history h ON h.row = r.id
+      WHERE r.row = i.id AND r.tbl = 'incidents' AND h.hlc < @asOfClock ORDER BY h.hlc DESC LIMIT 1), i.status)`;
 
 const PERIOD_SQL = `
   SELECT i.id, i.number, i.title, i.severity, i.platform, i.township_id, i.lead_unit_id, ${STATUS_AS_OF} AS status, i.found_at, i.categories,

@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import { formatHlc, parseHlc } from '../sync/hlc.js';
 import type { Op } from './mutate.js';
 import { cached } from './statements.js';
+import { isStatusOp, recordStatusHistory } from './status-history.js';
 import { type FieldType, type FieldValue, fieldTypeOf } from './tables.js';
 
 // How operations are stored (migration 9): one narrow row per operation in `op_log`, keyed by (site number, clock
@@ -148,13 +149,17 @@ const INSERT_OP = 'INSERT INTO op_log (site, hlc, row, field, value) VALUES (?, 
 export function storeOps(db: Db, ops: readonly Op[]): ('new' | 'same' | 'different')[] {
   const numbers = batchNumbers(db);
   const insert = cached(db, INSERT_OP);
-  return ops.map((op) => {
+  const statusMoves: { site: number; clock: bigint }[] = [];
+  const outcomes = ops.map((op): 'new' | 'same' | 'different' => {
     const { clock, site } = clockOfStamp(op.hlc);
     const field = fieldOf(db, op.tbl, op.col, true)!;
     const siteN = numbers.site(site);
     const rowN = numbers.row(op.tbl, op.row);
     const value = encodeValue(field.type, op.value);
-    if (insert.run(siteN, clock, rowN, field.id, value).changes === 1) return 'new';
+    if (insert.run(siteN, clock, rowN, field.id, value).changes === 1) {
+      if (isStatusOp(op)) statusMoves.push({ site: siteN, clock });
+      return 'new';
+    }
     const had = cached(db, 'SELECT row, field, value FROM op_log WHERE site = ? AND hlc = ?').get(siteN, clock) as {
       row: number;
       field: number;
@@ -163,6 +168,9 @@ export function storeOps(db: Db, ops: readonly Op[]): ('new' | 'same' | 'differe
     const same = had.row === rowN && had.field === field.id && JSON.stringify(decodeValue(field.type, had.value)) === JSON.stringify(op.value);
     return same ? 'same' : 'different';
   });
+  // The status history (migration 18) reads the move's reason and updated_at from the batch just stored.
+  recordStatusHistory(db, statusMoves);
+  return outcomes;
 }
 
 const OP_COLUMNS = `o.hlc >> 16 AS millis, o.hlc & 65535 AS counter, s.site AS site, r.tbl AS tbl, r.row AS row, o.field AS field, o.value AS value`;

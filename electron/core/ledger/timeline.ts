@@ -22,6 +22,7 @@ import { commitmentTimelineEntries } from './commitment-timeline.js';
 import { getIncident } from './incidents.js';
 import { opsOfRow } from './op-store.js';
 import { cached } from './statements.js';
+import { statusMovesOf } from './status-history.js';
 import type { FieldValue } from './tables.js';
 
 // The incident page's one timeline, assembled from the records themselves: the incident's own history comes
@@ -68,6 +69,9 @@ function nameOf(db: Db, table: 'units' | 'townships' | 'categories', id: string)
   return (cached(db, `SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? id;
 }
 
+/** Fields whose past the timeline reads from the status history rather than from operations (prunable ones). */
+const HISTORY_KEPT_APART = new Set(['status', 'status_reason']);
+
 interface OpRow {
   hlc: string;
   site: string;
@@ -77,7 +81,16 @@ interface OpRow {
 
 /** Registration, edits and status changes, one entry per mutation, from the incident's operations. */
 const incidentHistory: TimelineSource = (db, incidentId) => {
-  const ops: OpRow[] = opsOfRow(db, 'incidents', incidentId).map((op) => ({ hlc: op.hlc, site: op.site, col: op.col, value: op.value }));
+  // Status moves come from the status history (ledger/status-history.ts), which outlives the pruning of superseded
+  // status operations; they join the other operations at their own stamps, so each stays in its mutation's group.
+  const moves: OpRow[] = statusMovesOf(db, 'incidents', incidentId).flatMap((m) => [
+    { hlc: m.hlc, site: m.site, col: 'status', value: m.status },
+    ...(m.reason !== undefined ? [{ hlc: m.hlc, site: m.site, col: 'status_reason', value: m.reason }] : []),
+  ]);
+  const edits: OpRow[] = opsOfRow(db, 'incidents', incidentId)
+    .filter((op) => !HISTORY_KEPT_APART.has(op.col))
+    .map((op) => ({ hlc: op.hlc, site: op.site, col: op.col, value: op.value }));
+  const ops = [...edits, ...moves].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   // Who did each thing: this workstation's audit entries, and the peers' entries that arrived with their chains.
   const audits = cached(
     db,
