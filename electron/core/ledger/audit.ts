@@ -3,6 +3,7 @@ import type { Db } from '../db/open.js';
 import type { LedgerContext, MutationMeta, Op } from './mutate.js';
 import { cached } from './statements.js';
 import { storedOpsBetween } from './op-store.js';
+import { markerOf, pruneSealBreak } from './prune-markers.js';
 
 // The audit log: one entry per mutation, each sealed with sha256(previous hash + its own content), so editing,
 // deleting or reordering any entry breaks every hash after it. The entry also seals a digest of the operations
@@ -113,7 +114,12 @@ export function walkChain(db: Db, rows: Iterable<AuditRow>): { entries: number; 
     if (sealOf(row) !== row.hash) return broken('记录内容与其哈希不符（记录被改动）');
     // The operations' site is in their stamps (seed operations belong to the seed site, not the workstation).
     const ops = opsOfEntry(db, row.first_hlc.slice(-16), row.first_hlc, row.last_hlc);
-    if (ops.length !== row.op_count || digestOps(ops) !== row.ops_digest) return broken('该记录对应的同步操作被改动或删除');
+    // Where superseded operations were pruned (ledger/prune.ts), those kept are checked against the marker's digest.
+    const marker = row.op_count > 0 ? markerOf(db, row.first_hlc) : undefined;
+    const intact = marker
+      ? ops.length === row.op_count - marker.pruned && digestOps(ops) === marker.kept_digest
+      : ops.length === row.op_count && digestOps(ops) === row.ops_digest;
+    if (!intact) return broken('该记录对应的同步操作被改动或删除');
     prevHash = row.hash;
     expectedSeq += 1;
     entries += 1;
@@ -126,6 +132,8 @@ export function walkChain(db: Db, rows: Iterable<AuditRow>): { entries: number; 
 /** This workstation's own chain alone, and nothing of the signed heads and peers' chains (sync/audit-chains.ts). */
 export function verifyOwnChain(db: Db): { ok: boolean; entries: number; firstBroken?: ChainBreak } {
   const { entries, broken } = walkChain(db, db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>);
+  const unsealed = broken ? undefined : pruneSealBreak(db);
+  if (unsealed) return { ok: false, entries, firstBroken: unsealed };
   return broken ? { ok: false, entries, firstBroken: broken } : { ok: true, entries };
 }
 

@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import { formatHlc, parseHlc } from '../sync/hlc.js';
 import type { Op } from './mutate.js';
 import { cached } from './statements.js';
+import { inPrunedRange } from './prune-markers.js';
 import { isStatusOp, recordStatusHistory } from './status-history.js';
 import { type FieldType, type FieldValue, fieldTypeOf } from './tables.js';
 
@@ -150,12 +151,14 @@ export function storeOps(db: Db, ops: readonly Op[]): ('new' | 'same' | 'differe
   const numbers = batchNumbers(db);
   const insert = cached(db, INSERT_OP);
   const statusMoves: { site: number; clock: bigint }[] = [];
+  const wasPruned = prunedHere(db);
   const outcomes = ops.map((op): 'new' | 'same' | 'different' => {
     const { clock, site } = clockOfStamp(op.hlc);
     const field = fieldOf(db, op.tbl, op.col, true)!;
     const siteN = numbers.site(site);
     const rowN = numbers.row(op.tbl, op.row);
     const value = encodeValue(field.type, op.value);
+    if (wasPruned(siteN, clock)) return 'same';
     if (insert.run(siteN, clock, rowN, field.id, value).changes === 1) {
       if (isStatusOp(op)) statusMoves.push({ site: siteN, clock });
       return 'new';
@@ -171,6 +174,24 @@ export function storeOps(db: Db, ops: readonly Op[]): ('new' | 'same' | 'differe
   // The status history (migration 18) reads the move's reason and updated_at from the batch just stored.
   recordStatusHistory(db, statusMoves);
   return outcomes;
+}
+
+/**
+ * Whether an operation was held here and pruned as superseded (ledger/prune.ts): it lies inside a pruned audit
+ * entry's range, all of whose operations were stored here when it was pruned, and is no longer stored.
+ */
+function prunedHere(db: Db): (site: number, clock: bigint) => boolean {
+  if (!cached(db, 'SELECT 1 FROM op_prunes LIMIT 1').get()) return () => false;
+  const stored = cached(db, 'SELECT 1 FROM op_log WHERE site = ? AND hlc = ?');
+  return (site, clock) => inPrunedRange(db, site, clock) && !stored.get(site, clock);
+}
+
+/** Whether this ledger holds the operation with this stamp, or held it and pruned it as superseded. */
+export function heldOrPruned(db: Db, stamp: string): boolean {
+  if (opAt(db, stamp)) return true;
+  const parts = parseHlc(stamp);
+  const siteN = parts && siteNumber(db, parts.site, false);
+  return parts !== undefined && siteN !== undefined && prunedHere(db)(siteN, clockOf(parts.millis, parts.counter));
 }
 
 const OP_COLUMNS = `o.hlc >> 16 AS millis, o.hlc & 65535 AS counter, s.site AS site, r.tbl AS tbl, r.row AS row, o.field AS field, o.value AS value`;

@@ -2,7 +2,7 @@ import type { ImportResult } from '../../../shared/sync-schemas.js';
 import { appendAudit } from '../ledger/audit.js';
 import { recomputeDeadlines } from '../ledger/commitments.js';
 import { applyWinningOps, cached, catalogueOf, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
-import { opAt, storeOps, winnersOfRow } from '../ledger/op-store.js';
+import { heldOrPruned, opAt, storeOps, winnersOfRow } from '../ledger/op-store.js';
 import { BundleError } from './errors.js';
 import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
@@ -108,7 +108,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   for (const op of incoming.ops) {
     // Our own operations can only come back to us; a "new" one in our name is forged (it would also break the
     // audit chain, which seals this site's operations).
-    if (op.site === ctx.site && !opAt(db, op.hlc)) {
+    if (op.site === ctx.site && !heldOrPruned(db, op.hlc)) {
       throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
     }
     if (parseHlc(op.hlc)!.millis - nowMs > options.maxDriftMs) held.push(op);
@@ -117,7 +117,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   quarantine(db, held, manifest.bundleId, at);
   const newer = incoming.held ?? [];
   for (const op of newer) {
-    if (op.site === ctx.site && !opAt(db, op.hlc)) {
+    if (op.site === ctx.site && !heldOrPruned(db, op.hlc)) {
       throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
     }
   }

@@ -5,6 +5,7 @@ import type { AuditReport } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import { type AuditRow, walkChain } from '../ledger/audit.js';
 import { storedOpCountOf } from '../ledger/op-store.js';
+import { prunedCountOf, pruneSealBreak } from '../ledger/prune-markers.js';
 import { cached } from '../ledger/statements.js';
 import { SEED_SITE } from '../ledger/seed.js';
 import { formerSiteIds } from '../backup/former-sites.js';
@@ -220,6 +221,8 @@ function checkChain(db: Db, site: string, ownSite: string): PeerReport & { first
     firstBroken: { seq, reason, site, workstation: name, ...(record ? { record } : {}) },
   });
   if (walked.broken) return fail(walked.broken.seq, walked.broken.reason, walked.broken.record);
+  const unsealed = site === ownSite ? pruneSealBreak(db) : undefined;
+  if (unsealed) return fail(unsealed.seq, unsealed.reason);
   const head = headOf(db, site);
   const keys =
     site === ownSite
@@ -273,5 +276,5 @@ function opsOfSite(db: Db, site: string): number {
   return cached(
     db,
     `SELECT (SELECT count(*) FROM held_ops WHERE site = @site) + (SELECT count(*) FROM quarantine WHERE site = @site)`,
-  ).pluck().get({ site }) as number + storedOpCountOf(db, site);
+  ).pluck().get({ site }) as number + storedOpCountOf(db, site) + prunedCountOf(db, site);
 }
