@@ -4,6 +4,16 @@ import { appInfoSchema, auditReportSchema, referenceSchema } from '../schemas.js
 
 export const noInput = z.strictObject({}).default({});
 
+/** What `pruneHistory` did: operations pruned, audit entries they belonged to, the file's size before and after. */
+export const pruneReportSchema = z.object({
+  pruned: z.number().int(),
+  entries: z.number().int(),
+  kept: z.number().int(),
+  bytesBefore: z.number().int(),
+  bytesAfter: z.number().int(),
+  freedBytes: z.number().int(),
+});
+
 /**
  * What people call this workstation (县委宣传部, 城关镇): peers see it on its contact card and its bundles. Short
  * enough for a header and a table cell; one line, so no control characters (a newline would break the card's
@@ -31,4 +41,6 @@ export const appMethods = {
   setWorkstationCode: { input: z.strictObject({ code: workstationCodeSchema }), output: appInfoSchema },
   getReference: { input: noInput, output: referenceSchema },
   verifyAudit: { input: noInput, output: auditReportSchema },
+  /** Prunes superseded operations (bounded history, issue 12.2) and gives the freed space back to the file. */
+  pruneHistory: { input: noInput, output: pruneReportSchema },
 } as const;

@@ -59,6 +59,9 @@ describe('upgrading ledgers made by earlier versions', () => {
           const insertOp = db.prepare('INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)');
           for (const op of OLD_OPS) insertOp.run(op.hlc, OLD_SITE, op.tbl, op.row, op.col, JSON.stringify(op.value));
         } else {
+          // Today's store consults the prune markers of migration 18, which this schema predates: an empty
+          // stand-in for this connection only (a temporary table, gone when the file is closed).
+          db.exec('CREATE TEMP TABLE IF NOT EXISTS op_prunes (site INTEGER, first_hlc INTEGER, last_hlc INTEGER)');
           storeOps(db, OLD_OPS.map((op) => ({ ...op, site: OLD_SITE })));
         }
         const ctx = { db, guard, hlc: createHlc({ site: OLD_SITE, now: () => 0 }), site: OLD_SITE, now: () => Date.parse('2026-11-20T01:00:00Z'), actor: '旧版' };

@@ -12,6 +12,7 @@ import { syncCommands } from './sync.js';
 import { similarityCommands } from './similarity.js';
 import { workstationCommands } from './workstation.js';
 import { excelCommands } from './excel.js';
+import { maintenanceCommands } from './maintenance.js';
 
 /** Every yq command, one file per feature; `init` first, as the usage text lists them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -29,4 +30,5 @@ export const COMMANDS: readonly Command[] = [
   ...staffCommands,
   ...backupCommands,
   ...similarityCommands,
+  ...maintenanceCommands,
 ];

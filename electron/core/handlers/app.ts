@@ -1,5 +1,6 @@
 import type { LedgerHandlers } from '../../../shared/contract.js';
 import { verifyAudit } from '../ledger/verify-audit.js';
+import { pruneAndVacuum } from '../ledger/prune.js';
 import { getReference } from '../ledger/reference.js';
 import { setWorkstationCode, workstationCode } from '../ledger/numbering.js';
 import { addStaff, chooseStaff, deactivateStaff, listStaff } from '../ledger/staff.js';
@@ -35,5 +36,6 @@ export function appHandlers(ledger: Ledger) {
     },
     getReference: () => getReference(ledger.db),
     verifyAudit: () => verifyAudit(ledger.db),
+    pruneHistory: () => pruneAndVacuum(ledger.ctx),
   } satisfies Partial<LedgerHandlers>;
 }

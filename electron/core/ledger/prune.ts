@@ -25,6 +25,11 @@ import { cached } from './statements.js';
 // so verification still checks what is stored; the whole set of markers is sealed by a 'prune' entry in this
 // workstation's own chain (its summary carries their digest), which the next bundle's signed head covers. An
 // operation arriving again inside a pruned entry's range is the pruned one coming back and is not stored again.
+//
+// Limit (why the prune is an administrator's command, `yq maintenance prune`, and not yet automatic): the markers
+// stay on this workstation. A workstation trusted only after a prune (a new one, or one restored from a backup)
+// receives the chain entries but not the pruned operations, and its `audit verify` reports those entries. Carrying
+// the markers in bundles needs a payload frame older versions skip, i.e. a sync-format step (sync/payload.ts).
 
 /** Fields whose superseded operations may be pruned (their past is kept in its own form, or not needed). */
 const PRUNABLE_FIELDS: readonly (readonly [string, string])[] = [
@@ -159,11 +164,17 @@ export function pruneSuperseded(ctx: LedgerContext): PruneResult {
   })();
 }
 
-/** Pruning, then giving the freed pages back to the file system. VACUUM cannot run inside a transaction. */
-export function pruneAndVacuum(ctx: LedgerContext): PruneResult & { bytesBefore: number; bytesAfter: number } {
-  const size = () => (ctx.db.pragma('page_count', { simple: true }) as number) * (ctx.db.pragma('page_size', { simple: true }) as number);
-  const bytesBefore = size();
+/** The ledger file's size in bytes, from SQLite's own page count (the WAL aside). */
+const fileBytes = (db: Db) => (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+
+/**
+ * `yq maintenance prune`: pruning, then giving the freed pages back to the file system with VACUUM (which cannot
+ * run inside a transaction and rewrites the file: an administrator's step, not one the window waits for).
+ */
+export function pruneAndVacuum(ctx: LedgerContext): PruneResult & { bytesBefore: number; bytesAfter: number; freedBytes: number } {
+  const bytesBefore = fileBytes(ctx.db);
   const result = pruneSuperseded(ctx);
-  if (result.pruned > 0) ctx.db.exec('VACUUM');
-  return { ...result, bytesBefore, bytesAfter: size() };
+  ctx.db.exec('VACUUM');
+  const bytesAfter = fileBytes(ctx.db);
+  return { ...result, bytesBefore, bytesAfter, freedBytes: Math.max(0, bytesBefore - bytesAfter) };
 }
