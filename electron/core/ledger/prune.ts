@@ -122,7 +122,11 @@ export function pruneSuperseded(ctx: LedgerContext): PruneResult {
     let pruned = 0;
     let entries = 0;
     const bySite = new Map<string, Candidate[]>();
-    for (const c of allowed) bySite.set(c.siteId, [...(bySite.get(c.siteId) ?? []), c]);
+    for (const c of allowed) {
+      const list = bySite.get(c.siteId);
+      if (list) list.push(c);
+      else bySite.set(c.siteId, [c]);
+    }
     ctx.guard.allow(() => {
       for (const [siteId, list] of bySite) {
         let i = 0;
