@@ -42,4 +42,19 @@ describe('设置 → 事件编号', () => {
     await user.click(await screen.findByTestId('audit-run'));
     expect((await screen.findByTestId('audit-report')).textContent).toContain('全部完好');
   });
+
+  it('设置 → 审计 prunes superseded operations and the chains stay sound', async () => {
+    app = await renderApp();
+    const { user, api } = app;
+    const made = await must(
+      api.createIncident({ title: '某小区供暖不热', platform: '微博', foundAt: '2026-11-27 09:30', severity: '一般', categories: ['其他'] }),
+    );
+    await must(api.transitionIncident({ id: made.id, to: '处置中' }));
+    await user.click(screen.getByTestId('nav-settings'));
+    await user.click(await screen.findByTestId('settings-tab-audit'));
+    await user.click(await screen.findByTestId('prune-run'));
+    expect((await screen.findByTestId('prune-report')).textContent).toMatch(/^已清理 3 条被取代的同步操作；台账文件 /);
+    await user.click(await screen.findByTestId('audit-run'));
+    expect((await screen.findByTestId('audit-report')).textContent).toContain('全部完好');
+  });
 });

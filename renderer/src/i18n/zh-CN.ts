@@ -116,6 +116,12 @@ export const zhCN = {
     auditAllOk: '全部完好：记录与同步操作均与各工作站的签名相符。',
     auditBroken: (who: string, seq: number, reason: string, record?: string) =>
       `${who}的第 ${seq} 条审计记录${record ? `（记录 ${record}）` : ''}：${reason}`,
+    /** Issue 12.2: pruning superseded operations. */
+    pruneHint: '清理已被新值取代的同步操作（状态变更史、时间线与审计核对所需的都会保留），并压缩台账文件。各对方工作站均已收到的操作才会清理。',
+    pruneRun: '清理历史操作',
+    pruneRunning: '正在清理…',
+    pruneDone: (pruned: number, before: number, after: number) =>
+      `已清理 ${pruned} 条被取代的同步操作；台账文件 ${(before / 1048576).toFixed(1)} MB → ${(after / 1048576).toFixed(1)} MB。`,
   },
 
   /** Issue 11: who is at the keyboard, and the workstation's staff (设置 → 人员). */

@@ -14,6 +14,7 @@ export function AuditSection() {
   const [report, setReport] = useState<AuditReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pruned, setPruned] = useState<string | null>(null);
 
   const run = async () => {
     setBusy(true);
@@ -24,6 +25,16 @@ export function AuditSection() {
     setReport(result.value);
   };
 
+  // Bounded history (issue 12.2): the core decides what may go; the page only asks and says what happened.
+  const prune = async () => {
+    setBusy(true);
+    const result = await call('pruneHistory', {});
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setPruned(s.pruneDone(result.value.pruned, result.value.bytesBefore, result.value.bytesAfter));
+  };
+
   const broken = report?.firstBroken;
   return (
     <section className="panel" data-testid="settings-audit">
@@ -32,6 +43,11 @@ export function AuditSection() {
       <button type="button" className="button" disabled={busy} data-testid="audit-run" onClick={() => void run()}>
         {busy ? s.auditRunning : s.auditRun}
       </button>
+      <p className="field-hint">{s.pruneHint}</p>
+      <button type="button" className="button" disabled={busy} data-testid="prune-run" onClick={() => void prune()}>
+        {busy ? s.pruneRunning : s.pruneRun}
+      </button>
+      {pruned && <p role="status" data-testid="prune-report">{pruned}</p>}
       {error && <p className="field-error" role="alert">{error}</p>}
       {report && (
         <div data-testid="audit-report">
