@@ -117,6 +117,7 @@ export const zhCN = {
     auditBroken: (who: string, seq: number, reason: string, record?: string) =>
       `${who}的第 ${seq} 条审计记录${record ? `（记录 ${record}）` : ''}：${reason}`,
     /** Issue 12.2: pruning superseded operations. */
+    pruneTitle: '历史操作',
     pruneHint: '清理已被新值取代的同步操作（状态变更史、时间线与审计核对所需的都会保留），并压缩台账文件。各对方工作站均已收到的操作才会清理。',
     pruneRun: '清理历史操作',
     pruneRunning: '正在清理…',

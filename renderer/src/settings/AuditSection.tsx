@@ -43,11 +43,6 @@ export function AuditSection() {
       <button type="button" className="button" disabled={busy} data-testid="audit-run" onClick={() => void run()}>
         {busy ? s.auditRunning : s.auditRun}
       </button>
-      <p className="field-hint">{s.pruneHint}</p>
-      <button type="button" className="button" disabled={busy} data-testid="prune-run" onClick={() => void prune()}>
-        {busy ? s.pruneRunning : s.pruneRun}
-      </button>
-      {pruned && <p role="status" data-testid="prune-report">{pruned}</p>}
       {error && <p className="field-error" role="alert">{error}</p>}
       {report && (
         <div data-testid="audit-report">
@@ -66,6 +61,12 @@ export function AuditSection() {
           </ul>
         </div>
       )}
+      <h3 className="form-section">{s.pruneTitle}</h3>
+      <p className="field-hint">{s.pruneHint}</p>
+      <button type="button" className="button" disabled={busy} data-testid="prune-run" onClick={() => void prune()}>
+        {busy ? s.pruneRunning : s.pruneRun}
+      </button>
+      {pruned && <p role="status" data-testid="prune-report">{pruned}</p>}
     </section>
   );
 }
