@@ -38,6 +38,8 @@ export interface WriteBatch {
   newest: string;
   /** Derived rows (search, similarity, category index, first responses) to rebuild once at the end. */
   stale: StaleDerived;
+  /** The last incident number given per prefix (ledger/numbering.ts); forgotten when an attempt rolls back. */
+  numbers: Map<string, number>;
 }
 
 export const catalogueOf = (ctx: Pick<LedgerContext, 'catalogue'>): Catalogue => ctx.catalogue ?? LEDGER_TABLES;
@@ -79,7 +81,7 @@ export function writeBatch<T>(ctx: LedgerContext, write: (batched: LedgerContext
   if (ctx.batch?.open) return write(ctx);
   return ctx.db.transaction(() => {
     catchUpWithOtherWriters(ctx);
-    const batch: WriteBatch = { open: true, newest: '', stale: staleDerived() };
+    const batch: WriteBatch = { open: true, newest: '', stale: staleDerived(), numbers: new Map() };
     try {
       const result = write({ ...ctx, batch });
       ctx.guard.allow(() => {
@@ -95,11 +97,17 @@ export function writeBatch<T>(ctx: LedgerContext, write: (batched: LedgerContext
 
 /**
  * A part of a batch that may fail on its own (one spreadsheet row): a savepoint, so a refusal rolls back this part
- * only and the batch goes on. Derived rows it marked stale are rebuilt from what stands at the end, so a part
- * rolled back leaves nothing behind there either.
+ * only and the batch goes on. Derived rows it marked stale are rebuilt from what stands at the end, and the numbers
+ * it gave are given again, so a part rolled back leaves nothing behind. Inside a batch, catch errors only around
+ * an attempt.
  */
 export function attempt<T>(ctx: LedgerContext, part: () => T): T {
-  return ctx.db.transaction(part)();
+  try {
+    return ctx.db.transaction(part)();
+  } catch (error) {
+    ctx.batch?.numbers.clear();
+    throw error;
+  }
 }
 
 /**
