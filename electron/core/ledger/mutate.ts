@@ -97,15 +97,19 @@ export function writeBatch<T>(ctx: LedgerContext, write: (batched: LedgerContext
 
 /**
  * A part of a batch that may fail on its own (one spreadsheet row): a savepoint, so a refusal rolls back this part
- * only and the batch goes on. Derived rows it marked stale are rebuilt from what stands at the end, and the numbers
- * it gave are given again, so a part rolled back leaves nothing behind. Inside a batch, catch errors only around
+ * only and the batch goes on. Derived rows it marked stale are rebuilt from what stands at the end, the numbers it
+ * gave are given again and its stamps are not noted as seen, so a part rolled back leaves nothing behind. Inside a batch, catch errors only around
  * an attempt.
  */
 export function attempt<T>(ctx: LedgerContext, part: () => T): T {
+  const newest = ctx.batch?.newest;
   try {
     return ctx.db.transaction(part)();
   } catch (error) {
-    ctx.batch?.numbers.clear();
+    if (ctx.batch && newest !== undefined) {
+      ctx.batch.newest = newest; // the stamps rolled back were never written, so `sites` must not note them
+      ctx.batch.numbers.clear();
+    }
     throw error;
   }
 }
