@@ -158,7 +158,9 @@ function contents(ledger: Ledger) {
   for (const id of JSON.stringify(audit).match(UUID) ?? []) if (!ids.has(id)) ids.set(id, `#${ids.size}`);
   const named = (value: unknown) => JSON.parse(JSON.stringify(value).replace(UUID, (id) => ids.get(id) ?? 'unknown id')) as unknown;
   const all = (sql: string) => db.prepare(sql).all();
-  const tables = Object.fromEntries(Object.keys(LEDGER_TABLES).map((t) => [t, (named(all(`SELECT * FROM ${t}`)) as object[]).map((r) => JSON.stringify(r)).sort()]));
+  /** Rows keyed by ids, in an order that does not depend on the ids' random spelling. */
+  const byNamedId = (sql: string) => (named(all(sql)) as object[]).map((r) => JSON.stringify(r)).sort();
+  const tables = Object.fromEntries(Object.keys(LEDGER_TABLES).map((t) => [t, byNamedId(`SELECT * FROM ${t}`)]));
   db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, incident_search, instance)');
   return {
     ops: named(ops),
@@ -167,7 +169,7 @@ function contents(ledger: Ledger) {
     sites: all('SELECT site, max_hlc FROM sites ORDER BY site'),
     derived: {
       categories: all('SELECT * FROM incident_categories ORDER BY 1, 2, 3'),
-      firstResponses: named(all('SELECT * FROM incident_first_responses ORDER BY 1')),
+      firstResponses: byNamedId('SELECT * FROM incident_first_responses'),
       signatures: all('SELECT * FROM incident_signatures ORDER BY 1'),
       buckets: all('SELECT * FROM incident_lsh ORDER BY 1, 2, 3'),
       // A shingle counted in no incident reads as absent either way; one by one, a shingle that came and went within
