@@ -226,7 +226,7 @@ const upserts = new WeakMap<Db, Map<string, Statement>>();
 /** The upsert of some columns of a table, prepared once per connection (keyed without building its SQL). */
 function upsertOf(db: Db, table: LedgerTable, columns: readonly string[]): Statement {
   let byKey = upserts.get(db);
-  if (!byKey) upserts.set(db, (byKey = new Map()));
+  if (!byKey) upserts.set(db, (byKey = new Map<string, Statement>()));
   const key = `${table}:${columns.join(',')}`;
   let statement = byKey.get(key);
   if (!statement) {
