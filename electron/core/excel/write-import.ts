@@ -69,7 +69,9 @@ function problemOf(plan: PlannedRow, record: keyof typeof PATHS_BY_RECORD, error
 /** Rows in the order the ledger numbers them: an exported 台账's YQ numbers first, in order; then by 发现时间. */
 function numberOrder(plans: readonly PlannedRow[]): PlannedRow[] {
   const key = (p: PlannedRow) => (/^YQ-\d{4}-\d+$/.test(p.number) ? `0${p.number.slice(3, 7)}${p.number.slice(8).padStart(8, '0')}` : `1${p.incident.foundAt}`);
-  return [...plans].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.row - b.row));
+  const keyed = plans.map((plan) => ({ plan, key: key(plan) })); // each key once, not once per comparison
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.plan.row - b.plan.row));
+  return keyed.map((k) => k.plan);
 }
 
 export function writeImport(ctx: LedgerContext, prepared: Prepared, options: WriteOptions, labelOf: (field: string) => string): WriteOutcome {
