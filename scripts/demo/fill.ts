@@ -5,7 +5,7 @@ import type { IncidentFields } from '../../shared/schemas.js';
 import { canTransition, transitionNeedsReason } from '../../shared/status.js';
 import { loadCalendar } from '../../electron/core/calendar/overrides.js';
 import type { Db } from '../../electron/core/db/open.js';
-import { cached, type Change, type LedgerContext, mutate } from '../../electron/core/ledger/mutate.js';
+import { cached, type Change, type LedgerContext, mutate, writeBatch } from '../../electron/core/ledger/mutate.js';
 import { resolveCategory, resolveTownship, resolveUnit } from '../../electron/core/ledger/reference.js';
 import type { FieldValue } from '../../electron/core/ledger/tables.js';
 import { type CommitmentPlan, planCommitments } from './commitments.js';
@@ -14,8 +14,9 @@ import { demoResponses } from './responses.js';
 
 // Fills a ledger with generated incidents through the mutation path: every registration and every status
 // change is its own `mutate` call — its own sync operations and audit entry, exactly as if an officer had
-// typed it — dated at the simulated moment it happened. Thousands of them share one transaction, which is what
-// makes 100k incidents take a couple of minutes rather than hours.
+// typed it — dated at the simulated moment it happened. Thousands of them share one write batch (ledger/mutate.ts
+// writeBatch: one transaction, the per-mutation bookkeeping done once per batch), which is what makes 100k
+// incidents take minutes rather than hours.
 //
 // A story that enters 跟踪落实 makes its commitments in that same mutation, and the mutation that closes it
 // records each one 已兑现 (or 无法兑现) with its 公开情况, so no incident is ever 已办结 against the closing rule
@@ -23,16 +24,16 @@ import { demoResponses } from './responses.js';
 //
 // It does not call createIncident/transitionIncident per incident: those re-read the incident after writing
 // (by a full scan, when this was written) and query for the next number each time. The changes written here
-// carry the same fields those functions write. Anything derived from incident fields (today the category
-// index) is maintained by the apply step inside `mutate` — the step sync import uses too — so it comes out the
-// same either way.
+// carry the same fields those functions write. Anything derived from incident fields (category index, search,
+// similarity, first responses) is maintained by the apply step inside `mutate` — the step sync import uses too —
+// so it comes out the same either way.
 
 export interface FillOptions {
   count: number;
   seed: number;
   /** Milliseconds since the epoch; incidents are found in the two years before it. Defaults to the ledger clock. */
   now?: number;
-  /** Mutations per transaction. */
+  /** Mutations per write batch (one transaction). */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -156,7 +157,8 @@ export function writeIncidents(
   incidents: readonly GeneratedIncident[],
   options: Pick<FillOptions, 'batchSize' | 'onProgress'> = {},
 ): FillReport {
-  const batchSize = options.batchSize ?? 2000;
+  // Larger batches share more of their bookkeeping; 5000 leaves the bench build several batches per tenth of 20k.
+  const batchSize = options.batchSize ?? 5000;
   const refs = refResolver(ctx.db);
   const numbers = new NumberAllocator(ctx.db);
   const unitNames = new Map(
@@ -301,11 +303,11 @@ export function writeIncidents(
     ).length;
   };
 
-  const apply = (event: Event) => {
+  const apply = (event: Event, batched: LedgerContext) => {
     const incident = incidents[event.incident]!;
     // The mutation is dated when it happened in the story and signed by the officer who registered the incident.
     const at = Date.parse(event.at);
-    const atCtx: LedgerContext = { ...ctx, now: () => at, actor: incident.fields.registrar || ctx.actor };
+    const atCtx: LedgerContext = { ...batched, now: () => at, actor: incident.fields.registrar || ctx.actor };
     if (event.seq < 0) {
       const id = randomUUID();
       const number = numbers.next(incident.fields.foundAt);
@@ -326,12 +328,11 @@ export function writeIncidents(
     report.auditEntries += 1;
   };
 
-  const runBatch = ctx.db.transaction((from: number, to: number) => {
-    for (let e = from; e < to; e++) apply(events[e]!);
-  });
   for (let from = 0; from < events.length; from += batchSize) {
     const to = Math.min(events.length, from + batchSize);
-    runBatch.immediate(from, to);
+    writeBatch(ctx, (batched) => {
+      for (let e = from; e < to; e++) apply(events[e]!, batched);
+    });
     options.onProgress?.(to, events.length);
   }
   for (const status of statusOf) report.statuses[status] += 1;

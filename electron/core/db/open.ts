@@ -58,6 +58,11 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
     // 64 MB of page cache: a desktop app with one ledger can afford it, and the digest and dashboard revisit
     // thousands of index pages per call at 100k incidents.
     db.pragma('cache_size = -65536');
+    // Savepoints (a core function's transaction inside another, a row of an import) keep the pages they change in a
+    // sub-journal, which SQLite moves to a temporary file past 64 KiB: a mutation touching a few dozen index pages
+    // then cost write and truncate system calls, and building a large ledger spent more time in the kernel than in
+    // JavaScript. Kept in memory, sub-journals and temporary sort tables cost only copies.
+    db.pragma('temp_store = MEMORY');
     let depth = 0;
     db.function('yq_guard', { deterministic: false, varargs: false }, () => (depth > 0 ? 1 : 0));
     const guard: WriteGuard = {

@@ -4,9 +4,9 @@ import type { IncidentStatus } from '../../../shared/domain.js';
 import { LedgerError } from '../../../shared/errors.js';
 import { STATUS_TRANSITIONS } from '../../../shared/status.js';
 import { audited } from '../ledger/audit.js';
-import { addCommitment, updateCommitment } from '../ledger/commitments.js';
+import { addCommitmentRow, updateCommitmentRow } from '../ledger/commitments.js';
 import { createIncident, transitionIncident } from '../ledger/incidents.js';
-import type { LedgerContext } from '../ledger/mutate.js';
+import { attempt, type LedgerContext, writeBatch } from '../ledger/mutate.js';
 import { findNamedRow } from '../ledger/named-rows.js';
 import { addResponse } from '../ledger/responses.js';
 import { cached } from '../ledger/statements.js';
@@ -17,9 +17,10 @@ import { PATHS_BY_RECORD, type PlannedRow } from './plan-rows.js';
 import type { Prepared } from './prepare.js';
 
 // Writing an import: every row through the ledger's own create functions (so each record gets its operations and
-// its audit entry as if typed in), all inside ONE outer transaction — the functions' own transactions become
-// savepoints of it. A row the core refuses rolls back to its savepoint; then either the whole import rolls back
-// (all or nothing) or the row is listed and skipped. A dry run rolls back at the end, having checked everything.
+// its audit entry as if typed in), all in ONE write batch (ledger/mutate.ts writeBatch: one transaction, the
+// per-mutation bookkeeping done once for the batch). Each row is one savepoint (`attempt`); a row the core refuses
+// rolls back to it; then either the whole import rolls back (all or nothing) or the row is listed and skipped. A
+// dry run rolls back at the end, having checked everything.
 
 class RollBack extends Error {}
 
@@ -68,7 +69,9 @@ function problemOf(plan: PlannedRow, record: keyof typeof PATHS_BY_RECORD, error
 /** Rows in the order the ledger numbers them: an exported 台账's YQ numbers first, in order; then by 发现时间. */
 function numberOrder(plans: readonly PlannedRow[]): PlannedRow[] {
   const key = (p: PlannedRow) => (/^YQ-\d{4}-\d+$/.test(p.number) ? `0${p.number.slice(3, 7)}${p.number.slice(8).padStart(8, '0')}` : `1${p.incident.foundAt}`);
-  return [...plans].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.row - b.row));
+  const keyed = plans.map((plan) => ({ plan, key: key(plan) })); // each key once, not once per comparison
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.plan.row - b.plan.row));
+  return keyed.map((k) => k.plan);
 }
 
 export function writeImport(ctx: LedgerContext, prepared: Prepared, options: WriteOptions, labelOf: (field: string) => string): WriteOutcome {
@@ -81,37 +84,37 @@ export function writeImport(ctx: LedgerContext, prepared: Prepared, options: Wri
   const sameContent = cached(ctx.db, 'SELECT 1 FROM incidents WHERE deleted = 0 AND found_at = ? AND title = ? LIMIT 1').pluck();
   let skipped = 0;
   const importId = randomUUID();
-  const run = () => {
-    addMappedNames(ctx, options.mapping);
+  const run = (batched: LedgerContext) => {
+    addMappedNames(batched, options.mapping);
     const plans = numberOrder(prepared.plans);
-    plans.forEach((plan, i) => {
+    for (const [i, plan] of plans.entries()) {
       options.report?.('写入', i, plans.length);
       if (seenInFile.has(plan.fingerprint) || isImported.get(plan.fingerprint) !== undefined ||
         (plan.errors.length === 0 && sameContent.get(plan.incident.foundAt, plan.incident.title) !== undefined)) {
         duplicateRows.push(plan.row);
-        return;
+        continue;
       }
       seenInFile.add(plan.fingerprint);
       if (plan.errors.length > 0) {
         skipped += 1;
-        return;
+        continue;
       }
-      const outcome = writeRow(ctx, plan, labelOf, warnings);
+      const outcome = writeRow(batched, plan, labelOf, warnings);
       if ('problem' in outcome) {
         errors.push(outcome.problem);
         skipped += 1;
-        return;
+        continue;
       }
       written.push({ row: plan.row, incidentId: outcome.incidentId });
-    });
+    }
     options.report?.('写入', plans.length, plans.length);
     if (errors.length > 0 && !options.skipInvalid) throw new RollBack();
     const meta = { action: 'import.spreadsheet', entity: 'import', entityId: importId, summary: `导入表格 ${prepared.fileName}（${prepared.header.sheet.name}）：新增 ${written.length} 条，重复 ${duplicateRows.length} 条，跳过 ${skipped} 条` };
-    audited(ctx, meta, () => recordImport(ctx, importId, prepared, written, duplicateRows.length, skipped));
+    audited(batched, meta, () => recordImport(batched, importId, prepared, written, duplicateRows.length, skipped));
     if (options.dryRun) throw new RollBack();
   };
   try {
-    ctx.db.transaction(run).immediate();
+    writeBatch(ctx, run);
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }
@@ -137,18 +140,18 @@ function writeRow(
 ): { incidentId: string } | { problem: RowProblem } {
   let record: keyof typeof PATHS_BY_RECORD = 'incident';
   try {
-    return ctx.db.transaction(() => {
+    return attempt(ctx, () => {
       const incident = createIncident(ctx, plan.incident);
       record = 'response';
       for (const response of plan.responses) addResponse(ctx, { ...response, incident: incident.id });
       record = 'commitment';
       for (const { add, patch } of plan.commitments) {
-        const commitment = addCommitment(ctx, { ...add, incident: incident.id, response: null });
-        if (patch) updateCommitment(ctx, commitment.id, patch);
+        const commitmentId = addCommitmentRow(ctx, { ...add, incident: incident.id, response: null });
+        if (patch) updateCommitmentRow(ctx, commitmentId, patch);
       }
       if (plan.status) moveTo(ctx, incident.id, plan, warnings, labelOf);
       return { incidentId: incident.id };
-    })();
+    });
   } catch (error) {
     return { problem: problemOf(plan, record, error, labelOf) };
   }
@@ -160,7 +163,7 @@ function moveTo(ctx: LedgerContext, incidentId: string, plan: PlannedRow, warnin
   const current = (cached(ctx.db, 'SELECT status FROM incidents WHERE id = ?').get(incidentId) as { status: IncidentStatus }).status;
   for (const step of pathTo(current, status.to) ?? []) {
     try {
-      ctx.db.transaction(() => transitionIncident(ctx, incidentId, step, status.reason || (step === 'no_response' ? '原台账记为无需回应' : '')))();
+      attempt(ctx, () => transitionIncident(ctx, incidentId, step, status.reason || (step === 'no_response' ? '原台账记为无需回应' : '')));
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
       warnings.push({ row: plan.row, column: labelOf('status'), message: `未能改为目标状态：${error.message}` });

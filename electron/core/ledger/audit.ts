@@ -29,9 +29,10 @@ export interface AuditRow {
 }
 
 export function digestOps(ops: readonly Pick<Op, 'hlc' | 'tbl' | 'row' | 'col' | 'value'>[]): string {
-  const hash = createHash('sha256');
-  for (const op of ops) hash.update(`${op.hlc}\t${op.tbl}\t${op.row}\t${op.col}\t${JSON.stringify(op.value)}\n`);
-  return hash.digest('hex');
+  // One update of the joined lines: the same digest as one update per line, without a native call per operation.
+  let lines = '';
+  for (const op of ops) lines += `${op.hlc}\t${op.tbl}\t${op.row}\t${op.col}\t${JSON.stringify(op.value)}\n`;
+  return createHash('sha256').update(lines).digest('hex');
 }
 
 export function sealOf(row: Omit<AuditRow, 'hash'>): string {

@@ -7,7 +7,7 @@ import { loadCalendar } from '../calendar/overrides.js';
 import { computeDeadline, type DeadlineSpec, workdaysAfter } from '../calendar/workdays.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from './incidents.js';
-import { type Change, type LedgerContext, mutate } from './mutate.js';
+import { atomically, type Change, type LedgerContext, mutate } from './mutate.js';
 import { resolveUnit } from './reference.js';
 import { COMMITMENT_NUMBER_SQL, COMMITMENT_REF_SQL, commitmentRef, nextCommitmentNumber } from './numbering.js';
 import { cached } from './statements.js';
@@ -126,7 +126,10 @@ function movedFromOf(r: CommitmentRow, calendar: WorkCalendar): Commitment['dead
 }
 
 function findRow(db: Db, ref: string): CommitmentRow {
-  const row = cached(db, `${COMMITMENT_SELECT} AND ${COMMITMENT_REF_SQL}`).get(commitmentRef(ref)) as CommitmentRow | undefined;
+  // By id through the primary key first: the OR of the three ways to name a commitment reads every commitment,
+  // which made each update by id (an import's every row) cost a scan of the ledger's commitments.
+  const row = (cached(db, `${COMMITMENT_SELECT} AND c.id = ?`).get(ref) ??
+    cached(db, `${COMMITMENT_SELECT} AND ${COMMITMENT_REF_SQL}`).get(commitmentRef(ref))) as CommitmentRow | undefined;
   if (!row) throw new LedgerError('not_found', `找不到承诺“${ref}”`);
   return row;
 }
@@ -202,7 +205,15 @@ function checkResponse(db: Db, responseId: string | null, incidentId: string): v
 }
 
 export function addCommitment(ctx: LedgerContext, input: CommitmentFields): Commitment {
-  return ctx.db.transaction(() => {
+  return atomically(ctx, () => getCommitment(ctx.db, addCommitmentRow(ctx, input), ctx.now()));
+}
+
+/**
+ * addCommitment without reading the commitment back (its derived status counts working days up to today): the id
+ * of the commitment made, for a batch that does not show it (the Excel import).
+ */
+export function addCommitmentRow(ctx: LedgerContext, input: CommitmentFields): string {
+  return atomically(ctx, () => {
     const incident = getIncident(ctx.db, input.incident);
     refuseWhenClosed(incident.status, incident.number, '再增加承诺');
     checkPromisedAt(input.promisedAt, ctx.now());
@@ -242,8 +253,8 @@ export function addCommitment(ctx: LedgerContext, input: CommitmentFields): Comm
         },
       ],
     );
-    return getCommitment(ctx.db, id, ctx.now());
-  })();
+    return id;
+  });
 }
 
 const fieldError = (path: string, message: string) => new LedgerError('invalid_input', `输入有误：${message}`, [{ path, message }]);
@@ -306,7 +317,12 @@ function patchFields(ctx: LedgerContext, before: CommitmentRow, patch: Commitmen
 }
 
 export function updateCommitment(ctx: LedgerContext, ref: string, patch: CommitmentPatch): Commitment {
-  return ctx.db.transaction(() => {
+  return atomically(ctx, () => getCommitment(ctx.db, updateCommitmentRow(ctx, ref, patch), ctx.now()));
+}
+
+/** updateCommitment without reading the commitment back (see addCommitmentRow): the id of the commitment. */
+export function updateCommitmentRow(ctx: LedgerContext, ref: string, patch: CommitmentPatch): string {
+  return atomically(ctx, () => {
     const before = findRow(ctx.db, ref);
     const incident = getIncident(ctx.db, before.incident_id);
     refuseWhenClosed(incident.status, incident.number, '修改其承诺');
@@ -315,7 +331,7 @@ export function updateCommitment(ctx: LedgerContext, ref: string, patch: Commitm
     const changed: Record<string, FieldValue> = Object.fromEntries(
       Object.entries(proposed).filter(([column, value]) => toComparable(value) !== toComparable(current[column])),
     );
-    if (Object.keys(changed).length === 0) return getCommitment(ctx.db, before.id, ctx.now());
+    if (Object.keys(changed).length === 0) return before.id;
     changed.updated_at = new Date(ctx.now()).toISOString();
     mutate(
       ctx,
@@ -327,8 +343,8 @@ export function updateCommitment(ctx: LedgerContext, ref: string, patch: Commitm
       },
       [{ table: 'commitments', row: before.id, fields: changed }],
     );
-    return getCommitment(ctx.db, before.id, ctx.now());
-  })();
+    return before.id;
+  });
 }
 
 const toComparable = (value: unknown) => (typeof value === 'boolean' ? (value ? 1 : 0) : value);

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import { reindexIncidentSearch } from '../search/index-maintenance.js';
-import { refreshSignature } from '../similarity/signatures.js';
+import { refreshSignatures } from '../similarity/signatures.js';
 import { cached } from './statements.js';
 import type { FieldValue, LedgerTable } from './tables.js';
 
@@ -32,26 +32,51 @@ export function formerOwners(db: Db, rows: Iterable<AppliedRow>): Set<string> {
   return owners;
 }
 
-export function maintainDerived(db: Db, rows: Iterable<AppliedRow>, leftBy: ReadonlySet<string>): void {
-  const searchStale = new Set<string>(leftBy);
-  const firstsStale = new Set<string>(leftBy);
+/** The incidents whose derived rows are out of step with their fields, by kind of derived row. */
+export interface StaleDerived {
+  categories: Set<string>;
+  search: Set<string>;
+  signatures: Set<string>;
+  firstResponses: Set<string>;
+}
+
+export const staleDerived = (): StaleDerived => ({ categories: new Set(), search: new Set(), signatures: new Set(), firstResponses: new Set() });
+
+/**
+ * Marks what the applied rows make stale and rebuilds it — at once, or, given a batch's `stale`, when the batch
+ * ends (each rebuild reads the incident as it then stands, so rebuilding once after many changes gives what
+ * rebuilding after each would).
+ */
+export function maintainDerived(db: Db, rows: Iterable<AppliedRow>, leftBy: ReadonlySet<string>, stale?: StaleDerived): void {
+  const marks = stale ?? staleDerived();
+  for (const incidentId of leftBy) {
+    marks.search.add(incidentId);
+    marks.firstResponses.add(incidentId);
+  }
   for (const { table, row, fields } of rows) {
     if (table === 'incidents') {
-      if (['categories', 'found_at', 'deleted'].some((f) => fields.has(f))) reindexCategories(db, row);
-      if (SEARCHED_INCIDENT_FIELDS.some((f) => fields.has(f))) searchStale.add(row);
-      if (SIGNED_INCIDENT_FIELDS.some((f) => fields.has(f))) refreshSignature(db, row);
+      if (['categories', 'found_at', 'deleted'].some((f) => fields.has(f))) marks.categories.add(row);
+      if (SEARCHED_INCIDENT_FIELDS.some((f) => fields.has(f))) marks.search.add(row);
+      if (SIGNED_INCIDENT_FIELDS.some((f) => fields.has(f))) marks.signatures.add(row);
     } else if (table === 'responses') {
       const searched = SEARCHED_RESPONSE_FIELDS.some((f) => fields.has(f));
       const timed = FIRST_RESPONSE_FIELDS.some((f) => fields.has(f));
       if (!searched && !timed) continue;
       const owner = cached(db, 'SELECT incident_id FROM responses WHERE id = ?').get(row) as { incident_id: string | null };
       if (!owner.incident_id) continue;
-      if (searched) searchStale.add(owner.incident_id);
-      if (timed) firstsStale.add(owner.incident_id);
+      if (searched) marks.search.add(owner.incident_id);
+      if (timed) marks.firstResponses.add(owner.incident_id);
     }
   }
-  for (const incidentId of searchStale) reindexIncidentSearch(db, incidentId);
-  for (const incidentId of firstsStale) refreshFirstResponses(db, incidentId);
+  if (!stale) refreshStale(db, marks);
+}
+
+/** Rebuilds the derived rows marked stale, from the incidents and responses as they now stand. */
+export function refreshStale(db: Db, stale: StaleDerived): void {
+  for (const incidentId of stale.categories) reindexCategories(db, incidentId);
+  refreshSignatures(db, stale.signatures);
+  for (const incidentId of stale.search) reindexIncidentSearch(db, incidentId);
+  for (const incidentId of stale.firstResponses) refreshFirstResponses(db, incidentId);
 }
 
 /** The incident's first live response and first live press conference, from its responses as they now stand. */

@@ -6,7 +6,7 @@ import { canTransition, transitionNeedsReason } from '../../../shared/status.js'
 import type { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { closingBlockers, closingRefusal } from './closing.js';
-import { cached, type LedgerContext, mutate } from './mutate.js';
+import { atomically, cached, type LedgerContext, mutate } from './mutate.js';
 import { nextIncidentNumber } from './numbering.js';
 import { findTownship, findUnit, resolveCategory, resolveTownship, resolveUnit } from './reference.js';
 import { highlight, snippet } from '../search/highlight.js';
@@ -152,10 +152,10 @@ function checkTimes(firstSeenAt: string | null | undefined, foundAt: string, now
 }
 
 export function createIncident(ctx: LedgerContext, input: IncidentFields): Incident {
-  return ctx.db.transaction(() => {
+  return atomically(ctx, () => {
     checkTimes(input.firstSeenAt, input.foundAt, ctx.now());
     const id = randomUUID();
-    const number = nextIncidentNumber(ctx.db, input.foundAt);
+    const number = nextIncidentNumber(ctx.db, input.foundAt, ctx.batch?.numbers);
     const at = new Date(ctx.now()).toISOString();
     mutate(ctx, { action: 'create', entity: 'incident', entityId: id, summary: `登记 ${number} ${input.title}` }, [
       {
@@ -175,11 +175,11 @@ export function createIncident(ctx: LedgerContext, input: IncidentFields): Incid
       },
     ]);
     return getIncident(ctx.db, id);
-  })();
+  });
 }
 
 export function updateIncident(ctx: LedgerContext, ref: string, patch: IncidentPatch): Incident {
-  return ctx.db.transaction(() => {
+  return atomically(ctx, () => {
     const before = getIncident(ctx.db, ref);
     const firstSeenAt = patch.firstSeenAt === undefined ? before.firstSeenAt : patch.firstSeenAt;
     checkTimes(firstSeenAt, patch.foundAt ?? before.foundAt, patch.foundAt ? ctx.now() : null);
@@ -201,7 +201,7 @@ export function updateIncident(ctx: LedgerContext, ref: string, patch: IncidentP
       [{ table: 'incidents', row: before.id, fields: changed }],
     );
     return getIncident(ctx.db, before.id);
-  })();
+  });
 }
 
 /** The stored field values of an incident, JSON lists parsed, for detecting which fields an edit changes. */
@@ -211,7 +211,7 @@ function rowFieldsOf(db: Db, id: string): Record<string, unknown> {
 }
 
 export function transitionIncident(ctx: LedgerContext, ref: string, to: IncidentStatus, reason: string): Incident {
-  return ctx.db.transaction(() => {
+  return atomically(ctx, () => {
     const before = getIncident(ctx.db, ref);
     if (!canTransition(before.status, to)) {
       throw new LedgerError(
@@ -245,7 +245,7 @@ export function transitionIncident(ctx: LedgerContext, ref: string, to: Incident
       ],
     );
     return getIncident(ctx.db, before.id);
-  })();
+  });
 }
 
 type ParsedQuery = z.output<typeof incidentQuerySchema>;

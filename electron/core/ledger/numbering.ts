@@ -21,20 +21,29 @@ export function workstationCode(db: Db): string {
   return row?.value ?? '';
 }
 
-/** The next number of the year the incident was found (China time), under this workstation's code. */
-export function nextIncidentNumber(db: Db, foundAt: string): string {
+/**
+ * The next number of the year the incident was found (China time), under this workstation's code. `given` (a write
+ * batch's, see ledger/mutate.ts) remembers the last number given per year, so a batch reads the year's numbers
+ * once rather than once per incident.
+ */
+export function nextIncidentNumber(db: Db, foundAt: string, given?: Map<string, number>): string {
   const code = workstationCode(db);
   const year = chinaYear(foundAt);
+  const prefix = code === '' ? `YQ-${year}-` : `YQ-${year}-${code}-`;
   // The year's numbers are read through the number index (a range of it, not every incident): without this the
   // next number cost a scan of the whole ledger, and registering slowed as the ledger grew. Numbers of other
   // workstations' codes in the range read as 0 and do not count.
-  const prefix = code === '' ? `YQ-${year}-` : `YQ-${year}-${code}-`;
-  const last = cached(
-    db,
-    `SELECT max(CAST(substr(number, length(@prefix) + 1) AS INTEGER)) AS seq FROM incidents
-     WHERE number > @prefix AND number < @prefix || '~'`,
-  ).get({ prefix }) as { seq: number | null };
-  return `${prefix}${String((last.seq ?? 0) + 1).padStart(4, '0')}`;
+  const last =
+    given?.get(prefix) ??
+    ((
+      cached(
+        db,
+        `SELECT max(CAST(substr(number, length(@prefix) + 1) AS INTEGER)) AS seq FROM incidents
+         WHERE number > @prefix AND number < @prefix || '~'`,
+      ).get({ prefix }) as { seq: number | null }
+    ).seq ?? 0);
+  given?.set(prefix, last + 1);
+  return `${prefix}${String(last + 1).padStart(4, '0')}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { canTransition } from '../../../shared/status.js';
 import type { Incident } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from './incidents.js';
-import { type Change, type LedgerContext, mutate } from './mutate.js';
+import { atomically, type Change, type LedgerContext, mutate } from './mutate.js';
 import { resolveUnit } from './reference.js';
 import { cached } from './statements.js';
 import { isInFuture, refuseBeforeFound } from './entry-time.js';
@@ -82,7 +82,7 @@ function answeredStatus(incident: Incident, nowIso: string): Change[] {
  * response does (see migration 9 for why rows per incident rather than a link table).
  */
 export function addResponse(ctx: LedgerContext, input: ResponseInput): Response {
-  return ctx.db.transaction(() => {
+  return atomically(ctx, () => {
     const refs = input.incidents ?? [input.incident!];
     const incidents: Incident[] = [];
     for (const ref of refs) {
@@ -129,7 +129,7 @@ export function addResponse(ctx: LedgerContext, input: ResponseInput): Response 
       ]),
     );
     return toResponse(ctx.db, cached(ctx.db, 'SELECT * FROM responses WHERE id = ?').get(ids[0]) as ResponseRow);
-  })();
+  });
 }
 
 export function listResponses(db: Db, incidentRef: string): Response[] {

@@ -10,7 +10,7 @@ import { againstCeiling, count, timeMs } from '../measure.js';
 import type { BenchRow } from '../table.js';
 
 // Writing through the mutation path (field operations, apply, hash-chained audit: one mutation per registration
-// or status change, 2000 to a transaction) against the floor: the same final rows inserted with one prepared
+// or status change, 5000 to a write batch) against the floor: the same final rows inserted with one prepared
 // statement into a plain table with the same columns, in one transaction, in the same run.
 
 interface Written {
