@@ -12,7 +12,7 @@ export default tseslint.config(
       parserOptions: {
         projectService: {
           // Config files and plain-JS scripts sit outside the layer projects.
-          allowDefaultProject: ['*.js', 'eslint/*.js', 'scripts/*.mjs', 'bin/*.js'],
+          allowDefaultProject: ['*.js', 'eslint/*.js', 'scripts/*.mjs', 'bin/*.js', 'build/*.cjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -30,8 +30,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // electron-builder hooks (build/*.cjs) are CommonJS modules it require()s.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...layerRules,
 );

@@ -5,7 +5,7 @@
 // `npm install`, in either order, with no rebuild in place (DESIGN §3).
 //
 // Run by `npm start` (which then also needs the Electron binary) and `npm run dist` (electron-builder packs
-// native/dist/better_sqlite3.node, refreshed here on every run, see electron-builder.yml).
+// native/dist/<arch>/better_sqlite3.node, refreshed here on every run, see electron-builder.yml).
 //
 //   node scripts/ensure-electron-native.mjs [--force] [--require-electron-binary]
 //
@@ -54,21 +54,51 @@ const sqliteDir = packageDir('better-sqlite3');
 if (!sqliteDir) fail('未安装 better-sqlite3 包', '请先运行 npm install。');
 const sqliteVersion = readJson(path.join(sqliteDir, 'package.json')).version;
 
-// 1. The Electron binary. Checked with fs only: requiring 'electron' would start a download that cannot succeed
-//    offline and may hang.
-if (needBinary) {
+// 1. The Electron binary. Electron 45 has no install step of its own: its binary is downloaded the first time
+//    something asks for it (node_modules/electron/index.js runs install.js). So where it is absent we run that
+//    same install.js once, in a child with a time limit, and only then look again; where the download fails (no
+//    network, as on these build machines) the person gets the reason and the ways out instead of a stack trace.
+const DOWNLOAD_TIMEOUT_MS = 15 * 60_000;
+
+function electronBinary() {
   const pathTxt = path.join(electronDir, 'path.txt');
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const executable = existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : undefined;
-  const binary = override
-    ? path.join(override, executable ?? 'electron')
-    : executable && path.join(electronDir, 'dist', executable);
-  if (!binary || !existsSync(binary)) {
+  const binary = override ? path.join(override, executable ?? 'electron') : executable && path.join(electronDir, 'dist', executable);
+  return { binary, found: Boolean(binary && existsSync(binary)) };
+}
+
+function downloadElectron() {
+  const installer = path.join(electronDir, 'install.js');
+  if (!existsSync(installer)) return Promise.resolve(-1);
+  console.log(`… 正在下载 Electron ${electronVersion} 运行程序（首次运行时下载一次，约 100 MB）`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [installer], { cwd: electronDir, stdio: 'inherit' });
+    const timer = setTimeout(() => {
+      console.error(`下载超过 ${DOWNLOAD_TIMEOUT_MS / 60_000} 分钟，已中止。`);
+      child.kill();
+    }, DOWNLOAD_TIMEOUT_MS);
+    child.on('error', () => resolve(-1));
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      resolve(status ?? -1);
+    });
+  });
+}
+
+if (needBinary) {
+  let { binary, found } = electronBinary();
+  // With ELECTRON_OVERRIDE_DIST_PATH the person named an unpacked Electron: nothing to download.
+  const downloaded = !found && !process.env.ELECTRON_OVERRIDE_DIST_PATH ? await downloadElectron() : undefined;
+  if (downloaded !== undefined) ({ binary, found } = electronBinary());
+  if (!found) {
     fail(
       `找不到 Electron ${electronVersion} 运行程序，npm start 无法在本机运行。`,
-      `node_modules/electron 只有类型定义和安装脚本，没有下载到 Electron 本体（${binary ?? path.join(electronDir, 'dist')} 不存在）。`,
-      '这通常是因为安装时无法访问 Electron 的下载地址（本构建环境即如此：不能下载 Electron）。',
-      '在能联网的机器上：node node_modules/electron/install.js（或设置 ELECTRON_MIRROR 指向内网镜像后重新 npm install）',
+      downloaded === undefined
+        ? `ELECTRON_OVERRIDE_DIST_PATH 指向的目录中没有 Electron（${binary} 不存在）。`
+        : `已尝试下载 Electron 本体但没有成功（上面是下载程序的输出；${binary ?? path.join(electronDir, 'dist')} 不存在）。`,
+      '这通常是因为无法访问 Electron 的下载地址（本构建环境即如此：不能下载 Electron）。',
+      '在能联网的机器上：再次运行 npm start；或设置 ELECTRON_MIRROR 指向内网镜像后再运行。',
       '已有解压好的 Electron：设置 ELECTRON_OVERRIDE_DIST_PATH=<其目录> 后再运行。',
       '不需要 Electron 也能做的事：npm test（测试）、npm run build（构建）、npm run yq（命令行）。',
     );
@@ -80,7 +110,8 @@ const outDir = path.join(root, 'native', `electron-${electronVersion}`);
 const addon = path.join(outDir, 'build', 'Release', 'better_sqlite3.node');
 const stampFile = path.join(outDir, 'yq-build.json');
 const stamp = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
-const packDir = path.join(root, 'native', 'dist');
+// One folder per architecture: electron-builder packs native/dist/${arch}/ into the package for that architecture.
+const packDir = path.join(root, 'native', 'dist', process.arch);
 
 /** electron-builder packs this stable path (its config cannot name the Electron version). */
 function refreshPackagedCopy() {

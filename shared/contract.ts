@@ -8,7 +8,9 @@ import { dashboardMethods } from './api/dashboard.js';
 import { desktopMethods } from './api/desktop.js';
 import { digestMethods } from './api/digest.js';
 import type { ProgressEvent } from './api/events.js';
+import { holidayMethods } from './api/holidays.js';
 import { incidentMethods } from './api/incidents.js';
+import { paperMethods } from './api/paper.js';
 import { printMethods } from './api/print.js';
 import { responseRuleMethods } from './api/response-rules.js';
 import { responseMethods } from './api/responses.js';
@@ -43,6 +45,8 @@ export const contract = {
   ...syncMethods,
   ...excelMethods,
   ...backupMethods,
+  ...paperMethods,
+  ...holidayMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

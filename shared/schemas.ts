@@ -65,11 +65,17 @@ export const isoInstant = z.iso.datetime();
 export const ref = (what: string) =>
   z.string({ error: `请选择${what}` }).trim().min(1, { error: `请选择${what}` }).max(100, { error: `${what}过长` });
 
+/** A link as people paste it: `weibo.com/123` gets the https:// a browser would add; other schemes are refused. */
+export function withWebScheme(value: string): string {
+  return value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value) || /\s/.test(value) ? value : `https://${value.replace(/^\/\//, '')}`;
+}
+
 export const urlField = z
   .string()
   .trim()
   .max(2000, { error: '链接过长' })
-  .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), { error: '链接应以 http:// 或 https:// 开头' });
+  .transform(withWebScheme)
+  .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), { error: '链接应是网址，如 https://weibo.com/…' });
 
 export const incidentId = z.string().trim().min(1, { error: '请指定舆情事件' }).max(64);
 
@@ -169,9 +175,20 @@ export type IncidentQuery = z.input<typeof incidentQuerySchema>;
 export const highlightSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
 export type Highlight = z.infer<typeof highlightSchema>;
 
+/** What the 台账 checks beside each row: first response, response timing, commitments made and overdue. */
+export const rowFactsSchema = z.object({
+  firstResponseAt: isoInstant.nullable(),
+  /** 按时 (every requirement met in time), 超时 (one missed or met late), 计时中, or null when none applies. */
+  responseTiming: z.enum(['onTime', 'late', 'running']).nullable(),
+  commitmentCount: z.number().int(),
+  overdueCommitments: z.number().int(),
+});
+export type RowFacts = z.infer<typeof rowFactsSchema>;
+
 export const incidentRowSchema = incidentSchema.extend({
   /** Present when the query had text: the title and the best snippet with the matches marked. */
   highlight: z.object({ title: highlightSchema, snippet: highlightSchema }).optional(),
+  ...rowFactsSchema.partial().shape,
 });
 export type IncidentRow = z.infer<typeof incidentRowSchema>;
 

@@ -20,6 +20,8 @@ export interface OpenLedgerOptions {
   nativeBinding?: string;
   /** Where attachment files live (content-addressed); defaults to `attachments/` beside the database file. */
   attachmentsDir?: string;
+  /** Where attachments are copied to be opened by the system viewer; defaults to a folder in the OS temp dir. */
+  openCopiesDir?: string;
   /** Where this workstation's private sync keys live (main passes a safeStorage-backed one); default `<db>.keys`. */
   keyStore?: KeyStore;
 }
@@ -34,6 +36,7 @@ export interface Ledger {
   /** Whether this call created the ledger (and seeded it). */
   created: boolean;
   attachmentsDir: string;
+  openCopiesDir: string;
   keyStore: KeyStore;
   /** The database file (or ':memory:') and the addon it was opened with: backups open copies of it. */
   path: string;
@@ -79,7 +82,8 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
     const attachmentsDir =
       options.attachmentsDir ??
       (options.path === ':memory:' ? join(tmpdir(), `yq-attachments-${siteId}`) : join(dirname(options.path), 'attachments'));
-    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir,
+    const openCopiesDir = options.openCopiesDir ?? join(tmpdir(), `yuqing-ledger-open-${siteId}`);
+    return { ctx, db, siteId, siteName, schemaVersion: SCHEMA_VERSION, created, attachmentsDir, openCopiesDir,
       keyStore: options.keyStore ?? defaultKeyStore(options.path), path: options.path,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => db.close() };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './csp.js';
 
 // The renderer is served from disk through our own privileged scheme rather than file://: file:// pages share
 // one opaque origin with every local file, while app://ledger is a real origin we can check on every IPC call,
@@ -11,17 +12,7 @@ export const APP_HOST = 'ledger';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from './csp.js';
 
 /** Must run before `app` is ready: makes app:// a standard, secure origin (fetch, storage, relative URLs). */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {

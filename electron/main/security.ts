@@ -16,6 +16,11 @@ export function hardenWebContents(contents: GuardedContents): void {
     // A same-URL navigation is a reload; everything else would take our preload somewhere it must not go.
     if (url !== contents.getURL()) event.preventDefault();
   });
+  // A frame inside the page (an <iframe> a bug or a pasted link let in) navigates without will-navigate: deny every
+  // frame navigation but the same reload will-navigate allows. Our pages have no frames of their own.
+  contents.on('will-frame-navigate', (event) => {
+    if (!(event.isMainFrame && event.url === contents.getURL())) event.preventDefault();
+  });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/ledger.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../../electron/core/service.js';
-import { bridgeScript } from './bridge.js';
+import { BRIDGE_FRAME_PATH, bridgeScript } from './bridge.js';
 
 // A small host for browser tests (and for trying the UI without Electron): it serves the built renderer and
 // answers the contract on 127.0.0.1 by calling the same core the app runs. Only loopback, a random port, and a
@@ -91,6 +91,7 @@ async function handle(
     return send(res, 200, 'application/json', JSON.stringify(result));
   }
   if (url.pathname === '/__ledger-bridge.js') return send(res, 200, TYPES['.js']!, bridgeScript(ctx.token));
+  if (url.pathname === BRIDGE_FRAME_PATH) return send(res, 200, TYPES['.html']!, '<!doctype html><title>ledger bridge</title>');
   const file = url.pathname === '/' ? join(ctx.rendererDir, 'index.html') : resolve(ctx.rendererDir, `.${decodeURIComponent(url.pathname)}`);
   if (!file.startsWith(ctx.rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
     return send(res, 404, 'text/plain', 'not found');

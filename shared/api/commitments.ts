@@ -125,12 +125,16 @@ export const commitmentPatchSchema = z.strictObject({
 export type CommitmentPatch = z.output<typeof commitmentPatchSchema>;
 export type CommitmentPatchInput = z.input<typeof commitmentPatchSchema>;
 
+const movedFromSchema = z.object({ date: ymd, name: z.string() }).nullable();
+
 export const deadlineInfoSchema = z.object({
   date: ymd,
   /** Every year the date depends on is in the official calendar (library) or the office's overrides. */
   verified: z.boolean(),
   /** Set when the deadline day is not a working day: its name (星期六, 国庆节 …). */
   nonWorkday: z.string().nullable(),
+  /** N 自然日 whose last day was a day off run to the next working day (民法典 第二百零三条): that day and its name. */
+  movedFrom: movedFromSchema,
 });
 export type DeadlineInfo = z.infer<typeof deadlineInfoSchema>;
 
@@ -151,6 +155,8 @@ export const commitmentSchema = z.object({
   deadline: ymd,
   calendarVerified: z.boolean(),
   deadlineNonWorkday: z.string().nullable(),
+  /** Why the deadline is later than N 自然日 (民法典 第二百零三条), as in DeadlineInfo. */
+  deadlineMovedFrom: movedFromSchema,
   /** The status as people read it, 逾期 included. */
   status: z.enum(COMMITMENT_STATUSES),
   /** The status as recorded (逾期 is derived and never recorded). */

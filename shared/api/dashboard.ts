@@ -9,9 +9,10 @@ export const dashboardSchema = z.object({
   /** Incidents waiting for 研判, oldest first (at most 20) and how many in all. */
   awaitingTriage: z.array(incidentSchema),
   awaitingTriageTotal: z.number().int(),
-  /** Response requirements due within the next 6 hours, soonest first. */
-  clockDueSoon: z.array(clockEntrySchema),
-  /** Response requirements past due and still not met. */
+  /** Response requirements still running (not yet due), nearest their limit first (at most 20) and how many in all. */
+  clockRunning: z.array(clockEntrySchema),
+  clockRunningTotal: z.number().int(),
+  /** Response requirements past due and still not met, most recently overdue first. */
   clockOverdue: z.array(clockEntrySchema),
   /** New incidents this week (Monday 00:00 China time to now), by category code. */
   weekByCategory: z.array(z.object({ code: z.string(), count: z.number().int() })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMITMENT_STATUSES, REQUIREMENTS, SEVERITIES, STATUSES, type Requirement, type Severity } from '../domain.js';
 import { isoInstant, type ResponseRule, responseRuleSchema } from '../schemas.js';
+import { paperSettingsSchema } from './paper.js';
 
 // The weekly digest (舆情周报) and the month and year reports (月报, 年报): one data object computed by the core,
 // from which the CLI prints JSON and the core renders the print page (so the numbers on paper, in the PDF, in the
@@ -157,8 +158,8 @@ const commitmentItemSchema = z.object({
   /** 公开情况 as a phrase: `已公开（政务微博，2026年11月27日）`, `未公开：…`, `未记录`. */
   publication: z.string(),
   published: z.boolean(),
-  /** Calendar days past the deadline at asOf (0 unless overdue). */
-  daysOverdue: count,
+  /** Working days past the deadline at asOf (0 unless overdue), counted as the 承诺督办 board counts them. */
+  workdaysOverdue: count,
 });
 export type DigestCommitmentItem = z.infer<typeof commitmentItemSchema>;
 
@@ -193,7 +194,14 @@ export const digestSchema = z.object({
   asOf: isoInstant,
   /** When the report was produced (the date under the title). */
   generatedAt: isoInstant,
+  /** 编印单位 and the 报/送 lines this workstation prints (设置 → 报告版头); absent where none was given. */
+  masthead: paperSettingsSchema.optional(),
   previousPeriod: z.string(),
+  /**
+   * Present while the period is still running: the previous period is then counted only up to the same point
+   * (a Wednesday's 周报 compares Monday–Wednesday with last Monday–Wednesday), and the paper says so.
+   */
+  previousUntil: isoInstant.optional(),
   newIncidents: count,
   previousIncidents: count,
   /** The same as previousIncidents in a week report (the name the CLI promises); absent in month/year reports. */

@@ -61,6 +61,22 @@ describe.skipIf(!run)('the weekly digest printed by Chromium', () => {
       expect(flat).toContain('逾期未兑现2项');
       expect(flat).toContain('—1—'); // the page number of GB/T 9704
       expect(flat).toContain('柳城街道化工厂异味引发居民聚集');
+
+      // GB/T 9704-2012 7.5: odd pages numbered at the right, even pages at the left, one 4号 character (14 pt) in
+      // from the text block — whose edges are 26 mm from the outer edge of the page (A4 is 595.3 pt wide).
+      const dashes = (page: number) =>
+        [...execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], { encoding: 'utf8' }).matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>—<\/word>/g,
+        )]
+          .map((m) => ({ xMin: Number(m[1]), y: Number(m[2]), xMax: Number(m[3]) }))
+          .filter((w) => w.y > 700);
+      const mm = 72 / 25.4;
+      const odd = dashes(1);
+      expect(odd).toHaveLength(2);
+      expect(Math.abs(odd[1]!.xMax - (595.3 - 26 * mm - 14))).toBeLessThan(3);
+      const even = dashes(2);
+      expect(even).toHaveLength(2);
+      expect(Math.abs(even[0]!.xMin - (26 * mm + 14))).toBeLessThan(3);
     }
     if (tool('pdftoppm')) {
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, join(dir, 'page')]);

@@ -49,6 +49,9 @@ describe.skipIf(!run)('registering an incident in Chromium', () => {
     await form.getByTestId('field-severity').getByText('较大', { exact: true }).click();
     await form.locator('#reg-leadUnit').selectOption({ label: '县住建局' });
     await page.getByTestId('register-submit').click();
+    // The new incident opens at once; Escape goes back to the 台账.
+    await expect.poll(() => page.getByTestId('incident-page').getByTestId('incident-number').textContent()).toBe('YQ-2026-0001');
+    await page.keyboard.press('Escape');
 
     const row = page.locator('[data-testid="incident-row"][data-number="YQ-2026-0001"]');
     await row.waitFor();

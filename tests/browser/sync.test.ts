@@ -92,6 +92,9 @@ describe.skipIf(!run)('同步 between two workstations in Chromium', () => {
     await form.getByTestId('field-severity').getByText('较大', { exact: true }).click();
     await form.getByTestId('field-categories').getByRole('checkbox', { name: '困难群众生活' }).check();
     await pageA.getByTestId('register-submit').click();
+    // The new incident opens at once; Escape goes back to the 台账.
+    await pageA.getByTestId('incident-page').waitFor();
+    await pageA.keyboard.press('Escape');
     await pageA.locator('[data-testid="incident-row"]', { hasText: TITLE }).waitFor();
 
     // Cards cross over (pasted as text); B trusts A straight away, having compared the fingerprint by phone.

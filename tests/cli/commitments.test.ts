@@ -60,7 +60,8 @@ describe('yq commitment / followup / feedback / due', () => {
       status: 'pending',
     });
     const byDays = JSON.parse((await add({ days: 1, from: '2026-11-27' })).stdout) as Record<string, unknown>;
-    expect(byDays).toMatchObject({ deadline: '2026-11-28', deadlineNonWorkday: '星期六', status: 'overdue' });
+    // 1 自然日 ends on Saturday 11-28, a day off: it runs to Monday 11-30 (民法典 第二百零三条), and says so.
+    expect(byDays).toMatchObject({ deadline: '2026-11-30', deadlineNonWorkday: null, deadlineMovedFrom: { date: '2026-11-28', name: '星期六' } });
     const inNextYear = JSON.parse((await add({ date: '2027-01-15' })).stdout) as Record<string, unknown>;
     expect(inNextYear).toMatchObject({ deadline: '2027-01-15', calendarVerified: false });
 
@@ -92,7 +93,7 @@ describe('yq commitment / followup / feedback / due', () => {
     expect(JSON.parse(due.stdout)).toEqual([
       { number: late.number, incident, content: '检修供热管网', unit: '县住建局', deadline: '2026-11-27', status: 'overdue', overdueWorkdays: 1 },
       { number: soon.number, incident, content: '公开物业整改方案', unit: '县住建局', deadline: '2026-12-02', status: 'pending', overdueWorkdays: 0 },
-      { number: other.number, incident, content: '核发困难补助', unit: '县民政局', deadline: '2026-12-27', status: 'pending', overdueWorkdays: 0 },
+      { number: other.number, incident, content: '核发困难补助', unit: '县民政局', deadline: '2026-12-28', status: 'pending', overdueWorkdays: 0 },
     ]);
     const within = JSON.parse((await yq(['--db', db, 'due', '--json', '--within-workdays', '2'])).stdout) as { number: string }[];
     expect(within.map((d) => d.number)).toEqual([late.number, soon.number]);

@@ -73,6 +73,10 @@ describe('yq', () => {
       (JSON.parse((await yq(['--db', db, 'incident', 'list', '--json', ...filters])).stdout) as { number: string }[]).map((i) => i.number);
     expect(await numbers('--platform', '12345热线', '--unit', '县住建局', '--township', '柳城街道')).toEqual(['YQ-2026-0002', 'YQ-2026-0001']);
     expect(await numbers('--platform', '微博')).toEqual([]);
+    // Several values at once: listed with commas or 、, or the option repeated.
+    expect(await numbers('--status', '待研判,处置中')).toEqual(['YQ-2026-0002', 'YQ-2026-0001']);
+    expect(await numbers('--severity', '重大、特别重大')).toEqual(['YQ-2026-0002']);
+    expect(await numbers('--status', '处置中', '--status', '已办结')).toEqual(['YQ-2026-0001']);
     expect(await numbers('--from', '2026-11-27 21:00', '--to', '2026-11-27 22:00', '--text', '供暖')).toEqual(['YQ-2026-0002', 'YQ-2026-0001']);
     expect(await numbers('--from', '2026-11-28 00:00')).toEqual([]);
     expect((await yq(['--db', db, 'incident', 'list', '--township', '不存在的镇'])).code).toBe(2);

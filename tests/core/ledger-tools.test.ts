@@ -1,9 +1,10 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCopyName } from '../../electron/core/ledger/attachment-open-copy.js';
 import { attachmentPath } from '../../electron/core/ledger/attachments.js';
 import { contractCalls, sampleIncident } from '../helpers/ledger-calls.js';
-import { footprint, tempLedger } from '../helpers/temp.js';
+import { footprint, tempDir, tempLedger } from '../helpers/temp.js';
 
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -19,7 +20,40 @@ describe('attachments', () => {
     expect(readdirSync(join(ledger.attachmentsDir, a.sha256.slice(0, 2)))).toEqual([a.sha256]);
     expect((await ok('listAttachments', { incident: incident.id })).map((x) => x.name)).toEqual(['截图1.png', '截图1副本.png']);
     expect(await ok('getAttachmentData', { id: a.id })).toEqual({ mime: 'image/png', name: '截图1.png', dataBase64: PNG_1PX });
-    expect((await ok('openAttachment', { id: a.id })).path).toBe(attachmentPath(ledger.attachmentsDir, a.sha256));
+  });
+
+  it('opens a read-only copy named as the person named it, never the hash-named stored file', async () => {
+    const copies = tempDir();
+    const ledger = tempLedger({ openCopiesDir: copies });
+    const { ok, call } = contractCalls(ledger);
+    const incident = await ok('createIncident', sampleIncident);
+    const a = await ok('addAttachment', { incident: incident.id, name: '截图1.png', mime: 'image/png', dataBase64: PNG_1PX });
+    const b = await ok('addAttachment', { incident: incident.id, name: '截图1.png', mime: 'image/png', dataBase64: PNG_1PX });
+    const opened = (await ok('openAttachment', { id: a.id })).path;
+    expect(opened.startsWith(copies)).toBe(true);
+    expect(opened.endsWith('截图1.png')).toBe(true);
+    expect(opened).not.toBe(attachmentPath(ledger.attachmentsDir, a.sha256));
+    expect(readFileSync(opened).toString('base64')).toBe(PNG_1PX);
+    expect(statSync(opened).mode & 0o222).toBe(0); // nobody may write it
+    if (process.getuid?.() !== 0) expect(() => accessSync(opened, constants.W_OK)).toThrow();
+    // Opened again: a fresh copy over the read-only one; the same name for another attachment does not collide.
+    expect((await ok('openAttachment', { id: a.id })).path).toBe(opened);
+    expect((await ok('openAttachment', { id: b.id })).path).not.toBe(opened);
+    // A stored file that no longer matches its hash is not copied out.
+    writeFileSync(attachmentPath(ledger.attachmentsDir, a.sha256), 'tampered');
+    expect(await call('openAttachment', { id: a.id })).toMatchObject({ ok: false, error: { code: 'storage' } });
+  });
+
+  it('names copies so every desktop accepts them, keeping or adding the extension', () => {
+    expect(openCopyName('../../etc/passwd', 'text/plain')).toBe('_.._etc_passwd');
+    expect(openCopyName('C:\\Windows\\通知', 'text/plain')).toBe('C__Windows_通知.txt');
+    expect(openCopyName('.bashrc', 'text/plain')).toBe('bashrc.txt');
+    expect(openCopyName('会议纪要:第1次?.docx', 'application/octet-stream')).toBe('会议纪要_第1次_.docx');
+    expect(openCopyName('现场照片', 'image/jpeg')).toBe('现场照片.jpg');
+    expect(openCopyName('...', 'image/png')).toBe('附件.png');
+    const long = openCopyName(`${'长'.repeat(300)}.pdf`, 'application/pdf');
+    expect(long.length).toBe(120);
+    expect(long.endsWith('.pdf')).toBe(true);
   });
 
   it('refuses a file whose bytes no longer match their hash, and bad input', async () => {

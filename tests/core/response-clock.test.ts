@@ -56,7 +56,7 @@ describe('the response clock', () => {
     const { ok } = contractCalls(ledger);
     const overdue = await ok('createIncident', { ...sampleIncident, foundAt: '2026-11-25 09:00' }); // 48h due 11-27 09:00
     const soon = await ok('createIncident', { ...sampleIncident, severity: '重大', foundAt: '2026-11-28 11:00' }); // 5h due 16:00
-    await ok('createIncident', { ...sampleIncident, foundAt: '2026-11-28 11:00' }); // 48h due 11-30
+    const later = await ok('createIncident', { ...sampleIncident, foundAt: '2026-11-28 11:00' }); // 48h due 11-30
     const within = await ok('listClock', { withinHours: 6 });
     expect(within.map((e) => [e.number, e.requirement, e.overdue])).toEqual([
       [overdue.number, '48h', true],
@@ -64,7 +64,13 @@ describe('the response clock', () => {
     ]);
     const dash = await ok('getDashboard', {});
     expect(dash.clockOverdue.map((e) => e.number)).toEqual([overdue.number]);
-    expect(dash.clockDueSoon.map((e) => e.number)).toEqual([soon.number]);
+    // Every running clock, nearest its limit first: the 工作台 colours them by time left.
+    expect(dash.clockRunning.map((e) => [e.number, e.requirement])).toEqual([
+      [soon.number, '5h'],
+      [soon.number, '24h'],
+      [later.number, '48h'],
+    ]);
+    expect(dash.clockRunningTotal).toBe(3);
     expect(dash.awaitingTriageTotal).toBe(3);
     expect(dash.weekTotal).toBe(3);
     expect(dash.weekByCategory).toEqual([{ code: 'hardship', count: 3 }]);

@@ -56,7 +56,7 @@ describe('searching the ledger', () => {
   it('finds longer queries only where the words stand together', async () => {
     const { ok, wages } = await seeded();
     expect((await ok('listIncidents', { text: '拖欠农民工' })).rows.map((r) => r.id)).toEqual([wages.id]);
-    expect((await ok('listIncidents', { text: '欠薪' })).total).toBe(0); // 欠薪 appears nowhere in the text
+    expect((await ok('listIncidents', { text: '讨薪无门' })).total).toBe(0);
     expect((await ok('listIncidents', { text: '工资 讨薪' })).total).toBe(1);
     expect((await ok('listIncidents', { text: '工资 供暖' })).total).toBe(0);
   });
@@ -75,6 +75,25 @@ describe('searching the ledger', () => {
     await ok('updateIncident', { id: heating.id, patch: { title: '某小区暖气不热' } });
     expect((await ok('listIncidents', { text: '暖气' })).total).toBe(1);
     expect((await ok('listIncidents', { text: '供暖不热' })).total).toBe(0);
+  });
+
+  it('finds the incidents of a category the query names, after the text hits', async () => {
+    const { ok, wages, heating } = await seeded();
+    // 欠薪 is written nowhere, but it is the short label of 工资拖欠: that category's incidents are found.
+    const byLabel = await ok('listIncidents', { text: '欠薪', sort: 'relevance' });
+    expect(byLabel.rows.map((r) => r.id)).toEqual([wages.id]);
+    expect(byLabel.total).toBe(1);
+    // 工资 is in the wages incident's title (a text hit) and in the category's name: listed once.
+    expect((await ok('listIncidents', { text: '工资' })).total).toBe(1);
+    // A text hit in another category comes first; the category's own incidents follow, and the pages join up.
+    const other = await ok('createIncident', { ...sampleIncident, title: '网传某企业欠薪跑路', categories: ['其他'] });
+    const both = await ok('listIncidents', { text: '欠薪', sort: 'relevance' });
+    expect(both.rows.map((r) => r.id)).toEqual([other.id, wages.id]);
+    expect(both.total).toBe(2);
+    expect((await ok('listIncidents', { text: '欠薪', sort: 'relevance', offset: 1, limit: 1 })).rows.map((r) => r.id)).toEqual([wages.id]);
+    // Filters still apply to the category's incidents; one character names nothing.
+    expect((await ok('listIncidents', { text: '欠薪', severities: ['重大'] })).total).toBe(0);
+    expect((await ok('listIncidents', { text: '薪' })).rows.map((r) => r.id)).not.toContain(heating.id);
   });
 
   it('combines text with filters and counts', async () => {

@@ -108,6 +108,16 @@ describe('window', () => {
     expect(fire(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(fire(contents, 'will-navigate', 'app://ledger/index.html')).toBe(false); // a reload of the same page
     expect(fire(contents, 'will-attach-webview')).toBe(true);
+    contents.url = 'app://ledger/index.html';
+    const frameNavigation = (url: string, isMainFrame: boolean) => {
+      let prevented = false;
+      contents.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(frameNavigation('https://evil.example/', false)).toBe(true);
+    expect(frameNavigation('app://ledger/index.html', false)).toBe(true); // our page inside a frame: no
+    expect(frameNavigation('https://evil.example/', true)).toBe(true);
+    expect(frameNavigation('app://ledger/index.html', true)).toBe(false); // the reload will-navigate allows
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'app://ledger/index.html' })).toEqual({ action: 'deny' });
   });

@@ -41,6 +41,7 @@ describe('设置 → 节假日调整', () => {
     expect((await must(api.getCommitment({ id: commitment }))).calendarVerified).toBe(false);
 
     await user.click(screen.getByTestId('nav-settings'));
+    await user.click(screen.getByTestId('settings-tab-calendar'));
     const panel = await screen.findByTestId('calendar-overrides');
     const p = within(panel);
     const coverage = p.getByTestId('calendar-coverage').textContent;
@@ -94,18 +95,64 @@ describe('设置 → 节假日调整', () => {
     await user.selectOptions(p.getByTestId('calendar-year'), `${UNCOVERED}年`);
     await waitFor(() => expect(p.getAllByTestId('calendar-entry')).toHaveLength(2));
 
-    // Deleting asks first; cancelled, nothing happens.
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    // Deleting asks first, in the row (no browser dialog); cancelled, nothing happens.
+    const confirm = vi.spyOn(window, 'confirm');
     await user.click(p.getByRole('button', { name: `删除 ${UNCOVERED}-02-14 的调整` }));
-    expect(confirm).toHaveBeenCalledOnce();
+    await user.click(p.getByRole('button', { name: '取消' }));
     expect(await must(api.listCalendarOverrides({}))).toHaveLength(2);
 
-    confirm.mockReturnValue(true);
-    await user.click(p.getByRole('button', { name: `删除 ${UNCOVERED}-02-14 的调整` }));
-    await user.click(p.getByRole('button', { name: `删除 ${UNCOVERED}-02-06 的调整` }));
+    for (const date of [`${UNCOVERED}-02-14`, `${UNCOVERED}-02-06`]) {
+      await user.click(p.getByRole('button', { name: `删除 ${date} 的调整` }));
+      await user.click(p.getByRole('button', { name: '确定删除' }));
+      await waitFor(() => expect(p.queryByRole('button', { name: `删除 ${date} 的调整` })).toBeNull());
+    }
+    expect(confirm).not.toHaveBeenCalled();
     await waitFor(() => expect(p.queryAllByTestId('calendar-entry')).toHaveLength(0));
     expect(await must(api.listCalendarOverrides({}))).toEqual([]);
     await waitFor(() => expect(p.getByTestId('calendar-year-state').textContent).toContain('尚未录入放假安排'));
     expect((await must(api.getCommitment({ id: commitment }))).calendarVerified).toBe(false);
+  });
+});
+
+describe('设置 → 节假日调休 → 录入全年放假安排', () => {
+  it('reads a pasted notice, shows its days, saves only after 确认 and only when it adds up', async () => {
+    app = await renderApp();
+    const { user, api } = app;
+    await user.click(screen.getByTestId('nav-settings'));
+    await user.click(screen.getByTestId('settings-tab-calendar'));
+    const panel = within(await screen.findByTestId('holiday-notice'));
+    const notice = '国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日（周四）至3日（周六）放假调休，共4天。1月4日（周日）上班。';
+    await user.click(panel.getByLabelText('通知正文'));
+    await user.paste(notice);
+    await user.click(panel.getByRole('button', { name: '读取并查看' }));
+    // 共4天 does not add up: said, and 确认 is off.
+    expect((await panel.findByRole('alert')).textContent).toBe('元旦：1月1日至1月3日共3天，通知中写的是共4天');
+    expect(panel.getByRole('button', { name: /确认录入/ })).toHaveProperty('disabled', true);
+
+    await user.clear(panel.getByLabelText('通知正文'));
+    await user.click(panel.getByLabelText('通知正文'));
+    await user.paste(notice.replace('共4天', '共3天'));
+    await user.click(panel.getByRole('button', { name: '读取并查看' }));
+    const row = await panel.findByTestId('holiday-notice-row');
+    expect(row.textContent).toBe('元旦1月1日至1月3日，共3天1月4日');
+    expect(await must(api.listCalendarOverrides({ year: 2026 }))).toEqual([]); // nothing saved by looking
+    await user.click(panel.getByRole('button', { name: '确认录入2026年的 4 天安排' }));
+    await waitFor(async () => expect(await must(api.listCalendarOverrides({ year: 2026 }))).toHaveLength(4));
+  });
+});
+
+describe('设置 → 报告版头', () => {
+  it('saves the 编印单位 and the 报/送 lines that the papers print', async () => {
+    app = await renderApp();
+    const { user, api } = app;
+    await user.click(screen.getByTestId('nav-settings'));
+    await user.click(screen.getByTestId('settings-tab-papers'));
+    const panel = within(await screen.findByTestId('paper-settings'));
+    await user.type(await panel.findByLabelText('编印单位'), '中共某某县委宣传部');
+    await user.type(panel.getByLabelText('报'), '县委、县政府主要领导');
+    await user.click(panel.getByRole('button', { name: '保存' }));
+    await waitFor(async () =>
+      expect(await must(api.getPaperSettings({}))).toEqual({ issuer: '中共某某县委宣传部', reportTo: '县委、县政府主要领导', copyTo: '' }),
+    );
   });
 });

@@ -48,6 +48,19 @@ const texts = (root: HTMLElement, bucket: string) =>
   );
 
 describe('承诺督办 board', () => {
+  it('says 逾期 in the 状态 choices of an overdue commitment, as the line above does', async () => {
+    app = await renderApp(async ({ api }) => {
+      await fill(api);
+    });
+    await app.user.click(screen.getByTestId('nav-commitments'));
+    await app.user.click(await screen.findByText('逾期的承诺'));
+    const dialog = await screen.findByTestId('commitment-detail');
+    expect(within(dialog).getByTestId('detail-status').textContent).toContain('逾期');
+    const select = within(dialog).getByLabelText<HTMLSelectElement>('承诺状态');
+    expect(select.selectedOptions[0]?.textContent).toBe('逾期（尚未开始）');
+    expect(Array.from(select.options, (o) => o.textContent)).not.toContain('未到期');
+  });
+
   it('groups open commitments by unit and deadline, and counts the badge', async () => {
     app = await renderApp(async ({ api }) => {
       await fill(api);
@@ -62,6 +75,10 @@ describe('承诺督办 board', () => {
     expect(texts(units[0]!, 'dueToday')).toEqual(['今日到期的承诺']);
     expect(texts(units[1]!, 'dueSoon')).toEqual(['即将到期的承诺']);
     expect(texts(units[1]!, 'later')).toEqual(['以后到期的承诺']);
+    // A unit with nothing in a column shows no column at all (no row of 无): 县人社局 has nothing overdue or due today.
+    expect(within(units[1]!).queryByTestId('bucket-overdue')).toBeNull();
+    expect(within(units[1]!).queryByTestId('bucket-dueToday')).toBeNull();
+    expect(units[1]!.textContent).not.toContain('无');
     expect(screen.getByTestId('board-counts').textContent).toContain('已逾期 1');
 
     // Filtering by unit shows that unit only.
@@ -86,12 +103,19 @@ describe('承诺督办 board', () => {
     const dialog = await screen.findByTestId('commitment-detail');
     expect((await within(dialog).findByTestId('closing-check')).textContent).toContain('尚未兑现');
 
+    // 兑现时间 is asked: choosing 已兑现 offers today, which the person can change to the date the evidence gives.
+    expect(within(dialog).getByLabelText<HTMLInputElement>('兑现时间').value).toBe('');
     await user.selectOptions(within(dialog).getByLabelText('承诺状态'), '已兑现');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('兑现时间').value.startsWith(today)).toBe(true);
     await user.click(within(dialog).getByTestId('commitment-save'));
     expect((await within(dialog).findByTestId('cm-error-evidence')).textContent).toContain('需填写兑现情况');
 
     await user.type(within(dialog).getByLabelText('兑现情况（做了什么、佐证材料）'), '已更换灯具12盏');
     await user.click(within(dialog).getByLabelText('已公开'));
+    // 已公开 without a channel: the refusal sits beside the channel, and no field path reaches the person.
+    await user.click(within(dialog).getByTestId('commitment-save'));
+    expect(await within(dialog).findByTestId('cm-error-channel')).toBeTruthy();
+    expect(dialog.textContent).not.toMatch(/patch|publication/);
     await user.selectOptions(within(dialog).getByLabelText('公开渠道'), '政务微信');
     await user.type(within(dialog).getByLabelText('公开时间'), `${addDays(today, -1)} 08:00`);
     await user.click(within(dialog).getByTestId('commitment-save'));
@@ -113,6 +137,10 @@ describe('承诺督办 board', () => {
     await user.click(screen.getByTestId('nav-commitments'));
     await user.click(await screen.findByTestId('commitment-add'));
     const form = await screen.findByTestId('commitment-form');
+    // Required fields are marked, as in the 登记 form.
+    const required = Array.from(form.querySelectorAll('.field-required > .field-label'), (l) => l.textContent);
+    expect(required).toEqual(expect.arrayContaining(['舆情事件编号', '承诺内容', '责任单位']));
+    expect(required).not.toContain('责任人');
     await user.click(within(form).getByTestId('commitment-submit'));
     expect((await within(form).findByTestId('cm-error-content')).textContent).toContain('请填写承诺内容');
     await user.type(within(form).getByLabelText('舆情事件编号'), number);

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { periodContaining, shiftPeriod } from '../../shared/api/digest.js';
+import { lastWhole, usePeriodChoice } from '../../renderer/src/digest/period-choice.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 
 // The 周报 view against the real core: the preview is the core's print page, the summary line comes from the
@@ -10,6 +11,8 @@ let app: RenderedApp | undefined;
 afterEach(() => {
   app?.teardown();
   app = undefined;
+  // The chosen report outlives the view (the header names it); each test starts from last week's 周报.
+  usePeriodChoice.setState({ kind: 'week', period: lastWhole('week') });
 });
 
 const lastWeek = shiftPeriod(periodContaining('week', new Date().toISOString()), -1);
@@ -52,14 +55,37 @@ describe('the 周报 view', () => {
     expect((await within(view).findByRole('alert')).textContent).toContain('导出PDF');
   });
 
-  it('says what a period looks like when one is mistyped', async () => {
+  it('chooses from a calendar that never offers the future, and names the report in the heading', async () => {
     app = await renderApp();
     const { user } = app;
     await user.click(screen.getByRole('button', { name: '周报' }));
-    const input = await screen.findByLabelText('统计周期');
-    await user.clear(input);
-    await user.type(input, '2026-13{Enter}');
-    expect((await screen.findByRole('alert')).textContent).toContain('如 2026-W48');
+    const view = await screen.findByTestId('digest-view');
+    const thisWeek = periodContaining('week', new Date().toISOString());
+    const input = within(view).getByLabelText('统计周期');
+    expect(input.getAttribute('type')).toBe('week');
+    expect(input.getAttribute('max')).toBe(thisWeek.key);
+
+    await user.click(within(view).getByRole('button', { name: '本周' }));
+    await waitFor(() => expect(input).toHaveProperty('value', thisWeek.key));
+    // A week in progress: compared with the same days of last week, and the view says so.
+    expect((await within(view).findByTestId('digest-running')).textContent).toBe('本周尚未结束：与上周同期比较');
+    expect(within(view).getByRole('button', { name: '下一期' })).toHaveProperty('disabled', true);
+    await user.click(within(view).getByRole('button', { name: '上周' }));
+    await waitFor(() => expect(input).toHaveProperty('value', lastWeek.key));
+    expect(within(view).getByRole('button', { name: '下一期' })).toHaveProperty('disabled', false);
+
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('舆情周报');
+    await user.click(within(view).getByRole('radio', { name: '年报' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('舆情年报');
+    const years = within(view).getByLabelText('统计周期');
+    expect(years.tagName).toBe('SELECT');
+    const offered = [...(years as HTMLSelectElement).options].map((o) => o.value);
+    const thisYear = periodContaining('year', new Date().toISOString()).year;
+    expect(offered[0]).toBe(String(thisYear)); // nothing after this year
+    expect((years as HTMLSelectElement).value).toBe(String(thisYear - 1));
+    await user.click(within(view).getByRole('radio', { name: '月报' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('舆情月报');
+    expect(within(view).getByLabelText('统计周期').getAttribute('type')).toBe('month');
   });
 });
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InstalledLedger } from './real-ledger.js';
 import { type RenderedApp, renderApp } from './render-app.js';
-import { addIncident, hoursAgo } from './seed.js';
+import { addIncident, hoursAgo, must } from './seed.js';
 
 let app: RenderedApp | undefined;
 afterEach(() => {
@@ -145,6 +145,43 @@ describe('ledger search, saved views and keys', () => {
     // A click elsewhere closes the chooser.
     fireEvent.mouseDown(document.body);
     await waitFor(() => expect(screen.queryByTestId('column-chooser')).toBeNull());
+  });
+
+  it('offers 首次回应时间, 按时/超时, 承诺数 and 逾期承诺 in the column chooser, from the core\'s list rows', async () => {
+    app = await renderApp(async (installed) => {
+      const late = await addIncident(installed, { title: '迟迟未回应的事件', foundAt: hoursAgo(24 * 10) });
+      const answered = await addIncident(installed, { title: '及时回应的事件', foundAt: hoursAgo(10) });
+      await must(
+        installed.api.addResponse({
+          incident: answered.id,
+          at: hoursAgo(9),
+          method: '情况通报',
+          channel: '政务微博',
+          content: '已介入调查',
+          unit: '县住建局',
+        }),
+      );
+      await must(installed.api.transitionIncident({ id: late.id, to: '处置中' }));
+      await must(
+        installed.api.addCommitment({
+          incident: late.id,
+          content: '三日内完成整改',
+          unit: '县住建局',
+          promisedAt: hoursAgo(24 * 9),
+          deadline: { workdays: 1, from: new Date(Date.now() - 9 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10) },
+        }),
+      );
+    });
+    const { user } = app;
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '显示列' }));
+    const chooser = screen.getByTestId('column-chooser');
+    for (const label of ['首次回应时间', '按时/超时', '承诺数', '逾期承诺']) await user.click(within(chooser).getByLabelText(label));
+    const cells = (number: string) =>
+      Array.from(screen.getAllByTestId('incident-row').find((r) => r.dataset.number === number)!.querySelectorAll('[role="gridcell"]'), (c) => c.textContent);
+    await waitFor(() => expect(cells('YQ-2026-0001').slice(-4)).toEqual(['未回应', '超时', '1', '1']));
+    expect(cells('YQ-2026-0002').slice(-4)[1]).toBe('按时');
+    expect(cells('YQ-2026-0002').slice(-4)[2]).toBe('0');
   });
 
   it('filters by 发现时间 range, both ends inclusive', async () => {

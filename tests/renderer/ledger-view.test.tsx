@@ -71,7 +71,11 @@ describe('舆情台账 view', () => {
 
     await user.selectOptions(within(filters).getByLabelText('状态'), '已办结');
     expect(await screen.findByText('共 0 条')).toBeTruthy();
-    expect(screen.getByText('没有符合筛选条件的舆情事件。')).toBeTruthy();
+    // 无结果 in place of an empty table frame.
+    const empty = screen.getByTestId('ledger-empty');
+    expect(empty.textContent).toContain('无结果');
+    expect(empty.textContent).toContain('没有符合搜索或筛选条件的舆情事件');
+    expect(screen.queryByTestId('incident-table')).toBeNull();
 
     await user.click(within(filters).getByRole('button', { name: '清除筛选' }));
     expect(await screen.findByText('共 12 条')).toBeTruthy();

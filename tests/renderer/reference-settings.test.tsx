@@ -16,8 +16,11 @@ afterEach(() => {
 
 const incident = { title: '某小区供暖不热', platform: '微博', foundAt: '2026-11-28 08:00', severity: '较大', categories: ['其他'] };
 
+const SECTION_OF: Record<string, string> = { 'township-editor': 'townships', 'unit-editor': 'units', 'rules-editor': 'rules' };
+
 async function openSettings(testId: string) {
   await app!.user.click(screen.getByTestId('nav-settings'));
+  await app!.user.click(screen.getByTestId(`settings-tab-${SECTION_OF[testId]}`));
   return within(await screen.findByTestId(testId));
 }
 
@@ -80,11 +83,12 @@ describe('设置 → 乡镇（街道）', () => {
     expect(offered).toContain('新城区街道');
     expect((await must(api.getIncident({ id: old.id }))).townshipId).toBe('t-sl');
 
-    // Delete: refused for the township an incident names (the row says why), allowed for an unused one.
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    // Delete: refused for the township an incident names (the row says why, with no browser dialog first),
+    // allowed for an unused one.
+    const confirm = vi.spyOn(window, 'confirm');
     editor = await openSettings('township-editor');
     await user.click(editor.getByRole('button', { name: '删除“胜利镇”' }));
-    expect(confirm).toHaveBeenCalledWith('确定删除乡镇（街道）“胜利镇”？');
+    expect(confirm).not.toHaveBeenCalled();
     expect((await within(editor.getByTestId('township-t-sl')).findByRole('alert')).textContent).toBe(
       '“胜利镇”已用于 1 条舆情事件，不能删除；不再使用请停用',
     );

@@ -73,11 +73,16 @@ describe('登记 form', () => {
     await user.type(f.getByLabelText('领导批示'), '请市场监管局牵头核查，24小时内回应。');
     await user.click(f.getByTestId('register-submit'));
 
-    // The form closes, a confirmation names the new number, and the row is in the table.
+    // The form closes, a confirmation names the new number, the new incident opens, and back in the table its row
+    // is the selected one.
     await waitFor(() => expect(screen.queryByTestId('register-form')).toBeNull());
     expect(screen.getByTestId('notice').textContent).toContain('已登记 YQ-2026-0001');
+    const opened = await screen.findByTestId('incident-page');
+    await waitFor(() => expect(within(opened).getByTestId('incident-number').textContent).toBe('YQ-2026-0001'));
+    await user.keyboard('{Escape}');
     const row = await screen.findByTestId('incident-row');
     expect(row.dataset.number).toBe('YQ-2026-0001');
+    expect(row.getAttribute('aria-selected')).toBe('true');
     const r = within(row);
     expect(r.getByText('YQ-2026-0001')).toBeTruthy();
     expect(r.getByText('某小区外卖店使用过期食材致多人腹泻')).toBeTruthy();
@@ -178,7 +183,7 @@ describe('登记 form', () => {
     await user.type(within(form).getByLabelText('首发时间'), '2026-03-05 07:45');
     await user.click(within(form).getByTestId('register-submit'));
     await waitFor(() => expect(screen.queryByTestId('register-form')).toBeNull());
-    expect((await screen.findByTestId('incident-row')).dataset.number).toBe('YQ-2026-0001');
+    expect((await screen.findByTestId('incident-page')).textContent).toContain('YQ-2026-0001');
     expect(await total(app)).toBe(1);
   });
 });

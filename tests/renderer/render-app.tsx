@@ -5,7 +5,7 @@ import { useCommitments } from '../../renderer/src/commitments/store.js';
 import { useColumns } from '../../renderer/src/ledger-view/columnsStore.js';
 import { useIncidentPage } from '../../renderer/src/stores/incidentPage.js';
 import { useIncidents } from '../../renderer/src/stores/incidents.js';
-import { useNav } from '../../renderer/src/stores/nav.js';
+import { useNav, type ViewId } from '../../renderer/src/stores/nav.js';
 import { useSession } from '../../renderer/src/stores/session.js';
 import { useUi } from '../../renderer/src/stores/ui.js';
 import { type InstalledLedger, installRealLedger } from './real-ledger.js';
@@ -47,9 +47,16 @@ export interface RenderedApp extends InstalledLedger {
   teardown(): void;
 }
 
-/** `prepare` may fill the ledger before the window opens. */
-export async function renderApp(prepare?: (installed: InstalledLedger) => Promise<unknown>): Promise<RenderedApp> {
+/**
+ * `prepare` may fill the ledger before the window opens. Most tests exercise the 台账, so the window starts there
+ * unless `startOn` says otherwise; `startOn: 'launch'` keeps the view the app itself opens on (工作台).
+ */
+export async function renderApp(
+  prepare?: (installed: InstalledLedger) => Promise<unknown>,
+  { startOn = 'ledger' }: { startOn?: ViewId | 'launch' } = {},
+): Promise<RenderedApp> {
   resetStores();
+  if (startOn !== 'launch') useNav.setState({ view: startOn });
   const restoreLayout = fakeLayout();
   const installed = installRealLedger();
   if (prepare) await prepare(installed);

@@ -16,7 +16,7 @@ describe('app shell', () => {
   });
 
   it('shows the navigation, the workstation name, and switches views', async () => {
-    app = await renderApp();
+    app = await renderApp(undefined, { startOn: 'launch' });
     const { user } = app;
     const nav = screen.getByRole('navigation', { name: '主导航' });
     const items = within(nav).getAllByRole('button').map((b) => b.textContent);
@@ -25,10 +25,13 @@ describe('app shell', () => {
     // The workstation name comes from getAppInfo.
     expect(await screen.findByText('县委网信办工作站')).toBeTruthy();
 
-    // Opens on the ledger.
-    expect(within(nav).getByRole('button', { name: '舆情台账' }).getAttribute('aria-current')).toBe('page');
+    // Opens on 工作台: today's work first.
+    expect(within(nav).getByRole('button', { name: '工作台' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByTestId('dashboard-triage')).toBeTruthy();
+    expect(screen.queryByTestId('incident-table')).toBeNull();
+    await user.click(within(nav).getByRole('button', { name: '舆情台账' }));
     expect(await screen.findByText('共 0 条')).toBeTruthy();
-    expect(screen.getByTestId('incident-table')).toBeTruthy();
+    expect(screen.getByTestId('ledger-empty').textContent).toContain('暂无舆情事件');
 
     await user.click(within(nav).getByRole('button', { name: '承诺督办' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('承诺督办');
@@ -50,12 +53,16 @@ describe('app shell', () => {
     await user.click(within(nav).getByRole('button', { name: '同步' }));
     expect(await screen.findByTestId('sync-view')).toBeTruthy();
 
-    // 设置 shows what is real today: this workstation's identity from getAppInfo.
+    // 设置 shows what is real today: this workstation's identity from getAppInfo (its id one click away).
     await user.click(within(nav).getByRole('button', { name: '设置' }));
     expect(screen.getByText(app.ledger.siteId)).toBeTruthy();
+    expect(screen.getByText(app.ledger.siteId).closest('details')?.open).toBe(false);
+    expect(screen.getAllByTestId(/^settings-tab-/).map((tab) => tab.textContent)).toEqual([
+      '本工作站', '报告版头', '敏感类别', '回应时限', '乡镇（街道）', '单位', '节假日调休', '备份与恢复',
+    ]);
 
     await user.click(within(nav).getByRole('button', { name: '舆情台账' }));
-    expect(await screen.findByTestId('incident-table')).toBeTruthy();
+    expect(await screen.findByTestId('ledger-empty')).toBeTruthy();
   });
 
   it('N opens the 登记 form when not typing, and Escape closes it', async () => {

@@ -49,6 +49,7 @@ describe('category suggestions in the 登记 form', () => {
     app = await renderApp();
     const { user } = app;
     await user.click(screen.getByRole('button', { name: '设置' }));
+    await user.click(screen.getByTestId('settings-tab-categories'));
     const row = await screen.findByTestId('category-realestate');
     await user.type(within(row).getByLabelText('房地产金融添加关键词'), '车位{Enter}');
     await waitFor(() => expect(within(row).getByText('车位')).toBeTruthy());
@@ -70,6 +71,7 @@ describe('category suggestions in the 登记 form', () => {
     app = await renderApp();
     const { user } = app;
     await user.click(screen.getByRole('button', { name: '设置' }));
+    await user.click(screen.getByTestId('settings-tab-categories'));
     const editor = await screen.findByTestId('category-editor');
     expect(within(screen.getByTestId('category-wages')).queryByRole('button', { name: '删除类别' })).toBeNull();
 

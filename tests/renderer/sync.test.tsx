@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
+import { codeWords } from '../../shared/code-words.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Ledger, openLedger } from '../../electron/core/ledger.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
@@ -75,6 +76,16 @@ describe('the 同步 view', () => {
     expect(groups.join(' ')).toBe(identity.fingerprint);
     expect(groups.every((g) => /^[0-9A-F]{4}$/.test(g ?? ''))).toBe(true);
     expect(screen.getByTestId('sync-name').textContent).toBe('县委网信办工作站');
+    // Read by phone: the eight 核对词 of the fingerprint, first; the hex groups sit behind 技术细节, closed.
+    const words = Array.from(screen.getByTestId('own-fingerprint-words').children, (w) => w.textContent);
+    expect(words).toEqual(codeWords(identity.fingerprint));
+    expect(words).toHaveLength(8);
+    expect(fp.querySelector('details')?.open).toBe(false);
+    // The 同步 page speaks without 指纹, 密钥, 时间戳, 隔离 or a hex 工作站编号 in plain view.
+    const plain = screen.getByTestId('sync-view').cloneNode(true) as HTMLElement;
+    plain.querySelectorAll('details').forEach((d) => d.remove());
+    for (const word of ['指纹', '密钥', '时间戳', '隔离']) expect(plain.textContent).not.toContain(word);
+    expect(plain.textContent).not.toContain(identity.siteId);
 
     chosen = join(dir, '县委网信办工作站-联系卡.json');
     await app.user.click(screen.getByTestId('card-export'));
@@ -83,7 +94,11 @@ describe('the 同步 view', () => {
     expect(saved).toMatchObject({ name: '县委网信办工作站', fingerprint: identity.fingerprint });
 
     // The card text, to copy or paste on the other workstation, is the same card.
+    // Shown as a card (name and 核对词); the text itself is under 联系卡原文.
     await app.user.click(screen.getByTestId('card-show'));
+    const shown = screen.getByTestId('card-view');
+    expect(shown.textContent).toContain('县委网信办工作站');
+    expect(shown.textContent).toContain(codeWords(identity.fingerprint).join(''));
     expect(screen.getByTestId('card-text')).toHaveProperty('value', readFileSync(chosen, 'utf8'));
 
     // Rotating the keys asks first, saying older bundles still open; then the fingerprint changes.
@@ -94,7 +109,7 @@ describe('the 同步 view', () => {
     const rotated = await must(app.api.getSyncIdentity());
     expect(rotated.fingerprint).not.toBe(identity.fingerprint);
     await waitFor(() => expect(screen.getByTestId('own-fingerprint').getAttribute('data-fingerprint')).toBe(rotated.fingerprint));
-    expect(screen.getByTestId('sync-identity').textContent).toContain('另有 1 把更换前的旧密钥');
+    expect(screen.getByTestId('sync-identity').textContent).toContain('另有 1 份更换前的联系卡信息');
   });
 
   it('adds another workstation from its pasted card, and trusts it only after the phone check is confirmed', async () => {

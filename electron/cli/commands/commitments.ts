@@ -1,6 +1,7 @@
 import type { CalendarOverrideEntry, Commitment, DueItem, Feedback, Followup } from '../../../shared/api/commitments.js';
 import { COMMITMENT_STATUS_LABELS, FEEDBACK_METHOD_LABELS, FOLLOWUP_KIND_LABELS } from '../../../shared/domain.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
+import { deadlineMovedText } from '../../../shared/deadline-moved.js';
 import { intOption, UsageError } from '../options.js';
 import { type Command, jsonInCommand } from '../command.js';
 
@@ -8,7 +9,11 @@ import { type Command, jsonInCommand } from '../command.js';
 
 function commitmentLine(c: Commitment): string {
   const verified = c.calendarVerified ? '' : '（节假日未核实）';
-  const nonWorkday = c.deadlineNonWorkday ? `（${c.deadlineNonWorkday}）` : '';
+  const nonWorkday = c.deadlineNonWorkday
+    ? `（${c.deadlineNonWorkday}）`
+    : c.deadlineMovedFrom
+      ? `（${deadlineMovedText(c.deadlineMovedFrom, c.deadlineSpec.n)}）`
+      : '';
   return [c.number, `[${COMMITMENT_STATUS_LABELS[c.status]}]`, `期限 ${c.deadline}${nonWorkday}${verified}`, c.unitName, c.content].join('  ');
 }
 

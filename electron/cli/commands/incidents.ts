@@ -1,8 +1,13 @@
+import { splitWrittenList } from '../../../shared/input/coded-values.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { PLATFORM_LABELS, SEVERITY_INFO, STATUS_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
 import { type Command, jsonInCommand } from '../command.js';
 import { intOption } from '../options.js';
+
+/** An option given several times or as a list (待研判,处置中 / 重大、特别重大): every value, once split. */
+const listOption = (value: string | boolean | string[]): string[] =>
+  (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).flatMap(splitWrittenList);
 
 export function incidentLine(i: Incident): string {
   return [
@@ -72,10 +77,11 @@ export const incidentCommands: Command[] = [
       return {
         method: 'listIncidents',
         input: {
-          ...(values.category ? { categories: values.category } : {}),
-          ...(values.status ? { statuses: values.status } : {}),
-          ...(values.severity ? { severities: values.severity } : {}),
-          ...(values.platform ? { platforms: values.platform } : {}),
+          // Several values as the UI allows: repeated (--status 待研判 --status 处置中) or listed (--status 待研判,处置中).
+          ...(values.category ? { categories: listOption(values.category) } : {}),
+          ...(values.status ? { statuses: listOption(values.status) } : {}),
+          ...(values.severity ? { severities: listOption(values.severity) } : {}),
+          ...(values.platform ? { platforms: listOption(values.platform) } : {}),
           ...(values.unit ? { leadUnit: values.unit } : {}),
           ...(values.township ? { township: values.township } : {}),
           ...(values.from ? { foundFrom: values.from } : {}),

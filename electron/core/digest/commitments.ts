@@ -2,7 +2,9 @@ import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js
 import { formatChinaDate } from '../../../shared/china-time.js';
 import { compareChinese, compareCodeUnits as cmp } from '../../../shared/chinese-order.js';
 import { RESPONSE_CHANNEL_LABELS, type CommitmentStatus, type RecordedCommitmentStatus, type ResponseChannel } from '../../../shared/domain.js';
-import { chinaDateOf, daysBetween } from '../calendar/dates.js';
+import { chinaDateOf } from '../calendar/dates.js';
+import { loadCalendar } from '../calendar/overrides.js';
+import { workdaysAfter } from '../calendar/workdays.js';
 import type { Db } from '../db/open.js';
 import { cached } from '../ledger/statements.js';
 
@@ -80,6 +82,8 @@ export function commitmentSection(
   w: CommitmentWindow,
 ): Pick<Digest, 'commitments' | 'commitmentUnits' | 'fulfilledItems' | 'dueNextWeekItems' | 'overdueItems'> {
   const asOfDay = chinaDateOf(Date.parse(w.asOf));
+  // 逾期 is counted in working days, as on the 承诺督办 board and the 工作台 (the same calendar, the same rule).
+  const calendar = loadCalendar(db);
   const rows = reportRows(db, { start: w.start, asOf: w.asOf, nextLast: w.nextLast });
   const counts = { made: 0, fulfilled: 0, fulfilledPublished: 0, published: 0, dueNextWeek: 0, overdue: 0 };
   const fulfilledItems: DigestCommitmentItem[] = [];
@@ -111,7 +115,7 @@ export function commitmentSection(
       fulfilledAt: open ? null : r.fulfilled_at,
       publication: publication.text,
       published: publication.published,
-      daysOverdue: overdue ? daysBetween(r.deadline, asOfDay) : 0,
+      workdaysOverdue: overdue ? workdaysAfter(calendar, r.deadline, asOfDay) : 0,
     };
     if (within(r.promised_at, w.start, w.asOf)) counts.made += 1;
     if (r.pub_state === 'published' && within(r.pub_at, w.start, w.asOf)) counts.published += 1;
@@ -132,7 +136,7 @@ export function commitmentSection(
     }
   }
   const byUnit = (a: DigestCommitmentItem, b: DigestCommitmentItem) => compareChinese(a.unit, b.unit) || cmp(a.deadline, b.deadline);
-  overdueItems.sort((a, b) => b.daysOverdue - a.daysOverdue || byUnit(a, b));
+  overdueItems.sort((a, b) => b.workdaysOverdue - a.workdaysOverdue || byUnit(a, b));
   fulfilledItems.sort(byUnit);
   return {
     commitments: counts,

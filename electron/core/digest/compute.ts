@@ -1,4 +1,5 @@
 import type { Digest, Period } from '../../../shared/api/digest.js';
+import type { PaperSettings } from '../../../shared/api/paper.js';
 import { parsePeriod, shiftPeriod } from '../../../shared/api/digest.js';
 import {
   PLATFORM_LABELS,
@@ -139,7 +140,7 @@ function trendOf(db: Db, period: Period, report?: Report): Digest['trend'] {
 }
 
 /** The report of one period, its figures taken at min(now, end of period); a year's reports its progress. */
-export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgress?: Report): Digest {
+export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgress?: Report, masthead?: PaperSettings): Digest {
   const period = parsePeriod(periodKey);
   if (!period) throw new LedgerError('invalid_input', `统计周期“${periodKey}”无效`);
   if (nowMs < Date.parse(period.start)) {
@@ -153,7 +154,12 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgre
   const names = loadNames(db);
   const rules = loadRules(db);
   const incidents = periodIncidents(db, { start: period.start, end: period.end, asOf });
-  const previousIncidents = countFound(db, previous.start, previous.end);
+  // A period still running is compared with the same stretch of the previous one, not with all of it.
+  const running = Date.parse(asOf) < Date.parse(period.end);
+  const previousUntil = running
+    ? new Date(Math.min(Date.parse(previous.end), Date.parse(previous.start) + (Date.parse(asOf) - Date.parse(period.start)))).toISOString()
+    : previous.end;
+  const previousIncidents = countFound(db, previous.start, previousUntil);
   const nextFirst = chinaDateOf(Date.parse(period.end));
   const nextLast = addDays(nextFirst, 6);
   const horizon = new Date(Date.parse(period.end) + 7 * 86_400_000).toISOString();
@@ -173,7 +179,9 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgre
     end: period.end,
     asOf,
     generatedAt: new Date(nowMs).toISOString(),
+    ...(masthead ? { masthead } : {}),
     previousPeriod: previous.key,
+    ...(running ? { previousUntil } : {}),
     newIncidents: incidents.length,
     previousIncidents,
     ...(period.kind === 'week' ? { previousWeekIncidents: previousIncidents } : {}),

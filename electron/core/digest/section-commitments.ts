@@ -1,7 +1,7 @@
 import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js';
 import { type Html, html } from '../print/html.js';
 import { PERIOD_NOUN } from './labels.js';
-import { asOfPhrase, dateTimeCell, requirementText, shortDay, table } from './text.js';
+import { asOfPhrase, dateTimeCell, reportYear, requirementText, shortDay, table } from './text.js';
 
 // 四、承诺落实 (fulfilled during the period, due in the following seven days, overdue — by unit, with 公开情况)
 // and 五、下周关注 (what falls due in the seven days after the period).
@@ -9,10 +9,21 @@ import { asOfPhrase, dateTimeCell, requirementText, shortDay, table } from './te
 const what = (c: DigestCommitmentItem) => `${c.content}（${c.incidentNumber}）`;
 const who = (c: DigestCommitmentItem) => (c.person ? `${c.unit}（${c.person}）` : c.unit);
 
+function fulfilledTable(d: Digest, year: number): Html {
+  if (d.fulfilledItems.length === 0) return html`<p>${PERIOD_NOUN[d.kind]}无兑现的承诺事项。</p>`;
+  return table(
+    ['序号', '责任单位', '承诺内容', '兑现时间', '公开情况'],
+    d.fulfilledItems.map((f, i) => [i + 1, who(f), what(f), f.fulfilledAt ? dateTimeCell(f.fulfilledAt, year) : '—', f.publication]),
+    [9, 17, 38, 14, 22],
+    [0, 3],
+  );
+}
+
 export function commitmentSection(d: Digest): Html {
   const noun = PERIOD_NOUN[d.kind];
   const c = d.commitments;
-  const next = `${shortDay(d.nextWeek.firstDay)}至${shortDay(d.nextWeek.lastDay)}`;
+  const year = reportYear(d);
+  const next = `${shortDay(d.nextWeek.firstDay, year)}至${shortDay(d.nextWeek.lastDay, year)}`;
   const fulfilledPublished = c.fulfilled === 0 ? '' : `，其中已公开落实情况${c.fulfilledPublished}项`;
   return html`<h2>四、承诺落实</h2>
 <p>${noun}新作出承诺${c.made}项，兑现${c.fulfilled}项${fulfilledPublished}；${noun}公开承诺落实情况${c.published}项。截至${asOfPhrase(d.asOf, d.end)}，逾期未兑现${c.overdue}项；${next}到期${c.dueNextWeek}项。</p>
@@ -27,24 +38,20 @@ ${table(
   [1, 2, 3],
 )}`
 }
-<h3>（${d.commitmentUnits.length === 0 ? '一' : '二'}）${noun}兑现事项</h3>
 ${
-  d.fulfilledItems.length === 0
-    ? html`<p>${noun}无兑现的承诺事项。</p>`
-    : table(
-        ['序号', '责任单位', '承诺内容', '兑现时间', '公开情况'],
-        d.fulfilledItems.map((f, i) => [i + 1, who(f), what(f), f.fulfilledAt ? dateTimeCell(f.fulfilledAt) : '—', f.publication]),
-        [9, 17, 38, 14, 22],
-        [0, 3],
-      )
+  // The 年报 counts what was fulfilled (above, and by unit) and lists only what needs attention.
+  d.kind === 'year'
+    ? null
+    : html`<h3>（${d.commitmentUnits.length === 0 ? '一' : '二'}）${noun}兑现事项</h3>
+${fulfilledTable(d, year)}`
 }
-<h3>（${d.commitmentUnits.length === 0 ? '二' : '三'}）逾期未兑现事项</h3>
+<h3>（${d.commitmentUnits.length === 0 ? (d.kind === 'year' ? '一' : '二') : d.kind === 'year' ? '二' : '三'}）逾期未兑现事项</h3>
 ${
   d.overdueItems.length === 0
     ? html`<p>无逾期未兑现的承诺事项。</p>`
     : table(
         ['序号', '责任单位', '承诺内容', '期限', '逾期'],
-        d.overdueItems.map((o, i) => [i + 1, who(o), what(o), shortDay(o.deadline), `${o.daysOverdue}天`]),
+        d.overdueItems.map((o, i) => [i + 1, who(o), what(o), shortDay(o.deadline, year), `${o.workdaysOverdue}个工作日`]),
         [9, 20, 45, 14, 12],
         [0, 3, 4],
       )
@@ -52,13 +59,14 @@ ${
 }
 
 export function nextWeekSection(d: Digest): Html {
-  const next = `${shortDay(d.nextWeek.firstDay)}至${shortDay(d.nextWeek.lastDay)}`;
+  const year = reportYear(d);
+  const next = `${shortDay(d.nextWeek.firstDay, year)}至${shortDay(d.nextWeek.lastDay, year)}`;
   // By when they fall due; a commitment is due by the end of its day, a response requirement at its hour.
   const items = [
-    ...d.dueNextWeekItems.map((c) => ({ sort: `${c.deadline}T24`, when: html`${shortDay(c.deadline)}`, what: `承诺：${what(c)}`, who: who(c) })),
+    ...d.dueNextWeekItems.map((c) => ({ sort: `${c.deadline}T24`, when: html`${shortDay(c.deadline, year)}`, what: `承诺：${what(c)}`, who: who(c) })),
     ...d.clocksDueNextWeek.map((k) => ({
       sort: new Date(Date.parse(k.dueAt) + 8 * 3600_000).toISOString().slice(0, 16),
-      when: dateTimeCell(k.dueAt),
+      when: dateTimeCell(k.dueAt, year),
       what: `回应：${k.title}（${k.number}），${requirementText(d.responseRules, k.requirement, 'long', k.severity)}`,
       who: k.leadUnit || '—',
     })),

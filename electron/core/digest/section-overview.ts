@@ -1,8 +1,8 @@
-import type { Digest } from '../../../shared/api/digest.js';
+import { type Digest, parsePeriod } from '../../../shared/api/digest.js';
 import { Html, html } from '../print/html.js';
 import { categoryChart, trendChart } from './charts.js';
 import { PERIOD_NOUN, PREVIOUS_NOUN } from './labels.js';
-import { changePhrase, listPhrase, pct } from './text.js';
+import { changePhrase, listPhrase, pct, reportYear, shortDateTime } from './text.js';
 
 // 一、总体情况: how many, compared with the period before, and by category, 等级, platform and place.
 
@@ -43,6 +43,15 @@ function spreadTable(d: Digest): Html {
 </table>`;
 }
 
+/** `上周（19起）` or, while the period runs, `上周同期（11月16日0时至11月18日12:00，2起）`. */
+export function previousPhrase(d: Digest): string {
+  const noun = PREVIOUS_NOUN[d.kind];
+  if (!d.previousUntil) return `${noun}（${d.previousIncidents}起）`;
+  const year = reportYear(d);
+  const from = shortDateTime(parsePeriod(d.previousPeriod)!.start, year);
+  return `${noun}同期（${from.slice(0, -5)}0时至${shortDateTime(d.previousUntil, year)}，${d.previousIncidents}起）`;
+}
+
 export function overviewSection(d: Digest): Html {
   const noun = PERIOD_NOUN[d.kind];
   const n = d.newIncidents;
@@ -51,8 +60,8 @@ export function overviewSection(d: Digest): Html {
   const townships = d.byTownship.filter((t) => t.code !== '' && t.count > 0);
   const summary =
     n === 0
-      ? html`<p>${noun}未发现登记舆情事件，${PREVIOUS_NOUN[d.kind]}为${d.previousIncidents}起。</p>`
-      : html`<p>${noun}共发现登记舆情事件${n}起，较${PREVIOUS_NOUN[d.kind]}（${d.previousIncidents}起）${changePhrase(n, d.previousIncidents)}。按等级分，${listPhrase(
+      ? html`<p>${noun}${d.previousUntil ? '截至目前' : ''}未发现登记舆情事件，${previousPhrase(d)}。</p>`
+      : html`<p>${noun}${d.previousUntil ? '截至目前' : ''}共发现登记舆情事件${n}起，较${previousPhrase(d)}${changePhrase(n, d.previousIncidents)}。按等级分，${listPhrase(
           d.bySeverity,
           '起',
           4,

@@ -8,15 +8,23 @@ import { type Html, html } from '../print/html.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** `11月24日09:30` — within a report the year is known. */
-export function shortDateTime(iso: string): string {
-  const p = chinaParts(iso);
-  return `${p.month}月${p.day}日${pad(p.hour)}:${pad(p.minute)}`;
+/** The calendar year a report is read in: that of its last day (a week 1 that starts in December is the new year's). */
+export function reportYear(d: { end: string }): number {
+  return chinaParts(new Date(Date.parse(d.end) - 1).toISOString()).year;
 }
 
-/** `2026-12-01` → `12月1日` */
-export function shortDay(ymd: string): string {
-  return `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
+/** `2025年` when a date lies outside the report's year (an old deadline in this year's list), else nothing. */
+const yearUnless = (year: number, inYear: number | undefined) => (inYear === undefined || year === inYear ? '' : `${year}年`);
+
+/** `11月24日09:30` — within a report the year is known; `2025年11月24日09:30` when it lies outside `inYear`. */
+export function shortDateTime(iso: string, inYear?: number): string {
+  const p = chinaParts(iso);
+  return `${yearUnless(p.year, inYear)}${p.month}月${p.day}日${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** `2026-12-01` → `12月1日`; `2025年12月1日` when outside `inYear`. */
+export function shortDay(ymd: string, inYear?: number): string {
+  return `${yearUnless(Number(ymd.slice(0, 4)), inYear)}${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
 }
 
 /** When the figures were taken: the end of a period is written as 24时 of its last day, as offices write it. */
@@ -68,8 +76,9 @@ export function table(
 }
 
 /** `11月24日 23:59` split so a narrow column breaks between date and time, never inside either. */
-export function dateTimeCell(iso: string): Html {
-  const [day, time] = [shortDateTime(iso).slice(0, -5), shortDateTime(iso).slice(-5)];
+export function dateTimeCell(iso: string, inYear?: number): Html {
+  const text = shortDateTime(iso, inYear);
+  const [day, time] = [text.slice(0, -5), text.slice(-5)];
   return html`${day}<br>${time}`;
 }
 

@@ -1,7 +1,8 @@
 import type { LedgerHandlers } from '../../../shared/contract.js';
 import { LedgerError } from '../../../shared/errors.js';
 import { listOverrides } from '../calendar/overrides.js';
-import { deleteCalendarOverride, setCalendarOverride } from '../ledger/calendar-overrides.js';
+import { parseHolidayNotice } from '../../../shared/holiday-notice.js';
+import { deleteCalendarOverride, importHolidayNotice, setCalendarOverride } from '../ledger/calendar-overrides.js';
 import { listClock } from '../ledger/clock.js';
 import { closingBlockers } from '../ledger/closing.js';
 import { commitmentAttention, getBoard, listDue } from '../ledger/commitment-board.js';
@@ -48,5 +49,7 @@ export function commitmentHandlers({ ctx, db }: Ledger) {
     listCalendarOverrides: ({ year }) => listOverrides(db, year),
     setCalendarOverride: (entry) => setCalendarOverride(ctx, entry),
     deleteCalendarOverride: ({ date }) => deleteCalendarOverride(ctx, date),
+    previewHolidayNotice: ({ text, year }) => parseHolidayNotice(text, year),
+    importHolidayNotice: ({ text, year }) => importHolidayNotice(ctx, text, year),
   } satisfies Partial<LedgerHandlers>;
 }

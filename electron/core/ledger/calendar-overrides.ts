@@ -1,5 +1,6 @@
 import type { CalendarOverrideEntry } from '../../../shared/api/commitments.js';
 import { LedgerError } from '../../../shared/errors.js';
+import { parseHolidayNotice } from '../../../shared/holiday-notice.js';
 import { formatYmd, yearOf } from '../calendar/dates.js';
 import { recomputeDeadlines } from './commitments.js';
 import { type LedgerContext, mutate } from './mutate.js';
@@ -33,5 +34,19 @@ export function deleteCalendarOverride(ctx: LedgerContext, date: string): { reco
       { table: 'calendar_overrides', row: date, fields: { deleted: true } },
     ]);
     return { recomputed: recomputeDeadlines(ctx, yearOf(date)) };
+  })();
+}
+
+/**
+ * A whole notice at once (shared/holiday-notice.ts reads it): every entry set in one transaction, so the calendar
+ * never holds half a year's holidays. A notice that does not read cleanly is refused with its first problem.
+ */
+export function importHolidayNotice(ctx: LedgerContext, text: string, year?: number): { saved: number; recomputed: number } {
+  const parsed = parseHolidayNotice(text, year);
+  if (parsed.problems.length > 0) throw new LedgerError('invalid_input', parsed.problems[0]!);
+  return ctx.db.transaction(() => {
+    let recomputed = 0;
+    for (const entry of parsed.entries) recomputed += setCalendarOverride(ctx, entry).recomputed;
+    return { saved: parsed.entries.length, recomputed };
   })();
 }

@@ -3,7 +3,7 @@ import type { Commitment, CommitmentFields, CommitmentPatch, DeadlineInfo } from
 import { STATUS_LABELS, type CommitmentStatus, type RecordedCommitmentStatus } from '../../../shared/domain.js';
 import { LedgerError } from '../../../shared/errors.js';
 import type { WorkCalendar } from '../calendar/calendar.js';
-import { chinaDateOf, daysBetween, formatYmd, type Ymd } from '../calendar/dates.js';
+import { addDays, chinaDateOf, daysBetween, formatYmd, type Ymd } from '../calendar/dates.js';
 import { loadCalendar } from '../calendar/overrides.js';
 import { computeDeadline, type DeadlineSpec, workdaysAfter } from '../calendar/workdays.js';
 import type { Db } from '../db/open.js';
@@ -12,7 +12,7 @@ import { type Change, type LedgerContext, mutate } from './mutate.js';
 import { resolveUnit } from './reference.js';
 import { cached } from './statements.js';
 import type { FieldValue } from './tables.js';
-import { isInFuture } from './entry-time.js';
+import { isInFuture, refuseBeforeFound } from './entry-time.js';
 
 // Commitments (承诺): what a response promised, who must deliver it by when, whether it was delivered, whether
 // that was made public (公开情况) and checked (核查). The status people read adds 逾期, derived from the deadline
@@ -95,6 +95,7 @@ export function toCommitment(r: CommitmentRow, today: Today): Commitment {
     deadline: r.deadline,
     calendarVerified: r.calendar_verified === 1,
     deadlineNonWorkday: day.work ? null : day.name,
+    deadlineMovedFrom: movedFromOf(r, today.calendar),
     status,
     recordedStatus: r.status,
     statusReason: r.status_reason,
@@ -113,6 +114,13 @@ export function toCommitment(r: CommitmentRow, today: Today): Commitment {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+/** The day off an N 自然日 period ended on, when the stored deadline was moved past it (民法典 第二百零三条). */
+function movedFromOf(r: CommitmentRow, calendar: WorkCalendar): Commitment['deadlineMovedFrom'] {
+  if (r.deadline_kind !== 'days') return null;
+  const last = addDays(r.deadline_from, r.deadline_n);
+  return last === r.deadline ? null : { date: last, name: calendar.day(last).name };
 }
 
 function findRow(db: Db, ref: string): CommitmentRow {
@@ -144,7 +152,12 @@ export function specOf(deadline: ParsedDeadline, promisedAt: string): DeadlineSp
 
 export function previewDeadline(db: Db, deadline: ParsedDeadline, promisedAt: string): DeadlineInfo {
   const computed = computeDeadline(loadCalendar(db), specOf(deadline, promisedAt));
-  return { date: computed.date, verified: computed.verified, nonWorkday: computed.nonWorkday?.name ?? null };
+  return {
+    date: computed.date,
+    verified: computed.verified,
+    nonWorkday: computed.nonWorkday?.name ?? null,
+    movedFrom: computed.movedFrom ? { date: computed.movedFrom.date, name: computed.movedFrom.name } : null,
+  };
 }
 
 function deadlineFields(calendar: WorkCalendar, spec: DeadlineSpec, promisedAt: string): Record<string, FieldValue> {
@@ -201,6 +214,7 @@ export function addCommitment(ctx: LedgerContext, input: CommitmentFields): Comm
     const incident = getIncident(ctx.db, input.incident);
     refuseWhenClosed(incident.status, incident.number, '再增加承诺');
     checkPromisedAt(input.promisedAt, ctx.now());
+    refuseBeforeFound(input.promisedAt, incident.foundAt, '承诺时间', 'promisedAt');
     checkResponse(ctx.db, input.response, incident.id);
     const unitId = resolveUnit(ctx.db, input.unit, 'unit');
     const calendar = loadCalendar(ctx.db);
@@ -251,6 +265,7 @@ function patchFields(ctx: LedgerContext, before: CommitmentRow, patch: Commitmen
   if (patch.unit !== undefined) out.unit_id = resolveUnit(ctx.db, patch.unit, 'unit', new Set(before.unit_id ? [before.unit_id] : []));
   if (patch.promisedAt !== undefined) {
     checkPromisedAt(patch.promisedAt, ctx.now());
+    refuseBeforeFound(patch.promisedAt, getIncident(ctx.db, before.incident_id).foundAt, '承诺时间', 'promisedAt');
     out.promised_at = patch.promisedAt;
   }
   const promisedAt = patch.promisedAt ?? before.promised_at;
@@ -336,7 +351,8 @@ export function recomputeDeadlines(ctx: LedgerContext, year?: number): number {
     const where =
       year === undefined
         ? 'calendar_verified = 0'
-        : `(substr(deadline, 1, 4) = @y OR (deadline_kind = 'workdays' AND substr(deadline_from, 1, 4) <= @y AND substr(deadline, 1, 4) >= @y))`;
+        : `(substr(deadline, 1, 4) = @y OR (deadline_kind = 'workdays' AND substr(deadline_from, 1, 4) <= @y AND substr(deadline, 1, 4) >= @y)
+            OR (deadline_kind = 'days' AND substr(date(deadline_from, '+' || deadline_n || ' days'), 1, 4) = @y))`;
     const rows = cached(
       ctx.db,
       `SELECT id, number, promised_at, deadline_kind, deadline_n, deadline_from, deadline, calendar_verified FROM commitments

@@ -5,12 +5,15 @@ import { listClock } from './clock.js';
 import { listIncidents } from './incidents.js';
 import { cached } from './statements.js';
 
-const SIX_HOURS = 6 * 3600_000;
+const RUNNING_SHOWN = 20;
 
-/** 工作台: incidents awaiting 研判, response clocks about to run out or overdue, and this week by category. */
+/** 工作台: incidents awaiting 研判, response clocks running and overdue, and this week by category. */
 export function dashboard(db: Db, nowMs: number): Dashboard {
   const triage = listIncidents(db, { statuses: ['triage'], sort: 'foundAt', descending: false, offset: 0, limit: 20 });
-  const open = listClock(db, { includeMet: false, withinHours: 6, limit: 5000 }, nowMs);
+  // Every open requirement: running ones soonest first, the overdue ones most recent first (the ones that just ran
+  // out are today's work; those overdue for weeks are counted and grouped by the 工作台).
+  const open = listClock(db, { includeMet: false }, nowMs);
+  const running = open.filter((e) => !e.overdue);
   const weekStart = chinaWeekStart(new Date(nowMs).toISOString());
   const byCategory = cached(
     db,
@@ -21,8 +24,9 @@ export function dashboard(db: Db, nowMs: number): Dashboard {
   return {
     awaitingTriage: triage.rows.map(({ highlight: _none, ...incident }) => incident),
     awaitingTriageTotal: triage.total,
-    clockDueSoon: open.filter((e) => !e.overdue && Date.parse(e.dueAt) - nowMs <= SIX_HOURS),
-    clockOverdue: open.filter((e) => e.overdue),
+    clockRunning: running.slice(0, RUNNING_SHOWN),
+    clockRunningTotal: running.length,
+    clockOverdue: open.filter((e) => e.overdue).reverse(),
     weekByCategory: byCategory,
     weekTotal,
   };

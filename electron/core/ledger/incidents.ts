@@ -11,6 +11,7 @@ import { cached, type LedgerContext, mutate } from './mutate.js';
 import { findTownship, findUnit, resolveCategory, resolveTownship, resolveUnit } from './reference.js';
 import { highlight, snippet } from '../search/highlight.js';
 import { queryTerms, toMatchExpression } from '../search/bigrams.js';
+import { categoriesNamedBy, categoryOnlyHits } from '../search/category-match.js';
 import { SEVERITY_RANK } from '../db/migrations/005-ledger-indexes.js';
 import type { FieldValue } from './tables.js';
 import { isInFuture } from './entry-time.js';
@@ -313,8 +314,8 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
   let page: { rows: IncidentRow[]; total: number };
   if (query.text !== undefined && query.text !== '') {
     const match = toMatchExpression(query.text);
-    if (match === undefined) return { rows: [], total: 0 };
-    page = searchPage(db, query, filters, match);
+    page = match === undefined ? { rows: [], total: 0 } : searchPage(db, query, filters, match);
+    page = withCategoryHits(db, query, filters, match, page);
   } else {
     page = { rows: plainPage(db, query, filters), total: plainCount(db, query, filters) };
   }
@@ -412,6 +413,17 @@ function searchPage(db: Db, query: ParsedQuery, f: Filters, match: string): { ro
     query.offset,
   ) as IncidentRow[];
   return { rows, total };
+}
+
+/** After the full-text hits, the incidents of the categories the query names (search/category-match.ts). */
+function withCategoryHits(db: Db, query: ParsedQuery, f: Filters, match: string | undefined, page: { rows: IncidentRow[]; total: number }) {
+  const named = categoriesNamedBy(db, query.text ?? '');
+  if (named.length === 0) return page;
+  const dir = query.descending ? 'DESC' : 'ASC';
+  const order = query.sort === 'relevance' ? 'i.rowid DESC' : `${SORT_KEYS[query.sort]} ${dir}, i.rowid ${dir}`;
+  const window = { offset: Math.max(0, query.offset - page.total), limit: query.limit - page.rows.length };
+  const extra = categoryOnlyHits(db, { where: f.where, params: f.params, categories: named, match, order }, window);
+  return { rows: [...page.rows, ...byRowids(db, extra.rowids)], total: page.total + extra.total };
 }
 
 function byRowids(db: Db, rowids: readonly number[]): IncidentRow[] {

@@ -9,7 +9,7 @@ import { getIncident } from './incidents.js';
 import { type LedgerContext, mutate } from './mutate.js';
 import { resolveUnit } from './reference.js';
 import { cached } from './statements.js';
-import { isInFuture } from './entry-time.js';
+import { isInFuture, refuseBeforeFound } from './entry-time.js';
 
 // Responses (回应) are append-only: a correction is a new response, so the record of what was said stands.
 
@@ -45,6 +45,7 @@ export function addResponse(ctx: LedgerContext, input: z.output<typeof responseI
     if (incident.firstSeenAt !== null && input.at < incident.firstSeenAt) {
       throw new LedgerError('invalid_input', '输入有误：回应时间早于舆情首发时间', [{ path: 'at', message: '回应时间早于舆情首发时间' }]);
     }
+    refuseBeforeFound(input.at, incident.foundAt, '回应时间', 'at');
     if (isInFuture(input.at, ctx.now())) {
       throw new LedgerError('invalid_input', '输入有误：回应时间不能晚于当前时间', [{ path: 'at', message: '回应时间不能晚于当前时间' }]);
     }

@@ -1,4 +1,5 @@
 import { Decrypter, Encrypter } from 'age-encryption';
+import { AGE_X25519_RECIPIENT } from '../../../shared/sync-schemas.js';
 import { BundleError } from './errors.js';
 
 // The outer layer: the standard age format (C2SP), so a bundle opens with the `age` command-line tool too.
@@ -22,7 +23,10 @@ export async function seal(plaintext: Uint8Array, how: Seal): Promise<Uint8Array
   } else {
     if (how.recipients.length === 0) throw new Error('no recipients');
     for (const recipient of how.recipients) {
-      if (!recipient.startsWith('age1') || recipient.startsWith('age1pq') || recipient.startsWith('age1tag')) {
+      // The shape of a native X25519 recipient: a post-quantum (age1pq1…) or tagged (age1tag1…) one has another
+      // bech32 prefix and length. A prefix test on 'age1pq' would also refuse the 1 in 1,024 X25519 keys whose
+      // data happens to begin with the letters p, q.
+      if (!AGE_X25519_RECIPIENT.test(recipient)) {
         throw new Error(`refusing non-X25519 recipient ${recipient}`); // cards are checked; this is a guard
       }
       encrypter.addRecipient(recipient);

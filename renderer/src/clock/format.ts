@@ -25,3 +25,15 @@ export function countdownText(dueAt: string, nowMs: number): { text: string; ove
   const left = Date.parse(dueAt) - nowMs;
   return left > 0 ? { text: t.clock.remaining(formatSpan(left)), overdue: false } : { text: t.clock.overdue(formatSpan(left)), overdue: true };
 }
+
+/** How pressing a running clock is, by time left: the colour a countdown takes on the 工作台. */
+export type Urgency = 'overdue' | 'critical' | 'urgent' | 'soon' | 'calm';
+
+export function urgencyOf(dueAt: string, nowMs: number): Urgency {
+  const left = Date.parse(dueAt) - nowMs;
+  if (left <= 0) return 'overdue';
+  if (left < HOUR) return 'critical';
+  if (left < 3 * HOUR) return 'urgent';
+  if (left < 12 * HOUR) return 'soon';
+  return 'calm';
+}

@@ -1,3 +1,4 @@
+import { deadlineMovedText } from '../../../shared/deadline-moved.js';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { DeadlineInfo, DeadlineInput } from '../../../shared/api/commitments.js';
 import { toChinaInputValue } from '../../../shared/china-time.js';
@@ -113,10 +114,10 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
             {general}
           </div>
         )}
-        <Field id="cm-incident" name="incident" label={f.incident} hint={f.incidentHint} error={errors.incident}>
+        <Field id="cm-incident" name="incident" label={f.incident} hint={f.incidentHint} error={errors.incident} required>
           <input id="cm-incident" value={v.incident} readOnly={fixedIncident !== undefined} onChange={(e) => set('incident', e.target.value)} />
         </Field>
-        <Field id="cm-promisedAt" name="promisedAt" label={f.promisedAt} error={errors.promisedAt}>
+        <Field id="cm-promisedAt" name="promisedAt" label={f.promisedAt} error={errors.promisedAt} required>
           <input id="cm-promisedAt" value={v.promisedAt} onChange={(e) => set('promisedAt', e.target.value)} />
         </Field>
         <Field
@@ -136,10 +137,10 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
             ))}
           </select>
         </Field>
-        <Field id="cm-content" name="content" label={f.content} error={errors.content} wide>
+        <Field id="cm-content" name="content" label={f.content} error={errors.content} wide required>
           <textarea id="cm-content" rows={3} value={v.content} onChange={(e) => set('content', e.target.value)} />
         </Field>
-        <Field id="cm-unit" name="unit" label={f.unit} error={errors.unit}>
+        <Field id="cm-unit" name="unit" label={f.unit} error={errors.unit} required>
           <select id="cm-unit" value={v.unit} onChange={(e) => set('unit', e.target.value)}>
             <option value="">{f.choose}</option>
             {units.map((u) => (
@@ -183,6 +184,11 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
             <p className="cm-preview" data-testid="deadline-preview">
               {f.preview(preview.date)}
               {preview.nonWorkday && <span className="cm-card-warn">{t.commitments.nonWorkday(preview.nonWorkday)}</span>}
+              {preview.movedFrom && (
+                <span className="cm-card-note" data-testid="deadline-moved">
+                  {deadlineMovedText(preview.movedFrom)}
+                </span>
+              )}
               {!preview.verified && <span className="cm-card-warn">{t.commitments.unverified}</span>}
             </p>
           )}

@@ -1,3 +1,4 @@
+import { deadlineMovedText } from '../../../shared/deadline-moved.js';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { Commitment, CommitmentPatchInput } from '../../../shared/api/commitments.js';
 import { formatChinaDateTime, toChinaInputValue } from '../../../shared/china-time.js';
@@ -17,8 +18,28 @@ import { shortDate } from './CommitmentCard.js';
 import { Dialog, errorsByField, Field } from './Dialog.js';
 import { responseWhen, useResponses } from './responseLink.js';
 import { useCommitments } from './store.js';
+import { withoutFieldPaths } from '../common/placeErrors.js';
 
 const d = t.commitments.detail;
+
+// The fields this dialog shows, as errorsByField names them: a refusal on one of them is shown beside it.
+const SHOWN_FIELDS = new Set([
+  'status',
+  'statusReason',
+  'fulfilledAt',
+  'evidence',
+  'publication.channel',
+  'publication.at',
+  'publication.url',
+  'publication.note',
+  'check.by',
+  'check.at',
+  'check.result',
+]);
+const fieldKey = (path: string) => {
+  const parts = path.split('.').filter((p) => p !== 'patch');
+  return parts[0] === 'publication' || parts[0] === 'check' ? parts.slice(0, 2).join('.') : (parts[0] ?? '');
+};
 
 function initialValues(c: Commitment) {
   return {
@@ -61,6 +82,18 @@ function patchOf(before: Values, v: Values): CommitmentPatchInput {
   return patch;
 }
 
+/**
+ * The 状态 choices say what the line above says: 逾期 is derived from the deadline, so while the commitment is
+ * overdue its open states read 逾期（未开始）/ 逾期（推进中） instead of 未到期.
+ */
+function optionLabel(s: Values['status'], c: Commitment): string {
+  const label = COMMITMENT_STATUS_LABELS[s as keyof typeof COMMITMENT_STATUS_LABELS];
+  if (c.status !== 'overdue') return label;
+  if (s === 'pending') return d.overduePending;
+  if (s === 'in_progress') return d.overdueInProgress;
+  return label;
+}
+
 /** One commitment: record its fulfilment, 公开情况 and 核查; when the incident may close, offer to close it. */
 export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
   const select = useCommitments((s) => s.select);
@@ -78,7 +111,13 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
   const responses = useResponses(c.responseId ? c.incidentId : null);
   const source = responses?.find((r) => r.id === c.responseId);
   const close = () => select(null);
-  const set = (name: keyof Values, value: string) => setV((old) => ({ ...old, [name]: value }));
+  const set = (name: keyof Values, value: string) =>
+    setV((old) => {
+      const next = { ...old, [name]: value };
+      // 兑现时间 is asked, not set behind the person's back: choosing 已兑现 offers today's date and time to change.
+      if (name === 'status' && value === 'fulfilled' && next.fulfilledAt.trim() === '') next.fulfilledAt = toChinaInputValue(new Date().toISOString());
+      return next;
+    });
 
   const checkClosing = useCallback(async () => {
     const [check, incident] = await Promise.all([call('getClosingCheck', { incident: c.incidentId }), call('getIncident', { id: c.incidentId })]);
@@ -96,8 +135,11 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
     const result = await call('updateCommitment', { id: c.id, patch });
     setBusy(false);
     if (!result.ok) {
-      setErrors(errorsByField(result.error.fields));
-      setGeneral(result.error.message);
+      const byField = errorsByField(result.error.fields);
+      setErrors(byField);
+      // Messages that sit beside their fields are not repeated on top; what is left is said without field paths.
+      const shown = (result.error.fields ?? []).every((f) => SHOWN_FIELDS.has(fieldKey(f.path)));
+      setGeneral(result.error.fields?.length && shown ? null : withoutFieldPaths(result.error.message));
       return;
     }
     setErrors({});
@@ -173,6 +215,11 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
         <dd data-testid="detail-deadline">
           {shortDate(c.deadline, '')}
           {c.deadlineNonWorkday && <span className="cm-card-warn">{t.commitments.nonWorkday(c.deadlineNonWorkday)}</span>}
+          {c.deadlineMovedFrom && (
+            <span className="cm-card-note" data-testid="detail-deadline-moved">
+              {deadlineMovedText(c.deadlineMovedFrom, c.deadlineSpec.n)}
+            </span>
+          )}
           {!c.calendarVerified && (
             <span className="cm-card-warn" title={t.commitments.unverifiedHint}>
               {t.commitments.unverified}
@@ -224,7 +271,7 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
           <select id="cd-status" value={v.status} onChange={(e) => set('status', e.target.value)}>
             {RECORDED_COMMITMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {COMMITMENT_STATUS_LABELS[s]}
+                {optionLabel(s, c)}
               </option>
             ))}
           </select>

@@ -36,19 +36,20 @@ function UnitGroup({ group, today }: { group: BoardGroup; today: string }) {
           {s.sheet}
         </button>
       </header>
+      {/* Only the columns that hold something; each keeps its own place, so the board still reads across units. */}
       <div className="cm-columns">
-        {COLUMNS.map((bucket) => (
-          <div key={bucket} className={`cm-column cm-column-${bucket}`} data-testid={`bucket-${bucket}`}>
-            <h4>
-              {s.buckets[bucket]} <span className="cm-count">{group[bucket].length}</span>
-            </h4>
-            {group[bucket].length === 0 ? (
-              <p className="cm-none">{s.noItems}</p>
-            ) : (
-              group[bucket].map((c) => <CommitmentCard key={c.id} c={c} today={today} />)
-            )}
-          </div>
-        ))}
+        {COLUMNS.map((bucket, index) =>
+          group[bucket].length === 0 ? null : (
+            <div key={bucket} className={`cm-column cm-column-${bucket}`} data-testid={`bucket-${bucket}`} style={{ gridColumn: index + 1 }}>
+              <h4>
+                {s.buckets[bucket]} <span className="cm-count">{group[bucket].length}</span>
+              </h4>
+              {group[bucket].map((c) => (
+                <CommitmentCard key={c.id} c={c} today={today} />
+              ))}
+            </div>
+          ),
+        )}
       </div>
       {group.awaitingPublication.length > 0 && (
         <div className="cm-awaiting" data-testid="bucket-awaitingPublication">

@@ -31,9 +31,19 @@ export function Dialog(props: { id: string; title: string; onClose: () => void; 
 }
 
 /** A labelled control with its error message underneath (data-testid `cm-error-<name>`). */
-export function Field(props: { id: string; name: string; label: string; error?: string | undefined; hint?: string; wide?: boolean; children: ReactNode }) {
+export function Field(props: {
+  id: string;
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  wide?: boolean;
+  /** Marked as the 登记 form marks them (field-required). */
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <div className={`field${props.wide ? ' field-wide' : ''}${props.error ? ' field-invalid' : ''}`}>
+    <div className={`field${props.wide ? ' field-wide' : ''}${props.error ? ' field-invalid' : ''}${props.required ? ' field-required' : ''}`}>
       <label className="field-label" htmlFor={props.id}>
         {props.label}
       </label>

@@ -69,6 +69,8 @@ export const commitmentStrings = {
     status: '当前状态',
     fulfilment: '落实情况',
     setStatus: '承诺状态',
+    overduePending: '逾期（尚未开始）',
+    overdueInProgress: '逾期（推进中）',
     evidence: '兑现情况（做了什么、佐证材料）',
     fulfilledAt: '兑现时间',
     reason: '无法兑现的原因',

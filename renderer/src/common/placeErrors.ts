@@ -16,6 +16,11 @@ export function placeErrors<N extends string>(
     if (name !== undefined) byField[name] ??= text;
     else other.push(text);
   }
-  const general = other.length > 0 || Object.keys(byField).length === 0 ? [message, ...other].join(' ') : null;
+  const general = other.length > 0 || Object.keys(byField).length === 0 ? withoutFieldPaths([message, ...other].join(' ')) : null;
   return { byField, general };
+}
+
+/** A refusal as a person reads it: the contract's field paths (`patch.publication.channel：`) are taken out. */
+export function withoutFieldPaths(message: string): string {
+  return message.replace(/[A-Za-z_][\w]*(?:\.[\w]+)*：/g, '');
 }

@@ -3,6 +3,7 @@ import type { BackupOverview } from '../../../shared/api/backup.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
+import { useSettingsSection } from '../settings/sections.js';
 import { useNav } from '../stores/nav.js';
 
 const b = t.backup;
@@ -25,7 +26,10 @@ export function BackupWarning() {
     <div className="banner banner-error" role="alert" data-testid="backup-warning">
       {overview.warning.stale && <p>{b.warnStale(overview.lastGoodAt ? formatChinaDateTime(overview.lastGoodAt) : null)}</p>}
       {overview.warning.secondDirUnreachable && <p>{b.warnSecond}</p>}
-      <button type="button" className="link-button" onClick={() => go('settings')}>
+      <button type="button" className="link-button" onClick={() => {
+          useSettingsSection.getState().open('backup');
+          go('settings');
+        }}>
         {b.goBackup}
       </button>
     </div>

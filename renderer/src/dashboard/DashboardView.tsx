@@ -13,7 +13,7 @@ import { WeekPanel } from './WeekPanel.js';
 // (through sync), the CLI or this window's other views change them.
 const REFRESH_MS = 60_000;
 
-/** 工作台: what needs attention now — response clocks, incidents awaiting 研判, commitments falling due, the week. */
+/** 工作台: what needs attention now — response clocks, commitments falling due, incidents awaiting 研判, the week. */
 export function DashboardView() {
   const [data, setData] = useState<Dashboard | null>(null);
   const [due, setDue] = useState<DueItem[]>([]);
@@ -46,14 +46,23 @@ export function DashboardView() {
           {t.dashboard.loadFailed}：{error}
         </div>
       )}
+      {/* 工作台 notices, one line each (e.g. the backup warning), go here, above the panels. */}
       {data === null ? (
         !error && <p className="muted">{t.loading}</p>
       ) : (
+        // Three columns, each a stack: a long list in one column never leaves a hole under a short panel in another.
         <div className="dashboard-grid">
-          <ClockPanel overdue={data.clockOverdue} dueSoon={data.clockDueSoon} />
-          <TriagePanel incidents={data.awaitingTriage} total={data.awaitingTriageTotal} />
-          <CommitmentsPanel items={due} />
-          <WeekPanel counts={data.weekByCategory} total={data.weekTotal} />
+          <div className="dashboard-col">
+            <ClockPanel running={data.clockRunning} runningTotal={data.clockRunningTotal} overdue={data.clockOverdue} />
+          </div>
+          <div className="dashboard-col">
+            <CommitmentsPanel items={due} />
+          </div>
+          <div className="dashboard-col">
+            <TriagePanel incidents={data.awaitingTriage} total={data.awaitingTriageTotal} />
+            <WeekPanel counts={data.weekByCategory} total={data.weekTotal} />
+            {/* Further panels (e.g. 共性问题) go here, under 本周新增. */}
+          </div>
         </div>
       )}
     </div>

@@ -3,10 +3,22 @@ import { PLATFORM_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
 import { t } from '../i18n/zh-CN.js';
 import { SeverityBadge } from '../ledger-view/badges.js';
+import { noFilters, useIncidents } from '../stores/incidents.js';
+import { useNav } from '../stores/nav.js';
 import { DashRow } from './DashRow.js';
+import { MoreLink } from './MoreLink.js';
 
-/** Incidents waiting for 研判, oldest first, with the count of all of them. */
+const SHOWN = 4;
+
+/** Incidents waiting for 研判, oldest first, with the count of all of them; the rest open in the 台账, filtered. */
 export function TriagePanel({ incidents, total }: { incidents: readonly Incident[]; total: number }) {
+  const go = useNav((s) => s.go);
+  const applyQuery = useIncidents((s) => s.applyQuery);
+  const shown = incidents.slice(0, SHOWN);
+  const openFiltered = () => {
+    applyQuery({ ...noFilters, status: 'triage' }, { key: 'foundAt', descending: false });
+    go('ledger');
+  };
   return (
     <section className="panel" aria-labelledby="dash-triage" data-testid="dashboard-triage">
       <div className="panel-head">
@@ -17,11 +29,11 @@ export function TriagePanel({ incidents, total }: { incidents: readonly Incident
           {t.dashboard.triageCount(total)}
         </span>
       </div>
-      {incidents.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="muted">{t.dashboard.triageEmpty}</p>
       ) : (
         <ul className="dash-list">
-          {incidents.map((incident) => (
+          {shown.map((incident) => (
             <DashRow key={incident.id} incident={incident.id} number={incident.number} title={incident.title}>
               <SeverityBadge severity={incident.severity} />
               <span className="muted">
@@ -31,7 +43,7 @@ export function TriagePanel({ incidents, total }: { incidents: readonly Incident
           ))}
         </ul>
       )}
-      {total > incidents.length && <p className="panel-hint muted">{t.dashboard.triageMore(total - incidents.length)}</p>}
+      <MoreLink count={total - shown.length} where={t.nav.ledger} onClick={openFiltered} testId="dashboard-triage-more" />
     </section>
   );
 }

@@ -12,6 +12,8 @@ export function WeekPanel({ counts, total }: { counts: readonly { code: string; 
     ...counts.filter((c) => !lookups.category.has(c.code)),
   ];
   const max = Math.max(1, ...rows.map((r) => r.count));
+  // The bars count incidents per category; one incident may carry two, so their sum can exceed the week's total.
+  const sum = rows.reduce((acc, r) => acc + r.count, 0);
   return (
     <section className="panel" aria-labelledby="dash-week" data-testid="dashboard-week">
       <div className="panel-head">
@@ -40,6 +42,11 @@ export function WeekPanel({ counts, total }: { counts: readonly { code: string; 
           );
         })}
       </ul>
+      {sum > total && (
+        <p className="panel-hint muted dash-footnote" data-testid="week-multi-category">
+          {t.dashboard.weekMultiCategory(sum)}
+        </p>
+      )}
     </section>
   );
 }

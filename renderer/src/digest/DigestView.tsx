@@ -1,26 +1,21 @@
 import { useEffect, useState } from 'react';
-import { type PeriodKind, formatShare, parsePeriod, periodContaining, shiftPeriod, type RenderedDigest } from '../../../shared/api/digest.js';
+import { type PeriodKind, formatShare, parsePeriod, shiftPeriod, type RenderedDigest } from '../../../shared/api/digest.js';
 import { ProgressBar } from '../common/ProgressBar.js';
 import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import './digest.css';
+import { currentPeriod, hasBegun, lastWhole, selectableYears, usePeriodChoice } from './period-choice.js';
 
-// 舆情周报 / 月报 / 年报: pick a period, see the print page exactly as it will print (the core renders it from the
+// 舆情周报 / 月报 / 年报: pick a period from a calendar (本周, 上周, a week, a month, a year; never one that has not
+// begun), see the print page exactly as it will print (the core renders it from the
 // same figures `yq digest` prints), then 打印 (system dialog) or 导出PDF — both through printDocument, the one
 // print path of the app. The preview is a sandboxed iframe: the page is data, nothing in it runs.
-
-/** The last whole period before today: on Monday the digest is of the week just ended. */
-function lastWhole(kind: PeriodKind): string {
-  return shiftPeriod(periodContaining(kind, new Date().toISOString()), -1).key;
-}
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'done'; message: string };
 
 export function DigestView() {
-  const [kind, setKind] = useState<PeriodKind>('week');
-  const [period, setPeriod] = useState(() => lastWhole('week'));
-  const [typed, setTyped] = useState(period);
+  const { kind, period, choose: setPeriod, chooseKind: setKind } = usePeriodChoice();
   const [report, setReport] = useState<RenderedDigest | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -47,23 +42,22 @@ export function DigestView() {
   }, [period]);
 
   const choose = (key: string) => {
+    if (!hasBegun(key)) return; // the calendar's max already keeps the future out; typed dates too
+    setLoadError(null);
     setPeriod(key);
-    setTyped(key);
     setStatus({ kind: 'idle' });
   };
   const chooseKind = (next: PeriodKind) => {
     setKind(next);
-    choose(lastWhole(next));
+    setStatus({ kind: 'idle' });
   };
-  const step = (steps: number) => {
+  const stepped = (steps: number) => {
     const current = parsePeriod(period);
-    if (current) choose(shiftPeriod(current, steps).key);
+    return current ? shiftPeriod(current, steps).key : undefined;
   };
-  const submitTyped = () => {
-    const parsed = parsePeriod(typed);
-    if (parsed && parsed.kind === kind) choose(parsed.key);
-    else setLoadError(`${t.digest.period}应为${t.digest.periodHint[kind]}`);
-  };
+  const nextKey = stepped(1);
+  const now = currentPeriod(kind).key;
+  const previousWhole = lastWhole(kind);
   const print = async (mode: 'dialog' | 'pdf') => {
     if (!report) return;
     setStatus({ kind: 'busy' });
@@ -85,22 +79,43 @@ export function DigestView() {
             </button>
           ))}
         </div>
-        <button type="button" className="button" onClick={() => step(-1)}>
+        {kind !== 'year' && (
+          <div className="digest-kinds" role="group" aria-label={t.digest.quick}>
+            {[now, previousWhole].map((key, i) => (
+              <button key={key} type="button" className="button" aria-pressed={period === key} onClick={() => choose(key)}>
+                {t.digest.quickNames[kind][i]}
+              </button>
+            ))}
+          </div>
+        )}
+        <button type="button" className="button" onClick={() => stepped(-1) && choose(stepped(-1)!)}>
           {t.digest.previous}
         </button>
-        <form
-          className="digest-period"
-          onSubmit={(event) => {
-            event.preventDefault();
-            submitTyped();
-          }}
-        >
+        <span className="digest-period">
           <label htmlFor="digest-period">{t.digest.period}</label>
-          <input id="digest-period" type="text" value={typed} placeholder={t.digest.periodHint[kind]} onChange={(e) => setTyped(e.target.value)} onBlur={submitTyped} />
-        </form>
-        <button type="button" className="button" onClick={() => step(1)}>
+          {kind === 'year' ? (
+            <select id="digest-period" value={period} onChange={(e) => choose(e.target.value)}>
+              {selectableYears().map((y) => (
+                <option key={y} value={String(y)}>
+                  {t.digest.yearOption(y)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id="digest-period"
+              type={kind}
+              value={period}
+              max={now}
+              required
+              onChange={(e) => e.target.value && choose(e.target.value)}
+            />
+          )}
+        </span>
+        <button type="button" className="button" disabled={!nextKey || !hasBegun(nextKey)} onClick={() => nextKey && choose(nextKey)}>
           {t.digest.next}
         </button>
+        {d?.previousUntil && <span className="muted" data-testid="digest-running">{t.digest.running[kind]}</span>}
         <span className="digest-spacer" />
         <button type="button" className="button" disabled={!report || status.kind === 'busy'} onClick={() => void print('dialog')} data-testid="digest-print">
           {t.digest.print}

@@ -1,3 +1,4 @@
+import { deadlineMovedText } from '../../../shared/deadline-moved.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Commitment } from '../../../shared/api/commitments.js';
 import { toChinaInputValue } from '../../../shared/china-time.js';
@@ -139,6 +140,7 @@ export function CommitmentsPanel({ incident }: { incident: Incident }) {
                     </span>
                   )}
                   {c.deadlineNonWorkday && <span className="cm-card-warn">{t.commitments.nonWorkday(c.deadlineNonWorkday)}</span>}
+                  {c.deadlineMovedFrom && <span className="cm-card-note">{deadlineMovedText(c.deadlineMovedFrom, c.deadlineSpec.n)}</span>}
                   {c.responseId && <span data-testid="incident-commitment-response">{sourceOf(c)}</span>}
                 </span>
               </button>

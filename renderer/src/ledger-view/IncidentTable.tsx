@@ -106,7 +106,7 @@ function HeaderCell({ column }: { column: ColumnId }) {
   const key = COLUMNS[column].sort;
   const direction = ariaSort(sort, column);
   return (
-    <div className={`cell cell-${column}`} role="columnheader" aria-sort={direction}>
+    <div className={`cell cell-${column}${key ? ' cell-sortable' : ''}`} role="columnheader" aria-sort={direction}>
       {key ? (
         <button type="button" className="sort-button" title={t.ledger.sort.hint} onClick={() => sortBy(key)}>
           {t.ledger.columns[column]}

@@ -61,8 +61,15 @@ export function LedgerView() {
           </button>
         </div>
       )}
-      <IncidentTable />
-      {total === 0 && <p className="empty">{narrowed ? t.ledger.emptyFiltered : t.ledger.empty}</p>}
+      {total === 0 ? (
+        // No empty table frame: say plainly that nothing matched, and why.
+        <div className="table-empty" role="status" data-testid="ledger-empty">
+          {narrowed && <strong className="table-empty-title">{t.ledger.noResults}</strong>}
+          <p>{narrowed ? t.ledger.emptyFiltered : t.ledger.empty}</p>
+        </div>
+      ) : (
+        <IncidentTable />
+      )}
     </section>
   );
 }

@@ -24,6 +24,10 @@ export const COLUMN_IDS = [
   'involvedUnit',
   'sentiment',
   'updatedAt',
+  'firstResponseAt',
+  'responseTiming',
+  'commitmentCount',
+  'overdueCommitments',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
@@ -43,9 +47,9 @@ const unitName = (lookups: Lookups, id: string | null) => (id ? (lookups.unit.ge
 const townshipName = (lookups: Lookups, id: string | null) => (id ? (lookups.township.get(id)?.name ?? id) : undefined);
 
 export const COLUMNS: Record<ColumnId, ColumnDef> = {
-  number: { width: '132px', sort: 'number', render: (row) => row.number },
+  number: { width: '120px', sort: 'number', render: (row) => row.number },
   title: {
-    width: 'minmax(240px, 4fr)',
+    width: 'minmax(200px, 4fr)',
     render: (row) =>
       row.highlight ? (
         <span className="title-stack">
@@ -64,15 +68,15 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
     title: (row) => row.title,
   },
   categories: {
-    width: 'minmax(140px, 2fr)',
+    width: 'minmax(120px, 2fr)',
     render: (row, lookups) =>
       row.categories.map((code) => <CategoryTag key={code} category={lookups.category.get(code)} fallback={code} />),
   },
   severity: { width: '96px', sort: 'severity', render: (row) => <SeverityBadge severity={row.severity} /> },
   platform: { width: '96px', render: (row) => PLATFORM_LABELS[row.platform] },
-  foundAt: { width: '172px', sort: 'foundAt', render: (row) => formatChinaDateTime(row.foundAt) },
+  foundAt: { width: '168px', sort: 'foundAt', render: (row) => formatChinaDateTime(row.foundAt) },
   leadUnit: {
-    width: 'minmax(120px, 1.4fr)',
+    width: 'minmax(110px, 1.4fr)',
     render: (row, lookups) => unitName(lookups, row.leadUnitId) ?? t.ledger.unassigned,
     title: (row, lookups) => unitName(lookups, row.leadUnitId),
     muted: (row) => row.leadUnitId === null,
@@ -86,6 +90,26 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   involvedUnit: { width: 'minmax(110px, 1fr)', render: (row) => row.involvedUnit, title: (row) => row.involvedUnit || undefined },
   sentiment: { width: '80px', render: (row) => SENTIMENT_LABELS[row.sentiment] },
   updatedAt: { width: '172px', sort: 'updatedAt', render: (row) => formatChinaDateTime(row.updatedAt) },
+  firstResponseAt: {
+    width: '172px',
+    render: (row) => (row.firstResponseAt ? formatChinaDateTime(row.firstResponseAt) : t.ledger.noResponse),
+    muted: (row) => !row.firstResponseAt,
+  },
+  responseTiming: {
+    width: '84px',
+    render: (row) =>
+      row.responseTiming ? (
+        <span className={`timing timing-${row.responseTiming}`}>{t.ledger.responseTiming[row.responseTiming]}</span>
+      ) : (
+        t.ledger.notApplicable
+      ),
+  },
+  commitmentCount: { width: '64px', render: (row) => row.commitmentCount ?? 0, muted: (row) => !row.commitmentCount },
+  overdueCommitments: {
+    width: '76px',
+    render: (row) => (row.overdueCommitments ? <span className="count-danger">{row.overdueCommitments}</span> : 0),
+    muted: (row) => !row.overdueCommitments,
+  },
 };
 
 /** The CSS grid columns for a set of visible columns, shared by the header and every row. */

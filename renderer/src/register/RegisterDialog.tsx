@@ -15,6 +15,7 @@ import type { PickedFile } from '../common/files.js';
 import { t } from '../i18n/zh-CN.js';
 import { call } from '../ledger.js';
 import { useIncidents } from '../stores/incidents.js';
+import { useNav } from '../stores/nav.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
@@ -39,6 +40,8 @@ export function RegisterDialog() {
   const close = useUi((s) => s.closeRegister);
   const notify = useUi((s) => s.notify);
   const reload = useIncidents((s) => s.reload);
+  const selectIncident = useIncidents((s) => s.selectIncident);
+  const openIncident = useNav((s) => s.openIncident);
 
   const [values, setValues] = useState<RegisterValues>(() => initialValues(new Date().toISOString()));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -95,7 +98,10 @@ export function RegisterDialog() {
     setSubmitting(false);
     close();
     notify(failed === 0 ? t.ledger.registered(result.value.number) : t.ledger.registeredWithFailures(result.value.number, failed));
-    void reload();
+    // The new incident is what the clerk works on next: it opens, and is the selected row on the way back.
+    openIncident(result.value.id);
+    await reload();
+    selectIncident(result.value.id);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -54,8 +54,10 @@ export function CalendarOverrides() {
     (a, b) => a - b,
   );
 
+  // Deleting moves deadlines, so it is confirmed — in the row itself, not by a browser dialog.
+  const [pending, setPending] = useState<string | null>(null);
   const remove = async (date: string) => {
-    if (!window.confirm(c.confirmDelete(date))) return;
+    setPending(null);
     const result = await call('deleteCalendarOverride', { date });
     if (!result.ok) return setLoadError(result.error.message);
     notify(c.deleted(date, result.value.recomputed));
@@ -119,9 +121,21 @@ export function CalendarOverrides() {
                 </td>
                 <td>{entry.name}</td>
                 <td className="cal-actions">
-                  <button type="button" className="link-button link-danger" aria-label={c.deleteLabel(entry.date)} onClick={() => void remove(entry.date)}>
-                    {c.delete}
-                  </button>
+                  {pending === entry.date ? (
+                    <span role="group" aria-label={c.confirmDelete(entry.date)}>
+                      {c.confirmDelete(entry.date)}
+                      <button type="button" className="link-button link-danger" onClick={() => void remove(entry.date)}>
+                        {c.confirmYes}
+                      </button>
+                      <button type="button" className="link-button" onClick={() => setPending(null)}>
+                        {c.confirmNo}
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="link-button link-danger" aria-label={c.deleteLabel(entry.date)} onClick={() => setPending(entry.date)}>
+                      {c.delete}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

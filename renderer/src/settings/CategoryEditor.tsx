@@ -55,8 +55,8 @@ function CategoryRow({ category }: { category: Category }) {
     void saveKeywords([...category.keywords, ...new Set(fresh)]);
   };
 
+  // No confirmation first: only an added category that no incident names can be deleted; a refusal shows at once.
   const remove = async () => {
-    if (!window.confirm(c.confirmDelete(category.name))) return;
     const result = await call('deleteCategory', { code: category.code });
     if (!result.ok) return setError(result.error.message);
     notify(c.deleted(category.name));

@@ -57,8 +57,9 @@ export function NamedRow({ row, what, testId, rename, setActive, remove, extra }
     setError(null);
   };
 
+  // No confirmation first: the core deletes only what nothing names (one in use is refused, and the row says
+  // why), and an unused name is added back in a moment.
   const confirmRemove = () => {
-    if (!window.confirm(n.confirmDelete(what, row.name))) return;
     void run(remove, n.deleted(what, row.name));
   };
 

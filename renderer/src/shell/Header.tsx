@@ -1,15 +1,18 @@
+import { usePeriodChoice } from '../digest/period-choice.js';
 import { t } from '../i18n/zh-CN.js';
 import { useNav } from '../stores/nav.js';
 import { useSession } from '../stores/session.js';
 
 export function Header() {
   const view = useNav((s) => s.view);
+  // The 报告 view names the report it shows: 舆情周报, 舆情月报 or 舆情年报.
+  const reportKind = usePeriodChoice((s) => s.kind);
   const appInfo = useSession((s) => s.appInfo);
   const error = useSession((s) => s.error);
   const load = useSession((s) => s.load);
   return (
     <header className="header">
-      <h1 className="header-title">{t.nav[view]}</h1>
+      <h1 className="header-title">{view === 'digest' ? t.digest.titles[reportKind] : t.nav[view]}</h1>
       <div className="header-site" data-testid="workstation">
         {appInfo && (
           <>

@@ -72,6 +72,8 @@ interface IncidentsState {
   /** Fetches the pages covering rows first..last (inclusive) that are neither loaded nor on their way. */
   ensureRows: (first: number, last: number) => void;
   select: (index: number) => void;
+  /** Selects the row of an incident when it is among the rows loaded (e.g. the one just registered). */
+  selectIncident: (id: string) => void;
   /** Moves the selection by delta rows, staying inside the table. */
   moveSelection: (delta: number) => void;
 }
@@ -214,6 +216,12 @@ export const useIncidents = create<IncidentsState>()((set, get) => {
       }
     },
     select: (index) => set({ selected: index }),
+    selectIncident: (id) => {
+      for (const [page, rows] of Object.entries(get().pages)) {
+        const at = rows.findIndex((row) => row.id === id);
+        if (at >= 0) return set({ selected: Number(page) * PAGE_SIZE + at });
+      }
+    },
     moveSelection: (delta) => {
       const { total, selected } = get();
       if (!total) return;

@@ -15,9 +15,9 @@ interface NavState {
   closeIncident: () => void;
 }
 
-// The ledger is the first view that does real work, so the app opens on it.
+// The app opens on 工作台: the first thing a clerk needs in the morning is what must be done today.
 export const useNav = create<NavState>()((set) => ({
-  view: 'ledger',
+  view: 'dashboard',
   incident: null,
   // Choosing a view in the navigation leaves any open incident page.
   go: (view) => set({ view, incident: null }),

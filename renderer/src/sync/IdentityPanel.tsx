@@ -9,8 +9,11 @@ import { useSync } from './store.js';
 
 const s = t.sync.identity;
 
-/** The card text, shown on request so it can be copied into a mail or pasted on the other workstation. */
-function CardText({ text }: { text: string }) {
+/**
+ * The card as a card: the workstation's name and its 核对词, as the other side will see them; the text to copy
+ * (JSON) folded away under 联系卡原文.
+ */
+function CardView({ text, name, fingerprint }: { text: string; name: string; fingerprint: string }) {
   const notify = useUi((st) => st.notify);
   const copy = async () => {
     // The clipboard exists only in a secure context; where it is missing the text can still be selected by hand.
@@ -22,17 +25,23 @@ function CardText({ text }: { text: string }) {
     }
   };
   return (
-    <div className="sy-card-text">
-      <label className="field-label" htmlFor="sy-card-text">
-        {s.cardText}
-      </label>
-      <textarea id="sy-card-text" readOnly rows={10} value={text} data-testid="card-text" onFocus={(e) => e.currentTarget.select()} />
+    <div className="sy-card" data-testid="card-view">
+      <span className="field-label">{s.cardTitle}</span>
+      <span className="sy-card-name">{name}</span>
+      <Fingerprint value={fingerprint} size="small" />
       <div className="sy-row">
         <span className="field-hint">{s.cardTextHint}</span>
         <button type="button" className="button button-small" onClick={() => void copy()}>
           {s.copy}
         </button>
       </div>
+      <details>
+        <summary>{s.cardRaw}</summary>
+        <label className="visually-hidden" htmlFor="sy-card-text">
+          {s.cardText}
+        </label>
+        <textarea id="sy-card-text" readOnly rows={8} value={text} data-testid="card-text" onFocus={(e) => e.currentTarget.select()} />
+      </details>
     </div>
   );
 }
@@ -100,8 +109,6 @@ export function IdentityPanel() {
               {/* Peers know us by the name on the card they added: a rename reaches them only with a new card. */}
               <span className="field-hint sy-name-hint">{s.nameHint}</span>
             </dd>
-            <dt>{s.siteId}</dt>
-            <dd className="mono">{identity.siteId}</dd>
             <dt>{s.createdAt}</dt>
             <dd>{when(identity.createdAt)}</dd>
           </dl>
@@ -127,7 +134,14 @@ export function IdentityPanel() {
               {error}
             </div>
           )}
-          {showCard && card && <CardText text={card.text} />}
+          {showCard && card && <CardView text={card.text} name={identity.name} fingerprint={identity.fingerprint} />}
+          <details className="technical">
+            <summary>{t.sync.technical}</summary>
+            <dl className="facts">
+              <dt>{s.siteId}</dt>
+              <dd className="mono">{identity.siteId}</dd>
+            </dl>
+          </details>
         </>
       )}
       {rotating && <RotateDialog onClose={() => setRotating(false)} />}

@@ -18,6 +18,7 @@ const s = t.sync;
 export function SyncView() {
   const load = useSync((st) => st.load);
   const loaded = useSync((st) => st.loaded);
+  const peers = useSync((st) => st.peers);
   const error = useSync((st) => st.error);
 
   useEffect(() => {
@@ -27,7 +28,8 @@ export function SyncView() {
   return (
     <div className="view sy-view" data-testid="sync-view">
       <div className="toolbar">
-        <p className="muted sy-intro">{s.intro}</p>
+        {/* How to begin: gone once a workstation is trusted, when it no longer says anything new. */}
+        {!peers.some((p) => p.trusted) && <p className="muted sy-intro">{s.intro}</p>}
         <span className="toolbar-end">
           <button type="button" className="button" onClick={() => void load()}>
             {s.refresh}

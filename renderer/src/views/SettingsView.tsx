@@ -1,41 +1,27 @@
 import { t } from '../i18n/zh-CN.js';
-import { BackupSection } from '../settings/BackupSection.js';
-import { CalendarOverrides } from '../settings/CalendarOverrides.js';
-import { CategoryEditor } from '../settings/CategoryEditor.js';
-import { ResponseRulesEditor } from '../settings/ResponseRulesEditor.js';
-import { TownshipEditor } from '../settings/TownshipEditor.js';
-import { UnitEditor } from '../settings/UnitEditor.js';
-import { WorkstationName } from '../settings/WorkstationName.js';
-import { useSession } from '../stores/session.js';
+import { SETTINGS_SECTIONS, useSettingsSection } from '../settings/sections.js';
 
-/** This workstation's identity and the office's reference data: categories, response rules, townships, units, holiday calendar. */
+/** 设置: a list of sections at the side, the chosen one's page beside it (settings/sections.tsx lists them). */
 export function SettingsView() {
-  const appInfo = useSession((s) => s.appInfo);
+  const { id: chosen, open: setChosen } = useSettingsSection();
+  const section = SETTINGS_SECTIONS.find((s) => s.id === chosen) ?? SETTINGS_SECTIONS[0]!;
   return (
-    <div className="settings">
-      {appInfo && (
-        <section className="panel">
-          <h2 className="panel-title">{t.settings.thisWorkstation}</h2>
-          <dl className="facts">
-            <dt>{t.settings.siteName}</dt>
-            <dd>
-              <WorkstationName />
-            </dd>
-            <dt>{t.settings.siteId}</dt>
-            <dd className="mono">{appInfo.siteId}</dd>
-            <dt>{t.settings.schemaVersion}</dt>
-            <dd>{appInfo.schemaVersion}</dd>
-            <dt>{t.settings.appVersion}</dt>
-            <dd>{appInfo.appVersion}</dd>
-          </dl>
-        </section>
-      )}
-      <CategoryEditor />
-      <ResponseRulesEditor />
-      <TownshipEditor />
-      <UnitEditor />
-      <CalendarOverrides />
-      <BackupSection />
+    <div className="settings-layout">
+      <nav className="settings-nav" aria-label={t.settingsSections.label}>
+        {SETTINGS_SECTIONS.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            className="settings-tab"
+            aria-current={s.id === section.id ? 'page' : undefined}
+            data-testid={`settings-tab-${s.id}`}
+            onClick={() => setChosen(s.id)}
+          >
+            {s.title}
+          </button>
+        ))}
+      </nav>
+      <div className="settings">{section.page()}</div>
     </div>
   );
 }

@@ -37,9 +37,17 @@ describe('commitments', () => {
       overdueWorkdays: 0,
     });
     const second = await ok<Commitment>('addCommitment', commitment(incident.number, { deadline: { days: 8, from: '2026-11-20' } }));
-    expect(second).toMatchObject({ number: `${incident.number}-C2`, deadline: '2026-11-28', deadlineNonWorkday: '星期六' });
+    // 8 自然日 from 11-20 end on Saturday 11-28, a day off: the period runs to Monday 11-30 (民法典 第二百零三条).
+    expect(second).toMatchObject({
+      number: `${incident.number}-C2`,
+      deadline: '2026-11-30',
+      deadlineNonWorkday: null,
+      deadlineMovedFrom: { date: '2026-11-28', name: '星期六' },
+    });
+    const dated = await ok<Commitment>('addCommitment', commitment(incident.number, { deadline: { date: '2026-11-28' } }));
+    expect(dated).toMatchObject({ deadline: '2026-11-28', deadlineNonWorkday: '星期六', deadlineMovedFrom: null });
     const listed = await ok<Commitment[]>('listCommitments', { incident: incident.number });
-    expect(listed.map((x) => x.number)).toEqual([`${incident.number}-C1`, `${incident.number}-C2`]);
+    expect(listed.map((x) => x.number)).toEqual([`${incident.number}-C1`, `${incident.number}-C2`, `${incident.number}-C3`]);
   });
 
   it('flags a deadline in 2027 as unverified until the office enters 2027, then recomputes it', async () => {
@@ -50,7 +58,7 @@ describe('commitments', () => {
     // Without 2027 data, Friday 2027-01-01 counts as a working day.
     expect(c).toMatchObject({ deadline: '2027-01-01', calendarVerified: false });
     const preview = await ok('previewDeadline', { deadline: { workdays: 10, from: '2026-12-18' } });
-    expect(preview).toEqual({ date: '2027-01-01', verified: false, nonWorkday: null });
+    expect(preview).toEqual({ date: '2027-01-01', verified: false, nonWorkday: null, movedFrom: null });
 
     const set = await ok<{ recomputed: number }>('setCalendarOverride', { date: '2027-01-01', work: false, name: '元旦' });
     expect(set.recomputed).toBe(1);
@@ -132,6 +140,29 @@ describe('commitments', () => {
       `督办（承诺 ${c.number}）`,
       '反馈评价（回访）：满意度 4（满意）',
     ]);
+  });
+});
+
+describe('times before the incident was found', () => {
+  it('refuses a commitment or a response dated before 发现时间, with one clear line, and writes nothing', async () => {
+    const { ok, fail } = setupLedger();
+    const incident = await respondedIncident(ok); // found 2026-11-26 09:30
+    const early = await fail('addCommitment', commitment(incident.id, { promisedAt: '2026-11-25 10:00' }));
+    expect(early.message).toBe('输入有误：承诺时间（2026年11月25日 10:00）早于该舆情的发现时间（2026年11月26日 09:30），请核对');
+    expect(early.fields?.map((f) => f.path)).toEqual(['promisedAt']);
+    const response = await fail('addResponse', {
+      incident: incident.id,
+      at: '2026-11-26 09:00',
+      method: '情况通报',
+      channel: '政务微博',
+      content: '已介入调查',
+      unit: '县住建局',
+    });
+    expect(response.message).toContain('回应时间（2026年11月26日 09:00）早于该舆情的发现时间');
+    expect(await ok<Commitment[]>('listCommitments', { incident: incident.id })).toEqual([]);
+    const made = await ok<Commitment>('addCommitment', commitment(incident.id));
+    const moved = await fail('updateCommitment', { id: made.id, patch: { promisedAt: '2026-11-20 08:00' } });
+    expect(moved.message).toContain('承诺时间（2026年11月20日 08:00）早于该舆情的发现时间');
   });
 });
 

@@ -78,14 +78,32 @@ describe('working days', () => {
 });
 
 describe('deadlines', () => {
-  it('says when a calendar-day deadline falls on a non-working day, and does not move it', () => {
-    expect(computeDeadline(calendar, { days: 10, from: '2026-09-23' })).toMatchObject({
-      date: '2026-10-03',
+  it('runs N 自然日 whose last day is a day off to the next working day (民法典 第二百零三条), and says why', () => {
+    // 7 自然日 from Monday 2026-09-28 end on 10-05, in the 国庆 holiday (10-01…10-07): the period ends on 10-08.
+    expect(computeDeadline(calendar, { days: 7, from: '2026-09-28' })).toMatchObject({
+      date: '2026-10-08',
       verified: true,
-      nonWorkday: { name: '国庆节', kind: 'holiday' },
+      movedFrom: { date: '2026-10-05', name: '国庆节', kind: 'holiday' },
     });
+    expect(computeDeadline(calendar, { days: 7, from: '2026-09-28' }).nonWorkday).toBeUndefined();
+    // A last day on a weekend (公休日 is a 法定休假日 too) moves to Monday; a 调休 Saturday is a working day and stays.
+    expect(computeDeadline(calendar, { days: 8, from: '2026-11-20' })).toMatchObject({ date: '2026-11-30', movedFrom: { name: '星期六' } });
+    expect(computeDeadline(calendar, { days: 1, from: '2026-10-09' })).toEqual({ date: '2026-10-10', verified: true });
+    // A date promised is the date promised: it is only flagged.
     expect(computeDeadline(calendar, { date: '2026-11-28' }).nonWorkday?.name).toBe('星期六');
+    expect(computeDeadline(calendar, { date: '2026-11-28' }).movedFrom).toBeUndefined();
     expect(computeDeadline(calendar, { date: '2026-10-10' }).nonWorkday).toBeUndefined();
+  });
+
+  it('always ends N 自然日 on a working day no earlier than the Nth day (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 700 }), fc.integer({ min: 1, max: 60 }), (offset, n) => {
+        const from = addDays('2025-01-01', offset);
+        const { date, movedFrom } = computeDeadline(calendar, { days: n, from });
+        const last = addDays(from, n);
+        return calendar.isWorkday(date) && date >= last && (date === last) === (movedFrom === undefined) && workdaysAfter(calendar, last, addDays(date, -1)) === 0;
+      }),
+    );
   });
 
   it('flags a deadline in a year the calendar does not cover until the office enters an override for it', () => {

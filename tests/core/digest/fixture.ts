@@ -79,7 +79,8 @@ export async function fillW48(ok: Ok) {
   await commit(c.id, '12月2日前完成食堂整改并公开验收结果', '县教育局', '2026-11-26 10:00', '2026-12-02');
   const k4 = await commit(p1.id, '11月30日前结清工地欠薪', '县人社局', '2026-11-19 10:00', '2026-11-30');
   await ok('updateCommitment', { id: k4.id, patch: { status: '已兑现', evidence: '已结清', fulfilledAt: '2026-11-30 08:00' } });
-  const k5 = await commit(p2.id, '11月21日前查明死鱼原因', '县生态环境分局', '2026-11-20 10:00', '2026-11-21');
+  // Promised the minute P2 was found (a promise cannot precede 发现时间), still in the previous week.
+  const k5 = await commit(p2.id, '11月23日前查明死鱼原因', '县生态环境分局', '2026-11-22 23:59', '2026-11-23');
   await ok('updateCommitment', {
     id: k5.id,
     patch: { status: '已兑现', evidence: '已查明系水体缺氧', fulfilledAt: '2026-11-24 10:00', publication: { published: false, note: '涉及个人隐私' } },

@@ -110,11 +110,12 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
     ]);
     expect(d.fulfilledItems.map((c) => [c.content, c.publication, c.published])).toEqual([
       ['11月27日前发放全部拖欠工资', '已公开（政务微博，2026年11月27日）', true],
-      ['11月21日前查明死鱼原因', '未公开：涉及个人隐私', false],
+      ['11月23日前查明死鱼原因', '未公开：涉及个人隐私', false],
     ]);
-    expect(d.overdueItems.map((c) => [c.content, c.status, c.daysOverdue])).toEqual([
-      ['11月26日前公布化工厂整改方案', 'overdue', 4],
-      ['11月28日前完成企业用工情况全面排查', 'overdue', 2],
+    // In working days, as the board counts them at Monday 00:00: Fri 11-27 and Mon 11-30 after Thu 11-26; Mon after Sat.
+    expect(d.overdueItems.map((c) => [c.content, c.status, c.workdaysOverdue])).toEqual([
+      ['11月26日前公布化工厂整改方案', 'overdue', 2],
+      ['11月28日前完成企业用工情况全面排查', 'overdue', 1],
     ]);
     // K4 was fulfilled on Monday 08:00 — after the week — so on Sunday night it was still due next week.
     expect(d.dueNextWeekItems.map((c) => [c.deadline, c.unit, c.fulfilledAt])).toEqual([
@@ -158,7 +159,9 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
     const r = year.digest.response;
     expect(channels(r.byChannel)).toEqual({ 政府网站: 2, 政务微博: 2, 政务微信: 2, 媒体: 2 });
     expect(r.byChannel.reduce((sum, c) => sum + c.count, 0)).toBe(r.responsesMade);
-    expect(year.html).toContain('六、年度报告参考数据');
+    // The 年报 opens with the figures the office copies into its 年度报告, then the sections in order.
+    expect(year.html).toContain('<h2>一、年度报告参考数据</h2>');
+    expect(year.html.indexOf('<h2>一、年度报告参考数据')).toBeLessThan(year.html.indexOf('<h2>二、总体情况'));
     expect(year.html).toContain(`<td>登记舆情事件</td><td class="n">${year.digest.newIncidents}起</td>`);
     expect(year.html).toContain('<td>\u3000按渠道：政务微博</td><td class="n">2次</td>');
     expect(year.html).toContain(`<td>召开新闻发布会/吹风会</td><td class="n">${r.pressConferences}场</td>`);
