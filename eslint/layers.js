@@ -23,7 +23,10 @@ const PRELOAD_WHY =
   'electron/preload exposes exactly the contract as window.ledger: it may use Electron\'s contextBridge/ipcRenderer and shared/, nothing else — no core, no Node built-ins (DESIGN §2).';
 const MAIN_WHY =
   'electron/main relays to the core and owns the window: it must not import the renderer or React (DESIGN §2).';
-const IPC_WHY =
+const TOOLING_WHY =
+  'scripts/ is developer tooling (the bench, the demo generator, the browser-test host): the product never imports it, so none of it ships in the app or yq (DESIGN §2).';
+const noTooling = { regex: '(^|/)scripts/', message: TOOLING_WHY };
+export const IPC_WHY =
   'Only electron/main/ipc.ts may touch ipcMain: every call must pass the one registration function that checks the sender and parses input with the contract schema (DESIGN §2).';
 
 export const layerRules = [
@@ -37,6 +40,7 @@ export const layerRules = [
             ...noNode(SHARED_WHY),
             { group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'react/*', 'zustand'], message: SHARED_WHY },
             { regex: '(^|/)(electron|renderer)/', message: SHARED_WHY },
+            noTooling,
           ],
         },
       ],
@@ -52,6 +56,7 @@ export const layerRules = [
             { group: ['electron', 'react', 'react-dom', 'react/*', 'zustand'], message: CORE_WHY },
             { regex: '(^|/)renderer/', message: CORE_WHY },
             { regex: '(^|/)(main|preload|cli)/', message: CORE_WHY },
+            noTooling,
           ],
         },
       ],
@@ -67,6 +72,7 @@ export const layerRules = [
             ...noNode(RENDERER_WHY),
             { group: ['electron', 'electron/*', 'better-sqlite3'], message: RENDERER_WHY },
             { regex: '(^|/)electron/', message: RENDERER_WHY },
+            noTooling,
           ],
         },
       ],
@@ -81,6 +87,7 @@ export const layerRules = [
           patterns: [
             { group: ['electron', 'react', 'react-dom', 'react/*', 'zustand'], message: CLI_WHY },
             { regex: '(^|/)(renderer|main|preload)/', message: CLI_WHY },
+            noTooling,
           ],
         },
       ],
@@ -110,6 +117,7 @@ export const layerRules = [
           patterns: [
             { group: ['react', 'react-dom', 'react/*', 'zustand'], message: MAIN_WHY },
             { regex: '(^|/)renderer/', message: MAIN_WHY },
+            noTooling,
           ],
         },
       ],

@@ -16,10 +16,12 @@ import { responseRuleMethods } from './api/response-rules.js';
 import { responseMethods } from './api/responses.js';
 import { syncMethods } from './api/sync.js';
 import { excelMethods } from './api/excel.js';
+import { similarityMethods } from './api/similarity.js';
 import { timelineMethods } from './api/timeline.js';
 import { townshipMethods } from './api/townships.js';
 import { unitMethods } from './api/units.js';
 import { viewMethods } from './api/views.js';
+import { staffMethods } from './api/staff.js';
 import type { Result } from './errors.js';
 
 // The single list of what the UI may ask of the ledger. electron/main registers exactly these on ipcMain,
@@ -44,9 +46,11 @@ export const contract = {
   ...digestMethods,
   ...syncMethods,
   ...excelMethods,
+  ...staffMethods,
   ...backupMethods,
   ...paperMethods,
   ...holidayMethods,
+  ...similarityMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,5 @@
+import { addDays, daysBetween, startsWithRealDate, weekdayOf as weekdayNumber } from './china-time.js';
+
 // The 国务院办公厅's yearly notice of holidays (关于20XX年部分节假日安排的通知), as an office pastes it, read
 // into calendar entries: every day of each holiday off (named after the holiday), every 调休 Saturday or Sunday
 // a working day. What cannot be read, or does not add up (a weekday in brackets that is not that date's, a
@@ -21,23 +23,20 @@ export interface ParsedNotice {
 }
 
 const WEEKDAYS = '日一二三四五六';
-const DAY_MS = 86_400_000;
 
 const ymd = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** A real date or undefined (2月30日 is not one). */
 function dateOf(y: number, m: number, d: number): string | undefined {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? ymd(y, m, d) : undefined;
+  const date = ymd(y, m, d);
+  return startsWithRealDate(date) ? date : undefined;
 }
 
-const weekdayOf = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+const weekdayOf = (date: string) => WEEKDAYS[weekdayNumber(date)]!;
 const label = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 function daysFrom(first: string, last: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
-  return days;
+  return Array.from({ length: Math.max(0, daysBetween(first, last) + 1) }, (_, i) => addDays(first, i));
 }
 
 /** Full-width digits and spaces as people paste them from a web page or a PDF. */

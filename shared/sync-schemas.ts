@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { filePath } from './file-path.js';
+import { text } from './text.js';
+import { workstationCodeSchema } from './api/app.js';
 
 // Sync bundles as the UI and the CLI see them: this workstation's identity and contact card, peers, the result
 // of an import, conflicts for review and the history of bundles. The bundle format itself is core-internal.
@@ -16,60 +19,64 @@ export const CARD_FORMAT = 'yuqing-ledger/contact-card';
 export const contactCardSchema = z.strictObject({
   format: z.literal(CARD_FORMAT, { error: '不是舆情台账的工作站联系卡' }),
   version: z.literal(1, { error: '联系卡版本不受支持' }),
-  name: z.string().trim().min(1, { error: '联系卡缺少工作站名称' }).max(100),
-  site: z.string().regex(SITE_ID, { error: '联系卡中的工作站编号无效' }),
-  signPublic: z.string().regex(SIGN_PUBLIC, { error: '联系卡中的签名公钥无效' }),
-  ageRecipient: z.string().regex(AGE_X25519_RECIPIENT, { error: '联系卡中的加密公钥无效（须为 age1… X25519 公钥）' }),
-  fingerprint: z.string().regex(FINGERPRINT, { error: '联系卡中的指纹格式无效' }),
+  name: text().trim().min(1, { error: '联系卡缺少工作站名称' }).max(100),
+  site: text().regex(SITE_ID, { error: '联系卡中的工作站编号无效' }),
+  signPublic: text().regex(SIGN_PUBLIC, { error: '联系卡中的签名公钥无效' }),
+  ageRecipient: text().regex(AGE_X25519_RECIPIENT, { error: '联系卡中的加密公钥无效（须为 age1… X25519 公钥）' }),
+  fingerprint: text().regex(FINGERPRINT, { error: '联系卡中的指纹格式无效' }),
   createdAt: z.iso.datetime(),
+  /** The code in the workstation's incident numbers (YQ-2026-宣-0001); absent on cards of workstations without one. */
+  code: workstationCodeSchema.optional(),
 });
 export type ContactCard = z.infer<typeof contactCardSchema>;
 
 export const syncKeySchema = z.object({
-  fingerprint: z.string(),
-  createdAt: z.string(),
-  retiredAt: z.string().nullable(),
+  fingerprint: text(),
+  createdAt: text(),
+  retiredAt: text().nullable(),
 });
 
 export const syncIdentitySchema = z.object({
-  siteId: z.string(),
-  name: z.string(),
-  fingerprint: z.string(),
-  signPublic: z.string(),
-  ageRecipient: z.string(),
-  createdAt: z.string(),
+  siteId: text(),
+  name: text(),
+  /** The code in this workstation's incident numbers; '' while none is set. */
+  code: text(),
+  fingerprint: text(),
+  signPublic: text(),
+  ageRecipient: text(),
+  createdAt: text(),
   /** Where the private keys are kept (a file path or the OS keychain), never the keys. */
-  keyStore: z.string(),
+  keyStore: text(),
   /** Earlier key pairs, kept to read bundles sent before a rotation. */
   retiredKeys: z.array(syncKeySchema),
 });
 export type SyncIdentity = z.infer<typeof syncIdentitySchema>;
 
 export const peerSchema = z.object({
-  siteId: z.string(),
-  name: z.string(),
-  fingerprint: z.string(),
+  siteId: text(),
+  name: text(),
+  /** The code on the peer's card ('' if it had none). */
+  code: text(),
+  fingerprint: text(),
   trusted: z.boolean(),
-  addedAt: z.string(),
+  addedAt: text(),
   /** Older keys still accepted for bundles signed before the peer rotated. */
-  previousFingerprints: z.array(z.string()),
-  lastImportAt: z.string().nullable(),
+  previousFingerprints: z.array(text()),
+  lastImportAt: text().nullable(),
 });
 export type Peer = z.infer<typeof peerSchema>;
 
-export const peerRef = z.string().trim().min(1, { error: '请指定对方工作站' }).max(100);
-/** A file the person chose in main's dialog (main refuses any other). */
-export const filePath = z.string().trim().min(1, { error: '请选择文件' }).max(4096);
-const passphrase = z.string().min(8, { error: '办公室口令至少 8 个字符' }).max(1024);
+export const peerRef = text().trim().min(1, { error: '请指定对方工作站' }).max(100);
+const passphrase = text().min(8, { error: '办公室口令至少 8 个字符' }).max(1024);
 
 export const addPeerInputSchema = z.strictObject({
-  cardText: z.string().min(1, { error: '请提供联系卡' }).max(64 * 1024, { error: '联系卡过大' }),
+  cardText: text().min(1, { error: '请提供联系卡' }).max(64 * 1024, { error: '联系卡过大' }),
   /** Accepting a card is a trust decision: the fingerprint was compared by phone. */
   trusted: z.boolean().default(true),
 });
 
 export const exportBundleInputSchema = z.strictObject({
-  path: filePath,
+  path: filePath('save'),
   /** Peers (names or site ids): encrypted to them, and carrying what they are not known to have. */
   peers: z.array(peerRef).max(100).default([]),
   /** An office passphrase instead of peer keys (age allows one or the other, not both in one file). */
@@ -81,29 +88,29 @@ export const exportBundleInputSchema = z.strictObject({
 });
 
 export const exportResultSchema = z.object({
-  path: z.string(),
-  bundleId: z.string(),
+  path: text(),
+  bundleId: text(),
   opCount: z.number().int(),
   bytes: z.number().int(),
   full: z.boolean(),
-  recipients: z.array(z.string()),
+  recipients: z.array(text()),
   passphrase: z.boolean(),
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
 export const importBundleInputSchema = z.strictObject({
-  path: filePath,
-  passphrase: z.string().min(1).max(1024).optional(),
+  path: filePath('open'),
+  passphrase: text().min(1).max(1024).optional(),
   /** The person confirmed an import that deletes more than half of the ledger. */
   confirmMassDelete: z.boolean().default(false),
 });
 
-export const senderSchema = z.object({ siteId: z.string(), name: z.string(), fingerprint: z.string() });
+export const senderSchema = z.object({ siteId: text(), name: text(), fingerprint: text() });
 
 export const importResultSchema = z.object({
-  bundleId: z.string(),
+  bundleId: text(),
   sender: senderSchema,
-  createdAt: z.string(),
+  createdAt: text(),
   /** Operations new to this ledger (the winning ones changed it; the others lost by last-writer-wins). */
   applied: z.number().int(),
   /** Operations this ledger already had. */
@@ -122,37 +129,37 @@ export const importResultSchema = z.object({
   alreadyImported: z.boolean(),
   /** Set by a preview: the import would need confirmMassDelete. */
   needsConfirmation: z.boolean(),
-  messages: z.array(z.string()),
+  messages: z.array(text()),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
 export const conflictSchema = z.object({
   id: z.number().int(),
   kind: z.enum(['field', 'number']),
-  at: z.string(),
-  table: z.string(),
-  rowId: z.string(),
+  at: text(),
+  table: text(),
+  rowId: text(),
   /** What a person recognises: the incident number and title, or the reference entry's name. */
-  rowLabel: z.string(),
-  column: z.string(),
-  columnLabel: z.string(),
+  rowLabel: text(),
+  column: text(),
+  columnLabel: text(),
   winnerValue: z.unknown(),
-  winnerSite: z.string(),
+  winnerSite: text(),
   loserValue: z.unknown(),
-  loserSite: z.string(),
+  loserSite: text(),
   status: z.enum(['open', 'accepted', 'kept_other', 'superseded']),
-  resolvedAt: z.string().nullable(),
+  resolvedAt: text().nullable(),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
 export const bundleRecordSchema = z.object({
-  bundleId: z.string(),
+  bundleId: text(),
   direction: z.enum(['in', 'out']),
-  peerSite: z.string(),
-  peerName: z.string(),
-  at: z.string(),
-  createdAt: z.string(),
-  file: z.string(),
+  peerSite: text(),
+  peerName: text(),
+  at: text(),
+  createdAt: text(),
+  file: text(),
   bytes: z.number().int(),
   opCount: z.number().int(),
   full: z.boolean(),
@@ -166,13 +173,13 @@ export const bundleRecordSchema = z.object({
 export type BundleRecord = z.infer<typeof bundleRecordSchema>;
 
 export const quarantinedOpSchema = z.object({
-  hlc: z.string(),
-  site: z.string(),
-  table: z.string(),
-  rowId: z.string(),
-  column: z.string(),
-  bundleId: z.string(),
-  receivedAt: z.string(),
+  hlc: text(),
+  site: text(),
+  table: text(),
+  rowId: text(),
+  column: text(),
+  bundleId: text(),
+  receivedAt: text(),
   /** How far ahead of this workstation's clock the stamp lies, in hours. */
   aheadHours: z.number(),
 });

@@ -10,6 +10,8 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
+  /** Who is acting (a member of this workstation's staff): named in the audit entry of every write. */
+  as: { type: 'string' },
 };
 
 function allOptions(): Record<string, OptionSpec> {
@@ -36,7 +38,9 @@ export interface ParsedArgs {
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: allOptions(), allowPositionals: true, strict: true });
+    const options = allOptions();
+    const { values, positionals, tokens } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
+    refuseRepeats(tokens, options);
     const v = values as OptionValues;
     return {
       db: typeof v.db === 'string' ? v.db : undefined,
@@ -46,7 +50,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       values: v,
     };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(localiseParseError((error as Error).message));
+  }
+}
+
+/** `--info-hours 5 --info-hours 6`: Node keeps the last one silently; a person meant one of them, so ask. */
+function refuseRepeats(tokens: readonly { kind: string; name?: string }[], options: Record<string, OptionSpec>): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || options[token.name]?.multiple) continue;
+    if (seen.has(token.name)) throw new UsageError(`选项 --${token.name} 只能给出一次`);
+    seen.add(token.name);
   }
 }
 
@@ -91,5 +106,5 @@ ${lines.map(([left, right]) => `  ${left}\n      ${right}`).join('\n')}
 通用选项：--json 以 JSON 输出；--json-in - 从标准输入读取 JSON。
 类别可写代码、全称或简称（wages / 工资拖欠 / 欠薪）；等级、状态、平台可写代码或名称（major / 重大）；单位、乡镇写名称。
 时间按北京时间书写（2026-11-28 14:05），或带时区的 ISO 8601。
-退出码：0 成功；2 输入有误（标准错误输出一行说明，不写入任何数据）；1 校验未通过。`;
+退出码：0 成功；2 输入有误（标准错误输出一行说明，不写入任何数据）；1 校验未通过，或台账、程序出错（一行说明；设 YQ_DEBUG=1 可看详情）。`;
 }

@@ -22,6 +22,8 @@ export interface CommandInput {
 export interface Plan {
   method: MethodName;
   input: unknown;
+  /** Calls made first, in order (e.g. `init --name --code` on an existing ledger); any failure stops the command. */
+  before?: readonly { method: MethodName; input: unknown }[];
   /** Shapes the answer for output (e.g. a page becomes its rows). */
   present?: (value: unknown) => unknown;
   /** Plain text for a person at a terminal (without --json). */
@@ -54,7 +56,7 @@ export interface Command {
    * Only for a command that may create the ledger (`init`): what a new ledger starts with. It may throw to refuse
    * the options before any file is made. Every other command needs the database file to exist already.
    */
-  newLedger?: (values: OptionValues) => { siteName?: string };
+  newLedger?: (values: OptionValues) => { siteName?: string; siteCode?: string };
   plan(input: CommandInput): Plan;
 }
 

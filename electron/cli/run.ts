@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { LedgerErrorData } from '../../shared/errors.js';
-import { type Ledger, openLedger } from '../core/ledger.js';
+import { type LedgerErrorData, toErrorData } from '../../shared/errors.js';
+import { parseJsonText } from '../../shared/json-text.js';
+import { safeMessage } from '../../shared/text.js';
+import { type Ledger, openLedger } from '../core/open-ledger.js';
 import { printHtmlToPdf } from '../core/print/pdf.js';
 import { createDispatcher, createHandlers } from '../core/service.js';
 import { fileProblem } from '../core/file-problems.js';
@@ -19,7 +21,11 @@ export interface CliIo {
   now?: () => number;
 }
 
-export const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;
+/** 1 also for a failure that is not the input's fault (storage, internal): retrying may help, correcting input won't. */
+export const EXIT = { ok: 0, checkFailed: 1, failed: 1, badInput: 2 } as const;
+
+/** With YQ_DEBUG=1 an administrator sees the details of an internal failure; otherwise one Chinese line only. */
+const debug = () => process.env.YQ_DEBUG === '1';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args: ParsedArgs;
@@ -47,14 +53,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     // What a new ledger starts with is checked before openLedger creates the file (and ignored if it exists).
     const fresh = found.command.newLedger?.(args.values) ?? {};
-    ledger = openLedger({ path: args.db, ...(io.now ? { now: io.now } : {}), ...fresh });
+    const as = typeof args.values.as === 'string' ? { staff: args.values.as.trim() } : {};
+    ledger = openLedger({ path: args.db, ...(io.now ? { now: io.now } : {}), ...fresh, ...as });
   } catch (error) {
     return fail(io, error);
   }
   try {
     const input: CommandInput = { args: found.args, values: args.values, readJsonIn: () => readJsonIn(args.values, io) };
     const plan = found.command.plan(input);
-    const result = await createDispatcher(createHandlers(ledger), { now: ledger.ctx.now })(plan.method, plan.input);
+    const logInternal = (method: string, error: unknown) => {
+      if (debug()) io.stderr(`[${method}] ${(error as Error).stack ?? String(error)}`);
+    };
+    const call = createDispatcher(createHandlers(ledger), { now: ledger.ctx.now, logInternal });
+    for (const step of plan.before ?? []) {
+      const done = await call(step.method, step.input);
+      if (!done.ok) return failWith(io, done.error);
+    }
+    const result = await call(plan.method, plan.input);
     if (!result.ok) return failWith(io, result.error);
     for (const file of plan.files ?? []) {
       if (file.format === 'pdf') await printHtmlToPdf(file.content(result.value), file.path);
@@ -89,11 +104,9 @@ function readJsonIn(values: OptionValues, io: CliIo): unknown {
   } catch {
     throw new UsageError(`无法读取 ${source}`);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UsageError(`${source === '-' ? '标准输入' : source} 不是有效的 JSON：${(error as Error).message}`);
-  }
+  const parsed = parseJsonText(text, source === '-' ? '标准输入' : source);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return parsed.value;
 }
 
 function fail(io: CliIo, error: unknown): number {
@@ -101,13 +114,12 @@ function fail(io: CliIo, error: unknown): number {
     io.stderr(`yq: ${error.message}`);
     return EXIT.badInput;
   }
-  const data = (error as { toData?: () => LedgerErrorData }).toData?.();
-  if (data) return failWith(io, data);
-  io.stderr(`yq: 内部错误：${String((error as Error).message ?? error)}`);
-  return EXIT.badInput;
+  if (debug()) io.stderr(String((error as Error).stack ?? error));
+  return failWith(io, toErrorData(error));
 }
 
+/** One line on stderr; exit 2 when the input was at fault, 1 when the ledger or the program was. */
 function failWith(io: CliIo, error: LedgerErrorData): number {
-  io.stderr(`yq: ${error.message.replace(/\s+/g, ' ')}`);
-  return EXIT.badInput;
+  io.stderr(`yq: ${safeMessage(error.message)}`);
+  return error.code === 'internal' || error.code === 'storage' ? EXIT.failed : EXIT.badInput;
 }

@@ -8,12 +8,15 @@ import { desktopHandlers } from './handlers/desktop.js';
 import { digestHandlers } from './handlers/digest.js';
 import { incidentHandlers } from './handlers/incidents.js';
 import { printHandlers } from './handlers/print.js';
-import { ledgerToolHandlers } from './handlers/ledger-tools.js';
+import { attachmentHandlers } from './handlers/attachments.js';
+import { dashboardHandlers } from './handlers/dashboard.js';
+import { savedViewHandlers } from './handlers/saved-views.js';
 import { referenceDataHandlers } from './handlers/reference-data.js';
 import { responseHandlers } from './handlers/responses.js';
 import { syncHandlers } from './handlers/sync.js';
 import { excelHandlers } from './handlers/excel.js';
-import type { Ledger } from './ledger.js';
+import { similarityHandlers } from './handlers/similarity.js';
+import type { Ledger } from './open-ledger.js';
 import type { ProgressSink } from './progress.js';
 
 export interface HandlerOptions {
@@ -32,11 +35,14 @@ export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: Han
     ...desktopHandlers(),
     ...digestHandlers(ledger, progress),
     ...responseHandlers(ledger),
-    ...ledgerToolHandlers(ledger),
+    ...savedViewHandlers(ledger),
+    ...attachmentHandlers(ledger),
+    ...dashboardHandlers(ledger),
     ...referenceDataHandlers(ledger),
     ...syncHandlers(ledger, progress),
     ...excelHandlers(ledger, progress),
     ...backupHandlers(ledger, ledgerReplaced ? { ledgerReplaced } : {}),
+    ...similarityHandlers(ledger),
   };
   // Printing renders the named document with the same handlers the preview used.
   return { ...handlers, ...printHandlers(handlers) };
@@ -45,7 +51,11 @@ export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: Han
 export interface DispatcherOptions {
   /** The ledger's clock: what 今天 9:30 and 12月3日 in the input are read against (default: the system clock). */
   now?: () => number;
+  /** Where an unexpected failure's details go (never to the caller); the app's log by default. */
+  logInternal?: (method: string, error: unknown) => void;
 }
+
+const logToConsole = (method: string, error: unknown) => console.error(`[ledger] ${method} failed`, error);
 
 export type CallLedger = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -53,15 +63,16 @@ export type CallLedger = (method: string, input: unknown) => Promise<Result<unkn
  * The one entry for every door that speaks the contract (IPC relay, test host, worker): parses `unknown` input
  * with the method's schema, runs the handler, and answers a Result — never a stack trace.
  */
-export function createDispatcher(handlers: LedgerHandlers, { now }: DispatcherOptions = {}): CallLedger {
+export function createDispatcher(handlers: LedgerHandlers, { now, logInternal = logToConsole }: DispatcherOptions = {}): CallLedger {
   return async (method, input) => {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `未知的操作：${String(method)}` } };
+      const named = typeof method === 'string' && /^[A-Za-z_]\w{0,59}$/.test(method) ? `：${method}` : '';
+      return { ok: false, error: { code: 'unknown_method', message: `未知的操作${named}` } };
     }
     try {
       return { ok: true, value: await invoke(handlers, method, input, now ?? Date.now) };
     } catch (error) {
-      if (!(error instanceof LedgerError)) console.error(`[ledger] ${method} failed`, error);
+      if (!(error instanceof LedgerError)) logInternal(method, error);
       return { ok: false, error: toErrorData(error) };
     }
   };

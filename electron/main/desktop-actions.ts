@@ -1,5 +1,6 @@
 import type { ChooseFileInput } from '../../shared/api/desktop.js';
 import { type PrintRequest, type PrintResult, renderCallOf } from '../../shared/api/print.js';
+import { createFileGate, listedBackups, NOT_CHOSEN_MESSAGE } from '../core/file-gate.js';
 import type { CallLedger } from '../core/service.js';
 import type { PrintJob } from './printing.js';
 
@@ -20,32 +21,11 @@ export interface DesktopActions {
   openExternal(url: string): Promise<void>;
 }
 
-/** Methods that read or write a file the renderer names, and which kind of dialog may have chosen it. */
-const FILE_METHODS: Record<string, 'open' | 'save'> = {
-  exportContactCard: 'save',
-  exportBundle: 'save',
-  previewBundle: 'open',
-  importBundle: 'open',
-  previewImport: 'open',
-  importSpreadsheet: 'open',
-  exportLedgerXlsx: 'save',
-  exportCommitmentsXlsx: 'save',
-};
-const CHOICE_LIFETIME_MS = 60 * 60_000;
-
 export function withDesktopActions(call: CallLedger, desktop: DesktopActions, now: () => number = Date.now): CallLedger {
-  // The renderer may only name files the person picked in a dialog: a compromised page must not be able to
-  // overwrite ~/.bashrc or read a key file by passing a path of its own.
-  const chosen = new Map<string, { mode: 'open' | 'save'; at: number }>();
-  const wasChosen = (path: unknown, mode: 'open' | 'save') => {
-    const choice = typeof path === 'string' ? chosen.get(path) : undefined;
-    return choice !== undefined && choice.mode === mode && now() - choice.at < CHOICE_LIFETIME_MS;
-  };
+  // The renderer may only name files the person picked in a dialog, or a backup the ledger lists (core/file-gate.ts).
+  const gate = createFileGate({ now, listedBackups: () => listedBackups(call) });
   return async (method, input) => {
-    const fileMode = FILE_METHODS[method];
-    if (fileMode && !wasChosen((input as { path?: unknown }).path, fileMode)) {
-      return { ok: false, error: { code: 'forbidden', message: '请通过文件对话框选择文件。' } };
-    }
+    if (!(await gate.allows(method, input))) return { ok: false, error: { code: 'forbidden', message: NOT_CHOSEN_MESSAGE } };
     if (method === 'printDocument') {
       // Input already parsed by the contract at the IPC door.
       const { document, mode } = input as PrintRequest;
@@ -70,7 +50,7 @@ export function withDesktopActions(call: CallLedger, desktop: DesktopActions, no
     if (method === 'chooseFile') {
       const request = input as ChooseFileInput;
       const path = await desktop.chooseFile(request);
-      if (path !== null) chosen.set(path, { mode: request.mode, at: now() });
+      if (path !== null) gate.chosen(path, request.mode);
       return { ok: true, value: { path } };
     }
     const result = await call(method, input);

@@ -6,18 +6,22 @@ import { Sidebar } from './shell/Sidebar.js';
 import { useShortcuts } from './shell/useShortcuts.js';
 import { useNav } from './stores/nav.js';
 import { useSession } from './stores/session.js';
+import { useStaff } from './stores/staff.js';
+import { StaffChooser } from './staff/StaffChooser.js';
 import { useUi } from './stores/ui.js';
 import { CurrentView } from './views/CurrentView.js';
 
 export function App() {
   const load = useSession((s) => s.load);
+  const loadStaff = useStaff((s) => s.load);
   const registering = useUi((s) => s.registering);
   const view = useNav((s) => s.view);
   useShortcuts();
 
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadStaff();
+  }, [load, loadStaff]);
 
   return (
     <div className="app">
@@ -29,6 +33,7 @@ export function App() {
         </main>
       </div>
       {registering && <RegisterDialog />}
+      <StaffChooser />
       <Notice />
     </div>
   );

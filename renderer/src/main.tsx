@@ -4,6 +4,7 @@ import { App } from './App.js';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/incidents.css';
+import './forms/forms.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkBackup } from '../../electron/core/backup/check.js';
 import { createBackup } from '../../electron/core/backup/create.js';
 import { restoreBackup } from '../../electron/core/backup/restore.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { bytes, ms, percentile } from './measure.js';
 import type { BenchRow } from './table.js';
 

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { checksumOf, SCHEMA_VERSION } from '../../electron/core/db/open.js';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
-import { fillDemoLedger, type FillReport } from '../../electron/core/demo/fill.js';
-import { GENERATOR_VERSION } from '../../electron/core/demo/generate.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { fillDemoLedger, type FillReport } from '../demo/fill.js';
+import { GENERATOR_VERSION } from '../demo/generate.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 
 // The benchmark ledger is built once through the real mutation path and cached under tmp/bench-cache/, keyed by
 // everything that changes its contents: size, seed, generator version and the exact migrations. Building is
@@ -18,7 +18,12 @@ export interface BenchLedger {
   size: number;
   seed: number;
   /** How the ledger was built, this run or when it was cached. */
-  build: FillReport & { ms: number; builtAt: string };
+  build: FillReport & {
+    ms: number;
+    builtAt: string;
+    /** Milliseconds per mutation in each tenth of the build (the ledger growing from 0 to \`size\`). */
+    tenths?: number[];
+  };
   cached: boolean;
 }
 
@@ -45,21 +50,37 @@ export function benchLedger(options: { cacheDir: string; size: number; seed: num
   const ledger = openLedger({ path: partial, actor: '基准测试', siteName: '基准测试工作站' });
   const start = process.hrtime.bigint();
   let report: FillReport;
+  // Time per mutation as the ledger grows: the write path must not slow down with the ledger's size.
+  const marks: { done: number; at: bigint }[] = [{ done: 0, at: start }];
   try {
     report = fillDemoLedger(ledger.ctx, {
       count: size,
       seed,
       now: BENCH_NOW,
-      ...(process.stderr.isTTY
-        ? { onProgress: (done: number, total: number) => process.stderr.write(`\r  ${Math.floor((100 * done) / total)}%`) }
-        : {}),
+      onProgress: (done: number, total: number) => {
+        marks.push({ done, at: process.hrtime.bigint() });
+        if (process.stderr.isTTY) process.stderr.write(`\r  ${Math.floor((100 * done) / total)}%`);
+      },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
   } finally {
     ledger.close(); // checkpoints the WAL into the file and removes it
   }
-  const build = { ...report, ms: Number(process.hrtime.bigint() - start) / 1e6, builtAt: new Date().toISOString() };
+  const build = { ...report, ms: Number(process.hrtime.bigint() - start) / 1e6, builtAt: new Date().toISOString(), tenths: tenthsOf(marks) };
   renameSync(partial, path);
   writeFileSync(infoPath, `${JSON.stringify(build, null, 2)}\n`);
   return { path, size, seed, build, cached: false };
+}
+
+/** Milliseconds per mutation in each tenth of the build, from the progress marks (one per transaction). */
+function tenthsOf(marks: readonly { done: number; at: bigint }[]): number[] {
+  const total = marks[marks.length - 1]!.done;
+  const ms = Array.from({ length: 10 }, () => 0);
+  const n = Array.from({ length: 10 }, () => 0);
+  for (let i = 1; i < marks.length; i++) {
+    const tenth = Math.min(9, Math.floor((10 * marks[i - 1]!.done) / total));
+    ms[tenth]! += Number(marks[i]!.at - marks[i - 1]!.at) / 1e6;
+    n[tenth]! += marks[i]!.done - marks[i - 1]!.done;
+  }
+  return ms.map((t, i) => (n[i] === 0 ? 0 : t / n[i]!));
 }

@@ -44,7 +44,7 @@ export function bytes(value: number): string {
   if (value >= 1024 ** 3) return `${(value / 1024 ** 3).toFixed(2)} GiB`;
   if (value >= 1024 ** 2) return `${(value / 1024 ** 2).toFixed(1)} MiB`;
   if (value >= 1024) return `${(value / 1024).toFixed(1)} KiB`;
-  return `${value} B`;
+  return `${Math.round(value)} B`;
 }
 
 export const count = (value: number) => Math.round(value).toLocaleString('en-US');

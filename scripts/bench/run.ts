@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { parseBenchArgs } from './args.js';
+import { parseBenchArgs, ROW_GROUP_NAMES } from './args.js';
 import { backupRows } from './backup-rows.js';
 import { benchLedger } from './bench-ledger.js';
 import type { BenchContext, RowGroup } from './context.js';
@@ -16,12 +16,13 @@ import { searchRows } from './rows/search.js';
 import { sizeRows } from './rows/size.js';
 import { syncRows } from './sync-rows.js';
 import { excelImportRows } from './rows/excel-import.js';
+import { similarityRows } from './rows/similarity.js';
 import { type BenchRow, formatTable } from './table.js';
 
 // `npm run bench [-- --size 100000]`: the performance table of DESIGN §8, every figure measured in this run
 // beside its budget or a baseline from the same run. Add a row group by writing rows/<name>.ts and listing it.
 
-const GROUPS: Readonly<Record<string, RowGroup>> = {
+const GROUPS: Readonly<Record<(typeof ROW_GROUP_NAMES)[number], RowGroup>> = {
   open: openRows,
   insert: insertRows,
   size: sizeRows,
@@ -32,9 +33,11 @@ const GROUPS: Readonly<Record<string, RowGroup>> = {
   sync: syncRows,
   excel: excelImportRows,
   backup: backupRows,
+  similarity: similarityRows,
 };
 /** Groups that make their own data and never read the cached benchmark ledger. */
 const LEDGER_FREE = new Set(['excel']);
+
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = parseBenchArgs(process.argv.slice(2));
@@ -45,11 +48,8 @@ console.log(
   `yuqing-ledger bench — node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`,
 );
 
-// YQ_BENCH_ONLY=backupRows (a group's function name) also runs one group, as --only does by key.
-const fromEnv = process.env.YQ_BENCH_ONLY;
-const chosen = args.only ?? Object.keys(GROUPS).filter((key) => !fromEnv || key === fromEnv || GROUPS[key]!.name === fromEnv);
-const unknown = chosen.filter((name) => !Object.hasOwn(GROUPS, name));
-if (unknown.length > 0) throw new Error(`unknown row group ${unknown.join(', ')} (groups: ${Object.keys(GROUPS).join(', ')})`);
+// One way to choose rows: --rows (args.ts checks the names); none chosen runs every group.
+const chosen = ROW_GROUP_NAMES.filter((name) => args.rows.length === 0 || args.rows.includes(name));
 const needsLedger = chosen.some((name) => !LEDGER_FREE.has(name));
 const ledger = needsLedger
   ? benchLedger({ cacheDir: join(root, 'tmp', 'bench-cache'), size: args.size, seed: args.seed, rebuild: args.rebuild })
@@ -64,7 +64,7 @@ try {
   const ctx: BenchContext = ledger
     ? { ...base, ledger }
     : Object.defineProperty(base, 'ledger', { get: () => { throw new Error('this row group needs the benchmark ledger'); } }) as BenchContext;
-  for (const name of chosen) rows.push(...GROUPS[name]!(ctx));
+  for (const name of chosen) rows.push(...GROUPS[name](ctx));
 } finally {
   rmSync(scratchDir, { recursive: true, force: true });
 }

@@ -3,13 +3,17 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/ledger.js';
+import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/open-ledger.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../../electron/core/service.js';
+import { parseJsonText } from '../../shared/json-text.js';
+import { createFileGate, listedBackups, NOT_CHOSEN_MESSAGE } from '../../electron/core/file-gate.js';
 import { BRIDGE_FRAME_PATH, bridgeScript } from './bridge.js';
 
 // A small host for browser tests (and for trying the UI without Electron): it serves the built renderer and
 // answers the contract on 127.0.0.1 by calling the same core the app runs. Only loopback, a random port, and a
-// random token that every API call must carry.
+// random token that every API call must carry. It is a door like the app's IPC: the token and the API are only for
+// pages it served itself (Host, Origin and Sec-Fetch-Site are checked), a body over 5 MB is answered 413, and a
+// page may name only files chosen through the (test's) file dialog, as in the app (core/file-gate.ts).
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,15 +46,26 @@ export async function startTestHost(options: {
   const ledger = openLedger(options.ledger);
   const core = createDispatcher(createHandlers(ledger));
   const choosePath = options.choosePath;
-  const call: CallLedger = (method, input) =>
-    method === 'chooseFile' && choosePath ? Promise.resolve({ ok: true, value: { path: choosePath(input) } }) : core(method, input);
+  const gate = createFileGate({ listedBackups: () => listedBackups(core) });
+  const call: CallLedger = async (method, input) => {
+    if (method === 'chooseFile' && choosePath) {
+      const path = choosePath(input);
+      const mode = (input as { mode?: unknown } | null)?.mode === 'save' ? 'save' : 'open';
+      if (path !== null) gate.chosen(path, mode);
+      return { ok: true, value: { path } };
+    }
+    if (!(await gate.allows(method, input))) return { ok: false, error: { code: 'forbidden', message: NOT_CHOSEN_MESSAGE } };
+    return core(method, input);
+  };
   const token = randomBytes(24).toString('hex');
   let ownHost = '';
   const server = createServer((req, res) => {
     // A page on another site that rebinds its name to 127.0.0.1 still sends its own Host: refuse it, so only
     // pages we served can fetch the bridge script (and its token).
     if (req.headers.host !== ownHost) return send(res, 403, 'text/plain', 'wrong host');
-    handle(req, res, { rendererDir, call, token }).catch(() => send(res, 500, 'text/plain', 'internal error'));
+    handle(req, res, { rendererDir, call, token, origin: `http://${ownHost}` }).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
+    });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
@@ -71,22 +86,30 @@ function closeServer(server: Server): Promise<void> {
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  ctx: { rendererDir: string; call: CallLedger; token: string },
+  ctx: { rendererDir: string; call: CallLedger; token: string; origin: string },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (url.pathname.startsWith('/api/')) {
+  const refuse = (status: number, code: string, message: string) =>
+    send(res, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
+  const isApi = url.pathname.startsWith('/api/');
+  if ((isApi || url.pathname === '/__ledger-bridge.js') && !fromOurOwnPage(req, ctx.origin)) {
+    return refuse(403, 'forbidden', '拒绝访问：请求不是来自本机台账页面');
+  }
+  if (isApi) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
     const given = Buffer.from(String(req.headers['x-ledger-token'] ?? ''));
     const expected = Buffer.from(ctx.token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: '拒绝访问' } }));
     }
-    let input: unknown;
-    try {
-      input = JSON.parse(await readBody(req)) as unknown;
-    } catch {
-      return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '请求不是有效的 JSON' } }));
+    const body = await readBody(req);
+    if (body === undefined) {
+      res.setHeader('connection', 'close');
+      return refuse(413, 'invalid_input', `请求过大（超过 ${MAX_BODY / 1024 / 1024} MB），已拒绝`);
     }
+    const parsed = parseJsonText(body, '请求');
+    if (!parsed.ok) return refuse(400, 'invalid_input', parsed.message);
+    const input = parsed.value;
     const result = await ctx.call(decodeURIComponent(url.pathname.slice(5)), input);
     return send(res, 200, 'application/json', JSON.stringify(result));
   }
@@ -104,18 +127,34 @@ async function handle(
   return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Only pages this host served may fetch the bridge (it holds the token) or call the API: a browser says where a
+ * request comes from in Origin (sent on every POST) and Sec-Fetch-Site. A client that is not a browser sends
+ * neither, and still needs the token.
+ */
+function fromOurOwnPage(req: IncomingMessage, ownOrigin: string): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== ownOrigin) return false;
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+/** The body as text, or undefined when it is larger than MAX_BODY (what was sent beyond is not kept). */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY) {
+    req.resume(); // let it drain so the 413 can be read
+    return Promise.resolve(undefined);
+  }
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        fail(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => done(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import { incidentId, isoInstant } from '../schemas.js';
 
 // Attachments (screenshots, files) stored content-addressed by sha256 in the user-data folder.
@@ -7,11 +8,11 @@ import { incidentId, isoInstant } from '../schemas.js';
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export const attachmentSchema = z.object({
-  id: z.string(),
-  incidentId: z.string(),
-  sha256: z.string(),
-  name: z.string(),
-  mime: z.string(),
+  id: text(),
+  incidentId: text(),
+  sha256: text(),
+  name: text(),
+  mime: text(),
   size: z.number().int(),
   createdAt: isoInstant,
   /** Whether the file itself is on this workstation (a synced record may arrive before its file). */
@@ -23,11 +24,10 @@ export const attachmentMethods = {
   addAttachment: {
     input: z.strictObject({
       incident: incidentId,
-      name: z.string().trim().min(1, { error: '缺少文件名' }).max(200, { error: '文件名过长' }),
-      mime: z.string().trim().max(100).default('application/octet-stream'),
+      name: text().trim().min(1, { error: '缺少文件名' }).max(200, { error: '文件名过长' }),
+      mime: text().trim().max(100).default('application/octet-stream'),
       /** The file's bytes, base64. */
-      dataBase64: z
-        .string()
+      dataBase64: text()
         .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, { error: '附件不超过20MB' })
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '附件数据无效' }),
     }),
@@ -36,9 +36,9 @@ export const attachmentMethods = {
   listAttachments: { input: z.strictObject({ incident: incidentId }), output: z.array(attachmentSchema) },
   /** The bytes for a thumbnail or preview (images are shown as data: URLs). */
   getAttachmentData: {
-    input: z.strictObject({ id: z.string().min(1) }),
-    output: z.object({ mime: z.string(), name: z.string(), dataBase64: z.string() }),
+    input: z.strictObject({ id: text().min(1) }),
+    output: z.object({ mime: text(), name: text(), dataBase64: text() }),
   },
   /** Opens the file with the system viewer (the Electron main process does the opening). */
-  openAttachment: { input: z.strictObject({ id: z.string().min(1) }), output: z.object({ path: z.string() }) },
+  openAttachment: { input: z.strictObject({ id: text().min(1) }), output: z.object({ path: text() }) },
 } as const;

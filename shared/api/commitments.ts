@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteValue, text } from '../text.js';
 import {
   COMMITMENT_STATUSES,
   FEEDBACK_METHODS,
@@ -10,22 +11,15 @@ import {
 import { chinaDateTime, codedRef, incidentId, isoInstant, ref, urlField } from '../schemas.js';
 import { resolveCoded } from '../input/coded-values.js';
 import { noInput } from './app.js';
+import { isLedgerDate } from '../china-time.js';
 
 // Commitments (承诺), follow-ups (跟进), public feedback (反馈评价), the 承诺督办 board and the office's holiday
 // calendar overrides.
 
 /** A calendar date `YYYY-MM-DD` (China), checked to exist (2026-02-30 does not). */
 export const ymdField = (what: string) =>
-  z.string({ error: `请填写${what}` }).trim().refine(
-    (text) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      if (!m) return false;
-      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) && Number(m[1]) >= 2000 && Number(m[1]) <= 2100;
-    },
-    { error: `${what}格式应为“2026-11-28”` },
-  );
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+  text({ error: `请填写${what}` }).trim().refine(isLedgerDate, { error: `${what}格式应为“2026-11-28”` });
+const ymd = text().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**
  * How a deadline was given: a date, N 工作日 or N 自然日 after a start date. `from` may be left out: it then
@@ -52,17 +46,17 @@ export const deadlineInputSchema = z
 export type DeadlineInput = z.input<typeof deadlineInputSchema>;
 
 const channelRef = codedRef('responseChannel', '公开渠道');
-const text = (what: string, max: number) => z.string().trim().max(max, { error: `${what}不超过${max}字` });
+const freeText = (what: string, max: number) => text().trim().max(max, { error: `${what}不超过${max}字` });
 const required = (what: string, max: number) =>
-  z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}不超过${max}字` });
+  text({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}不超过${max}字` });
 
 export const commitmentInputSchema = z.strictObject({
   incident: incidentId,
   /** The response that made the commitment, if any. */
-  response: z.string().trim().max(64).nullable().default(null),
+  response: text().trim().max(64).nullable().default(null),
   content: required('承诺内容', 2000),
   unit: ref('责任单位'),
-  person: text('责任人', 50).default(''),
+  person: freeText('责任人', 50).default(''),
   promisedAt: chinaDateTime('承诺时间'),
   deadline: deadlineInputSchema,
 });
@@ -75,7 +69,7 @@ export const publicationInputSchema = z
     channel: channelRef.nullable().optional(),
     at: chinaDateTime('公开时间').nullable().optional(),
     url: urlField.default(''),
-    note: text('说明', 500).default(''),
+    note: freeText('说明', 500).default(''),
   })
   .superRefine((p, ctx) => {
     if (p.published) {
@@ -93,8 +87,7 @@ export const checkInputSchema = z.strictObject({
   result: required('核查结果', 2000),
 });
 
-const recordedStatusRef = z
-  .string({ error: '请选择承诺状态' })
+const recordedStatusRef = text({ error: '请选择承诺状态' })
   .transform((value, ctx): RecordedCommitmentStatus => {
     const code = resolveCoded('commitmentStatus', value);
     if (code === 'overdue') {
@@ -102,7 +95,7 @@ const recordedStatusRef = z
       return z.NEVER;
     }
     if (code === undefined) {
-      ctx.issues.push({ code: 'custom', input: value, message: `承诺状态“${value}”无效，可选：未到期、推进中、已兑现、无法兑现` });
+      ctx.issues.push({ code: 'custom', input: value, message: `承诺状态${quoteValue(value)}无效，可选：未到期、推进中、已兑现、无法兑现` });
       return z.NEVER;
     }
     return code;
@@ -111,67 +104,67 @@ const recordedStatusRef = z
 export const commitmentPatchSchema = z.strictObject({
   content: required('承诺内容', 2000).optional(),
   unit: ref('责任单位').optional(),
-  person: text('责任人', 50).optional(),
+  person: freeText('责任人', 50).optional(),
   promisedAt: chinaDateTime('承诺时间').optional(),
   deadline: deadlineInputSchema.optional(),
   status: recordedStatusRef.optional(),
   /** Why it cannot be fulfilled (需要 when 无法兑现). */
-  statusReason: text('无法兑现原因', 2000).optional(),
+  statusReason: freeText('无法兑现原因', 2000).optional(),
   fulfilledAt: chinaDateTime('兑现时间').nullable().optional(),
-  evidence: text('兑现情况', 5000).optional(),
+  evidence: freeText('兑现情况', 5000).optional(),
   publication: publicationInputSchema.nullable().optional(),
   check: checkInputSchema.nullable().optional(),
 });
 export type CommitmentPatch = z.output<typeof commitmentPatchSchema>;
 export type CommitmentPatchInput = z.input<typeof commitmentPatchSchema>;
 
-const movedFromSchema = z.object({ date: ymd, name: z.string() }).nullable();
+const movedFromSchema = z.object({ date: ymd, name: text() }).nullable();
 
 export const deadlineInfoSchema = z.object({
   date: ymd,
   /** Every year the date depends on is in the official calendar (library) or the office's overrides. */
   verified: z.boolean(),
   /** Set when the deadline day is not a working day: its name (星期六, 国庆节 …). */
-  nonWorkday: z.string().nullable(),
+  nonWorkday: text().nullable(),
   /** N 自然日 whose last day was a day off run to the next working day (民法典 第二百零三条): that day and its name. */
   movedFrom: movedFromSchema,
 });
 export type DeadlineInfo = z.infer<typeof deadlineInfoSchema>;
 
 export const commitmentSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  incidentId: z.string(),
-  incidentNumber: z.string(),
-  incidentTitle: z.string(),
-  responseId: z.string().nullable(),
-  content: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
-  person: z.string(),
+  id: text(),
+  number: text(),
+  incidentId: text(),
+  incidentNumber: text(),
+  incidentTitle: text(),
+  responseId: text().nullable(),
+  content: text(),
+  unitId: text(),
+  unitName: text(),
+  person: text(),
   promisedAt: isoInstant,
-  deadlineSpec: z.object({ kind: z.enum(['date', 'workdays', 'days']), n: z.number().int(), from: z.string() }),
+  deadlineSpec: z.object({ kind: z.enum(['date', 'workdays', 'days']), n: z.number().int(), from: text() }),
   /** The computed deadline date (YYYY-MM-DD, China calendar). */
   deadline: ymd,
   calendarVerified: z.boolean(),
-  deadlineNonWorkday: z.string().nullable(),
+  deadlineNonWorkday: text().nullable(),
   /** Why the deadline is later than N 自然日 (民法典 第二百零三条), as in DeadlineInfo. */
   deadlineMovedFrom: movedFromSchema,
   /** The status as people read it, 逾期 included. */
   status: z.enum(COMMITMENT_STATUSES),
   /** The status as recorded (逾期 is derived and never recorded). */
   recordedStatus: z.enum(RECORDED_COMMITMENT_STATUSES),
-  statusReason: z.string(),
+  statusReason: text(),
   fulfilledAt: isoInstant.nullable(),
-  evidence: z.string(),
+  evidence: text(),
   publication: z.object({
     state: z.enum(['unrecorded', 'published', 'not_published']),
     channel: z.enum(RESPONSE_CHANNELS).nullable(),
     at: isoInstant.nullable(),
-    url: z.string(),
-    note: z.string(),
+    url: text(),
+    note: text(),
   }),
-  check: z.object({ by: z.string(), at: isoInstant.nullable(), result: z.string() }).nullable(),
+  check: z.object({ by: text(), at: isoInstant.nullable(), result: text() }).nullable(),
   /** Working days since the deadline passed (0 unless 逾期). */
   overdueWorkdays: z.number().int(),
   /** Working days left until the deadline, today excluded (0 when due today; null when closed or overdue). */
@@ -184,29 +177,29 @@ export type Commitment = z.infer<typeof commitmentSchema>;
 export const followupInputSchema = z.strictObject({
   /** The incident, or leave it out and name the commitment. */
   incident: incidentId.optional(),
-  commitment: z.string().trim().min(1).max(64).optional(),
+  commitment: text().trim().min(1).max(64).optional(),
   kind: codedRef('followupKind'),
   /** Defaults to now. */
   at: chinaDateTime('跟进时间').optional(),
-  actor: text('跟进人', 50).default(''),
+  actor: freeText('跟进人', 50).default(''),
   content: required('跟进内容', 5000),
 });
 
 export const followupSchema = z.object({
-  id: z.string(),
-  incidentId: z.string(),
-  commitmentId: z.string().nullable(),
+  id: text(),
+  incidentId: text(),
+  commitmentId: text().nullable(),
   kind: z.enum(FOLLOWUP_KINDS),
   at: isoInstant,
-  actor: z.string(),
-  content: z.string(),
+  actor: text(),
+  content: text(),
   createdAt: isoInstant,
 });
 export type Followup = z.infer<typeof followupSchema>;
 
 export const feedbackInputSchema = z.strictObject({
   incident: incidentId.optional(),
-  commitment: z.string().trim().min(1).max(64).optional(),
+  commitment: text().trim().min(1).max(64).optional(),
   at: chinaDateTime('反馈时间').optional(),
   method: codedRef('feedbackMethod'),
   satisfaction: z
@@ -214,20 +207,20 @@ export const feedbackInputSchema = z.strictObject({
     .int({ error: '满意度应为1到5的整数' })
     .min(1, { error: '满意度应为1到5的整数' })
     .max(5, { error: '满意度应为1到5的整数' }),
-  note: text('反馈内容', 5000).default(''),
-  actor: text('记录人', 50).default(''),
+  note: freeText('反馈内容', 5000).default(''),
+  actor: freeText('记录人', 50).default(''),
 });
 export type FeedbackInput = z.input<typeof feedbackInputSchema>;
 
 export const feedbackSchema = z.object({
-  id: z.string(),
-  incidentId: z.string(),
-  commitmentId: z.string().nullable(),
+  id: text(),
+  incidentId: text(),
+  commitmentId: text().nullable(),
   at: isoInstant,
   method: z.enum(FEEDBACK_METHODS),
   satisfaction: z.number().int(),
-  note: z.string(),
-  actor: z.string(),
+  note: text(),
+  actor: text(),
   createdAt: isoInstant,
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
@@ -236,8 +229,8 @@ export const BOARD_BUCKETS = ['overdue', 'dueToday', 'dueSoon', 'later', 'awaiti
 export type BoardBucket = (typeof BOARD_BUCKETS)[number];
 
 export const boardGroupSchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
+  unitId: text(),
+  unitName: text(),
   overdue: z.array(commitmentSchema),
   dueToday: z.array(commitmentSchema),
   /** Due within the next 3 working days (today excluded). */
@@ -262,12 +255,12 @@ export const boardSchema = z.object({
 export type Board = z.infer<typeof boardSchema>;
 
 export const dueItemSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  incident: z.string(),
-  incidentTitle: z.string(),
-  content: z.string(),
-  unit: z.string(),
+  id: text(),
+  number: text(),
+  incident: text(),
+  incidentTitle: text(),
+  content: text(),
+  unit: text(),
   deadline: ymd,
   status: z.enum(COMMITMENT_STATUSES),
   overdueWorkdays: z.number().int(),
@@ -277,10 +270,10 @@ export type DueItem = z.infer<typeof dueItemSchema>;
 export const closingCheckSchema = z.object({
   canClose: z.boolean(),
   /** One line per unmet condition, e.g. `YQ-2026-0001-C1 “…”：未兑现；未记录公开情况`. */
-  missing: z.array(z.string()),
+  missing: z.array(text()),
 });
 
-export const calendarOverrideSchema = z.object({ date: ymd, work: z.boolean(), name: z.string() });
+export const calendarOverrideSchema = z.object({ date: ymd, work: z.boolean(), name: text() });
 export type CalendarOverrideEntry = z.infer<typeof calendarOverrideSchema>;
 
 export const attentionSchema = z.object({
@@ -293,7 +286,7 @@ export const attentionSchema = z.object({
 });
 export type Attention = z.infer<typeof attentionSchema>;
 
-const commitmentId = z.string().trim().min(1, { error: '请指定承诺' }).max(64);
+const commitmentId = text().trim().min(1, { error: '请指定承诺' }).max(64);
 const unitFilter = ref('责任单位').optional();
 
 export const commitmentMethods = {
@@ -329,7 +322,7 @@ export const commitmentMethods = {
   /** The 督办单 of one unit: a self-contained print document (GB/T 9704 page). */
   renderSupervisionSheet: {
     input: z.strictObject({ unit: ref('责任单位') }),
-    output: z.object({ html: z.string(), title: z.string() }),
+    output: z.object({ html: text(), title: text() }),
   },
   listCalendarOverrides: {
     input: z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }).default({}),
@@ -337,7 +330,7 @@ export const commitmentMethods = {
   },
   /** Adds or changes the office's entry for one day; open commitments whose deadline depends on it are recomputed. */
   setCalendarOverride: {
-    input: z.strictObject({ date: ymdField('日期'), work: z.boolean({ error: '请选择上班或放假' }), name: text('名称', 50).default('') }),
+    input: z.strictObject({ date: ymdField('日期'), work: z.boolean({ error: '请选择上班或放假' }), name: freeText('名称', 50).default('') }),
     output: z.object({ override: calendarOverrideSchema, recomputed: z.number().int() }),
   },
   deleteCalendarOverride: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import { incidentSchema } from '../schemas.js';
 import { noInput } from './app.js';
 import { clockEntrySchema } from './responses.js';
@@ -15,7 +16,7 @@ export const dashboardSchema = z.object({
   /** Response requirements past due and still not met, most recently overdue first. */
   clockOverdue: z.array(clockEntrySchema),
   /** New incidents this week (Monday 00:00 China time to now), by category code. */
-  weekByCategory: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  weekByCategory: z.array(z.object({ code: text(), count: z.number().int() })),
   weekTotal: z.number().int(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 
 // Events the core pushes to the window, unasked. Kept apart from the methods (contract.ts's `contract`) because
 // they flow the other way: nothing registers a handler for them, the renderer only listens.
@@ -9,8 +10,8 @@ import { z } from 'zod';
  * event of a job has done === total.
  */
 export const progressEventSchema = z.object({
-  job: z.string().min(1),
-  phase: z.string(),
+  job: text().min(1),
+  phase: text(),
   done: z.number().int().nonnegative(),
   total: z.number().int().positive(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import { noInput } from './app.js';
 
 // The masthead and 版记 of the papers this workstation prints (周报, 月报, 年报): who issues them (编印单位) and
@@ -7,8 +8,7 @@ import { noInput } from './app.js';
 // print one office's masthead on another's paper.
 
 const line = (label: string, max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, { error: `${label}不超过${max}个字` })
     .regex(/^[^\p{Cc}]*$/u, { error: `${label}不能包含换行等控制字符` });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ref } from '../schemas.js';
+import { text } from '../text.js';
+import { ref, rowFactColumnsSchema } from '../schemas.js';
 import { digestInputSchema } from './digest.js';
 import { exportQuerySchema } from './excel.js';
 
@@ -15,7 +16,7 @@ export const printableSchema = z.discriminatedUnion(
   [
     z.strictObject({ kind: z.literal('digest'), ...digestInputSchema.shape }),
     z.strictObject({ kind: z.literal('supervisionSheet'), unit: ref('责任单位') }),
-    z.strictObject({ kind: z.literal('ledger'), query: exportQuerySchema.default({ sort: 'foundAt', descending: true }) }),
+    z.strictObject({ kind: z.literal('ledger'), query: exportQuerySchema.default({ sort: 'foundAt', descending: true }), columns: rowFactColumnsSchema }),
   ],
   { error: '打印的文件应为周报/月报/年报、督办单或台账' },
 );
@@ -31,7 +32,7 @@ export type PrintRequest = z.output<typeof printInputSchema>;
 export const printResultSchema = z.object({
   mode: z.enum(PRINT_MODES),
   /** Where the PDF was written; null for the dialog, or when the person cancelled the save dialog. */
-  path: z.string().nullable(),
+  path: text().nullable(),
 });
 export type PrintResult = z.infer<typeof printResultSchema>;
 
@@ -41,8 +42,11 @@ export function renderCallOf(
 ):
   | { method: 'renderDigest'; input: { period: string } }
   | { method: 'renderSupervisionSheet'; input: { unit: string } }
-  | { method: 'renderLedgerTable'; input: { query: Extract<Printable, { kind: 'ledger' }>['query'] } } {
-  if (document.kind === 'ledger') return { method: 'renderLedgerTable', input: { query: document.query } };
+  | { method: 'renderLedgerTable'; input: Omit<Extract<Printable, { kind: 'ledger' }>, 'kind'> } {
+  if (document.kind === 'ledger') {
+    const { kind: _kind, ...input } = document;
+    return { method: 'renderLedgerTable', input };
+  }
   return document.kind === 'digest'
     ? { method: 'renderDigest', input: { period: document.period } }
     : { method: 'renderSupervisionSheet', input: { unit: document.unit } };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import {
   DISPOSITIONS,
   REQUIREMENTS,
@@ -10,36 +11,49 @@ import { chinaDateTime, codedRef, incidentId, isoInstant, ref, urlField } from '
 
 // Responses (回应) and the response clock (回应时限).
 
-export const responseInputSchema = z.strictObject({
-  incident: incidentId,
-  at: chinaDateTime('回应时间'),
-  method: codedRef('responseMethod'),
-  channel: codedRef('responseChannel'),
-  url: urlField.default(''),
-  content: z.string({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
-  unit: ref('回应单位'),
-  disposition: codedRef('disposition').nullable().default(null),
-});
+export const responseInputSchema = z
+  .strictObject({
+    /** The incident answered; or `incidents` for a 共性回应 (one response recorded for every incident of a matter). */
+    incident: incidentId.optional(),
+    incidents: z.array(incidentId).min(2, { error: '共性回应至少回应两起事件' }).max(500, { error: '共性回应一次不超过500起事件' }).optional(),
+    at: chinaDateTime('回应时间'),
+    method: codedRef('responseMethod'),
+    channel: codedRef('responseChannel'),
+    url: urlField.default(''),
+    content: text({ error: '请填写回应内容' }).trim().min(1, { error: '请填写回应内容' }).max(20000, { error: '回应内容不超过20000字' }),
+    unit: ref('回应单位'),
+    disposition: codedRef('disposition').nullable().default(null),
+    /** 回应人: empty means the person at the keyboard. */
+    responder: text().trim().max(20, { error: '回应人不超过20字' }).default(''),
+  })
+  .refine((r) => (r.incident === undefined) !== (r.incidents === undefined), {
+    error: '请指定回应的舆情事件（incident，或共性回应的 incidents，二者选一）',
+    path: ['incident'],
+  });
 
 export const responseSchema = z.object({
-  id: z.string(),
-  incidentId: z.string(),
+  id: text(),
+  incidentId: text(),
   at: isoInstant,
   method: z.enum(RESPONSE_METHODS),
   channel: z.enum(RESPONSE_CHANNELS),
-  url: z.string(),
-  content: z.string(),
-  unitId: z.string(),
+  url: text(),
+  content: text(),
+  unitId: text(),
   disposition: z.enum(DISPOSITIONS).nullable(),
   createdAt: isoInstant,
+  /** A 共性回应: the numbers of every incident this one response answers (empty for an ordinary response). */
+  jointWith: z.array(text()),
+  /** 回应人 ('' for responses recorded before it was kept). */
+  responder: text(),
 });
 export type Response = z.infer<typeof responseSchema>;
 
 /** One response-time requirement of one incident: due when, met when (if at all). */
 export const clockEntrySchema = z.object({
-  incidentId: z.string(),
-  number: z.string(),
-  title: z.string(),
+  incidentId: text(),
+  number: text(),
+  title: text(),
   severity: z.enum(SEVERITIES),
   requirement: z.enum(REQUIREMENTS),
   /** The limit the office's rule sets for the incident's 等级 (the requirement's name keeps the default: 5h). */

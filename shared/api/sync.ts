@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import {
   addPeerInputSchema,
   bundleRecordSchema,
@@ -6,7 +7,6 @@ import {
   contactCardSchema,
   exportBundleInputSchema,
   exportResultSchema,
-  filePath,
   importBundleInputSchema,
   importResultSchema,
   peerRef,
@@ -14,6 +14,7 @@ import {
   quarantinedOpSchema,
   syncIdentitySchema,
 } from '../sync-schemas.js';
+import { filePath } from '../file-path.js';
 import { noInput } from './app.js';
 
 const conflictId = z.strictObject({ id: z.number().int().positive() });
@@ -22,9 +23,9 @@ const conflictId = z.strictObject({ id: z.number().int().positive() });
 export const syncMethods = {
   getSyncIdentity: { input: noInput, output: syncIdentitySchema },
   /** The card as text (to show, copy or save) and as data. */
-  getContactCard: { input: noInput, output: z.object({ text: z.string(), card: contactCardSchema }) },
+  getContactCard: { input: noInput, output: z.object({ text: text(), card: contactCardSchema }) },
   /** Saves the card to a file the person chose (main's save dialog gives the path). */
-  exportContactCard: { input: z.strictObject({ path: filePath }), output: z.object({ path: z.string(), fingerprint: z.string() }) },
+  exportContactCard: { input: z.strictObject({ path: filePath('save') }), output: z.object({ path: text(), fingerprint: text() }) },
   /** A new key pair; the old one is kept to read bundles sent to it. Peers need the new card. */
   rotateSyncKeys: { input: noInput, output: syncIdentitySchema },
   listPeers: { input: noInput, output: z.array(peerSchema) },

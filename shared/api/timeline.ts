@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.js';
 import { incidentId, isoInstant } from '../schemas.js';
 
 // The incident page's single timeline: registration, edits, status changes, responses — and, as later features
@@ -10,12 +11,12 @@ export const timelineEntrySchema = z.object({
   at: isoInstant,
   kind: z.enum(TIMELINE_KINDS),
   /** One line in Chinese, e.g. `状态：待研判 → 处置中`. */
-  title: z.string(),
-  detail: z.string().optional(),
+  title: text(),
+  detail: text().optional(),
   /** Who did it: the person at a local workstation, or the name of the workstation it came from. */
-  actor: z.string().optional(),
+  actor: text().optional(),
   /** The record the entry is about (a response id, …), for links. */
-  refId: z.string().optional(),
+  refId: text().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

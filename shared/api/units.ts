@@ -1,21 +1,17 @@
 import { z } from 'zod';
+import { nameText, text } from '../text.js';
 import { codedRef, unitSchema } from '../schemas.js';
 
 // 单位 (牵头/配合/责任单位) as the office keeps them: name and kind (县政府部门/乡镇/街道/农场/园区/直属单位).
 // Names are unique among live rows. A unit that incidents, responses or commitments name is deactivated instead
 // of deleted: their records still show it, forms no longer offer it for new assignments.
 
-const name = z
-  .string({ error: '请填写单位名称' })
-  .trim()
-  .min(1, { error: '请填写单位名称' })
-  .max(50, { error: '单位名称不超过50字' })
-  .refine((value) => !/\p{Cc}/u.test(value), { error: '名称不能包含换行等控制字符' });
+const name = nameText('单位名称', 50);
 
 const kind = codedRef('unitKind');
 
 /** The unit's id or its current name. */
-const unit = z.string({ error: '请指定单位' }).trim().min(1, { error: '请指定单位' }).max(100);
+const unit = text({ error: '请指定单位' }).trim().min(1, { error: '请指定单位' }).max(100);
 
 export const unitMethods = {
   addUnit: { input: z.strictObject({ name, kind: kind.default('department') }), output: unitSchema },

@@ -1,8 +1,6 @@
-// Times as people write them — in a form, on the command line, in an office's Excel 台账 — read as China time.
-// China Standard Time has been UTC+8 without daylight saving since 1991, so a fixed offset is exact, needs no
-// time-zone database and stays right whatever zone the workstation's OS is set to.
-export const CHINA_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
+// Times as people write them — in a form, on the command line, in an office's Excel 台账 — read as China time
+// (UTC+8 whatever the OS zone; shared/china-time.ts).
+import { CHINA_OFFSET_MS, DAY_MS } from '../china-time.js';
 
 export interface WrittenTimeOptions {
   /** The instant (ms) that 今天, 昨天 and a date without its year (12月3日) are read against. */
@@ -66,6 +64,14 @@ export function readWrittenTime(text: string, { now }: WrittenTimeOptions = {}):
 export function parseWrittenTime(text: string, options: WrittenTimeOptions = {}): string | undefined {
   const read = readWrittenTime(text, options);
   return read.ok ? read.iso : undefined;
+}
+
+/**
+ * A time as people write it (`2026年12月3日 15:00`, `2026-11-28 14:05`, `2026/11/8 8:05`, ISO 8601 with a zone,
+ * `今天 9:30` read against `now` …) → the UTC ISO string, or undefined. readWrittenTime gives the reason.
+ */
+export function parseChinaDateTime(text: string, now?: number): string | undefined {
+  return parseWrittenTime(text, now === undefined ? {} : { now });
 }
 
 type DatePart = { year: number; month: number; day: number; rest: string } | { reason: string };

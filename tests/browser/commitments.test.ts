@@ -1,61 +1,45 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../electron/core/calendar/calendar.js';
-import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
 import { addWorkdays } from '../../electron/core/calendar/workdays.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
-import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
-import { browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable } from './chromium.js';
+import { browserSession, SHOTS } from './session.js';
+import { addDays, chinaDateOf } from '../../shared/china-time.js';
 
 // 承诺督办 end to end in Chromium: add a commitment due in 5 working days → it appears on the board under its
 // unit → record fulfilment and 公开情况 → the incident can close. Screenshots in test-results/commitments-*.png.
 
 const run = browserAvailable();
-const SHOTS = join(process.cwd(), 'test-results');
 
 describe.skipIf(!run)('承诺督办 in Chromium', () => {
-  let host: TestHost;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let dir: string;
   let incidentNumber = '';
   const today = chinaDateOf(Date.now());
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-e2e-'));
-    host = await startTestHost({ rendererDir: 'dist/renderer', ledger: { path: join(dir, 'ledger.db') } });
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-    // An incident already answered (the registering and responding flows have their own tests).
-    const call = createDispatcher(createHandlers(host.ledger));
-    const created = await call('createIncident', {
-      title: '县城某小区供暖不热，居民集体投诉',
-      platform: '微博',
-      foundAt: `${addDays(today, -3)} 09:30`,
-      severity: '较大',
-      categories: ['困难群众生活'],
-      leadUnit: '县住建局',
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    incidentNumber = (created.value as { number: string }).number;
-    for (const to of ['处置中', '已回应']) {
-      const moved = await call('transitionIncident', { id: incidentNumber, to });
-      if (!moved.ok) throw new Error(moved.error.message);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
+  const session = browserSession({
+    setUp: async () => {
+      // An incident already answered (the registering and responding flows have their own tests).
+      const call = createDispatcher(createHandlers(session.host.ledger));
+      const created = await call('createIncident', {
+        title: '县城某小区供暖不热，居民集体投诉',
+        platform: '微博',
+        foundAt: `${addDays(today, -3)} 09:30`,
+        severity: '较大',
+        categories: ['困难群众生活'],
+        leadUnit: '县住建局',
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      incidentNumber = (created.value as { number: string }).number;
+      for (const to of ['处置中', '已回应']) {
+        const moved = await call('transitionIncident', { id: incidentNumber, to });
+        if (!moved.ok) throw new Error(moved.error.message);
+      }
+    },
   });
 
   it('add a commitment due in 5 working days → on the board under its unit → fulfil and publish → close the incident', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host.url);
+    const { page, pageErrors } = await session.newPage();
+    await page.goto(session.host.url);
     await page.getByTestId('nav-commitments').click();
     await page.getByTestId('commitment-board').waitFor();
 
@@ -86,7 +70,7 @@ describe.skipIf(!run)('承诺督办 in Chromium', () => {
     await detail.getByLabel('承诺状态').selectOption({ label: '已兑现' });
     await detail.getByLabel('兑现情况（做了什么、佐证材料）').fill('已完成管网检修，回访测温18.5度');
     await detail.getByLabel('已公开').check();
-    await detail.getByLabel('公开渠道').selectOption({ label: '政府网站' });
+    await detail.getByLabel('公开渠道').fill('政府网站');
     await detail.getByLabel('公开时间').fill(`${addDays(today, -1)} 16:00`);
     await detail.getByLabel('链接').fill('https://www.example.gov.cn/gk/2026/1');
     await detail.getByTestId('commitment-save').click();
@@ -99,7 +83,7 @@ describe.skipIf(!run)('承诺督办 in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'commitments-closed.png') });
 
     // The same state is in the real database behind the page.
-    const stored = host.ledger.db
+    const stored = session.host.ledger.db
       .prepare("SELECT c.status, c.pub_state, c.pub_channel, i.status AS incident FROM commitments c JOIN incidents i ON i.id = c.incident_id")
       .all();
     expect(stored).toEqual([{ status: 'fulfilled', pub_state: 'published', pub_channel: 'gov_website', incident: 'closed' }]);
@@ -107,7 +91,7 @@ describe.skipIf(!run)('承诺督办 in Chromium', () => {
   });
 
   it('previews a unit’s 督办单 and exports it to PDF through the print path', async () => {
-    const call = createDispatcher(createHandlers(host.ledger));
+    const call = createDispatcher(createHandlers(session.host.ledger));
     const reopened = await call('transitionIncident', { id: incidentNumber, to: '跟踪落实', reason: '新增整改承诺' });
     expect(reopened.ok).toBe(true);
     const added = await call('addCommitment', {
@@ -118,8 +102,8 @@ describe.skipIf(!run)('承诺督办 in Chromium', () => {
       deadline: { date: addDays(today, -1) },
     });
     expect(added.ok).toBe(true);
-    const page = await browser.context.newPage();
-    await page.goto(host.url);
+    const page = await session.browser.context.newPage();
+    await page.goto(session.host.url);
     await page.getByTestId('nav-commitments').click();
     await expect.poll(() => page.getByTestId('nav-commitments-badge').textContent()).toBe('1');
     const unit = page.locator('[data-testid="commitment-unit"][data-unit="县住建局"]');

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/protocol.js';
-import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
-import { browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable } from './chromium.js';
+import { browserSession } from './session.js';
 
 // The built page carries exactly the policy the app:// protocol sends as a header, so the browser tests run the
 // renderer under the policy the app ships (connect-src 'none' included).
@@ -23,25 +21,11 @@ describe('the renderer\'s Content-Security-Policy', () => {
 const run = browserAvailable();
 
 describe.skipIf(!run)('the page under that policy in Chromium', () => {
-  let host: TestHost;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-csp-'));
-    host = await startTestHost({ rendererDir: 'dist/renderer', ledger: { path: join(dir, 'ledger.db') } });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const session = browserSession();
 
   it('cannot fetch anything itself, while the ledger (the preload\'s stand-in) still answers', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(host.url);
+    const page = await session.browser.context.newPage();
+    await page.goto(session.host.url);
     await page.getByTestId('nav-ledger').click();
     const own = await page.evaluate(() =>
       fetch('/').then(

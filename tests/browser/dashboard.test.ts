@@ -1,55 +1,45 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillDemoLedger } from '../../electron/core/demo/fill.js';
+import { describe, expect, it } from 'vitest';
+import { fillDemoLedger } from '../../scripts/demo/fill.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
-import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
-import { browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable } from './chromium.js';
+import { browserSession, SHOTS } from './session.js';
 
 // The 工作台 as a clerk sees it at 9 a.m. on a busy 2,000-incident demo ledger, at a workstation's 1440×900 and a
 // laptop's 1280×720: it opens first, today's work is on screen, and the counts agree with the navigation badge.
 // Screenshots in test-results/dashboard-*.png.
 
 const run = browserAvailable();
-const SHOTS = join(process.cwd(), 'test-results');
 const NINE_AM = Date.parse('2026-12-04T09:00:00+08:00'); // a Friday
 
 describe.skipIf(!run)('工作台 in Chromium', () => {
-  let host: TestHost;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-e2e-'));
-    host = await startTestHost({ rendererDir: 'dist/renderer', ledger: { path: join(dir, 'ledger.db'), now: () => NINE_AM } });
-    fillDemoLedger(host.ledger.ctx, { count: 2000, seed: 1, now: NINE_AM - 30 * 60_000 });
-    // Found at 04:20 this morning, 重大: its 5 h clock has 20 minutes left at 9 a.m.
-    const call = createDispatcher(createHandlers(host.ledger));
-    const created = await call('createIncident', {
-      title: '凌晨某化工园区爆燃，周边居民紧急疏散',
-      platform: '微博',
-      foundAt: '2026-12-04 04:20',
-      severity: '重大',
-      categories: ['安全生产'],
-      leadUnit: '县应急管理局',
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
+  const session = browserSession({
+    ledger: { now: () => NINE_AM },
+    timeoutMs: 120_000,
+    setUp: async () => {
+      fillDemoLedger(session.host.ledger.ctx, { count: 2000, seed: 1, now: NINE_AM - 30 * 60_000 });
+      // Found at 04:20 this morning, 重大: its 5 h clock has 20 minutes left at 9 a.m.
+      const call = createDispatcher(createHandlers(session.host.ledger));
+      const created = await call('createIncident', {
+        title: '凌晨某化工园区爆燃，周边居民紧急疏散',
+        platform: '微博',
+        foundAt: '2026-12-04 04:20',
+        severity: '重大',
+        categories: ['安全生产'],
+        leadUnit: '县应急管理局',
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      // An office that backs up: the 工作台's backup warning (tested in backup.test.ts) is not what this test measures.
+      const backedUp = await call('createBackup', {});
+      if (!backedUp.ok) throw new Error(backedUp.error.message);
+    },
   });
 
   it('台账 at 1280×720: every default column whole, 疫情 finds the 疫情防控 incidents, 无结果 for nothing', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.clock.install({ time: NINE_AM });
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(host.url);
+    await page.goto(session.host.url);
     await page.getByTestId('nav-ledger').click();
     await page.getByTestId('incident-row').first().waitFor();
     // No header cell is cut off: each one's text fits its box, and the last ends inside the table.
@@ -63,7 +53,7 @@ describe.skipIf(!run)('工作台 in Chromium', () => {
     const search = page.getByRole('searchbox');
     await search.fill('疫情');
     await search.press('Enter');
-    const covid = host.ledger.db.prepare("SELECT count(*) FROM incident_categories WHERE category_id = 'epidemic'").pluck().get() as number;
+    const covid = session.host.ledger.db.prepare("SELECT count(*) FROM incident_categories WHERE category_id = 'epidemic'").pluck().get() as number;
     expect(covid).toBeGreaterThan(0);
     await page.waitForFunction(
       (n) => Number(/共 (\d+) 条/.exec(document.querySelector('[data-testid="incident-total"]')?.textContent ?? '')?.[1] ?? 0) >= n,
@@ -81,12 +71,10 @@ describe.skipIf(!run)('工作台 in Chromium', () => {
     [1280, 720],
   ] as const) {
     it(`at ${width}×${height}: opens on 工作台, today's work above the fold, counts that agree`, async () => {
-      const page = await browser.context.newPage();
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const { page, pageErrors } = await session.newPage();
       await page.clock.install({ time: NINE_AM });
       await page.setViewportSize({ width, height });
-      await page.goto(host.url);
+      await page.goto(session.host.url);
       const week = page.getByTestId('dashboard-week');
       await week.waitFor();
       expect(await page.getByTestId('nav-dashboard').getAttribute('aria-current')).toBe('page');

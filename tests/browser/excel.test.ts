@@ -1,52 +1,37 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseFileInputSchema } from '../../shared/api/desktop.js';
-import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
 import { writeOfficeXlsx } from '../helpers/office-workbooks.js';
-import { browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable } from './chromium.js';
+import { browserSession, SHOTS } from './session.js';
 
 // The import wizard in Chromium on an office's workbook (填表说明 sheet, merged title, two-row header, a bad date,
 // an unknown unit): preview with problems by row and header → map the unknown unit once → import every valid row
 // → the ledger shows them; then 导出Excel of the view. Screenshots in test-results/excel-*.png.
 
 const run = browserAvailable();
-const SHOTS = join(process.cwd(), 'test-results');
 
 describe.skipIf(!run)('Excel import wizard in Chromium', () => {
-  let host: TestHost;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let dir: string;
   let workbook = '';
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-e2e-excel-'));
-    workbook = await writeOfficeXlsx(dir);
-    host = await startTestHost({
-      rendererDir: 'dist/renderer',
-      ledger: { path: join(dir, 'ledger.db'), now: () => Date.parse('2026-11-28T04:00:00Z') },
-      choosePath: (input) => {
-        const { mode, defaultName } = chooseFileInputSchema.parse(input);
-        return mode === 'open' ? workbook : join(dir, defaultName ?? 'out.xlsx');
-      },
-    });
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
+  const session = browserSession({
+    prefix: 'yq-e2e-excel-',
+    ledger: { now: () => Date.parse('2026-11-28T04:00:00Z') },
+    // The office's workbook for 选择文件, and a file in the session's folder for 导出Excel.
+    choosePath: (input) => {
+      const { mode, defaultName } = chooseFileInputSchema.parse(input);
+      return mode === 'open' ? workbook : join(session.dir, defaultName ?? 'out.xlsx');
+    },
+    setUp: async () => {
+      workbook = await writeOfficeXlsx(session.dir);
+    },
   });
 
   it('choose → preview with problems → map the unknown unit → import valid rows → export the view', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors } = await session.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(host.url);
+    await page.goto(session.host.url);
     await page.getByTestId('nav-ledger').click();
     await page.getByTestId('xl-import-open').click();
     const wizard = page.getByTestId('xl-wizard');
@@ -69,7 +54,7 @@ describe.skipIf(!run)('Excel import wizard in Chromium', () => {
 
     await page.getByTestId('xl-export').click();
     await expect.poll(async () => page.getByTestId('xl-message').textContent()).toContain('已导出 4 行');
-    expect(existsSync(join(dir, '舆情回应台账.xlsx'))).toBe(true);
+    expect(existsSync(join(session.dir, '舆情回应台账.xlsx'))).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'excel-ledger.png') });
     expect(pageErrors).toEqual([]);
   });

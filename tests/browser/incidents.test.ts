@@ -1,17 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toChinaInputValue } from '../../shared/china-time.js';
-import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
-import { browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable } from './chromium.js';
+import { browserSession, SHOTS } from './session.js';
 
 // Issue 3 end to end in Chromium: register with an attachment → accept a suggested category → record a
 // response → its clock stops → a two-character search finds it; screenshots of each stage.
 
 const run = browserAvailable();
-const SHOTS = join(process.cwd(), 'test-results');
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 
 // A small real PNG made in the test (no fixture file): a screenshot-like picture of coloured bands, so a
@@ -61,43 +58,22 @@ function bandsPng(width: number, height: number, colours: readonly (readonly [nu
 }
 
 describe.skipIf(!run)('incidents and responses in Chromium', () => {
-  let host: TestHost;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let dir: string;
-
-  /** Registers through the host's API, as another window or the CLI would. */
-  async function seed(input: Record<string, unknown>): Promise<void> {
-    const response = await fetch(new URL('/api/createIncident', host.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-ledger-token': host.token },
-      body: JSON.stringify(input),
-    });
-    expect(await response.json()).toMatchObject({ ok: true });
-  }
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-e2e-'));
-    host = await startTestHost({ rendererDir: 'dist/renderer', ledger: { path: join(dir, 'ledger.db') } });
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-    // Some work already on the desk, so the 工作台 and the ledger are not empty.
-    const base = { platform: '微博', leadUnit: '县生态环境分局' };
-    await seed({ ...base, title: '某化工厂夜间异味扰民，村民聚集', severity: '重大', categories: ['环境'], foundAt: hoursAgo(3) });
-    await seed({ ...base, title: '国道货车侧翻致多人受伤', severity: '特别重大', categories: ['安全生产'], foundAt: hoursAgo(6), leadUnit: '县应急管理局' });
-    await seed({ ...base, title: '县一中违规收取补课费', severity: '一般', categories: ['教育医疗'], foundAt: hoursAgo(26), leadUnit: '县教育局' });
+  const session = browserSession({
+    setUp: async () => {
+      // Some work already on the desk, so the 工作台 and the ledger are not empty.
+      const base = { platform: '微博', leadUnit: '县生态环境分局' };
+      await seed({ ...base, title: '某化工厂夜间异味扰民，村民聚集', severity: '重大', categories: ['环境'], foundAt: hoursAgo(3) });
+      await seed({ ...base, title: '国道货车侧翻致多人受伤', severity: '特别重大', categories: ['安全生产'], foundAt: hoursAgo(6), leadUnit: '县应急管理局' });
+      await seed({ ...base, title: '县一中违规收取补课费', severity: '一般', categories: ['教育医疗'], foundAt: hoursAgo(26), leadUnit: '县教育局' });
+    },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  /** Registers through the host's door, as another window or the CLI would. */
+  const seed = (input: Record<string, unknown>) => session.call('createIncident', input);
 
   it('register with an attachment → accept a suggestion → respond → clock stops → two-character search finds it', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host.url);
+    const { page, pageErrors } = await session.newPage();
+    await page.goto(session.host.url);
     await page.getByTestId('nav-ledger').click();
     await expect.poll(() => page.getByTestId('incident-total').textContent()).toBe('共 3 条');
 
@@ -106,8 +82,18 @@ describe.skipIf(!run)('incidents and responses in Chromium', () => {
     const form = page.getByTestId('register-form');
     await form.getByLabel('标题', { exact: true }).fill('县城某小区供暖不热，居民集体投诉');
     await form.getByLabel('摘要').fill('多名居民在微博反映室温不足16度，物业推诿，要求退还部分取暖费。');
-    await form.locator('#reg-platform').selectOption({ label: '微博' });
+    await form.locator('#reg-platform').fill('微博');
     await form.locator('#reg-foundAt').fill(toChinaInputValue(hoursAgo(2)));
+    // The calendar beside a typed time writes the picked China wall-clock time in the app's display form.
+    const firstSeen = toChinaInputValue(hoursAgo(3));
+    await form.getByTestId('picker-firstSeenAt').fill(firstSeen.replace(' ', 'T'));
+    const [day, time] = firstSeen.split(' ');
+    const [y, m, d] = (day ?? '').split('-').map(Number);
+    expect(await form.locator('#reg-firstSeenAt').inputValue()).toBe(`${y}年${m}月${d}日 ${time}`);
+    await form.locator('#reg-platform').fill('12345');
+    expect(await form.getByTestId('reg-platform-means').textContent()).toBe('即：12345热线');
+    await page.screenshot({ path: join(SHOTS, 'forms-register-top.png') });
+    await form.locator('#reg-platform').fill('微博');
     await form.getByTestId('field-severity').getByText('较大', { exact: true }).click();
     await form.locator('#reg-leadUnit').selectOption({ label: '县住建局' });
     const png = bandsPng(240, 160, [
@@ -126,6 +112,14 @@ describe.skipIf(!run)('incidents and responses in Chromium', () => {
     expect(await suggestion.textContent()).toContain('困难群众（供暖、取暖）');
     expect(await hardship.isChecked()).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'incidents-register.png') });
+    // Esc on a half-filled form asks on the page, with the choice to keep editing focused.
+    await page.keyboard.press('Escape');
+    const question = form.getByTestId('discard-question');
+    await question.waitFor();
+    expect(await question.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'forms-discard-question.png') });
+    await form.getByTestId('discard-keep').click();
+    expect(await question.count()).toBe(0);
     await suggestion.click();
     expect(await hardship.isChecked()).toBe(true);
     await page.getByTestId('register-submit').click();
@@ -143,11 +137,16 @@ describe.skipIf(!run)('incidents and responses in Chromium', () => {
     // Record a response; its clock stops.
     await incident.getByTestId('response-open').click();
     const response = incident.getByTestId('response-form');
-    await response.locator('#resp-method').selectOption({ label: '情况通报' });
-    await response.locator('#resp-channel').selectOption({ label: '政务微博' });
+    // The form opens below the fold and is brought into view.
+    await expect.poll(() => response.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
+    // Coded fields take the words people say.
+    await response.locator('#resp-method').fill('通报');
+    await response.locator('#resp-channel').fill('官方微博');
     await response.locator('#resp-url').fill('https://weibo.com/1234567890/Pq8xYz');
     await response.locator('#resp-content').fill('县住建局已约谈供热企业，即日起逐户测温，室温不达标的按规定退还取暖费。');
-    await response.locator('#resp-disposition').selectOption({ label: '实际困难 → 解决情况' });
+    await response.locator('#resp-disposition').fill('实际困难');
+    expect(await response.getByTestId('resp-disposition-means').textContent()).toBe('即：实际困难 → 解决情况');
+    await page.screenshot({ path: join(SHOTS, 'forms-response-words.png') });
     await response.getByTestId('response-submit').click();
     await expect.poll(() => clock.getAttribute('data-state')).toBe('met');
     expect(await clock.textContent()).toMatch(/已于 \d{4}年\d+月\d+日 \d{2}:\d{2} 回应/);
@@ -169,7 +168,7 @@ describe.skipIf(!run)('incidents and responses in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'incidents-search.png') });
 
     // The clock is stopped in the ledger too: no requirement of this incident is open.
-    const open = host.ledger.db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number };
+    const open = session.host.ledger.db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number };
     expect(open.n).toBe(1);
 
     // 工作台: the other incidents' clocks, overdue in red.

@@ -94,7 +94,7 @@ describe('yq backup and restore', () => {
       expect(statSync(recovery).mode & 0o777).toBe(0o600);
       rmSync(`${db}.keys`); // the machine was reinstalled: the key file is gone
       const paused = await yq(['--db', db, 'identity', '--json']);
-      expect(paused.code).toBe(2);
+      expect(paused.code).toBe(1); // a storage failure (the keys cannot be read), not bad input
       expect(paused.stderr).toContain('同步已暂停');
       const imported = await json<{ fingerprint: string }>(['--db', db, 'keys', 'import', recovery, '--passphrase-env', PASSPHRASE_VAR]);
       expect(imported.fingerprint).toBe(identity.fingerprint);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { tempDir } from '../helpers/temp.js';
 import { yqRunner } from './run-yq.js';
 

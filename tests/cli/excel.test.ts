@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeOfficeXls, writeOfficeXlsx } from '../helpers/office-workbooks.js';
@@ -51,6 +52,20 @@ describe('yq import xlsx / export xlsx', () => {
     const ledger = await yq(['--db', db, 'export', 'xlsx', '--out', out, '--severity', '重大', '--json']);
     expect(ledger.code, ledger.stderr).toBe(0);
     expect(JSON.parse(ledger.stdout)).toEqual({ path: out, rows: 1 });
+    // Without a column chooser, yq writes every 台账核查 column after the records' columns.
+    const header = XLSX.utils.sheet_to_json<string[]>(XLSX.read(readFileSync(out)).Sheets['舆情回应台账']!, { header: 1, defval: '' })[3]!;
+    expect(header.slice(-4)).toEqual(['首次回应时间', '按时/超时', '承诺数', '逾期承诺']);
+    // --columns picks them as the column chooser does (labels or ids), 无 writes none.
+    const headerOf = async (...columns: string[]) => {
+      const file = join(dir, `c${columns.length}.xlsx`);
+      const done = await yq(['--db', db, 'export', 'xlsx', '--out', file, ...columns.flatMap((c) => ['--columns', c]), '--json']);
+      expect(done.code, done.stderr).toBe(0);
+      return XLSX.utils.sheet_to_json<string[]>(XLSX.read(readFileSync(file)).Sheets['舆情回应台账']!, { header: 1, defval: '' })[3]!;
+    };
+    expect((await headerOf('按时/超时,overdueCommitments')).slice(-3)).toEqual(['公开情况', '按时/超时', '逾期承诺']);
+    expect((await headerOf('无')).at(-1)).toBe('公开情况');
+    const unknown = await yq(['--db', db, 'export', 'xlsx', '--out', out, '--columns', '回应人']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'yq: --columns 应为 首次回应时间、按时/超时、承诺数、逾期承诺 中的列（或“无”），不认识“回应人”']);
     const commitments = await yq(['--db', db, 'export', 'xlsx', '--out', join(dir, 'c.xlsx'), '--what', 'commitments', '--json']);
     expect(JSON.parse(commitments.stdout)).toMatchObject({ rows: 1 });
     const bad = await yq(['--db', db, 'export', 'xlsx', '--out', join(dir, 'x.xlsx'), '--what', 'people']);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { tempDir } from '../helpers/temp.js';
 import { yqJson, yqRunner } from './run-yq.js';
 
@@ -45,7 +45,7 @@ describe('yq init --name / identity --name', () => {
     expect(await json<{ name: string }>(['--db', db, 'identity'])).toMatchObject({ name: '县委宣传部' });
 
     const human = await yq(['--db', db, 'init']);
-    expect(human.stdout).toBe(`台账已就绪：工作站“县委宣传部”（${created.siteId}），结构版本 ${created.schemaVersion}`);
+    expect(human.stdout).toBe(`台账已就绪：工作站“县委宣传部”（${created.siteId}），尚未设编号代码，结构版本 ${created.schemaVersion}`);
   });
 
   it('renames an existing workstation with init --name or identity --name, audited; the new card carries it', async () => {
@@ -55,7 +55,7 @@ describe('yq init --name / identity --name', () => {
     expect(placeholder).toBe(`工作站-${siteId.slice(0, 4)}`);
 
     expect(await json<Workstation>(['--db', db, 'init', '--name', '城关镇'])).toMatchObject({ siteId, name: '城关镇' });
-    expect(await json<{ siteId: string; name: string }>(['--db', db, 'identity', '--name', ' 县委宣传部 '])).toEqual({ siteId, name: '县委宣传部' });
+    expect(await json<{ siteId: string; name: string }>(['--db', db, 'identity', '--name', ' 县委宣传部 '])).toEqual({ siteId, name: '县委宣传部', code: '' });
     expect(renames(db)).toEqual([`工作站更名：“${placeholder}”改为“城关镇”`, '工作站更名：“城关镇”改为“县委宣传部”']);
 
     const human = await yq(['--db', db, 'identity', '--name', '县委网信办']);
@@ -74,17 +74,17 @@ describe('yq init --name / identity --name', () => {
     const fresh = join(dir, 'new.db');
     const empty = await yq(['--db', fresh, 'init', '--name', '  ']);
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toBe('yq: 输入有误：name：请填写工作站名称');
+    expect(empty.stderr).toBe('yq: 输入有误：请填写工作站名称');
     const long = await yq(['--db', fresh, 'init', '--name', '县'.repeat(31)]);
     expect(long.code).toBe(2);
-    expect(long.stderr).toContain('工作站名称不超过30个字');
+    expect(long.stderr).toContain('工作站名称不超过30字');
     expect(existsSync(fresh)).toBe(false);
 
     const db = join(dir, 'l.db');
     await json<Workstation>(['--db', db, 'init', '--name', '城关镇']);
     const bad = await yq(['--db', db, 'identity', '--name', '县'.repeat(31)]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('工作站名称不超过30个字');
+    expect(bad.stderr).toContain('工作站名称不超过30字');
     const missing = await yq(['--db', db, 'identity', '--name']);
     expect(missing).toMatchObject({ code: 2, stderr: 'yq: 选项 --name 需要一个值' });
     expect(await json<{ name: string }>(['--db', db, 'identity'])).toMatchObject({ name: '城关镇' });
@@ -97,7 +97,7 @@ describe('yq init --name / identity --name', () => {
 
   it('lists init --name and identity --name in the usage text', async () => {
     const help = await yq(['--help']);
-    expect(help.stdout).toMatch(/^ {2}init \[--name 名称\]$/m);
-    expect(help.stdout).toMatch(/^ {2}identity \[--name 名称\]$/m);
+    expect(help.stdout).toMatch(/^ {2}init \[--name 名称\] \[--code 代码\]$/m);
+    expect(help.stdout).toMatch(/^ {2}identity \[--name 名称\] \[--code 代码\]$/m);
   });
 });

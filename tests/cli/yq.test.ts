@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { tempDir } from '../helpers/temp.js';
 import { yqRunner } from './run-yq.js';
 
@@ -129,7 +129,7 @@ describe('yq', () => {
     await yq(['--db', db, 'incident', 'add', '--json-in', '-'], JSON.stringify(incident));
     const sound = await yq(['--db', db, 'audit', 'verify', '--json']);
     expect(sound.code).toBe(0);
-    expect(JSON.parse(sound.stdout)).toEqual({ ok: true, entries: 2 });
+    expect(JSON.parse(sound.stdout)).toEqual({ ok: true, entries: 2, peers: [] });
 
     const l = openLedger({ path: db });
     l.db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER guard_audit_update');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checksumOf, openDatabase, SCHEMA_VERSION } from '../../electron/core/db/open.js';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('opening the ledger database', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/open.js';
-import type { Ledger } from '../../electron/core/ledger.js';
+import type { Ledger } from '../../electron/core/open-ledger.js';
 import { mutate } from '../../electron/core/ledger/mutate.js';
 import type { FieldValue } from '../../electron/core/ledger/tables.js';
 import { buildBundle } from '../../electron/core/sync/export.js';
@@ -53,7 +53,7 @@ function change(ledger: Ledger, s: Exclude<Step, { kind: 'sync' }>): void {
   if (s.kind !== 'respond' && !exists) return;
   const fields: Record<string, FieldValue> =
     s.kind === 'respond'
-      ? { incident_id: INCIDENTS[s.incident]!, at: TIMES[s.at]!, method: RESPONSE_METHODS[s.method]!, channel: 'gov_weibo', content: '情况通报' }
+      ? { incident_id: INCIDENTS[s.incident]!, at: TIMES[s.at]!, method: RESPONSE_METHODS[s.method]!, channel: 'gov_weibo', content: '情况通报', created_at: new Date(ledger.ctx.now()).toISOString() }
       : s.kind === 'retime'
         ? { at: TIMES[s.at]! }
         : s.kind === 'reclass'

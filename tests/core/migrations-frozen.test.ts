@@ -16,6 +16,14 @@ const SHIPPED: [number, string, string][] = [
   [7, 'commitment-indexes', 'e1aed59105df7f9310a93caf0103abd7288ef776063b673e9e9692834bc872df'],
   [8, 'report-reads', 'cbb2d6953bfdba2719e556f435f35df0694aeaf0c4ac3ff6806ec28cc80bc303'],
   [9, 'spreadsheet-imports', '4313c1aa78fa40ce4e37e255b186d334c313a1d39ab5945ba12ec1183168f788'],
+  [10, 'similarity', 'd7ad8f389a62a261f872f989cae42bf55bd7ef97e7a9ab4a0f31fb9122b1224f'],
+  [11, 'stable-numbers', '83e457245c722b300a4125a30e71b74815efc6545f1f2231b580cfa007eed3e2'],
+  [12, 'held-ops', 'e77b03d276e14bca61baf18267515d2070e830c52943e880e085d4b941146804'],
+  [13, 'staff', '455e6132f8bdd342028ab97e8975dbc5cff16c5d1ca850bba0bb37d00242e6cf'],
+  [14, 'signed-audit', '64be61012ddd0ff7c8b4dd675302d534f69415bb1308652428d28384576515f9'],
+  [15, 'compact-ops', '54c924b287a9f6bb72f64e71d7d131471cc6cbc8f5c542237679362a23173d82'],
+  [16, 'search-contentless', '25d4523e0f70d9153239ee02f4374683f11a5098967501fc6f8a307333cbacec'],
+  [17, 'responder', '19912234a64f65801c75b225c91787bf472850484513880a0497e581c49d72fa'],
 ];
 
 describe('shipped migrations', () => {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
 import { createIncident } from '../../electron/core/ledger/incidents.js';
 import { mutate } from '../../electron/core/ledger/mutate.js';
 import { incidentInputSchema } from '../../shared/schemas.js';
@@ -36,7 +36,7 @@ describe('the one mutation path', () => {
     const entry = ledger.db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT 1').get() as { summary: string; op_count: number };
     expect(entry.summary).toContain(incident.number);
     expect(entry.op_count).toBe(ops.length);
-    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: after.audit });
+    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: after.audit, peers: [] });
   });
 
   it.each([
@@ -98,14 +98,14 @@ describe('audit verify', () => {
     // Tampering needs the protections removed first, as an attacker with the file would.
     ledger.db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete;');
     for (const t of ['update', 'delete', 'insert']) {
-      ledger.db.exec(`DROP TRIGGER guard_audit_${t}; DROP TRIGGER guard_ops_${t};`);
+      ledger.db.exec(`DROP TRIGGER guard_audit_${t}; DROP TRIGGER guard_op_log_${t};`);
     }
     return ledger;
   }
 
   it('passes on an untouched log', () => {
     const ledger = tamperable();
-    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: 5 });
+    expect(verifyAudit(ledger.db)).toEqual({ ok: true, entries: 5, peers: [] });
   });
 
   it('names the first entry whose content was altered', () => {
@@ -131,8 +131,11 @@ describe('audit verify', () => {
 
   it('notices an operation altered under its entry', () => {
     const ledger = tamperable();
-    const target = ledger.db.prepare("SELECT hlc FROM ops WHERE col = 'title' ORDER BY hlc DESC LIMIT 1").get() as { hlc: string };
-    ledger.ctx.guard.allow(() => ledger.db.prepare(`UPDATE ops SET value = '"改过的标题"' WHERE hlc = ?`).run(target.hlc));
+    // Operations are stored compactly (op-store.ts): the newest title operation, edited where it is stored.
+    const title = "(SELECT id FROM op_fields WHERE tbl = 'incidents' AND col = 'title')";
+    ledger.ctx.guard.allow(() =>
+      ledger.db.prepare(`UPDATE op_log SET value = '改过的标题' WHERE field = ${title} AND hlc = (SELECT max(hlc) FROM op_log WHERE field = ${title})`).run(),
+    );
     const report = verifyAudit(ledger.db);
     expect(report).toMatchObject({ ok: false, firstBroken: { seq: 5 } });
     expect(report.firstBroken?.reason).toContain('同步操作');

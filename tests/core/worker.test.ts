@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { type CoreWorker, startCoreWorker } from '../../electron/core/worker/client.js';
 
 // The core worker for real: the entry bundled the way the app ships it (one CommonJS file, better-sqlite3

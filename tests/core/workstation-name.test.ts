@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { createIncident } from '../../electron/core/ledger/incidents.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { buildBundle } from '../../electron/core/sync/export.js';
@@ -87,7 +87,7 @@ describe('renameWorkstation', () => {
       return result.error;
     };
     expect(await refusal('   ')).toMatchObject({ code: 'invalid_input', fields: [{ path: 'name', message: '请填写工作站名称' }] });
-    expect(await refusal('县'.repeat(31))).toMatchObject({ fields: [{ path: 'name', message: '工作站名称不超过30个字' }] });
+    expect(await refusal('县'.repeat(31))).toMatchObject({ fields: [{ path: 'name', message: '工作站名称不超过30字' }] });
     expect(await refusal('县委\n宣传部')).toMatchObject({ fields: [{ path: 'name', message: '工作站名称不能包含换行等控制字符' }] });
     expect(await refusal(undefined)).toMatchObject({ fields: [{ path: 'name', message: '请填写工作站名称' }] });
     const taken = await refusal('城关镇');

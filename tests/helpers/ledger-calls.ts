@@ -1,6 +1,6 @@
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
-import type { Ledger } from '../../electron/core/ledger.js';
+import type { Ledger } from '../../electron/core/open-ledger.js';
 import type { IncidentInput } from '../../shared/schemas.js';
 
 /** Contract calls against a real ledger: `ok` throws on failure, `call` returns the Result. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/ledger.js';
+import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/core/open-ledger.js';
 
 /** A fresh directory removed after the test. */
 export function tempDir(): string {

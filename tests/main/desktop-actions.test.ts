@@ -160,6 +160,22 @@ describe('files the renderer may name', () => {
     t += 61 * 60_000;
     expect(await call('exportBundle', { path: '/media/usb/b.yqb', peers: [], full: false })).toMatchObject({ ok: false });
   });
+
+  it('lets a backup through when the ledger lists it (asked at the time), and no other file', async () => {
+    const listed = '/home/u/台账/backups/yq-backup-20261128-1200.db';
+    const asked: string[] = [];
+    const ledgerCore = (method: string) => {
+      asked.push(method);
+      return Promise.resolve(
+        method === 'getBackupOverview' ? { ok: true as const, value: { backups: [{ file: listed }] } } : { ok: true as const, value: 'checked' },
+      );
+    };
+    const call = withDesktopActions(ledgerCore, desktopPicking(null));
+    expect(await call('verifyBackup', { file: listed })).toEqual({ ok: true, value: 'checked' });
+    expect(asked).toEqual(['getBackupOverview', 'verifyBackup']);
+    expect(await call('restoreBackup', { file: '/home/u/.ssh/id_ed25519' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(asked.at(-1)).toBe('getBackupOverview'); // refused before the core saw it
+  });
 });
 
 describe('links people recorded', () => {

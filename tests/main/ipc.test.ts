@@ -21,7 +21,7 @@ function setup(call: CallLedger = vi.fn(() => Promise.resolve({ ok: true as cons
   // The fake carries only `handle`, which is all registerContract may use.
   registerContract(ipcMain as unknown as Pick<IpcMain, 'handle'>, call, isTrustedSender);
   const invoke = (method: string, input: unknown, frameUrl: string | null = 'app://ledger/index.html') => {
-    const handler = handlers.get(channelOf(method as (typeof METHOD_NAMES)[number]));
+    const handler = handlers.get(channelOf(method));
     if (!handler) throw new Error(`no handler for ${method}`);
     const event = { senderFrame: frameUrl === null ? null : { url: frameUrl } } as unknown as IpcMainInvokeEvent;
     return handler(event, input);

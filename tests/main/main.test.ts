@@ -215,7 +215,9 @@ describe('ledger wiring', () => {
     onProgress(event);
     expect(contents.send).not.toHaveBeenCalled();
     state.windows[0]!.emit('closed');
+    contents.destroyed = false; // a closed window's contents must not be written to even if they still answer
     expect(() => onProgress(event)).not.toThrow();
+    expect(contents.send).not.toHaveBeenCalled();
   });
 
   it('tells the person in Chinese when the database cannot be opened', async () => {

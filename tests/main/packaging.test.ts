@@ -34,6 +34,9 @@ const root = process.cwd();
 describe('electron-builder.yml', () => {
   it('is valid for electron-builder', async () => {
     await expect(validateConfiguration(config, { isEnabled: false })).resolves.toBeUndefined();
+    // The validator does refuse: a misspelt option (fuses under a wrong name would silently stay on).
+    const { electronFuses, ...rest } = config;
+    await expect(validateConfiguration({ ...rest, electronFuse: electronFuses }, { isEnabled: false })).rejects.toThrow(/electronFuse/);
   });
 
   it('flips the fuses that make the packaged app a Node interpreter or debugger off', () => {

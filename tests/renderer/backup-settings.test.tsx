@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App.js';
 import { useNav } from '../../renderer/src/stores/nav.js';
-import { openLedger } from '../../electron/core/ledger.js';
+import { openLedger } from '../../electron/core/open-ledger.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { tempDir } from '../helpers/temp.js';
 import { realLedgerApi } from './real-ledger.js';
@@ -57,6 +57,35 @@ describe('备份与恢复', () => {
 
     useNav.setState({ view: 'dashboard', incident: null });
     await waitFor(() => expect(screen.queryByTestId('backup-warning')).toBeNull());
+    installed.close();
+  });
+
+  it('keeps the rotation settings on the form layer: each refusal beside its count, nothing saved until valid', async () => {
+    const dir = tempDir();
+    const installed = installFileLedger(dir);
+    const user = userEvent.setup();
+    useNav.setState({ view: 'settings', incident: null });
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: '备份与恢复' }));
+    const section = await screen.findByTestId('backup-section');
+    const daily = await within(section).findByLabelText('每日（份）');
+    expect(daily.closest('.field')?.classList.contains('field-required')).toBe(true);
+    await user.clear(daily);
+    await user.type(daily, '0');
+    await user.clear(within(section).getByLabelText('每周（份）'));
+    await user.type(within(section).getByLabelText('每周（份）'), '两');
+    await user.click(within(section).getByRole('button', { name: '保存设置' }));
+    expect((await within(section).findByTestId('backup-error-daily')).textContent).toBe('每日备份至少保留 1 份');
+    expect(within(section).getByTestId('backup-error-weekly').textContent).toBe('请填写保留周数');
+    expect((await must(installed.api.getBackupOverview())).policy).toEqual({ daily: 7, weekly: 4, monthly: 12 });
+
+    await user.clear(daily);
+    await user.type(daily, '10');
+    await user.clear(within(section).getByLabelText('每周（份）'));
+    await user.type(within(section).getByLabelText('每周（份）'), '2');
+    await user.click(within(section).getByRole('button', { name: '保存设置' }));
+    await waitFor(async () => expect((await must(installed.api.getBackupOverview())).policy).toEqual({ daily: 10, weekly: 2, monthly: 12 }));
+    expect(within(section).queryByTestId('backup-error-daily')).toBeNull();
     installed.close();
   });
 });

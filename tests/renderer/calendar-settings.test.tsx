@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { libraryCoversYear } from '../../electron/core/calendar/library.js';
-import { LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR } from '../../renderer/src/settings/calendarCoverage.js';
+import { libraryCoversYear, libraryYears } from '../../electron/core/calendar/library.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { must } from './seed.js';
 
@@ -16,10 +15,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// The range the core's calendar library knows: the page asks the core for it (getCalendarCoverage).
+const { firstYear: LIBRARY_FIRST_YEAR, lastYear: LIBRARY_LAST_YEAR } = libraryYears();
 const UNCOVERED = LIBRARY_LAST_YEAR + 1;
 
 describe('设置 → 节假日调整', () => {
-  it('states the range the built-in calendar really covers', () => {
+  it('states the range the built-in calendar really covers, with no gap', () => {
+    expect(LIBRARY_FIRST_YEAR).toBeLessThanOrEqual(2004);
+    expect(LIBRARY_LAST_YEAR).toBeGreaterThanOrEqual(2026);
     expect(libraryCoversYear(LIBRARY_FIRST_YEAR - 1)).toBe(false);
     for (let year = LIBRARY_FIRST_YEAR; year <= LIBRARY_LAST_YEAR; year += 1) expect(libraryCoversYear(year)).toBe(true);
     expect(libraryCoversYear(LIBRARY_LAST_YEAR + 1)).toBe(false);

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { must } from './seed.js';
+import { addDays, chinaDateOf } from '../../shared/china-time.js';
 
 // A commitment tied to the response that made it (issue 4), against the real core: the add dialog offers the
 // incident's responses (newest first, none chosen by default), the link is stored as the commitment's

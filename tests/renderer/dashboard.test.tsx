@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chinaWeekStart } from '../../shared/china-time.js';
+import { chinaDateOf, chinaWeekStart } from '../../shared/china-time.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { addIncident, hoursAgo } from './seed.js';
 
@@ -76,7 +76,7 @@ describe('工作台', () => {
 
 describe('工作台 commitments', () => {
   it('lists commitments due today and within 3 working days by name, then the overdue ones, and leaves later ones to the board', async () => {
-    const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    const daysFromNow = (days: number) => chinaDateOf(Date.now() + days * 86_400_000);
     app = await renderApp(async (installed) => {
       const incident = await addIncident(installed, { title: '某小区供暖不热', categories: ['困难群众'], foundAt: hoursAgo(24 * 40) });
       const add = async (content: string, date: string) => {

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { periodContaining, shiftPeriod } from '../../shared/api/digest.js';
 import { lastWhole, usePeriodChoice } from '../../renderer/src/digest/period-choice.js';
 import { type RenderedApp, renderApp } from './render-app.js';
+import { periodContaining, shiftPeriod } from '../../shared/china-time.js';
 
 // The 周报 view against the real core: the preview is the core's print page, the summary line comes from the
 // same figures, and printing goes through printDocument.

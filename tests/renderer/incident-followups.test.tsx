@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../electron/core/calendar/calendar.js';
-import { addDays, chinaDateOf } from '../../electron/core/calendar/dates.js';
 import { addWorkdays } from '../../electron/core/calendar/workdays.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { must } from './seed.js';
+import { addDays, chinaDateOf } from '../../shared/china-time.js';
 
 // The incident page's 承诺事项 panel and its 跟进 / 反馈评价 forms, against the real core: a commitment added from
 // the page is listed, its fulfilment and 公开情况 let the incident close (and the core's refusal is shown until
@@ -96,7 +96,7 @@ describe('incident page: 承诺事项', () => {
     await user.selectOptions(d.getByLabelText('承诺状态'), '已兑现');
     await user.type(d.getByLabelText('兑现情况（做了什么、佐证材料）'), '已更换灯具12盏');
     await user.click(d.getByLabelText('已公开'));
-    await user.selectOptions(d.getByLabelText('公开渠道'), '政务微信');
+    await user.type(d.getByLabelText('公开渠道'), '政务微信');
     await user.type(d.getByLabelText('公开时间'), `${addDays(today, -1)} 08:00`);
     await user.click(d.getByTestId('commitment-save'));
     await waitFor(() => expect(d.getByTestId('detail-status').textContent).toContain('已兑现'));
@@ -162,7 +162,7 @@ describe('incident page: 跟进与反馈', () => {
     expect(fb.getByTestId('feedback-error-method').textContent).toBe('请选择反馈方式');
     expect(await must(api.listFeedback({ incident: number }))).toEqual([]);
 
-    await user.selectOptions(fb.getByLabelText('反馈方式'), '回访');
+    await user.type(fb.getByLabelText('反馈方式'), '电话回访');
     await user.click(fb.getByLabelText('4 满意'));
     await user.click(fb.getByTestId('feedback-submit'));
     await waitFor(() => expect(p.queryByTestId('feedback-form')).toBeNull());

@@ -48,11 +48,14 @@ describe('incident page', () => {
     expect(f.getByTestId('response-error-method').textContent).toBe('请选择回应方式');
     expect(f.getByTestId('response-error-content').textContent).toBe('请填写回应内容');
 
-    await user.selectOptions(f.getByLabelText('回应方式'), '情况通报');
-    await user.selectOptions(f.getByLabelText('发布渠道'), '政务微博');
+    // Coded fields take the words people say: 通报 is 情况通报, 官方微博 is 政务微博, 实际困难 is the 80号 category.
+    await user.type(f.getByLabelText('回应方式'), '通报');
+    expect(f.getByTestId('resp-method-means').textContent).toBe('即：情况通报');
+    await user.type(f.getByLabelText('发布渠道'), '官方微博');
     await user.type(f.getByLabelText('链接'), 'https://weibo.com/1234567890/Abc');
     await user.type(f.getByLabelText('回应内容'), '县住建局已约谈供热公司，今日起逐户测温，室温不达标的退还供暖费。');
-    await user.selectOptions(f.getByLabelText('分类处置（80号）'), '实际困难 → 解决情况');
+    await user.type(f.getByLabelText('分类处置（80号）'), '实际困难');
+    expect(f.getByTestId('resp-disposition-means').textContent).toBe('即：实际困难 → 解决情况');
     // The lead unit answers unless changed.
     expect(f.getByLabelText<HTMLSelectElement>('回应单位').selectedOptions[0]?.textContent).toBe('县住建局');
     await user.click(f.getByTestId('response-submit'));
@@ -73,6 +76,9 @@ describe('incident page', () => {
     // What the ledger holds.
     const clocks = await app.api.listClock({ includeMet: true });
     expect(clocks.ok && clocks.value.map((c) => [c.requirement, c.metAt !== null])).toEqual([['48h', true]]);
+    const incidentId = clocks.ok ? clocks.value[0]?.incidentId : undefined;
+    const responses = await app.api.listResponses({ incident: incidentId ?? '' });
+    expect(responses.ok && responses.value.map((r) => [r.method, r.channel, r.disposition])).toEqual([['briefing', 'gov_weibo', 'solve']]);
   });
 
   it('edits a field in place, and shows refusals next to that field', async () => {

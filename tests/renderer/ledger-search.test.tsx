@@ -1,8 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import * as XLSX from '@e965/xlsx';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
+import { filterSummary, toggleFilterValues } from './filter-choices.js';
 import type { InstalledLedger } from './real-ledger.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 import { addIncident, hoursAgo, must } from './seed.js';
+import { chinaDateOf } from '../../shared/china-time.js';
 
 let app: RenderedApp | undefined;
 afterEach(() => {
@@ -57,34 +63,69 @@ describe('ledger search, saved views and keys', () => {
     await waitFor(() => expect(screen.queryAllByText('欠薪', { selector: 'mark' })).toHaveLength(0));
   });
 
-  it('saves the current filters as a view, applies it again, and deletes it', async () => {
+  it('a hit deep in a long title or summary starts near the front of its line, so the ellipsis never hides it', async () => {
+    const title = '关于城区某小区物业公司长期不作为导致居民生活受到严重影响的供暖问题';
+    app = await renderApp(async (installed) => {
+      await addIncident(installed, {
+        title,
+        summary: '居民反映自十一月中旬以来室内温度长期偏低，多次向物业公司和热力公司反映均无果，老人孩子受冻，要求尽快解决供暖不热问题。',
+      });
+      await addIncident(installed, { title: '供暖管道爆裂', summary: '' });
+    });
+    const { user } = app;
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    await user.type(screen.getByTestId('search-input'), '供暖');
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    const row = await waitFor(() => {
+      const found = screen.getAllByTestId('incident-row').find((r) => r.dataset.number === 'YQ-2026-0001');
+      expect(found?.querySelector('.title-line')).toBeTruthy();
+      return found!;
+    });
+    const titleLine = row.querySelector('.title-line')!;
+    const before = (line: Element) => line.textContent.slice(0, line.textContent.indexOf(line.querySelector('mark')!.textContent));
+    expect(titleLine.querySelector('mark')?.textContent).toBe('供暖');
+    expect(before(titleLine)).toBe('…活受到严重影响的');
+    expect(row.querySelector('[title]')?.getAttribute('title')).toBe(title);
+    const snippet = within(row).getByTestId('snippet');
+    expect(before(snippet)).toMatch(/^….{6}$/);
+    expect(snippet.textContent).toContain('供暖不热问题');
+    // A hit near the start is shown as it is.
+    const short = screen.getAllByTestId('incident-row').find((r) => r.dataset.number === 'YQ-2026-0002')!;
+    expect(short.querySelector('.title-line')?.textContent).toBe('供暖管道爆裂');
+  });
+
+  it('saves the current filters as a view, several values each, applies it again, and deletes it', async () => {
     app = await renderApp(seedThree);
     const { user } = app;
     expect(await screen.findByText('共 3 条')).toBeTruthy();
     const filters = screen.getByRole('group', { name: '筛选' });
-    await user.selectOptions(within(filters).getByLabelText('等级'), '重大');
+    await toggleFilterValues(user, '等级', ['重大', '一般']);
+    await toggleFilterValues(user, '敏感类别', ['工资拖欠', '教育医疗']);
     await user.selectOptions(within(filters).getByLabelText('牵头单位'), '县住建局');
-    expect(await screen.findByText('共 1 条')).toBeTruthy();
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
 
     const views = screen.getByTestId('saved-views');
     await user.click(within(views).getByRole('button', { name: '保存为方案' }));
-    await user.type(within(views).getByLabelText('方案名称'), '重大事件{Enter}');
-    await waitFor(() => expect(within(views).getByRole('option', { name: '重大事件' })).toBeTruthy());
+    await user.type(within(views).getByLabelText('方案名称'), '欠薪与教育{Enter}');
+    await waitFor(() => expect(within(views).getByRole('option', { name: '欠薪与教育' })).toBeTruthy());
     const stored = await app.api.listSavedViews();
-    expect(stored.ok && stored.value.map((v) => v.name)).toEqual(['重大事件']);
+    expect(stored.ok && stored.value).toMatchObject([
+      { name: '欠薪与教育', query: { severities: ['general', 'major'], categories: ['wages', 'edu_medical'] } },
+    ]);
 
     await user.click(within(filters).getByRole('button', { name: '清除筛选' }));
     expect(await screen.findByText('共 3 条')).toBeTruthy();
-    expect(within(filters).getByLabelText<HTMLSelectElement>('等级').value).toBe('');
+    expect(filterSummary('等级')).toBe('全部');
 
-    await user.selectOptions(within(views).getByLabelText('筛选方案'), '重大事件');
-    expect(await screen.findByText('共 1 条')).toBeTruthy();
-    expect(within(filters).getByLabelText<HTMLSelectElement>('等级').value).toBe('major');
+    await user.selectOptions(within(views).getByLabelText('筛选方案'), '欠薪与教育');
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    expect(filterSummary('等级')).toBe('一般、重大');
+    expect(filterSummary('敏感类别')).toBe('工资拖欠、教育医疗');
     expect(within(filters).getByLabelText<HTMLSelectElement>('牵头单位').selectedOptions[0]?.textContent).toBe('县住建局');
-    await waitFor(() => expect(numbers()).toEqual(['YQ-2026-0001']));
+    await waitFor(() => expect(numbers()).toEqual(['YQ-2026-0003', 'YQ-2026-0001']));
 
     await user.click(within(views).getByRole('button', { name: '删除方案' }));
-    await waitFor(() => expect(within(views).queryByRole('option', { name: '重大事件' })).toBeNull());
+    await waitFor(() => expect(within(views).queryByRole('option', { name: '欠薪与教育' })).toBeNull());
     const after = await app.api.listSavedViews();
     expect(after.ok && after.value).toEqual([]);
   });
@@ -168,7 +209,7 @@ describe('ledger search, saved views and keys', () => {
           content: '三日内完成整改',
           unit: '县住建局',
           promisedAt: hoursAgo(24 * 9),
-          deadline: { workdays: 1, from: new Date(Date.now() - 9 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10) },
+          deadline: { workdays: 1, from: chinaDateOf(Date.now() - 9 * 86_400_000) },
         }),
       );
     });
@@ -182,6 +223,30 @@ describe('ledger search, saved views and keys', () => {
     await waitFor(() => expect(cells('YQ-2026-0001').slice(-4)).toEqual(['未回应', '超时', '1', '1']));
     expect(cells('YQ-2026-0002').slice(-4)[1]).toBe('按时');
     expect(cells('YQ-2026-0002').slice(-4)[2]).toBe('0');
+
+    // 导出Excel and 打印台账 carry the 台账核查 columns shown, no more: 按时/超时 hidden here.
+    await user.click(within(chooser).getByLabelText('按时/超时'));
+    const path = join(tempDir(), '台账.xlsx');
+    const printed: unknown[] = [];
+    const api = window.ledger!;
+    window.ledger = {
+      ...api,
+      chooseFile: () => Promise.resolve({ ok: true, value: { path } }),
+      printDocument: (input) => {
+        printed.push(input);
+        return Promise.resolve({ ok: true, value: { mode: 'pdf', path: null } });
+      },
+    };
+    await user.click(screen.getByTestId('xl-export'));
+    await waitFor(() => expect(screen.getByTestId('xl-message').textContent).toContain('已导出 2 行'));
+    const rows = XLSX.utils.sheet_to_json<(string | number)[]>(XLSX.read(readFileSync(path)).Sheets['舆情回应台账']!, { header: 1, defval: '' });
+    expect(rows[3]!.slice(-4)).toEqual(['公开情况', '首次回应时间', '承诺数', '逾期承诺']);
+    expect(rows.slice(4).map((r) => [r[2], ...r.slice(-3)])).toEqual([
+      ['及时回应的事件', expect.stringMatching(/^\d{4}年/), 0, 0],
+      ['迟迟未回应的事件', '未回应', 1, 1],
+    ]);
+    await user.click(screen.getByTestId('xl-print'));
+    expect(printed).toMatchObject([{ document: { kind: 'ledger', columns: ['firstResponseAt', 'commitmentCount', 'overdueCommitments'] } }]);
   });
 
   it('filters by 发现时间 range, both ends inclusive', async () => {

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Severity } from '../../shared/domain.js';
+import { filterSummary, toggleFilterValues } from './filter-choices.js';
 import type { InstalledLedger } from './real-ledger.js';
 import { type RenderedApp, renderApp } from './render-app.js';
 
@@ -54,22 +55,34 @@ describe('舆情台账 view', () => {
     expect(screen.queryAllByTestId('incident-row-loading')).toHaveLength(0);
   });
 
-  it('filters by category, severity and status', async () => {
+  it('filters by category, severity and status, several values each', async () => {
     app = await renderApp((installed) => seed(installed, 12));
     const { user } = app;
     expect(await screen.findByText('共 12 条')).toBeTruthy();
     const filters = screen.getByRole('group', { name: '筛选' });
 
-    await user.selectOptions(within(filters).getByLabelText('等级'), '重大');
+    await toggleFilterValues(user, '等级', ['重大']);
     expect(await screen.findByText('共 3 条')).toBeTruthy();
     await waitFor(() => expect(renderedNumbers()).toEqual(['YQ-2026-0012', 'YQ-2026-0008', 'YQ-2026-0004']));
+    // 较大 too: both grades at once (i = 2, 3, 6, 7, 10, 11).
+    await toggleFilterValues(user, '等级', ['较大']);
+    expect(await screen.findByText('共 6 条')).toBeTruthy();
+    expect(filterSummary('等级')).toBe('较大、重大');
 
-    await user.selectOptions(within(filters).getByLabelText('敏感类别'), '养老');
-    // 重大 are i = 3, 7, 11; 养老 are i divisible by 3 → only i = 3 (YQ-2026-0004).
-    expect(await screen.findByText('共 1 条')).toBeTruthy();
-    await waitFor(() => expect(renderedNumbers()).toEqual(['YQ-2026-0004']));
+    await toggleFilterValues(user, '敏感类别', ['养老']);
+    // 养老 are i divisible by 3 → i = 3, 6.
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    await waitFor(() => expect(renderedNumbers()).toEqual(['YQ-2026-0007', 'YQ-2026-0004']));
 
-    await user.selectOptions(within(filters).getByLabelText('状态'), '已办结');
+    // 未办结 ticks every open status at once; all 12 are 待研判, so the two stay.
+    await user.click(within(filters).getByLabelText('状态'));
+    await user.click(within(filters).getByRole('button', { name: '未办结' }));
+    await user.keyboard('{Escape}');
+    expect(filterSummary('状态')).toBe('未办结');
+    expect(document.activeElement).toBe(within(filters).getByLabelText('状态'));
+    expect(await screen.findByText('共 2 条')).toBeTruthy();
+    await toggleFilterValues(user, '状态', ['待研判', '处置中', '已回应', '跟踪落实', '已办结']);
+    expect(filterSummary('状态')).toBe('已办结');
     expect(await screen.findByText('共 0 条')).toBeTruthy();
     // 无结果 in place of an empty table frame.
     const empty = screen.getByTestId('ledger-empty');

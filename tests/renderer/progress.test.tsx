@@ -5,7 +5,7 @@ import type { ProgressEvent } from '../../shared/api/events.js';
 import type { LedgerApi } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
 import { ProgressBar } from '../../renderer/src/common/ProgressBar.js';
-import { subscribeProgress } from '../../renderer/src/ledger.js';
+import { subscribeProgress } from '../../renderer/src/bridge.js';
 import { ImportPanel } from '../../renderer/src/sync/ImportPanel.js';
 import { installRealLedger, realLedgerApi } from './real-ledger.js';
 

@@ -3,8 +3,8 @@ import { contract, type LedgerApi, type LedgerMethods, METHOD_NAMES, type Method
 import type { Result } from '../../shared/errors.js';
 import type { z } from 'zod';
 // For its `window.ledger` declaration: the renderer owns the one place that types the bridge.
-import type {} from '../../renderer/src/ledger.js';
-import { type Ledger, openLedger } from '../../electron/core/ledger.js';
+import type {} from '../../renderer/src/bridge.js';
+import { type Ledger, openLedger } from '../../electron/core/open-ledger.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../../electron/core/service.js';
 
 // `window.ledger` for component tests, answered by the real core on an in-memory database rather than a mock:

@@ -31,7 +31,7 @@ async function fillMinimal(current: RenderedApp, form: HTMLElement, foundAt: str
   const { user } = current;
   const f = within(form);
   await user.type(f.getByLabelText('标题'), '城东污水处理厂夜间偷排');
-  await user.selectOptions(f.getByLabelText('首发平台'), '抖音');
+  await user.type(f.getByLabelText('首发平台'), '抖音');
   await user.clear(f.getByLabelText('发现时间'));
   await user.type(f.getByLabelText('发现时间'), foundAt);
   await user.click(f.getByLabelText('环境污染和生态破坏'));
@@ -54,7 +54,7 @@ describe('登记 form', () => {
 
     await user.type(f.getByLabelText('标题'), '某小区外卖店使用过期食材致多人腹泻');
     await user.type(f.getByLabelText('摘要'), '网民在抖音发布视频称，城关镇某外卖店使用过期食材，多名居民就医。');
-    await user.selectOptions(f.getByLabelText('首发平台'), '抖音');
+    await user.type(f.getByLabelText('首发平台'), '抖音');
     await user.type(f.getByLabelText('原帖链接'), 'https://www.douyin.com/video/7300000000000000000');
     await user.type(f.getByLabelText('首发时间'), '2026-03-05 08:10');
     await user.clear(f.getByLabelText('发现时间'));

@@ -58,7 +58,7 @@ describe('app shell', () => {
     expect(screen.getByText(app.ledger.siteId)).toBeTruthy();
     expect(screen.getByText(app.ledger.siteId).closest('details')?.open).toBe(false);
     expect(screen.getAllByTestId(/^settings-tab-/).map((tab) => tab.textContent)).toEqual([
-      '本工作站', '报告版头', '敏感类别', '回应时限', '乡镇（街道）', '单位', '节假日调休', '备份与恢复',
+      '本工作站', '报告版头', '敏感类别', '回应时限', '乡镇（街道）', '单位', '节假日调休', '备份与恢复', '审计', '人员',
     ]);
 
     await user.click(within(nav).getByRole('button', { name: '舆情台账' }));
@@ -83,7 +83,10 @@ describe('app shell', () => {
     expect(title).toHaveProperty('value', 'n');
     expect(screen.getAllByRole('dialog')).toHaveLength(1);
 
+    // Something was typed, so Escape asks first (on the page); 放弃填写 closes.
     await user.keyboard('{Escape}');
+    expect(within(dialog).getByTestId('discard-question')).toBeTruthy();
+    await user.click(within(dialog).getByTestId('discard-confirm'));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

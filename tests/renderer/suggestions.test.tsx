@@ -37,7 +37,7 @@ describe('category suggestions in the 登记 form', () => {
     expect(f.queryByTestId('suggest-wages')).toBeNull();
     expect(f.getByLabelText<HTMLInputElement>('困难群众生活').checked).toBe(false);
 
-    await user.selectOptions(f.getByLabelText('首发平台'), '抖音');
+    await user.type(f.getByLabelText('首发平台'), '抖音');
     await user.click(f.getByLabelText('较大'));
     await user.click(f.getByTestId('register-submit'));
     await waitFor(() => expect(screen.queryByTestId('register-form')).toBeNull());

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import { codeWords } from '../../shared/code-words.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Ledger, openLedger } from '../../electron/core/ledger.js';
+import { type Ledger, openLedger } from '../../electron/core/open-ledger.js';
 import { createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { useSync } from '../../renderer/src/sync/store.js';
 import type { LedgerApi } from '../../shared/contract.js';

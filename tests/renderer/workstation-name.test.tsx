@@ -34,7 +34,7 @@ describe('设置 → 工作站名称', () => {
     await user.clear(input);
     await user.type(input, '县'.repeat(31));
     await user.click(screen.getByTestId('site-rename-save'));
-    await waitFor(() => expect(screen.getByTestId('site-rename-error').textContent).toBe('工作站名称不超过30个字'));
+    await waitFor(() => expect(screen.getByTestId('site-rename-error').textContent).toBe('工作站名称不超过30字'));
     expect((await must(api.getAppInfo())).siteName).toBe('县委网信办工作站');
     expect(renames(app)).toEqual([]);
 

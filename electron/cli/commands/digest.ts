@@ -1,6 +1,7 @@
-import { type Digest, formatShare, parsePeriod, type PeriodKind, type RenderedDigest } from '../../../shared/api/digest.js';
+import { type Digest, formatShare, type RenderedDigest } from '../../../shared/api/digest.js';
 import { UsageError } from '../options.js';
 import type { Command, OptionValues, OutputFile } from '../command.js';
+import { parsePeriod, type PeriodKind } from '../../../shared/china-time.js';
 
 // yq digest: the week, month or year report. --json prints the figures (the same object the print page is
 // rendered from); --html / --pdf write the print page, the PDF printed by a local Chromium.

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../../shared/api/excel.js';
+import { ROW_FACT_COLUMNS, ROW_FACT_LABELS, type RowFactColumn } from '../../../shared/schemas.js';
 import { UsageError } from '../options.js';
 import type { Command, OptionValues } from '../command.js';
+import { INCIDENT_FILTER_OPTIONS, incidentFilterQuery } from './incident-filters.js';
 
 // yq import xlsx / export xlsx: an office's spreadsheet 台账 in, the 台账 or the 承诺督办 table out.
 
@@ -21,6 +23,21 @@ function readMapping(values: OptionValues): unknown {
   }
 }
 
+/**
+ * --columns 首次回应时间,承诺数 (labels or ids): the 台账核查 columns to write, as the UI's column chooser picks
+ * them; `--columns 无` writes none. Absent: all four. Split on list marks only, since 按时/超时 holds a slash.
+ */
+function checkColumns(value: string | boolean | string[] | undefined): RowFactColumn[] | undefined {
+  if (value === undefined) return undefined;
+  const words = (Array.isArray(value) ? value : [String(value)]).flatMap((v) => v.split(/[、,，;；]+/)).map((w) => w.trim()).filter(Boolean);
+  if (words.length === 1 && words[0] === '无') return [];
+  return words.map((word) => {
+    const id = ROW_FACT_COLUMNS.find((c) => c === word || ROW_FACT_LABELS[c] === word);
+    if (!id) throw new UsageError(`--columns 应为 ${ROW_FACT_COLUMNS.map((c) => ROW_FACT_LABELS[c]).join('、')} 中的列（或“无”），不认识“${word}”`);
+    return id;
+  });
+}
+
 const problemLine = (kind: string) => (p: { row: number; column: string; message: string }) => `${kind} 第 ${p.row} 行 ${p.column}：${p.message}`;
 
 function importSummary(value: unknown): string {
@@ -30,21 +47,6 @@ function importSummary(value: unknown): string {
     ...r.errors.map(problemLine('错误')),
     ...r.warnings.map(problemLine('提示')),
   ].join('\n');
-}
-
-/** The filters of `incident list`, as the ledger view's query. */
-function queryOf(values: OptionValues): Record<string, unknown> {
-  return {
-    ...(values.category ? { categories: values.category } : {}),
-    ...(values.status ? { statuses: values.status } : {}),
-    ...(values.severity ? { severities: values.severity } : {}),
-    ...(values.platform ? { platforms: values.platform } : {}),
-    ...(values.unit ? { leadUnit: values.unit } : {}),
-    ...(values.township ? { township: values.township } : {}),
-    ...(values.from ? { foundFrom: values.from } : {}),
-    ...(values.to ? { foundTo: values.to } : {}),
-    ...(values.text ? { text: values.text } : {}),
-  };
 }
 
 export const excelCommands: Command[] = [
@@ -75,29 +77,24 @@ export const excelCommands: Command[] = [
   },
   {
     words: 'export xlsx',
-    synopsis: '--out 文件 [--what incidents|commitments] [incident list 的筛选条件]',
-    summary: '导出台账（--what incidents，默认）或承诺督办表（--what commitments）为 .xlsx；筛选条件同 incident list',
+    synopsis: '--out 文件 [--what incidents|commitments] [--columns 首次回应时间,承诺数|无] [incident list 的筛选条件]',
+    summary: '导出台账（--what incidents，默认）或承诺督办表（--what commitments）为 .xlsx；台账核查列默认全部；筛选条件同 incident list',
     options: {
       out: { type: 'string' },
       what: { type: 'string' },
-      category: { type: 'string', multiple: true },
-      status: { type: 'string', multiple: true },
-      severity: { type: 'string', multiple: true },
-      platform: { type: 'string', multiple: true },
-      unit: { type: 'string' },
-      township: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      text: { type: 'string' },
+      columns: { type: 'string', multiple: true },
+      ...INCIDENT_FILTER_OPTIONS,
     },
     positionals: { min: 0, max: 0 },
     plan: ({ values }) => {
       if (typeof values.out !== 'string') throw new UsageError('需要 --out 文件（导出的 .xlsx 路径）');
       const what = values.what ?? 'incidents';
       if (what !== 'incidents' && what !== 'commitments') throw new UsageError('--what 应为 incidents 或 commitments');
+      const columns = checkColumns(values.columns);
+      if (columns && what !== 'incidents') throw new UsageError('--columns 只用于台账（--what incidents）');
       return {
         method: what === 'incidents' ? 'exportLedgerXlsx' : 'exportCommitmentsXlsx',
-        input: { path: values.out, query: { sort: 'foundAt', descending: true, ...queryOf(values) } },
+        input: { path: values.out, query: { sort: 'foundAt', descending: true, ...incidentFilterQuery(values) }, ...(columns ? { columns } : {}) },
         human: (value) => {
           const r = value as { path: string; rows: number };
           return `已导出 ${r.rows} 行到 ${r.path}`;

@@ -1,14 +1,11 @@
-import { splitWrittenList } from '../../../shared/input/coded-values.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { PLATFORM_LABELS, SEVERITY_INFO, STATUS_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
 import { type Command, jsonInCommand } from '../command.js';
 import { intOption } from '../options.js';
+import { INCIDENT_FILTER_OPTIONS, incidentFilterQuery } from './incident-filters.js';
 
 /** An option given several times or as a list (待研判,处置中 / 重大、特别重大): every value, once split. */
-const listOption = (value: string | boolean | string[]): string[] =>
-  (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).flatMap(splitWrittenList);
-
 export function incidentLine(i: Incident): string {
   return [
     i.number,
@@ -58,15 +55,7 @@ export const incidentCommands: Command[] = [
       '[--category 类别] [--status 状态] [--severity 等级] [--platform 平台] [--unit 牵头单位] [--township 乡镇] [--from 时间] [--to 时间] [--text 搜索词] [--limit N] [--offset N]',
     summary: '列出舆情事件（新的在前）；各筛选条件同台账视图，类别、状态、等级、平台可重复给出',
     options: {
-      category: { type: 'string', multiple: true },
-      status: { type: 'string', multiple: true },
-      severity: { type: 'string', multiple: true },
-      platform: { type: 'string', multiple: true },
-      unit: { type: 'string' },
-      township: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      text: { type: 'string' },
+      ...INCIDENT_FILTER_OPTIONS,
       limit: { type: 'string' },
       offset: { type: 'string' },
     },
@@ -77,16 +66,7 @@ export const incidentCommands: Command[] = [
       return {
         method: 'listIncidents',
         input: {
-          // Several values as the UI allows: repeated (--status 待研判 --status 处置中) or listed (--status 待研判,处置中).
-          ...(values.category ? { categories: listOption(values.category) } : {}),
-          ...(values.status ? { statuses: listOption(values.status) } : {}),
-          ...(values.severity ? { severities: listOption(values.severity) } : {}),
-          ...(values.platform ? { platforms: listOption(values.platform) } : {}),
-          ...(values.unit ? { leadUnit: values.unit } : {}),
-          ...(values.township ? { township: values.township } : {}),
-          ...(values.from ? { foundFrom: values.from } : {}),
-          ...(values.to ? { foundTo: values.to } : {}),
-          ...(values.text ? { text: values.text } : {}),
+          ...incidentFilterQuery(values),
           ...(limit !== undefined ? { limit } : {}),
           ...(offset !== undefined ? { offset } : {}),
         },

@@ -7,7 +7,9 @@ import { incidentCommands } from './incidents.js';
 import { townshipCommands, unitCommands } from './named-reference.js';
 import { responseCommands } from './responses.js';
 import { ruleCommands } from './rules.js';
+import { staffCommands } from './staff.js';
 import { syncCommands } from './sync.js';
+import { similarityCommands } from './similarity.js';
 import { workstationCommands } from './workstation.js';
 import { excelCommands } from './excel.js';
 
@@ -24,5 +26,7 @@ export const COMMANDS: readonly Command[] = [
   ...auditCommands,
   ...syncCommands,
   ...excelCommands,
+  ...staffCommands,
   ...backupCommands,
+  ...similarityCommands,
 ];

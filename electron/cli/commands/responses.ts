@@ -12,11 +12,12 @@ const clockLine = (e: ClockEntry) =>
 export const responseCommands: Command[] = [
   jsonInCommand(
     'response add',
-    '记录一次回应：{"incident","at","method","channel","url","content","unit","disposition"}',
+    '记录一次回应：{"incident","at","method","channel","url","content","unit","disposition","responder"}（responder 回应人，默认为 --as 或所选人员）；共性回应用 "incidents": ["YQ-…", …] 一次回应多起',
     'addResponse',
     (value) => {
       const r = value as Response;
-      return `已记录回应：${formatChinaDateTime(r.at)} ${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）`;
+      const joint = r.jointWith.length > 0 ? `（共性回应 ${r.jointWith.length} 起：${r.jointWith.join('、')}）` : '';
+      return `已记录回应：${formatChinaDateTime(r.at)} ${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）${joint}`;
     },
   ),
   {

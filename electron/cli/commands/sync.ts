@@ -29,23 +29,27 @@ const peerLine = (p: Peer) => `${p.name}  ${p.siteId}  ${p.trusted ? '信任' : 
 export const syncCommands: Command[] = [
   {
     words: 'identity',
-    synopsis: '[--name 名称]',
-    summary: '本工作站的同步身份（编号、名称、公钥指纹；首次使用时生成密钥）；--name 为本工作站改名',
-    options: { name: { type: 'string' } },
+    synopsis: '[--name 名称] [--code 代码]',
+    summary: '本工作站的同步身份（编号、名称、编号代码、公钥指纹；首次使用时生成密钥）；--name 改名；--code 设定事件编号中的代码',
+    options: { name: { type: 'string' }, code: { type: 'string' } },
     positionals: { min: 0, max: 0 },
     plan: ({ values }) =>
-      typeof values.name === 'string'
+      typeof values.name === 'string' || typeof values.code === 'string'
         ? {
-            method: 'renameWorkstation',
-            input: { name: values.name },
+            before: typeof values.name === 'string' && typeof values.code === 'string' ? [{ method: 'renameWorkstation', input: { name: values.name } }] : [],
+            ...(typeof values.code === 'string'
+              ? { method: 'setWorkstationCode' as const, input: { code: values.code } }
+              : { method: 'renameWorkstation' as const, input: { name: values.name } }),
             present: (v) => {
               const info = v as AppInfo;
-              return { siteId: info.siteId, name: info.siteName };
+              return { siteId: info.siteId, name: info.siteName, code: info.siteCode };
             },
-            // Peers keep the name from the card they added; only a new card tells them.
+            // Peers keep the name and code from the card they added; only a new card tells them.
             human: (v) => {
-              const w = v as { siteId: string; name: string };
-              return `本工作站已命名为“${w.name}”（${w.siteId}）。对方工作站仍显示添加联系卡时的名称：请重新导出联系卡（yq card export）交给对方添加。`;
+              const w = v as { siteId: string; name: string; code: string };
+              return typeof values.code === 'string'
+                ? `本工作站“${w.name}”（${w.siteId}）的编号代码为“${w.code}”，此后登记的事件编号如 YQ-年份-${w.code}-0001。请重新导出联系卡（yq card export）交给对方添加。`
+                : `本工作站已命名为“${w.name}”（${w.siteId}）。对方工作站仍显示添加联系卡时的名称：请重新导出联系卡（yq card export）交给对方添加。`;
             },
           }
         : {
@@ -53,7 +57,7 @@ export const syncCommands: Command[] = [
             input: {},
             human: (v) => {
               const id = v as SyncIdentity;
-              return `${id.name}（${id.siteId}）\n指纹：${id.fingerprint}\n私钥位置：${id.keyStore}`;
+              return `${id.name}（${id.siteId}）\n编号代码：${id.code || '未设（yq identity --code 宣）'}\n指纹：${id.fingerprint}\n私钥位置：${id.keyStore}`;
             },
           },
   },

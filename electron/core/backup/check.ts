@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checksumOf } from '../db/open.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
-import { verifyAudit } from '../ledger/audit.js';
+import { verifyAudit } from '../ledger/verify-audit.js';
 import { open } from '../sync/age.js';
 import { sha256File } from './files.js';
 import { parseBackupName, SIDECAR } from './names.js';

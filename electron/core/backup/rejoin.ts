@@ -4,7 +4,7 @@ import type { Db } from '../db/open.js';
 import { appendAudit } from '../ledger/audit.js';
 import type { LedgerContext } from '../ledger/mutate.js';
 import { cached } from '../ledger/statements.js';
-import { openLedger } from '../ledger.js';
+import { openLedger } from '../open-ledger.js';
 import { createHlc } from '../sync/hlc.js';
 import { fingerprintOf } from '../sync/keys.js';
 import { memoryKeyStore } from '../sync/keystore.js';

@@ -1,4 +1,4 @@
-import { weekdayName, weekdayOf, type Ymd, yearOf } from './dates.js';
+import { weekdayName, weekdayOf, type Ymd, yearOf } from '../../../shared/china-time.js';
 import { libraryCoversYear, libraryDay } from './library.js';
 
 // The working calendar the ledger counts deadlines with: the library's official calendar, overlaid with the

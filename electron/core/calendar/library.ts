@@ -1,5 +1,5 @@
 import calendarData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { weekdayOf, type Ymd } from './dates.js';
+import { weekdayOf, type Ymd } from '../../../shared/china-time.js';
 
 // The official calendar (国务院办公厅 holiday notices, with 调休) as shipped by chinese-days. Only this file
 // knows the library. It reads its date tables (`holidays`, `workdays`, keyed YYYY-MM-DD) rather than calling its
@@ -36,4 +36,9 @@ export function libraryDay(ymd: Ymd): LibraryDay {
  */
 export function libraryCoversYear(year: number): boolean {
   return coveredYears.has(year);
+}
+
+/** The first and last year the library knows (the 设置 page names this range instead of keeping its own copy). */
+export function libraryYears(): { firstYear: number; lastYear: number } {
+  return { firstYear: Math.min(...coveredYears), lastYear: Math.max(...coveredYears) };
 }

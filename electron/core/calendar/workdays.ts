@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type Ymd, yearOf } from './dates.js';
+import { addDays, daysBetween, type Ymd, yearOf } from '../../../shared/china-time.js';
 import type { DayInfo, WorkCalendar } from './calendar.js';
 
 // Deadline arithmetic. "N 个工作日" counts from the day after the start date, as Chinese administrative practice

@@ -51,7 +51,10 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
     if (!options.readonly && options.path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses at most the last commits, never consistency
-    db.pragma('busy_timeout = 5000');
+    // A second writer (the app and a scheduled `yq bundle import`) waits its turn rather than failing: a large
+    // import may hold the ledger for many seconds.
+    db.pragma('busy_timeout = 60000');
+    startWritesImmediately(db);
     // 64 MB of page cache: a desktop app with one ledger can afford it, and the digest and dashboard revisit
     // thousands of index pages per call at 100k incidents.
     db.pragma('cache_size = -65536');
@@ -81,6 +84,23 @@ export function openDatabase(options: OpenOptions): { db: Db; guard: WriteGuard 
     }
     throw new LedgerError('storage', `无法打开台账数据库：${fileProblem(error)}`);
   }
+}
+
+/**
+ * Every transaction on a ledger starts IMMEDIATE: it takes the write lock before its first read. A deferred one
+ * reads, then asks to write, and WAL answers SQLITE_BUSY at once when another process wrote in between — the busy
+ * timeout cannot help it. One place for every write path, present and future (mutate, audited, imports,
+ * reference edits); a read-only snapshot can still ask for `.deferred()`.
+ */
+function startWritesImmediately(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  const immediateByDefault: Db['transaction'] = (fn) => {
+    const variants = transaction(fn);
+    // better-sqlite3 gives every variant the same .deferred/.immediate/.exclusive properties; its types do not say so.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the variant passes its own `this` on to fn
+    return variants.immediate as typeof variants;
+  };
+  db.transaction = immediateByDefault;
 }
 
 function migrate(db: Db, guard: WriteGuard, readonly: boolean, MIGRATIONS: readonly Migration[]): void {

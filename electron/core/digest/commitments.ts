@@ -1,11 +1,11 @@
 import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js';
-import { formatChinaDate } from '../../../shared/china-time.js';
+import { formatChinaDate, chinaDateOf } from '../../../shared/china-time.js';
 import { compareChinese, compareCodeUnits as cmp } from '../../../shared/chinese-order.js';
 import { RESPONSE_CHANNEL_LABELS, type CommitmentStatus, type RecordedCommitmentStatus, type ResponseChannel } from '../../../shared/domain.js';
-import { chinaDateOf } from '../calendar/dates.js';
 import { loadCalendar } from '../calendar/overrides.js';
 import { workdaysAfter } from '../calendar/workdays.js';
 import type { Db } from '../db/open.js';
+import { COMMITMENT_NUMBER_SQL } from '../ledger/numbering.js';
 import { cached } from '../ledger/statements.js';
 
 // 四、承诺落实 and the commitments of 五、下周关注, as they stood at asOf: a commitment fulfilled after asOf was
@@ -34,7 +34,7 @@ interface Row {
 // The commitments a report needs — open ones, and those fulfilled, published or made since the period began —
 // come from four narrow index ranges (migrations 4 and 7), merged here: one query with OR, or a UNION, makes
 // SQLite read every commitment the ledger has ever held. Each names its incident from incidents_label (migration 8).
-const COLUMNS = `c.rowid AS rid, c.number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit,
+const COLUMNS = `c.rowid AS rid, ${COMMITMENT_NUMBER_SQL} AS number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit,
     c.unit_id, c.person, c.promised_at, c.deadline, c.status, c.fulfilled_at, c.pub_state, c.pub_channel, c.pub_at, c.pub_note`;
 const FROM = 'JOIN incidents i INDEXED BY incidents_label ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id';
 const SOURCES = [

@@ -1,22 +1,7 @@
-import type { Digest, Period } from '../../../shared/api/digest.js';
+import type { Digest } from '../../../shared/api/digest.js';
 import type { PaperSettings } from '../../../shared/api/paper.js';
-import { parsePeriod, shiftPeriod } from '../../../shared/api/digest.js';
-import {
-  PLATFORM_LABELS,
-  PLATFORMS,
-  RESPONSE_CHANNEL_LABELS,
-  RESPONSE_CHANNELS,
-  RESPONSE_METHOD_LABELS,
-  RESPONSE_METHODS,
-  SEVERITIES,
-  SEVERITY_INFO,
-  STATUS_LABELS,
-  STATUSES,
-  type ResponseChannel,
-  type ResponseMethod,
-} from '../../../shared/domain.js';
+import { PLATFORM_LABELS, PLATFORMS, RESPONSE_CHANNEL_LABELS, RESPONSE_CHANNELS, RESPONSE_METHOD_LABELS, RESPONSE_METHODS, SEVERITIES, SEVERITY_INFO, STATUS_LABELS, STATUSES, type ResponseChannel, type ResponseMethod } from '../../../shared/domain.js';
 import { LedgerError } from '../../../shared/errors.js';
-import { addDays, chinaDateOf } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
 import type { Report } from '../progress.js';
 import { getResponseRules } from '../ledger/reference.js';
@@ -28,6 +13,8 @@ import { loadNames, type Names } from './names.js';
 import { openClocks } from './open-clocks.js';
 import { loadRules, outcomes } from './requirements.js';
 import { countFound, type PeriodIncident, periodIncidents } from './scan.js';
+import { reportSimilarity } from '../similarity/report.js';
+import { type Period, parsePeriod, shiftPeriod, addDays, chinaDateOf } from '../../../shared/china-time.js';
 
 // THE computation of a report: every figure the CLI prints and the print page shows comes from here, once.
 // Figures are taken at asOf — the end of the period, or now while it is still running — so a week's digest
@@ -187,6 +174,7 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgre
     ...(period.kind === 'week' ? { previousWeekIncidents: previousIncidents } : {}),
     ...incidentBreakdowns(incidents, names),
     trend: trendOf(db, period, report),
+    ...reportSimilarity(db, { start: period.start, end: period.end, asOf }),
     keyIncidents: keyIncidents(db, incidents, names, asOf),
     response: responseFigures(db, incidents, period.start, asOf),
     respondedWithin: { '5h': shareOf('5h'), '24h': shareOf('24h'), '48h': shareOf('48h') },

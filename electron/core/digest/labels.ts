@@ -1,4 +1,4 @@
-import { type Period, type PeriodKind } from '../../../shared/api/digest.js';
+import { type Period, type PeriodKind } from '../../../shared/china-time.js';
 
 // How a period is named on paper.
 

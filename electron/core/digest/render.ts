@@ -3,6 +3,7 @@ import { formatChinaDate } from '../../../shared/china-time.js';
 import { FONT, renderPrintDocument } from '../print/document.js';
 import { Html, html } from '../print/html.js';
 import { annualSection } from './section-annual.js';
+import { commonIssueSection } from './section-common.js';
 import { commitmentSection, nextWeekSection } from './section-commitments.js';
 import { overviewSection } from './section-overview.js';
 import { keyIncidentSection, responseSection } from './section-responses.js';
@@ -62,6 +63,7 @@ function sections(d: Digest): readonly ((d: Digest) => Html)[] {
   const body = [
     overviewSection,
     keyIncidentSection,
+    commonIssueSection,
     responseSection,
     commitmentSection,
     nextWeekSection,

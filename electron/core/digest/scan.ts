@@ -1,5 +1,6 @@
 import type { IncidentStatus, Platform, Severity } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
+import { clockAtIso } from '../ledger/op-store.js';
 import { cached } from '../ledger/statements.js';
 
 // The one read of a period's incidents that the whole report is counted from: each incident with what it needs
@@ -31,12 +32,13 @@ export const FIRST_RESPONSES_COLUMNS = `CASE WHEN f.first_any < @asOf THEN f.fir
     CASE WHEN f.first_press < @asOf THEN f.first_press END AS first_press`;
 
 /**
- * The incident's status as it stood at asOf, read from its status operations (stamps begin with their ISO time);
+ * The incident's status as it stood at asOf, read from its stored status operations (their clock begins with the time);
  * the current status where none is that old (an incident registered after asOf but found within the period).
  * A past week's report therefore keeps its figures when incidents are later closed.
  */
-const STATUS_AS_OF = `coalesce((SELECT json_extract(o.value, '$') FROM ops o
-      WHERE o.tbl = 'incidents' AND o.row = i.id AND o.col = 'status' AND o.hlc < @asOf ORDER BY o.hlc DESC LIMIT 1), i.status)`;
+const STATUS_AS_OF = `coalesce((SELECT o.value FROM op_rows r JOIN op_log o ON o.row = r.id
+      WHERE r.row = i.id AND r.tbl = 'incidents' AND o.field = (SELECT id FROM op_fields WHERE tbl = 'incidents' AND col = 'status')
+        AND o.hlc < @asOfClock ORDER BY o.hlc DESC LIMIT 1), i.status)`;
 
 const PERIOD_SQL = `
   SELECT i.id, i.number, i.title, i.severity, i.platform, i.township_id, i.lead_unit_id, ${STATUS_AS_OF} AS status, i.found_at, i.categories,
@@ -46,7 +48,8 @@ const PERIOD_SQL = `
   ORDER BY i.found_at, i.number`;
 
 export function periodIncidents(db: Db, range: { start: string; end: string; asOf: string }): PeriodIncident[] {
-  return cached(db, PERIOD_SQL).all(range) as PeriodIncident[];
+  // Stored clocks are millis * 65536 + counter (op-store.ts): "stamped before asOf" is "clock below asOf's".
+  return cached(db, PERIOD_SQL).all({ ...range, asOfClock: clockAtIso(range.asOf) }) as PeriodIncident[];
 }
 
 /** Incidents found in [start, end): what the trend and the previous-period comparison count. */

@@ -23,7 +23,7 @@ export function annualSection(d: Digest): Html {
     ['作出回应承诺', `${c.made}项`, ''],
     ['兑现承诺', `${c.fulfilled}项`, c.fulfilled > 0 ? `其中已公开兑现情况${c.fulfilledPublished}项` : ''],
   ];
-  return html`<h2>六、年度报告参考数据</h2>
+  return html`<h2>七、年度报告参考数据</h2>
 <p>以下数据供编制本年度政府信息公开工作年度报告“回应关切”部分参考，口径与本报告前述各部分一致。</p>
 ${table(['项目', '数量', '说明'], rows, [44, 16, 40], [1])}`;
 }

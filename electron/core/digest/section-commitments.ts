@@ -1,9 +1,10 @@
 import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js';
+import { toChinaInputValue } from '../../../shared/china-time.js';
 import { type Html, html } from '../print/html.js';
 import { PERIOD_NOUN } from './labels.js';
 import { asOfPhrase, dateTimeCell, reportYear, requirementText, shortDay, table } from './text.js';
 
-// 四、承诺落实 (fulfilled during the period, due in the following seven days, overdue — by unit, with 公开情况)
+// 五、承诺落实 (fulfilled during the period, due in the following seven days, overdue — by unit, with 公开情况)
 // and 五、下周关注 (what falls due in the seven days after the period).
 
 const what = (c: DigestCommitmentItem) => `${c.content}（${c.incidentNumber}）`;
@@ -25,7 +26,7 @@ export function commitmentSection(d: Digest): Html {
   const year = reportYear(d);
   const next = `${shortDay(d.nextWeek.firstDay, year)}至${shortDay(d.nextWeek.lastDay, year)}`;
   const fulfilledPublished = c.fulfilled === 0 ? '' : `，其中已公开落实情况${c.fulfilledPublished}项`;
-  return html`<h2>四、承诺落实</h2>
+  return html`<h2>五、承诺落实</h2>
 <p>${noun}新作出承诺${c.made}项，兑现${c.fulfilled}项${fulfilledPublished}；${noun}公开承诺落实情况${c.published}项。截至${asOfPhrase(d.asOf, d.end)}，逾期未兑现${c.overdue}项；${next}到期${c.dueNextWeek}项。</p>
 ${
   d.commitmentUnits.length === 0
@@ -65,13 +66,13 @@ export function nextWeekSection(d: Digest): Html {
   const items = [
     ...d.dueNextWeekItems.map((c) => ({ sort: `${c.deadline}T24`, when: html`${shortDay(c.deadline, year)}`, what: `承诺：${what(c)}`, who: who(c) })),
     ...d.clocksDueNextWeek.map((k) => ({
-      sort: new Date(Date.parse(k.dueAt) + 8 * 3600_000).toISOString().slice(0, 16),
+      sort: toChinaInputValue(k.dueAt),
       when: dateTimeCell(k.dueAt, year),
       what: `回应：${k.title}（${k.number}），${requirementText(d.responseRules, k.requirement, 'long', k.severity)}`,
       who: k.leadUnit || '—',
     })),
   ].sort((a, b) => a.sort.localeCompare(b.sort));
-  const heading = d.kind === 'week' ? '五、下周关注' : `五、近期关注`;
+  const heading = d.kind === 'week' ? '六、下周关注' : `六、近期关注`;
   if (items.length === 0) return html`<h2>${heading}</h2><p>${next}无到期的承诺事项和回应时限。</p>`;
   return html`<h2>${heading}</h2>
 <p>${next}，到期承诺事项${d.dueNextWeekItems.length}项${

@@ -1,8 +1,9 @@
-import { type Digest, parsePeriod } from '../../../shared/api/digest.js';
+import { type Digest } from '../../../shared/api/digest.js';
 import { Html, html } from '../print/html.js';
 import { categoryChart, trendChart } from './charts.js';
 import { PERIOD_NOUN, PREVIOUS_NOUN } from './labels.js';
 import { changePhrase, listPhrase, pct, reportYear, shortDateTime } from './text.js';
+import { parsePeriod } from '../../../shared/china-time.js';
 
 // 一、总体情况: how many, compared with the period before, and by category, 等级, platform and place.
 

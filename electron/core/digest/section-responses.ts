@@ -4,7 +4,7 @@ import { type Html, html } from '../print/html.js';
 import { PERIOD_NOUN } from './labels.js';
 import { asOfPhrase, dateTimeCell, listPhrase, pct, reportYear, requirementText, shortDateTime, table } from './text.js';
 
-// 二、重点舆情 (重大 and above, each with its responses) and 三、回应情况 (回应率, the 5h/24h/48h requirements,
+// 二、重点舆情 (重大 and above, each with its responses) and 四、回应情况 (回应率, the 5h/24h/48h requirements,
 // requirements still overdue).
 
 const EXCERPT = 120;
@@ -63,7 +63,7 @@ export function responseSection(d: Digest): Html {
               : `“${o.label}”适用${o.subject}起，已到期${judged}起中按时${o.metInTime}起，按时率${pct(o.share)}${running}`;
           })
           .join('；')}。</p>`;
-  return html`<h2>三、回应情况</h2>
+  return html`<h2>四、回应情况</h2>
 ${rate}
 ${made}
 ${requirementParagraph}

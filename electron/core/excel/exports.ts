@@ -2,7 +2,8 @@ import { formatChinaDate, formatChinaDateTime } from '../../../shared/china-time
 import { COMMITMENT_STATUS_LABELS } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
 import { listCommitments } from '../ledger/commitments.js';
-import { type ExportQuery, incidentsOf, LEDGER_COLUMNS, ledgerRow, namesOf, progressText, publicationText } from './ledger-rows.js';
+import type { RowFactColumn } from '../../../shared/schemas.js';
+import { type ExportQuery, incidentsOf, ledgerColumns, ledgerRow, namesOf, progressText, publicationText } from './ledger-rows.js';
 import { buildTableWorkbook, type TableColumn, writeWorkbookFile } from './write-xlsx.js';
 
 // The two spreadsheets an office hands upward: the 台账 (one row per incident, the ledger view's filters and
@@ -15,14 +16,20 @@ export interface ExportContext {
   office: string;
 }
 
-export async function exportLedgerXlsx(ctx: ExportContext, path: string, query: ExportQuery): Promise<{ path: string; rows: number }> {
+/** `checks`: the 台账核查 columns the person shows in the 台账 (all when undefined). */
+export async function exportLedgerXlsx(
+  ctx: ExportContext,
+  path: string,
+  query: ExportQuery,
+  checks?: readonly RowFactColumn[],
+): Promise<{ path: string; rows: number }> {
   const names = namesOf(ctx.db);
   const rows = (function* () {
     let seq = 0;
-    for (const incident of incidentsOf(ctx.db, query)) yield ledgerRow(ctx.db, incident, ++seq, names, ctx.nowMs);
+    for (const incident of incidentsOf(ctx.db, query)) yield ledgerRow(ctx.db, incident, ++seq, names, ctx.nowMs, checks);
   })();
   const { workbook, rows: count } = buildTableWorkbook({
-    sheetName: '舆情回应台账', title: `${ctx.office}舆情回应台账`, office: ctx.office, nowMs: ctx.nowMs, columns: LEDGER_COLUMNS, rows,
+    sheetName: '舆情回应台账', title: `${ctx.office}舆情回应台账`, office: ctx.office, nowMs: ctx.nowMs, columns: ledgerColumns(checks), rows,
   });
   await writeWorkbookFile(workbook, path);
   return { path, rows: count };

@@ -1,5 +1,6 @@
 import type { ImportField } from '../../../shared/api/excel.js';
 import { normaliseWord } from '../../../shared/input/coded-values.js';
+import { CHECK_GROUP } from './ledger-rows.js';
 
 // The names offices give their 台账 columns, and the field each means. A grouped header (回应情况 over 时间 | 方式 |
 // 内容) is read with its group: the leaf alone first, then the group's prefix with the leaf (回应 + 时间).
@@ -56,6 +57,8 @@ INDEX.set(normaliseWord('序号'), 'ignore');
 /** The field a header means, or undefined; `group` is the grouped header above it, if any. */
 export function fieldOfHeader(leaf: string, group?: string): ImportField | undefined {
   const word = normaliseWord(leaf).replace(/[*＊:：]/g, '');
+  // The 台账核查 columns of an exported 台账 are computed from the records, which come in their own columns.
+  if (group && normaliseWord(group) === normaliseWord(CHECK_GROUP)) return 'ignore';
   if (group) {
     const groupWord = normaliseWord(group);
     for (const [pattern, prefix] of GROUP_PREFIXES) {

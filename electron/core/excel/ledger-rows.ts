@@ -14,12 +14,13 @@ import {
   SEVERITY_INFO,
   STATUS_LABELS,
 } from '../../../shared/domain.js';
-import type { Incident } from '../../../shared/schemas.js';
+import { type Incident, RESPONSE_TIMING_LABELS, ROW_FACT_COLUMNS, ROW_FACT_LABELS, type RowFactColumn, type RowFacts } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import { listCommitments } from '../ledger/commitments.js';
 import { listIncidents } from '../ledger/incidents.js';
 import { getCategories } from '../ledger/reference.js';
 import { listResponses } from '../ledger/responses.js';
+import { rowFactsOf } from '../ledger/row-facts.js';
 import { cached } from '../ledger/statements.js';
 
 // The 台账 as rows of text in the office's layout — what the .xlsx export and the printed table both show, and
@@ -71,6 +72,34 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '公开情况', group: '承诺事项', width: 30 },
 ];
 
+/**
+ * The group the 台账's own checks sit under, after the records' columns. They are computed (withRowFacts' row
+ * facts), so the import reads this group as nothing: the records they follow from come in their own columns.
+ */
+export const CHECK_GROUP = '台账核查';
+
+const CHECK_WIDTHS: Record<RowFactColumn, number> = { firstResponseAt: 18, responseTiming: 9, commitmentCount: 7, overdueCommitments: 8 };
+
+/** The export's columns: the records' columns, then the chosen 台账核查 columns (all when none were chosen). */
+export function ledgerColumns(checks: readonly RowFactColumn[] = ROW_FACT_COLUMNS): LedgerColumn[] {
+  const chosen = ROW_FACT_COLUMNS.filter((id) => checks.includes(id));
+  return [...LEDGER_COLUMNS, ...chosen.map((id) => ({ header: ROW_FACT_LABELS[id], group: CHECK_GROUP, width: CHECK_WIDTHS[id] }))];
+}
+
+/** One 台账核查 cell as the 台账 shows it: counts as numbers, so a spreadsheet can sum them. */
+export function checkCell(facts: RowFacts, id: RowFactColumn): string | number {
+  switch (id) {
+    case 'firstResponseAt':
+      return facts.firstResponseAt ? formatChinaDateTime(facts.firstResponseAt) : '未回应';
+    case 'responseTiming':
+      return facts.responseTiming ? RESPONSE_TIMING_LABELS[facts.responseTiming] : '';
+    case 'commitmentCount':
+      return facts.commitmentCount;
+    case 'overdueCommitments':
+      return facts.overdueCommitments;
+  }
+}
+
 /** Every incident the ledger view's filters and search select, in its order (pages of 1000). */
 export function* incidentsOf(db: Db, query: ExportQuery): Generator<Incident> {
   for (let offset = 0; ; offset += 1000) {
@@ -116,8 +145,15 @@ export function namesOf(db: Db): Names {
   };
 }
 
-/** One incident as the 台账's row of cells (LEDGER_COLUMNS order). */
-export function ledgerRow(db: Db, incident: Incident, seq: number, names: Names, nowMs: number): string[] {
+/** One incident as the 台账's row of cells (`ledgerColumns(checks)` order). */
+export function ledgerRow(
+  db: Db,
+  incident: Incident,
+  seq: number,
+  names: Names,
+  nowMs: number,
+  checks: readonly RowFactColumn[] = ROW_FACT_COLUMNS,
+): (string | number)[] {
   const responses: Response[] = listResponses(db, incident.id);
   const commitments = listCommitments(db, incident.id, nowMs);
   const status = incident.status === 'no_response' && incident.statusReason ? `${STATUS_LABELS.no_response}（${incident.statusReason}）` : STATUS_LABELS[incident.status];
@@ -155,5 +191,13 @@ export function ledgerRow(db: Db, incident: Incident, seq: number, names: Names,
     numbered(commitments.map((c) => formatChinaDate(`${c.deadline}T00:00:00+08:00`))),
     numbered(commitments.map(progressText)),
     numbered(commitments.map(publicationText)),
+    ...checkCells(db, incident.id, nowMs, checks),
   ];
+}
+
+function checkCells(db: Db, incidentId: string, nowMs: number, checks: readonly RowFactColumn[]): (string | number)[] {
+  const chosen = ROW_FACT_COLUMNS.filter((id) => checks.includes(id));
+  if (chosen.length === 0) return [];
+  const facts = rowFactsOf(db, incidentId, nowMs);
+  return chosen.map((id) => checkCell(facts, id));
 }

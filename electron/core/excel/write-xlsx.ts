@@ -21,7 +21,8 @@ export interface TableSheet {
   office: string;
   nowMs: number;
   columns: readonly TableColumn[];
-  rows: Iterable<readonly string[]>;
+  /** Text, or numbers for counts (kept numbers so the sheet can sum them). */
+  rows: Iterable<readonly (string | number)[]>;
 }
 
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };

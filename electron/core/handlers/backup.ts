@@ -9,7 +9,7 @@ import { type BackupRound, backupRound, defaultBackupDir, runDueBackup } from '.
 import { backupWarning } from '../backup/schedule.js';
 import { readBackupSettings, readBackupStatus, writeBackupSettings } from '../backup/state.js';
 import { replaceLostKeys } from '../sync/identity.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 
 export interface BackupHandlerOptions {
   /** Called after the ledger file was replaced (restore, undo): the worker reopens it. The CLI simply exits. */

@@ -1,5 +1,6 @@
 import type { LedgerHandlers } from '../../../shared/contract.js';
 import { LedgerError } from '../../../shared/errors.js';
+import { libraryYears } from '../calendar/library.js';
 import { listOverrides } from '../calendar/overrides.js';
 import { parseHolidayNotice } from '../../../shared/holiday-notice.js';
 import { deleteCalendarOverride, importHolidayNotice, setCalendarOverride } from '../ledger/calendar-overrides.js';
@@ -11,8 +12,8 @@ import { addFeedback, listFeedback } from '../ledger/feedback.js';
 import { addFollowup, listFollowups } from '../ledger/followups.js';
 import { getIncident } from '../ledger/incidents.js';
 import { renderSupervisionSheet } from '../print/supervision-sheet.js';
-import { chinaDateOf } from '../calendar/dates.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
+import { chinaDateOf } from '../../../shared/china-time.js';
 
 export function commitmentHandlers({ ctx, db }: Ledger) {
   return {
@@ -51,5 +52,6 @@ export function commitmentHandlers({ ctx, db }: Ledger) {
     deleteCalendarOverride: ({ date }) => deleteCalendarOverride(ctx, date),
     previewHolidayNotice: ({ text, year }) => parseHolidayNotice(text, year),
     importHolidayNotice: ({ text, year }) => importHolidayNotice(ctx, text, year),
+    getCalendarCoverage: () => libraryYears(),
   } satisfies Partial<LedgerHandlers>;
 }

@@ -2,7 +2,7 @@ import type { LedgerHandlers } from '../../../shared/contract.js';
 import { computeDigest } from '../digest/compute.js';
 import { renderDigest } from '../digest/render.js';
 import { getPaperSettings, paperMasthead, setPaperSettings } from '../ledger/paper-settings.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 import { progressReporter, type ProgressSink } from '../progress.js';
 
 // The week, month and year reports: the figures, and the print page rendered from those same figures.

@@ -2,7 +2,7 @@ import type { LedgerHandlers } from '../../../shared/contract.js';
 import { exportCommitmentsXlsx, exportLedgerXlsx } from '../excel/exports.js';
 import { importSpreadsheet, listImportMappings, previewImport, saveImportMapping } from '../excel/import.js';
 import { renderLedgerTable } from '../excel/ledger-print.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 import { progressReporter, type ProgressSink } from '../progress.js';
 
 export function excelHandlers(ledger: Ledger, progress?: ProgressSink) {
@@ -13,8 +13,8 @@ export function excelHandlers(ledger: Ledger, progress?: ProgressSink) {
     importSpreadsheet: (input) => importSpreadsheet(ctx, input, progressReporter(progress, 'importSpreadsheet')),
     listImportMappings: () => listImportMappings(db),
     saveImportMapping: ({ name, mapping }) => saveImportMapping(ctx, name, mapping),
-    exportLedgerXlsx: ({ path, query }) => exportLedgerXlsx({ db, nowMs: ctx.now(), office: office() }, path, query),
+    exportLedgerXlsx: ({ path, query, columns }) => exportLedgerXlsx({ db, nowMs: ctx.now(), office: office() }, path, query, columns),
     exportCommitmentsXlsx: ({ path, query }) => exportCommitmentsXlsx({ db, nowMs: ctx.now(), office: office() }, path, query),
-    renderLedgerTable: ({ query }) => renderLedgerTable(db, query, office(), ctx.now()),
+    renderLedgerTable: ({ query, columns }) => renderLedgerTable(db, query, office(), ctx.now(), columns),
   } satisfies Partial<LedgerHandlers>;
 }

@@ -1,7 +1,7 @@
 import type { LedgerHandlers } from '../../../shared/contract.js';
 import { listClock } from '../ledger/clock.js';
 import { addResponse, listResponses } from '../ledger/responses.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 
 export function responseHandlers({ ctx, db }: Ledger) {
   return {

@@ -1,6 +1,6 @@
 import { audited } from '../ledger/audit.js';
 import type { LedgerHandlers } from '../../../shared/contract.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger } from '../open-ledger.js';
 import { progressReporter, type ProgressSink } from '../progress.js';
 import { cardOf, cardText, parseCard } from '../sync/card.js';
 import { acceptConflict, keepOtherValue, listConflicts } from '../sync/conflicts.js';

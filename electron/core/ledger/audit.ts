@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { AuditReport } from '../../../shared/schemas.js';
 import type { Db } from '../db/open.js';
 import type { LedgerContext, MutationMeta, Op } from './mutate.js';
 import { cached } from './statements.js';
+import { storedOpsBetween } from './op-store.js';
 
 // The audit log: one entry per mutation, each sealed with sha256(previous hash + its own content), so editing,
 // deleting or reordering any entry breaks every hash after it. The entry also seals a digest of the operations
 // the mutation wrote, so the operations cannot be altered without the log noticing.
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   site: string;
@@ -33,7 +33,7 @@ export function digestOps(ops: readonly Pick<Op, 'hlc' | 'tbl' | 'row' | 'col' |
   return hash.digest('hex');
 }
 
-function sealOf(row: Omit<AuditRow, 'hash'>): string {
+export function sealOf(row: Omit<AuditRow, 'hash'>): string {
   const content = [
     row.seq, row.at, row.site, row.actor, row.action, row.entity, row.entity_id, row.summary, row.op_count,
     row.first_hlc, row.last_hlc, row.ops_digest,
@@ -70,34 +70,63 @@ export function appendAudit(ctx: LedgerContext, meta: MutationMeta, ops: readonl
   ).run({ ...row, hash: sealOf(row) });
 }
 
+type StoredOp = Omit<Op, 'value'> & { value: string };
+
 /**
- * Walks the chain from the first entry and names the first one that does not hold: a gap in the numbering, a
- * link to the wrong predecessor, or content that no longer matches its seal.
+ * The operations one audit entry covers: those of `site` stamped from `firstHlc` to `lastHlc`, wherever this
+ * workstation keeps them (applied, in the compact store of ledger/op-store.ts; held for a newer version, or
+ * quarantined for clock skew, as they came), in stamp order, with their logical content only.
  */
-export function verifyAudit(db: Db): AuditReport {
+export function opsOfEntry(db: Db, site: string, firstHlc: string, lastHlc: string): Op[] {
+  if (firstHlc === '') return [];
+  const aside = cached(
+    db,
+    `SELECT hlc, site, tbl, row, col, value FROM held_ops WHERE site = @site AND hlc BETWEEN @first AND @last
+     UNION ALL SELECT hlc, site, tbl, row, col, value FROM quarantine WHERE site = @site AND hlc BETWEEN @first AND @last`,
+  ).all({ site, first: firstHlc, last: lastHlc }) as StoredOp[];
+  const stored = storedOpsBetween(db, site, firstHlc, lastHlc);
+  if (aside.length === 0) return stored;
+  const all = [...stored, ...aside.map((op) => ({ ...op, value: JSON.parse(op.value) as Op['value'] }))];
+  return all.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+}
+
+/** Where a chain breaks: the entry, why, and the record the entry changed. */
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+  record?: string;
+}
+
+/**
+ * Walks one chain from its first entry: numbering without gaps, each entry linked to the one before, its content
+ * matching its seal, and the operations it covers matching the digest it sealed.
+ */
+export function walkChain(db: Db, rows: Iterable<AuditRow>): { entries: number; last?: AuditRow; broken?: ChainBreak } {
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let entries = 0;
-  const opsOf = db.prepare(
-    'SELECT hlc, tbl, row, col, value FROM ops WHERE site = ? AND hlc BETWEEN ? AND ? ORDER BY hlc',
-  );
-  for (const row of db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-    const broken = (reason: string): AuditReport => ({ ok: false, entries, firstBroken: { seq: row.seq, reason } });
+  let last: AuditRow | undefined;
+  for (const row of rows) {
+    const broken = (reason: string) => ({ entries, ...(last ? { last } : {}), broken: { seq: row.seq, reason, record: `${row.entity} ${row.entity_id}`.trim() } });
     if (row.seq !== expectedSeq) return broken(`第 ${expectedSeq} 条记录缺失（下一条为第 ${row.seq} 条）`);
     if (row.prev_hash !== prevHash) return broken('与上一条记录的链接不符（上一条被改动或删除）');
     if (sealOf(row) !== row.hash) return broken('记录内容与其哈希不符（记录被改动）');
     // The operations' site is in their stamps (seed operations belong to the seed site, not the workstation).
-    const opsSite = row.first_hlc.slice(-16);
-    const ops = opsOf.all(opsSite, row.first_hlc, row.last_hlc) as (Omit<Op, 'value'> & { value: string })[];
-    const parsed = ops.map((op) => ({ ...op, value: JSON.parse(op.value) as Op['value'] }));
-    if (ops.length !== row.op_count || digestOps(parsed) !== row.ops_digest) {
-      return broken('该记录对应的同步操作被改动或删除');
-    }
+    const ops = opsOfEntry(db, row.first_hlc.slice(-16), row.first_hlc, row.last_hlc);
+    if (ops.length !== row.op_count || digestOps(ops) !== row.ops_digest) return broken('该记录对应的同步操作被改动或删除');
     prevHash = row.hash;
     expectedSeq += 1;
     entries += 1;
+    last = row;
   }
-  return { ok: true, entries };
+  return { entries, ...(last ? { last } : {}) };
+}
+
+
+/** This workstation's own chain alone, and nothing of the signed heads and peers' chains (sync/audit-chains.ts). */
+export function verifyOwnChain(db: Db): { ok: boolean; entries: number; firstBroken?: ChainBreak } {
+  const { entries, broken } = walkChain(db, db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>);
+  return broken ? { ok: false, entries, firstBroken: broken } : { ok: true, entries };
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { CalendarOverrideEntry } from '../../../shared/api/commitments.js';
 import { LedgerError } from '../../../shared/errors.js';
 import { parseHolidayNotice } from '../../../shared/holiday-notice.js';
-import { formatYmd, yearOf } from '../calendar/dates.js';
 import { recomputeDeadlines } from './commitments.js';
 import { type LedgerContext, mutate } from './mutate.js';
 import { cached } from './statements.js';
+import { formatYmd, yearOf } from '../../../shared/china-time.js';
 
 // The office's own calendar entries (节假日调休), synced like other reference data. Entering the first entry
 // of a year marks that year as verified; every open commitment whose deadline depends on the year is then

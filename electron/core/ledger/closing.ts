@@ -1,7 +1,7 @@
 import { COMMITMENT_STATUS_LABELS, type RecordedCommitmentStatus } from '../../../shared/domain.js';
-import { chinaDateOf } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
 import { cached } from './statements.js';
+import { chinaDateOf } from '../../../shared/china-time.js';
 
 // The closing rule (DESIGN §1): an incident reaches 已办结 only when each of its commitments is 已兑现, or 无法兑现
 // with a reason, and has its 公开情况 recorded. transitionIncident asks this before closing; the UI asks the same

@@ -1,10 +1,10 @@
 import type { Attention, Board, BoardGroup, Commitment, DueItem } from '../../../shared/api/commitments.js';
 import { compareChinese, compareCodeUnits } from '../../../shared/chinese-order.js';
-import { daysBetween } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
 import { COMMITMENT_SELECT, type CommitmentRow, todayOf, toCommitment } from './commitments.js';
 import { resolveUnit } from './reference.js';
 import { cached } from './statements.js';
+import { daysBetween } from '../../../shared/china-time.js';
 
 // The 承诺督办 board and the lists built from it (yq due, the navigation badge): open commitments sorted into
 // overdue, due today, due within 3 working days and later, grouped by responsible unit; plus commitments already

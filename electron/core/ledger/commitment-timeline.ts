@@ -1,15 +1,9 @@
 import type { TimelineEntry } from '../../../shared/api/timeline.js';
-import {
-  COMMITMENT_STATUS_LABELS,
-  FEEDBACK_METHOD_LABELS,
-  FOLLOWUP_KIND_LABELS,
-  RESPONSE_CHANNEL_LABELS,
-  SATISFACTION_LABELS,
-} from '../../../shared/domain.js';
-import { formatYmd } from '../calendar/dates.js';
+import { COMMITMENT_STATUS_LABELS, FEEDBACK_METHOD_LABELS, FOLLOWUP_KIND_LABELS, RESPONSE_CHANNEL_LABELS, SATISFACTION_LABELS } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
 import { COMMITMENT_SELECT, type CommitmentRow } from './commitments.js';
 import { cached } from './statements.js';
+import { formatYmd } from '../../../shared/china-time.js';
 
 // The incident timeline's entries for commitments, follow-ups and feedback (merged with registration, status
 // changes and responses by the timeline handler). A commitment contributes the moments that matter: made,

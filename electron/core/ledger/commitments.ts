@@ -3,16 +3,17 @@ import type { Commitment, CommitmentFields, CommitmentPatch, DeadlineInfo } from
 import { STATUS_LABELS, type CommitmentStatus, type RecordedCommitmentStatus } from '../../../shared/domain.js';
 import { LedgerError } from '../../../shared/errors.js';
 import type { WorkCalendar } from '../calendar/calendar.js';
-import { addDays, chinaDateOf, daysBetween, formatYmd, type Ymd } from '../calendar/dates.js';
 import { loadCalendar } from '../calendar/overrides.js';
 import { computeDeadline, type DeadlineSpec, workdaysAfter } from '../calendar/workdays.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from './incidents.js';
 import { type Change, type LedgerContext, mutate } from './mutate.js';
 import { resolveUnit } from './reference.js';
+import { COMMITMENT_NUMBER_SQL, COMMITMENT_REF_SQL, commitmentRef, nextCommitmentNumber } from './numbering.js';
 import { cached } from './statements.js';
 import type { FieldValue } from './tables.js';
 import { isInFuture, refuseBeforeFound } from './entry-time.js';
+import { addDays, chinaDateOf, daysBetween, formatYmd, type Ymd } from '../../../shared/china-time.js';
 
 // Commitments (承诺): what a response promised, who must deliver it by when, whether it was delivered, whether
 // that was made public (公开情况) and checked (核查). The status people read adds 逾期, derived from the deadline
@@ -51,8 +52,9 @@ export interface CommitmentRow {
   updated_at: string;
 }
 
-export const COMMITMENT_SELECT = `
-  SELECT c.id, c.incident_id, i.number AS incident_number, i.title AS incident_title, c.response_id, c.number,
+export const COMMITMENT_SELECT = /* sql */ `
+  SELECT c.id, c.incident_id, i.number AS incident_number, i.title AS incident_title, c.response_id,
+    ${COMMITMENT_NUMBER_SQL} AS number,
     c.content, c.unit_id, u.name AS unit_name, c.person, c.promised_at, c.deadline_kind, c.deadline_n,
     c.deadline_from, c.deadline, c.calendar_verified, c.status, c.status_reason, c.fulfilled_at, c.evidence,
     c.pub_state, c.pub_channel, c.pub_at, c.pub_url, c.pub_note, c.check_by, c.check_at, c.check_result,
@@ -124,7 +126,7 @@ function movedFromOf(r: CommitmentRow, calendar: WorkCalendar): Commitment['dead
 }
 
 function findRow(db: Db, ref: string): CommitmentRow {
-  const row = cached(db, `${COMMITMENT_SELECT} AND (c.id = @ref OR c.number = @ref)`).get({ ref }) as CommitmentRow | undefined;
+  const row = cached(db, `${COMMITMENT_SELECT} AND ${COMMITMENT_REF_SQL}`).get(commitmentRef(ref)) as CommitmentRow | undefined;
   if (!row) throw new LedgerError('not_found', `找不到承诺“${ref}”`);
   return row;
 }
@@ -189,16 +191,6 @@ function refuseWhenClosed(status: string, number: string, what: string): void {
   }
 }
 
-function nextNumber(db: Db, incidentId: string, incidentNumber: string): string {
-  const prefix = `${incidentNumber}-C`;
-  const last = cached(
-    db,
-    `SELECT max(CAST(substr(number, length(@prefix) + 1) AS INTEGER)) AS seq FROM commitments
-     WHERE incident_id = @incidentId AND substr(number, 1, length(@prefix)) = @prefix`,
-  ).get({ prefix, incidentId }) as { seq: number | null };
-  return `${prefix}${(last.seq ?? 0) + 1}`;
-}
-
 function checkResponse(db: Db, responseId: string | null, incidentId: string): void {
   if (responseId === null) return;
   const row = cached(db, 'SELECT incident_id FROM responses WHERE id = ? AND deleted = 0').get(responseId) as
@@ -220,7 +212,7 @@ export function addCommitment(ctx: LedgerContext, input: CommitmentFields): Comm
     const calendar = loadCalendar(ctx.db);
     const deadline = deadlineFields(calendar, specOf(input.deadline, input.promisedAt), input.promisedAt);
     const id = randomUUID();
-    const number = nextNumber(ctx.db, incident.id, incident.number);
+    const number = nextCommitmentNumber(ctx.db, incident.id, incident.number);
     const at = new Date(ctx.now()).toISOString();
     mutate(
       ctx,

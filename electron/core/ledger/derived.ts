@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import { reindexIncidentSearch } from '../search/index-maintenance.js';
+import { refreshSignature } from '../similarity/signatures.js';
 import { cached } from './statements.js';
 import type { FieldValue, LedgerTable } from './tables.js';
 
@@ -13,6 +14,7 @@ interface AppliedRow {
 }
 
 const SEARCHED_INCIDENT_FIELDS = ['title', 'summary', 'deleted'];
+const SIGNED_INCIDENT_FIELDS = ['title', 'summary', 'found_at', 'deleted'];
 const SEARCHED_RESPONSE_FIELDS = ['content', 'incident_id', 'deleted'];
 const FIRST_RESPONSE_FIELDS = ['incident_id', 'at', 'method', 'deleted'];
 
@@ -37,6 +39,7 @@ export function maintainDerived(db: Db, rows: Iterable<AppliedRow>, leftBy: Read
     if (table === 'incidents') {
       if (['categories', 'found_at', 'deleted'].some((f) => fields.has(f))) reindexCategories(db, row);
       if (SEARCHED_INCIDENT_FIELDS.some((f) => fields.has(f))) searchStale.add(row);
+      if (SIGNED_INCIDENT_FIELDS.some((f) => fields.has(f))) refreshSignature(db, row);
     } else if (table === 'responses') {
       const searched = SEARCHED_RESPONSE_FIELDS.some((f) => fields.has(f));
       const timed = FIRST_RESPONSE_FIELDS.some((f) => fields.has(f));

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { chinaYear } from '../../../shared/china-time.js';
 import { STATUS_LABELS, type IncidentStatus } from '../../../shared/domain.js';
 import { LedgerError } from '../../../shared/errors.js';
 import type { Incident, IncidentFields, IncidentPage, IncidentPatch, incidentQuerySchema } from '../../../shared/schemas.js';
@@ -8,6 +7,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { closingBlockers, closingRefusal } from './closing.js';
 import { cached, type LedgerContext, mutate } from './mutate.js';
+import { nextIncidentNumber } from './numbering.js';
 import { findTownship, findUnit, resolveCategory, resolveTownship, resolveUnit } from './reference.js';
 import { highlight, snippet } from '../search/highlight.js';
 import { queryTerms, toMatchExpression } from '../search/bigrams.js';
@@ -79,18 +79,15 @@ export function getIncident(db: Db, ref: string): Incident {
     | IncidentRow
     | undefined;
   if (!row) throw new LedgerError('not_found', `找不到舆情事件“${ref}”`);
-  return toIncident(row);
+  const recurrenceOf = recurrenceNumberOf(db, row.id);
+  return recurrenceOf === undefined ? toIncident(row) : { ...toIncident(row), recurrenceOf };
 }
 
-/** The next YQ-YYYY-NNNN for the year the incident was found (China time). */
-function nextNumber(db: Db, foundAt: string): string {
-  const prefix = `YQ-${chinaYear(foundAt)}-`;
-  const last = cached(
-    db,
-    `SELECT CAST(substr(number, 9) AS INTEGER) AS seq FROM incidents
-     WHERE substr(number, 1, 8) = ? ORDER BY CAST(substr(number, 9) AS INTEGER) DESC LIMIT 1`,
-  ).get(prefix) as { seq: number } | undefined;
-  return `${prefix}${String((last?.seq ?? 0) + 1).padStart(4, '0')}`;
+/** The number of the closed incident a confirmed 反弹 flares up from (issue 16), if any. */
+function recurrenceNumberOf(db: Db, id: string): string | undefined {
+  return cached(db, 'SELECT e.number FROM incidents i JOIN incidents e ON e.id = i.recurrence_of WHERE i.id = ?').pluck().get(id) as
+    | string
+    | undefined;
 }
 
 type ResolvableFields = Partial<Pick<IncidentFields, 'categories' | 'township' | 'leadUnit' | 'coUnits'>>;
@@ -158,7 +155,7 @@ export function createIncident(ctx: LedgerContext, input: IncidentFields): Incid
   return ctx.db.transaction(() => {
     checkTimes(input.firstSeenAt, input.foundAt, ctx.now());
     const id = randomUUID();
-    const number = nextNumber(ctx.db, input.foundAt);
+    const number = nextIncidentNumber(ctx.db, input.foundAt);
     const at = new Date(ctx.now()).toISOString();
     mutate(ctx, { action: 'create', entity: 'incident', entityId: id, summary: `登记 ${number} ${input.title}` }, [
       {
@@ -167,6 +164,8 @@ export function createIncident(ctx: LedgerContext, input: IncidentFields): Incid
         fields: {
           number,
           ...plainFields(input),
+          // 登记人 defaults to the person at the keyboard.
+          ...(input.registrar ? {} : { registrar: ctx.staff ?? '' }),
           ...resolveRefs(ctx.db, input),
           status: 'triage',
           status_reason: '',
@@ -291,6 +290,7 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
   // Filters find deactivated townships and units too: old incidents still name them.
   if (query.leadUnit) anyOf('i.lead_unit_id', [findUnit(db, query.leadUnit, 'leadUnit')]);
   if (query.township) anyOf('i.township_id', [findTownship(db, query.township)]);
+  anyOf('i.id', query.ids); // 同一问题: the incidents of one 共性问题 (issue 16)
   if (query.foundFrom) {
     where.push('i.found_at >= ?');
     params.push(query.foundFrom);
@@ -304,6 +304,12 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
 
 const SELECT_INCIDENT = `SELECT ${COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM`;
 
+/** The incident number a search box holds, if that is all it holds (a commitment's number names its incident). */
+function numberSearched(text: string): string | undefined {
+  const match = /^\s*(YQ-\d{4}-(?:[^\s-]+-)?\d+)(?:-C\d+)?\s*$/iu.exec(text);
+  return match ? match[1]!.replace(/^yq/i, 'YQ') : undefined;
+}
+
 /**
  * One page of the ledger with the total count, filtered and sorted in SQL. With `text`, only incidents whose
  * title, summary or responses contain every term are listed — by relevance: title matches first, then mentions
@@ -312,7 +318,15 @@ const SELECT_INCIDENT = `SELECT ${COLUMNS.split(', ').map((c) => `i.${c}`).join(
 export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
   const filters = filtersOf(db, query);
   let page: { rows: IncidentRow[]; total: number };
-  if (query.text !== undefined && query.text !== '') {
+  const number = query.text === undefined ? undefined : numberSearched(query.text);
+  if (number !== undefined) {
+    // A number people have (YQ-2026-宣-0001, or a commitment's …-C2) finds its incident, whatever else is filtered.
+    filters.where.push('i.number = ?');
+    filters.params.push(number);
+    filters.others = true;
+    const plain = { ...query, text: undefined, sort: query.sort === 'relevance' ? ('foundAt' as const) : query.sort };
+    page = { rows: plainPage(db, plain, filters), total: plainCount(db, plain, filters) };
+  } else if (query.text !== undefined && query.text !== '') {
     const match = toMatchExpression(query.text);
     page = match === undefined ? { rows: [], total: 0 } : searchPage(db, query, filters, match);
     page = withCategoryHits(db, query, filters, match, page);
@@ -320,7 +334,7 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
     page = { rows: plainPage(db, query, filters), total: plainCount(db, query, filters) };
   }
   const incidents = page.rows.map(toIncident);
-  if (!query.text) return { rows: incidents, total: page.total };
+  if (!query.text || number !== undefined) return { rows: incidents, total: page.total };
   const terms = queryTerms(query.text);
   return {
     rows: incidents.map((incident) => ({

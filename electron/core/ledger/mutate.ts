@@ -4,8 +4,9 @@ import type { Hlc } from '../sync/hlc.js';
 export { cached } from './statements.js';
 import { appendAudit } from './audit.js';
 import { formerOwners, maintainDerived } from './derived.js';
+import { storeOps } from './op-store.js';
 import { cached } from './statements.js';
-import { LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
+import { type Catalogue, fieldTypeIn, LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
 
 /** Everything the core needs to change the ledger; paths, clock and identity are passed in, never looked up. */
 export interface LedgerContext {
@@ -17,7 +18,13 @@ export interface LedgerContext {
   now: () => number;
   /** Who is working at this workstation, for the audit log. */
   actor: string;
+  /** The member of staff chosen at the keyboard (ledger/staff.ts), if any: 登记人 and 跟进人 default to them. */
+  staff?: string;
+  /** The synced tables this version knows; LEDGER_TABLES unless a test builds another version. */
+  catalogue?: Catalogue;
 }
+
+export const catalogueOf = (ctx: Pick<LedgerContext, 'catalogue'>): Catalogue => ctx.catalogue ?? LEDGER_TABLES;
 
 /** New values for some fields of one row. */
 export interface Change {
@@ -63,10 +70,11 @@ export function mutateStamped(
   stamp: (op: Omit<Op, 'hlc' | 'site'>) => string,
 ): Op[] {
   return ctx.db.transaction(() => {
+    catchUpWithOtherWriters(ctx);
     const ops: Op[] = [];
     for (const change of changes) {
       for (const [col, value] of Object.entries(change.fields)) {
-        if (!Object.hasOwn(LEDGER_TABLES[change.table], col)) {
+        if (fieldTypeIn(catalogueOf(ctx), change.table, col) === undefined) {
           throw new Error(`unknown field ${change.table}.${col}`); // a programming error, not user input
         }
         const op = { tbl: change.table, row: change.row, col, value };
@@ -85,9 +93,19 @@ export function mutateStamped(
   })();
 }
 
+/**
+ * Another process may have written to this ledger since our clock last looked (the app and a scheduled `yq`
+ * share one file): inside the write transaction, move past the newest stamp of this site, so no two processes
+ * issue one stamp.
+ */
+function catchUpWithOtherWriters(ctx: LedgerContext): void {
+  const stored = cached(ctx.db, 'SELECT max_hlc FROM sites WHERE site = ?').get(ctx.site) as { max_hlc: string } | undefined;
+  if (stored) ctx.hlc.observe(stored.max_hlc);
+}
+
+/** Records freshly stamped local operations (see op-store.ts for how they are stored). */
 export function recordOps(db: Db, ops: readonly Op[]): void {
-  const insert = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const op of ops) insert.run(op.hlc, op.site, op.tbl, op.row, op.col, JSON.stringify(op.value));
+  if (storeOps(db, ops).some((outcome) => outcome !== 'new')) throw new Error('a fresh stamp was already taken'); // a clock bug
 }
 
 export function noteSeen(db: Db, site: string, hlc: string): void {

@@ -1,4 +1,5 @@
 import { LedgerError } from '../../../shared/errors.js';
+import { normaliseName } from '../../../shared/text.js';
 import type { Db } from '../db/open.js';
 import { cached } from './statements.js';
 
@@ -23,7 +24,22 @@ export function findNamedRow(db: Db, table: NamedTable, ref: string): NamedRow |
     db,
     `SELECT id, name, active FROM ${table} WHERE deleted = 0 AND (id = @ref OR name = @ref) ORDER BY (id = @ref) DESC LIMIT 1`,
   ).get({ ref }) as { id: string; name: string; active: number } | undefined;
-  return row && { id: row.id, name: row.name, active: row.active === 1 };
+  const found = row ?? sameLookingRows(db, table, ref)[0];
+  return found && { id: found.id, name: found.name, active: found.active === 1 };
+}
+
+/**
+ * Live rows whose name looks like `name` (equal once invisible characters and surrounding spaces are removed and
+ * both are NFC): names written before names were normalised may still hold them. Reference tables are small.
+ */
+function sameLookingRows(db: Db, table: NamedTable, name: string, except = '') {
+  const wanted = normaliseName(name);
+  const rows = cached(db, `SELECT id, name, active FROM ${table} WHERE deleted = 0 AND id <> ?`).all(except) as {
+    id: string;
+    name: string;
+    active: number;
+  }[];
+  return rows.filter((row) => normaliseName(row.name) === wanted);
 }
 
 /** A live row by id or name, active or not (the office edits inactive ones too). */
@@ -35,11 +51,9 @@ export function liveNamedRow(db: Db, table: NamedTable, ref: string): NamedRow {
 
 /** Refuses a name another live row already has (inactive rows keep theirs: they are still shown on old records). */
 export function refuseDuplicateName(db: Db, table: NamedTable, name: string, except = ''): void {
-  const clash = cached(db, `SELECT active FROM ${table} WHERE deleted = 0 AND name = @name AND id <> @except LIMIT 1`).get({ name, except }) as
-    | { active: number }
-    | undefined;
+  const clash = sameLookingRows(db, table, name, except)[0];
   if (!clash) return;
-  const message = `已有名为“${name}”的${NAMED_WHAT[table]}${clash.active === 1 ? '' : '（已停用，可重新启用）'}`;
+  const message = `已有名为“${normaliseName(name)}”的${NAMED_WHAT[table]}${clash.active === 1 ? '' : '（已停用，可重新启用）'}`;
   throw new LedgerError('conflict', message, [{ path: 'name', message }]);
 }
 

@@ -39,6 +39,8 @@ export const LEDGER_TABLES = {
     created_at: 'text',
     updated_at: 'text',
     deleted: 'bool',
+    recurrence_of: 'text?',
+    recurrence_dismissed: 'bool',
   },
   responses: {
     incident_id: 'text?',
@@ -51,6 +53,9 @@ export const LEDGER_TABLES = {
     disposition: 'text?',
     created_at: 'text',
     deleted: 'bool',
+    group_id: 'text?',
+    /** 回应人 (migration 17). */
+    responder: 'text',
   },
   attachments: {
     incident_id: 'text?',
@@ -116,6 +121,33 @@ export const LEDGER_TABLES = {
 } as const satisfies Record<string, Record<string, FieldType>>;
 
 export type LedgerTable = keyof typeof LEDGER_TABLES;
+
+/**
+ * A synced-table catalogue: LEDGER_TABLES in this version; tests build the next version's by adding to it. Every
+ * check of what may be synced (mutate, bundle decoding, applying) reads the catalogue of the ledger at hand.
+ */
+export type Catalogue = Readonly<Record<string, Readonly<Record<string, FieldType>>>>;
+
+/**
+ * The sync-format version: the number of synced fields. Fields are only ever added (a field no version writes any
+ * more stays in the catalogue), so it grows exactly when what is synced grows — adding a field is this one edit
+ * to LEDGER_TABLES — and never with a storage-only migration. A bundle carries its writer's version; a reader with
+ * a lower one keeps the operations it does not know for later (sync/held.ts).
+ */
+export function syncVersionOf(catalogue: Catalogue): number {
+  return Object.values(catalogue).reduce((n, fields) => n + Object.keys(fields).length, 0);
+}
+
+export const SYNC_VERSION = syncVersionOf(LEDGER_TABLES);
+
+/** Bundles written before they carried a version hold what the catalogue of that time held (110 fields). */
+export const FIRST_SYNC_VERSION = 110;
+
+export function fieldTypeIn(catalogue: Catalogue, table: string, column: string): FieldType | undefined {
+  if (!Object.hasOwn(catalogue, table)) return undefined;
+  const columns = catalogue[table]!;
+  return Object.hasOwn(columns, column) ? columns[column] : undefined;
+}
 
 /** A field value as carried in an operation (JSON). */
 export type FieldValue = string | number | boolean | null | readonly string[];

@@ -3,6 +3,7 @@ import { LedgerError } from '../../../shared/errors.js';
 import type { Db } from '../db/open.js';
 import { isInFuture } from './entry-time.js';
 import { getIncident } from './incidents.js';
+import { COMMITMENT_NUMBER_SQL, COMMITMENT_REF_SQL, commitmentRef } from './numbering.js';
 import { type LedgerContext, mutate } from './mutate.js';
 import { cached } from './statements.js';
 import type { FieldValue } from './tables.js';
@@ -21,9 +22,11 @@ const error = (path: string, message: string) => new LedgerError('invalid_input'
 
 export function resolveTarget(db: Db, input: { incident?: string | undefined; commitment?: string | undefined }): Target {
   if (input.commitment !== undefined) {
-    const row = cached(db, 'SELECT id, incident_id, number FROM commitments WHERE deleted = 0 AND (id = @ref OR number = @ref)').get({
-      ref: input.commitment,
-    }) as { id: string; incident_id: string; number: string } | undefined;
+    const row = cached(
+      db,
+      `SELECT c.id, c.incident_id, ${COMMITMENT_NUMBER_SQL} AS number FROM commitments c JOIN incidents i ON i.id = c.incident_id
+       WHERE c.deleted = 0 AND ${COMMITMENT_REF_SQL}`,
+    ).get(commitmentRef(input.commitment)) as { id: string; incident_id: string; number: string } | undefined;
     if (!row) throw new LedgerError('not_found', `找不到承诺“${input.commitment}”`);
     if (input.incident !== undefined && getIncident(db, input.incident).id !== row.incident_id) {
       throw error('commitment', `承诺 ${row.number} 不属于舆情事件 ${input.incident}`);

@@ -20,7 +20,9 @@ import {
 import type { Db } from '../db/open.js';
 import { commitmentTimelineEntries } from './commitment-timeline.js';
 import { getIncident } from './incidents.js';
+import { opsOfRow } from './op-store.js';
 import { cached } from './statements.js';
+import type { FieldValue } from './tables.js';
 
 // The incident page's one timeline, assembled from the records themselves: the incident's own history comes
 // from its sync operations (so edits made on other workstations appear too), responses and attachments from
@@ -70,13 +72,18 @@ interface OpRow {
   hlc: string;
   site: string;
   col: string;
-  value: string;
+  value: FieldValue;
 }
 
 /** Registration, edits and status changes, one entry per mutation, from the incident's operations. */
 const incidentHistory: TimelineSource = (db, incidentId) => {
-  const ops = cached(db, "SELECT hlc, site, col, value FROM ops WHERE tbl = 'incidents' AND row = ? ORDER BY hlc").all(incidentId) as OpRow[];
-  const audits = cached(db, 'SELECT site, actor, first_hlc, last_hlc FROM audit WHERE entity_id = ? ORDER BY seq').all(incidentId) as {
+  const ops: OpRow[] = opsOfRow(db, 'incidents', incidentId).map((op) => ({ hlc: op.hlc, site: op.site, col: op.col, value: op.value }));
+  // Who did each thing: this workstation's audit entries, and the peers' entries that arrived with their chains.
+  const audits = cached(
+    db,
+    `SELECT site, actor, first_hlc, last_hlc FROM audit WHERE entity_id = ?
+     UNION ALL SELECT site, actor, first_hlc, last_hlc FROM peer_audit WHERE entity_id = ?`,
+  ).all(incidentId, incidentId) as {
     site: string;
     actor: string;
     first_hlc: string;
@@ -103,7 +110,7 @@ const incidentHistory: TimelineSource = (db, incidentId) => {
     const audit = audits.find((a) => a.site === first.site && first.hlc >= a.first_hlc && first.hlc <= a.last_hlc);
     const actor = audit?.actor ?? (siteNames.get(first.site) || `工作站 ${first.site.slice(0, 4)}`);
     const at = first.hlc.slice(0, 24);
-    const values = Object.fromEntries(group.map((op) => [op.col, JSON.parse(op.value) as unknown]));
+    const values = Object.fromEntries(group.map((op) => [op.col, op.value as unknown]));
     if ('number' in values) {
       entries.push({ at, kind: 'registered', title: `登记为 ${String(values.number)}`, actor });
     } else {
@@ -139,7 +146,7 @@ const responseEntries: TimelineSource = (db, incidentId) =>
   (
     cached(
       db,
-      `SELECT r.id, r.at, r.method, r.channel, r.content, r.disposition, u.name AS unit
+      `SELECT r.id, r.at, r.method, r.channel, r.content, r.disposition, r.responder, u.name AS unit
        FROM responses r LEFT JOIN units u ON u.id = r.unit_id WHERE r.incident_id = ? AND r.deleted = 0`,
     ).all(incidentId) as {
       id: string;
@@ -148,6 +155,7 @@ const responseEntries: TimelineSource = (db, incidentId) =>
       channel: ResponseChannel;
       content: string;
       disposition: Disposition | null;
+      responder: string;
       unit: string | null;
     }[]
   ).map((r) => ({
@@ -155,7 +163,8 @@ const responseEntries: TimelineSource = (db, incidentId) =>
     kind: 'response',
     title: `回应：${RESPONSE_METHOD_LABELS[r.method]}（${RESPONSE_CHANNEL_LABELS[r.channel]}）${r.disposition ? ` · ${DISPOSITION_LABELS[r.disposition]}` : ''}`,
     detail: r.content,
-    ...(r.unit ? { actor: r.unit } : {}),
+    // The answering unit, and the 回应人 who recorded it (responses before migration 17 name none).
+    ...(r.unit || r.responder ? { actor: [r.unit, r.responder].filter(Boolean).join(' · ') } : {}),
     refId: r.id,
   }));
 

@@ -1,10 +1,11 @@
 import type { ClockEntry } from '../../../shared/api/responses.js';
 import { requirementLabel } from '../../../shared/domain.js';
-import { chinaDateOf, formatYmd } from '../calendar/dates.js';
 import type { Db } from '../db/open.js';
+import { COMMITMENT_NUMBER_SQL } from '../ledger/numbering.js';
 import { listClock } from '../ledger/clock.js';
 import { recomputeDeadlines } from '../ledger/commitments.js';
 import type { LedgerContext } from '../ledger/mutate.js';
+import { chinaDateOf, formatYmd } from '../../../shared/china-time.js';
 
 // Desktop notifications for deadlines that have newly passed: commitments (承诺逾期) and response clocks (回应
 //超时). Checked at start and every 30 minutes. The core knows nothing of Electron: it calls an injected
@@ -85,8 +86,9 @@ export function createDeadlineNotifier(options: DeadlineNotifierOptions) {
     const today = chinaDateOf(nowMs);
     const rows = db
       .prepare(
-        `SELECT c.id, c.number, c.content, c.deadline, u.name AS unit FROM commitments c LEFT JOIN units u ON u.id = c.unit_id
-         WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND c.deadline < ? ORDER BY c.deadline, c.number`,
+        `SELECT c.id, ${COMMITMENT_NUMBER_SQL} AS number, c.content, c.deadline, u.name AS unit FROM commitments c
+         JOIN incidents i ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id
+         WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND c.deadline < ? ORDER BY c.deadline, number`,
       )
       .all(today) as { id: string; number: string; content: string; deadline: string; unit: string | null }[];
     // Keyed by deadline too: a commitment whose deadline was extended and then missed again is news again.

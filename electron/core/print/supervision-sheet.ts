@@ -1,8 +1,8 @@
 import type { BoardGroup, Commitment } from '../../../shared/api/commitments.js';
 import { COMMITMENT_STATUS_LABELS } from '../../../shared/domain.js';
-import { formatYmd } from '../calendar/dates.js';
 import { FONT, renderPrintDocument } from './document.js';
 import { type Html, html } from './html.js';
+import { formatYmd } from '../../../shared/china-time.js';
 
 // 承诺事项督办单: one A4 sheet (or more) per responsible unit, listing its overdue commitments, those due today or
 // within 3 working days, and those fulfilled but not yet made public — with room for the unit's handling notes,

@@ -1,19 +1,23 @@
 import type { ImportResult } from '../../../shared/sync-schemas.js';
 import { appendAudit } from '../ledger/audit.js';
 import { recomputeDeadlines } from '../ledger/commitments.js';
-import { applyWinningOps, cached, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
-import { LEDGER_TABLES, type LedgerTable } from '../ledger/tables.js';
+import { applyWinningOps, cached, catalogueOf, groupByRow, type LedgerContext, noteSeen } from '../ledger/mutate.js';
+import { opAt, storeOps, winnersOfRow } from '../ledger/op-store.js';
 import { BundleError } from './errors.js';
 import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
-import { resolveNumbers } from './numbers.js';
-import type { WireConflict, WireOp } from './payload.js';
+import { notePeerAuditSeen, receiveChains, type WireChain } from './audit-chains.js';
+import { holdForUpgrade, NEWER_VERSION_NOTICE } from './held.js';
+import { noteSharedNumbers } from './numbers.js';
+import type { HeldOp, WireConflict, WireOp } from './payload.js';
+import { FIRST_SYNC_VERSION } from '../ledger/tables.js';
 import { notePeerSeen } from './peers.js';
 import { releaseQuarantine, quarantine } from './quarantine.js';
+import { checkRows } from './row-rules.js';
 
 // Applying a verified, validated bundle: one IMMEDIATE transaction that records the new operations, writes the
 // winner of every field (last writer wins by stamp; the stamp ends with the site id, so equal times break ties
-// by site), keeps concurrent edits for review, gives a number taken twice to the incident that claimed it first,
+// by site), keeps concurrent edits for review, lists a number given twice before workstation codes (never renumbering),
 // notes what the sender holds, records the bundle and appends the audit entry. Any throw rolls all of it back.
 //
 // Invariant kept by every import: each field of each row holds the value of its highest-stamped operation. Two
@@ -23,6 +27,10 @@ export interface Incoming {
   manifest: Manifest;
   senderName: string;
   ops: readonly WireOp[];
+  /** Operations on fields a newer version syncs: kept until this workstation is upgraded (sync/held.ts). */
+  held?: readonly HeldOp[];
+  /** Signed audit chains: the sender's, and those of the peers it keeps (sync/audit-chains.ts). */
+  chains?: readonly WireChain[];
   /** Conflicts the sender recorded about operations in the bundle. */
   conflicts: readonly WireConflict[];
   file: string;
@@ -97,42 +105,47 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   // Stamps far ahead of our clock are held aside; earlier ones whose time has come are taken back in.
   const accepted: WireOp[] = [];
   const held: WireOp[] = [];
-  const ownOp = cached(db, 'SELECT 1 FROM ops WHERE hlc = ?');
   for (const op of incoming.ops) {
     // Our own operations can only come back to us; a "new" one in our name is forged (it would also break the
     // audit chain, which seals this site's operations).
-    if (op.site === ctx.site && !ownOp.get(op.hlc)) {
+    if (op.site === ctx.site && !opAt(db, op.hlc)) {
       throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
     }
     if (parseHlc(op.hlc)!.millis - nowMs > options.maxDriftMs) held.push(op);
     else accepted.push(op);
   }
   quarantine(db, held, manifest.bundleId, at);
+  const newer = incoming.held ?? [];
+  for (const op of newer) {
+    if (op.site === ctx.site && !opAt(db, op.hlc)) {
+      throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
+    }
+  }
+  const keptForLater = holdForUpgrade(db, newer, manifest.syncVersion ?? FIRST_SYNC_VERSION, manifest.bundleId, at);
   const acceptedStamps = new Set(accepted.map((op) => op.hlc));
   // Released operations the sender also sent again are processed once, as incoming.
   const releasedAll = releaseQuarantine(db, nowMs, options.maxDriftMs);
   const released = releasedAll.filter((op) => !acceptedStamps.has(op.hlc));
 
   // What each touched field holds now, before this bundle.
-  const all = [...accepted, ...released];
-  const stored = storedWinners(ctx, all);
+  const arriving = [...accepted, ...released];
+  const stored = storedWinners(ctx, arriving);
+  // A row the bundle would leave incomplete or pointing at nothing waits in quarantine instead (row-rules.ts).
+  const rows = checkRows(db, arriving, (op) => (stored.get(fieldKey(op))?.hlc ?? '') < op.hlc);
+  quarantine(db, rows.hold, manifest.bundleId, at);
+  const all = rows.apply;
+  const heldNow = new Set(rows.hold.map((op) => op.hlc));
+  const releasedApplied = releasedAll.filter((op) => !heldNow.has(op.hlc)).length;
 
   // Record the operations; ones we already hold must be identical (a stamp names one operation forever).
-  const insert = cached(db, 'INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(hlc) DO NOTHING');
   const fresh: WireOp[] = [];
   let duplicates = 0;
-  for (const op of all) {
-    const json = JSON.stringify(op.value);
-    if (insert.run(op.hlc, op.site, op.tbl, op.row, op.col, json).changes === 1) {
-      fresh.push(op);
-    } else {
-      const had = cached(db, 'SELECT site, tbl, row, col, value FROM ops WHERE hlc = ?').get(op.hlc) as Record<string, string>;
-      if (had.site !== op.site || had.tbl !== op.tbl || had.row !== op.row || had.col !== op.col || had.value !== json) {
-        throw new BundleError('operation', `同步包中的操作与本机已有的同一时间戳操作内容不同（${op.hlc}），文件可能被篡改，已拒绝`);
-      }
-      duplicates += 1;
-    }
-  }
+  const outcomes = storeOps(db, all);
+  all.forEach((op, i) => {
+    if (outcomes[i] === 'new') fresh.push(op);
+    else if (outcomes[i] === 'same') duplicates += 1;
+    else throw new BundleError('operation', `同步包中的操作与本机已有的同一时间戳操作内容不同（${op.hlc}），文件可能被篡改，已拒绝`);
+  });
 
   // The winner of each field among the new operations, against what the field held.
   const newest = new Map<string, WireOp>();
@@ -167,16 +180,15 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   const top = fresh.reduce<string | undefined>((max, op) => (max === undefined || op.hlc > max ? op.hlc : max), undefined);
   if (top) ctx.hlc.receive(top);
 
-  // Numbers are applied on their own so that two incidents never hold one number, even for a moment.
-  const numberWins = winners.filter((op) => op.tbl === 'incidents' && op.col === 'number');
-  const otherWins = winners.filter((op) => !(op.tbl === 'incidents' && op.col === 'number'));
-  applyWinningOps(db, groupByRow(otherWins));
-  const numbers = resolveNumbers(ctx, numberWins, manifest.bundleId, at);
+  applyWinningOps(db, groupByRow(winners));
+  const numberMessages = noteSharedNumbers(ctx, winners, manifest.bundleId, at);
 
   const maxBySite = new Map<string, string>();
-  for (const op of fresh) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
+  for (const op of [...fresh, ...newer]) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
   for (const [site, hlc] of maxBySite) noteSeen(db, site, hlc);
   notePeerSeen(db, manifest.sender.site, manifest.seen);
+  receiveChains(db, ctx.site, incoming.chains ?? [], at);
+  notePeerAuditSeen(db, manifest.sender.site, manifest.auditSeen ?? {});
 
   const found = conflicts.map(({ op, had }) => {
     const incomingWins = op.hlc > had.hlc;
@@ -188,10 +200,10 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
     ...base,
     applied: fresh.filter((op) => !releasedSet.has(op.hlc)).length,
     duplicates,
-    conflicts: recorded + numbers.renumbered,
-    quarantined: held.length,
-    released: releasedAll.length,
-    renumbered: numbers.renumbered,
+    conflicts: recorded + numberMessages.length,
+    quarantined: held.length + rows.hold.length,
+    released: releasedApplied,
+    renumbered: 0, // numbers never change on import any more (sync/numbers.ts)
     deletions,
     liveRows,
     needsConfirmation,
@@ -199,8 +211,15 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
       ...(held.length > 0
         ? [`${held.length} 条操作的时间比本机时钟快 24 小时以上（发送方时钟可能有误），已隔离，未应用，也未改动本机时钟`]
         : []),
-      ...(releasedAll.length > 0 ? [`此前隔离的 ${releasedAll.length} 条操作时间已到，本次已应用`] : []),
-      ...numbers.messages,
+      ...(releasedApplied > 0 ? [`此前隔离的 ${releasedApplied} 条操作已具备条件，本次已应用`] : []),
+      ...(rows.held.length > 0
+        ? [
+            `${rows.held.length} 条记录不完整或引用了本台账没有的记录（如${rows.held[0]!.reason}），其 ${rows.hold.length} 条操作已隔离，` +
+              '待补全它们的操作到达后自动应用',
+          ]
+        : []),
+      ...(keptForLater > 0 ? [`${NEWER_VERSION_NOTICE}（${keptForLater} 条内容已保存，本程序升级后自动显示）`] : []),
+      ...numberMessages,
     ],
   };
 
@@ -225,7 +244,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
       summary:
         `导入来自“${incoming.senderName}”（${manifest.sender.site}）的同步包 ${manifest.bundleId.slice(0, 8)}` +
         `（SHA-256 ${manifest.payload.sha256.slice(0, 12)}）：新操作 ${result.applied} 条，已有 ${duplicates} 条，` +
-        `冲突 ${result.conflicts} 条，隔离 ${held.length} 条`,
+        `冲突 ${result.conflicts} 条，隔离 ${result.quarantined} 条`,
     },
     [],
   );
@@ -247,7 +266,10 @@ const HOUSEKEEPING = new Set(['updated_at']);
  * hold, with the values read from our own operation log (a bundle cannot put words in a conflict).
  */
 function recordConflicts(ctx: LedgerContext, list: readonly WireConflict[], bundleId: string, at: string): number {
-  const opOf = cached(ctx.db, 'SELECT tbl, row, col, value FROM ops WHERE hlc = ?');
+  const opOf = (stamp: string) => {
+    const op = opAt(ctx.db, stamp);
+    return op && { tbl: op.tbl, row: op.row, col: op.col, value: JSON.stringify(op.value) };
+  };
   const known = cached(ctx.db, 'SELECT 1 FROM conflicts WHERE tbl = ? AND row = ? AND col = ? AND winner_hlc = ? AND loser_hlc = ?');
   const insert = cached(
     ctx.db,
@@ -257,8 +279,8 @@ function recordConflicts(ctx: LedgerContext, list: readonly WireConflict[], bund
   let recorded = 0;
   for (const c of list) {
     if (c.winner <= c.loser || HOUSEKEEPING.has(c.col)) continue;
-    const winner = opOf.get(c.winner) as { tbl: string; row: string; col: string; value: string } | undefined;
-    const loser = opOf.get(c.loser) as { tbl: string; row: string; col: string; value: string } | undefined;
+    const winner = opOf(c.winner);
+    const loser = opOf(c.loser);
     const sameField = (op: typeof winner) => op !== undefined && op.tbl === c.tbl && op.row === c.row && op.col === c.col;
     if (!sameField(winner) || !sameField(loser)) continue;
     if (known.get(c.tbl, c.row, c.col, c.winner, c.loser)) continue;
@@ -286,12 +308,9 @@ function isConcurrent(op: WireOp, had: Stored, senderSeen: Readonly<Record<strin
 function storedWinners(ctx: LedgerContext, ops: readonly WireOp[]): Map<string, Stored> {
   const rows = new Map<string, { tbl: string; row: string }>();
   for (const op of ops) rows.set(`${op.tbl}\u0000${op.row}`, op);
-  const query = cached(ctx.db, 'SELECT col, max(hlc) AS hlc, value FROM ops WHERE tbl = ? AND row = ? GROUP BY col');
   const out = new Map<string, Stored>();
   for (const { tbl, row } of rows.values()) {
-    for (const r of query.all(tbl, row) as { col: string; hlc: string; value: string }[]) {
-      out.set(fieldKey({ tbl, row, col: r.col }), { hlc: r.hlc, value: r.value });
-    }
+    for (const [col, op] of winnersOfRow(ctx.db, tbl, row)) out.set(fieldKey({ tbl, row, col }), { hlc: op.hlc, value: JSON.stringify(op.value) });
   }
   return out;
 }
@@ -309,7 +328,7 @@ function countDeletions(ctx: LedgerContext, winners: readonly WireOp[]) {
   if (deletions === 0) return { deletions, incidentDeletions, liveRows: 0, liveIncidents: 0 };
   let liveRows = 0;
   let liveIncidents = 0;
-  for (const table of Object.keys(LEDGER_TABLES) as LedgerTable[]) {
+  for (const table of Object.keys(catalogueOf(ctx))) {
     const n = (cached(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
     liveRows += n;
     if (table === 'incidents') liveIncidents = n;

@@ -18,6 +18,7 @@ export function cardOf(identity: LoadedIdentity): ContactCard {
     ageRecipient: current.ageRecipient,
     fingerprint: current.fingerprint,
     createdAt: current.createdAt,
+    ...(identity.code ? { code: identity.code } : {}),
   };
 }
 

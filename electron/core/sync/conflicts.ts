@@ -1,8 +1,9 @@
 import { LedgerError } from '../../../shared/errors.js';
 import type { Conflict } from '../../../shared/sync-schemas.js';
 import type { Db } from '../db/open.js';
-import { cached, type LedgerContext, mutate } from '../ledger/mutate.js';
+import { type LedgerContext, mutate } from '../ledger/mutate.js';
 import { valueMeansSomething } from '../ledger/field-rules.js';
+import { newestStampOf } from '../ledger/op-store.js';
 import { fieldTypeOf, type FieldValue, isLedgerTable, valueFits } from '../ledger/tables.js';
 import { parseHlc } from './hlc.js';
 import { columnLabel, rowLabel } from './labels.js';
@@ -82,9 +83,7 @@ export function keepOtherValue(ctx: LedgerContext, id: number): Conflict {
     if (!isLedgerTable(c.tbl) || type === undefined || !valueFits(type, value) || !valueMeansSomething(c.tbl, c.col, value)) {
       throw new LedgerError('internal', '冲突记录无效');
     }
-    const current = cached(db, "SELECT max(hlc) AS hlc FROM ops WHERE tbl = ? AND row = ? AND col = ?").get(c.tbl, c.row, c.col) as {
-      hlc: string | null;
-    };
+    const current = { hlc: newestStampOf(db, c.tbl, c.row, c.col) ?? null };
     const at = new Date(ctx.now()).toISOString();
     if (current.hlc !== c.winner_hlc) {
       throw new LedgerError('conflict', '该字段在冲突之后又被修改过，已不宜直接改回；请打开记录直接编辑');

@@ -5,13 +5,17 @@ import { LedgerError } from '../../../shared/errors.js';
 import type { ExportResult } from '../../../shared/sync-schemas.js';
 import { SCHEMA_VERSION } from '../db/open.js';
 import { attachmentPath } from '../ledger/attachments.js';
+import { allOps, opsOfSiteAfter } from '../ledger/op-store.js';
 import { cached } from '../ledger/statements.js';
+import { catalogueOf } from '../ledger/mutate.js';
+import { syncVersionOf } from '../ledger/tables.js';
 import { seal } from './age.js';
 import { encodeContainer } from './container.js';
 import type { SyncHost } from './host.js';
 import { loadIdentity } from './identity.js';
 import { sha256Hex, signManifest } from './keys.js';
 import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING, rangesOf } from './manifest.js';
+import { auditVector, chainsFor, signOwnHead } from './audit-chains.js';
 import { compress, encodeOps, type Blob } from './payload.js';
 import { findPeer, peerSeen, recipientOf } from './peers.js';
 import { fileProblem } from '../file-problems.js';
@@ -60,15 +64,26 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
 
   options.onProgress?.('collect');
   // One read transaction: the operations and the version vector describe the same moment.
-  const { rows, seen } = db.transaction(() => ({ rows: selectOps(host, peers.map((p) => p.siteId), full), seen: ourVector(host) }))();
+  // Our chain's head is signed with the operations it covers; the chains carried are read in the same moment.
+  const { rows, seen, chains, auditSeen } = db.transaction(() => {
+    signOwnHead(db, identity.site, identity.current, new Date(ctx.now()).toISOString());
+    return {
+      rows: selectOps(host, peers.map((p) => p.siteId), full),
+      seen: ourVector(host),
+      chains: chainsFor(db, identity.site, peers.map((p) => p.siteId), full),
+      auditSeen: auditVector(db, identity.site),
+    };
+  })();
   const ranges = rangesOf(rows.map(([hlc]) => hlc));
-  const raw = encodeOps(rows, conflictsFor(host, rows, full), options.attachments ? attachmentBlobs(host, rows) : []);
+  const raw = encodeOps(rows, conflictsFor(host, rows, full), options.attachments ? attachmentBlobs(host, rows) : [], chains);
   options.onProgress?.('compress');
   const payload = compress(raw);
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     formatVersion: FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
+    // Operations held from a newer peer travel on: the bundle then speaks for that newer version.
+    syncVersion: Math.max(syncVersionOf(catalogueOf(ctx)), heldVersionOf(host, rows)),
     bundleId: randomBytes(16).toString('hex'),
     createdAt: new Date(ctx.now()).toISOString(),
     sender: {
@@ -84,6 +99,7 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
     },
     full,
     seen,
+    auditSeen,
     ranges,
     opCount: rows.length,
     payload: {
@@ -105,11 +121,23 @@ export async function buildBundle(host: SyncHost, options: ExportOptions): Promi
   return { bytes, manifest, recipientNames: peers.map((p) => p.name) };
 }
 
+// Operations held for a newer version (sync/held.ts) are part of what this workstation holds and passes on; they
+// are kept as they came, beside the compact store of applied ones (ledger/op-store.ts).
+const byStamp = (a: OpRow, b: OpRow) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+function withHeld(db: SyncHost['db'], stored: OpRow[], site: string | undefined, after: string): OpRow[] {
+  const held = (
+    site === undefined
+      ? cached(db, 'SELECT hlc, tbl, row, col, value FROM held_ops').raw().all()
+      : cached(db, 'SELECT hlc, tbl, row, col, value FROM held_ops WHERE site = ? AND hlc > ?').raw().all(site, after)
+  ) as OpRow[];
+  return held.length === 0 ? stored : [...stored, ...held].sort(byStamp);
+}
+
 function selectOps(host: SyncHost, peerSites: readonly string[], full: boolean): OpRow[] {
   const { db } = host;
-  if (full) return cached(db, 'SELECT hlc, tbl, row, col, value FROM ops ORDER BY hlc').raw().all() as OpRow[];
+  if (full) return withHeld(db, allOps(db), undefined, '');
   const known = peerSites.map((site) => peerSeen(db, site));
-  const bySite = cached(db, 'SELECT hlc, tbl, row, col, value FROM ops WHERE site = ? AND hlc > ? ORDER BY hlc').raw();
   const rows: OpRow[] = [];
   for (const { site } of cached(db, 'SELECT site FROM sites ORDER BY site').all() as { site: string }[]) {
     // What the least-informed of the chosen peers holds of this site; nothing known means from the start.
@@ -117,7 +145,8 @@ function selectOps(host: SyncHost, peerSites: readonly string[], full: boolean):
       const have = vector.get(site) ?? '';
       return have < low ? have : low;
     }, '\uffff');
-    for (const row of bySite.all(site, from === '\uffff' ? '' : from) as OpRow[]) rows.push(row);
+    const after = from === '\uffff' ? '' : from;
+    for (const row of withHeld(db, opsOfSiteAfter(db, site, after), site, after)) rows.push(row);
   }
   return rows;
 }
@@ -132,6 +161,14 @@ function conflictsFor(host: SyncHost, rows: readonly OpRow[], full: boolean): Co
   if (full || all.length === 0) return all;
   const carried = new Set(rows.map(([hlc]) => hlc));
   return all.filter(([, , , winner, loser]) => carried.has(winner) || carried.has(loser));
+}
+
+/** The newest sync version among the held operations a bundle carries (0 when it carries none). */
+function heldVersionOf(host: SyncHost, rows: readonly OpRow[]): number {
+  const versionOf = cached(host.db, 'SELECT sync_version FROM held_ops WHERE hlc = ?').pluck();
+  const any = cached(host.db, 'SELECT 1 FROM held_ops LIMIT 1').get();
+  if (!any) return 0;
+  return rows.reduce((max, [hlc]) => Math.max(max, (versionOf.get(hlc) as number | undefined) ?? 0), 0);
 }
 
 function ourVector(host: SyncHost): Record<string, string> {

@@ -42,6 +42,11 @@ export interface Hlc {
   receive(stamp: string): void;
   /** The latest stamp issued or received, for persisting across restarts. */
   last(): string;
+  /**
+   * Moves past a stamp this workstation itself issued in another process on the same ledger (the app and a
+   * scheduled `yq` write one file): no drift check, since it is ours; the next stamp is then unique.
+   */
+  observe(stamp: string): void;
 }
 
 export function createHlc(options: { site: string; now: () => number; last?: string; maxDriftMs?: number }): Hlc {
@@ -80,6 +85,13 @@ export function createHlc(options: { site: string; now: () => number; last?: str
     },
     last() {
       return formatHlc({ millis, counter, site });
+    },
+    observe(stamp) {
+      const seen = parseHlc(stamp);
+      if (seen && (seen.millis > millis || (seen.millis === millis && seen.counter > counter))) {
+        millis = seen.millis;
+        counter = seen.counter;
+      }
     },
   };
 }

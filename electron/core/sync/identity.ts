@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LedgerError } from '../../../shared/errors.js';
 import type { SyncIdentity } from '../../../shared/sync-schemas.js';
 import type { Db } from '../db/open.js';
+import { workstationCode } from '../ledger/numbering.js';
 import { formerSiteIds } from '../backup/former-sites.js';
 import { workstationName } from '../ledger/workstation.js';
 import type { SyncHost } from './host.js';
@@ -44,6 +45,8 @@ export interface KeyPair {
 export interface LoadedIdentity {
   site: string;
   name: string;
+  /** The code in this workstation's incident numbers ('' while none is set). */
+  code: string;
   /** The pair that signs and receives now. */
   current: KeyPair;
   /** Every pair, current first: all of them may decrypt. */
@@ -69,7 +72,8 @@ export function loadIdentity(host: SyncHost): Promise<LoadedIdentity> {
 // the card, the identity and the next bundle's sender, without reloading keys.
 function named(db: Db, identity: LoadedIdentity): LoadedIdentity {
   const name = workstationName(db, identity.site);
-  return name === identity.name ? identity : { ...identity, name };
+  const code = workstationCode(db);
+  return name === identity.name && code === identity.code ? identity : { ...identity, name, code };
 }
 
 /** Makes a new key pair current; the old ones stay for reading older bundles. */
@@ -142,6 +146,7 @@ async function load(host: SyncHost, rotate: boolean, replaceLost = false): Promi
   return {
     site: siteId,
     name: workstationName(db, siteId),
+    code: workstationCode(db),
     current,
     all: [current, ...pairs.filter((p) => p !== current).reverse()],
     keyStore: keyStore.describe,
@@ -198,6 +203,7 @@ export function publicIdentity(identity: LoadedIdentity): SyncIdentity {
   return {
     siteId: identity.site,
     name: identity.name,
+    code: identity.code,
     fingerprint: current.fingerprint,
     signPublic: current.signPublic,
     ageRecipient: current.ageRecipient,

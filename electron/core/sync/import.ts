@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LedgerError } from '../../../shared/errors.js';
 import type { ImportResult } from '../../../shared/sync-schemas.js';
-import { SCHEMA_VERSION } from '../db/open.js';
+import { catalogueOf } from '../ledger/mutate.js';
+import { FIRST_SYNC_VERSION, syncVersionOf } from '../ledger/tables.js';
 import { open } from './age.js';
 import { applyBundle } from './apply.js';
 import { decodeContainer } from './container.js';
@@ -111,12 +112,10 @@ export async function importBundleBytes(host: SyncHost, bytes: Uint8Array, optio
   if (!verifyManifest(container.manifest, container.signature, manifest.sender.signPublic)) {
     throw new BundleError('signature', `同步包签名无效：内容与“${trust.name}”签署的不一致，可能被篡改，已拒绝`);
   }
-  if (manifest.schemaVersion > SCHEMA_VERSION) {
-    throw new BundleError(
-      'version',
-      `同步包来自较新版本的程序（数据结构版本 ${manifest.schemaVersion}，本程序为 ${SCHEMA_VERSION}），请先升级本程序再导入`,
-    );
-  }
+  // A storage-only difference never matters; what is synced is the sync version. A newer sender's unknown fields are
+  // held (sync/held.ts), an older sender's bundle is always read.
+  const catalogue = catalogueOf(host.ctx);
+  const newerSender = (manifest.syncVersion ?? FIRST_SYNC_VERSION) > syncVersionOf(catalogue);
 
   const { payload } = manifest;
   if (container.payload.length !== payload.compressedBytes || sha256Hex(container.payload) !== payload.sha256) {
@@ -126,13 +125,13 @@ export async function importBundleBytes(host: SyncHost, bytes: Uint8Array, optio
     throw new BundleError('too-large', `同步包声明的内容解压后达 ${mib(payload.bytes)}，超过上限 ${mib(MAX_PAYLOAD_BYTES)}，已拒绝`);
   }
   options.onProgress?.('validate');
-  const { ops, conflicts, blobs } = decodeOps(decompress(container.payload, payload.bytes));
-  checkAgainstManifest(manifest, ops);
+  const { ops, held, chains, conflicts, blobs } = decodeOps(decompress(container.payload, payload.bytes), { catalogue, newerSender });
+  checkAgainstManifest(manifest, [...ops, ...held]);
 
   options.onProgress?.('apply');
   const result = applyBundle(
     host.ctx,
-    { manifest, senderName: trust.name, ops, conflicts, file: options.file ?? '', bytes: bytes.length },
+    { manifest, senderName: trust.name, ops, held, chains, conflicts, file: options.file ?? '', bytes: bytes.length },
     {
       confirmMassDelete: options.confirmMassDelete ?? false,
       dryRun: options.dryRun ?? false,

@@ -13,10 +13,15 @@ const siteId = z.string().regex(SITE_ID);
 const hlc = z.string().regex(HLC_TEXT);
 const count = z.number().int().min(0).max(2 ** 40);
 
-export const manifestSchema = z.strictObject({
+// Unknown keys are dropped, not refused: a newer version may say more about a bundle (the signature covers the bytes,
+// so nothing is lost by ignoring what this version cannot use). Their absence is what older bundles look like.
+export const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   formatVersion: z.literal(FORMAT_VERSION),
+  /** The sender's storage schema: for the record only; sync compatibility is `syncVersion`. */
   schemaVersion: z.number().int().min(1).max(10_000),
+  /** What the synced operations may hold (ledger/tables.ts syncVersionOf); absent in bundles written before it existed. */
+  syncVersion: z.number().int().min(1).max(1_000_000).optional(),
   bundleId: z.string().regex(/^[0-9a-f]{32}$/),
   createdAt: z.iso.datetime(),
   sender: z.strictObject({
@@ -33,6 +38,8 @@ export const manifestSchema = z.strictObject({
   full: z.boolean(),
   /** The sender's version vector when it wrote the bundle: what it holds, so we know what to send back. */
   seen: z.record(siteId, hlc),
+  /** How much of each workstation's audit chain the sender holds (sync/audit-chains.ts); absent in older bundles. */
+  auditSeen: z.record(siteId, z.number().int().min(0)).optional(),
   /** Per site: the first and last stamp carried and how many. */
   ranges: z.record(siteId, z.strictObject({ first: hlc, last: hlc, count })),
   opCount: count,

@@ -1,9 +1,12 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.js';
+import { COLUMN_LABELS, TABLE_LABELS } from '../../../shared/field-labels.js';
+import { quoteValue } from '../../../shared/text.js';
 import { valueMeansSomething } from '../ledger/field-rules.js';
 import type { Op } from '../ledger/mutate.js';
-import { fieldTypeOf, type FieldType, type FieldValue, isLedgerTable, type LedgerTable, valueFits } from '../ledger/tables.js';
+import { type Catalogue, fieldTypeIn, type FieldType, type FieldValue, LEDGER_TABLES, type LedgerTable, valueFits } from '../ledger/tables.js';
+import { parseChainFrame, type WireChain } from './audit-chains.js';
 import { BundleError } from './errors.js';
 import { formatHlc, parseHlc } from './hlc.js';
 
@@ -37,6 +40,7 @@ export function encodeOps(
   ops: Iterable<readonly [string, string, string, string, string]>,
   conflicts: readonly (readonly [string, string, string, string, string])[] = [],
   blobs: readonly Blob[] = [],
+  chains: readonly WireChain[] = [],
 ): Buffer {
   const frames: Buffer[] = [];
   let batch: string[] = [];
@@ -57,6 +61,13 @@ export function encodeOps(
   if (conflicts.length > 0) {
     // A trailing frame that is an object, not an array: the conflicts the sender knows of.
     const body = Buffer.from(JSON.stringify({ conflicts }), 'utf8');
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    frames.push(head, body);
+  }
+  for (const chain of chains) {
+    // Signed audit chains, one per frame: whose operations these are, and who did each (sync/audit-chains.ts).
+    const body = Buffer.from(JSON.stringify({ audit: chain }), 'utf8');
     const head = Buffer.alloc(4);
     head.writeUInt32BE(body.length);
     frames.push(head, body);
@@ -92,10 +103,38 @@ export function decompress(compressed: Uint8Array, declared: number): Buffer {
   return raw;
 }
 
+/** What the reader knows: its catalogue, and whether the sender's version is newer than its own. */
+export interface Reader {
+  catalogue: Catalogue;
+  /** A newer sender may carry fields and tables this version does not know: those are held, not refused. */
+  newerSender: boolean;
+}
+
+/** An operation on a field this version does not know, from a newer sender: checked for shape only, kept as is. */
+export interface HeldOp {
+  hlc: string;
+  site: string;
+  tbl: string;
+  row: string;
+  col: string;
+  /** The value's JSON text. */
+  value: string;
+}
+
+export interface Decoded {
+  chains: WireChain[];
+  ops: WireOp[];
+  held: HeldOp[];
+  conflicts: WireConflict[];
+  blobs: Blob[];
+}
+
 /** Every operation of a payload, validated; throws BundleError naming the first bad one. */
-export function decodeOps(raw: Buffer): { ops: WireOp[]; conflicts: WireConflict[]; blobs: Blob[] } {
+export function decodeOps(raw: Buffer, reader: Reader = { catalogue: LEDGER_TABLES, newerSender: false }): Decoded {
   const isStamp = stampChecker();
   const ops: WireOp[] = [];
+  const held: HeldOp[] = [];
+  const chains: WireChain[] = [];
   const blobs: Blob[] = [];
   let objects = false;
   let conflicts: WireConflict[] | undefined;
@@ -120,19 +159,27 @@ export function decodeOps(raw: Buffer): { ops: WireOp[]; conflicts: WireConflict
         blobs.push(checkBlob(frame, blobs.length + 1));
         continue;
       }
+      if (frame !== null && typeof frame === 'object' && 'audit' in frame) {
+        chains.push(parseChainFrame(frame));
+        continue;
+      }
+      if (frame !== null && typeof frame === 'object' && !('conflicts' in frame) && reader.newerSender) continue; // a newer kind of frame
       if (conflicts !== undefined) throw new BundleError('payload', '同步包内容格式无效（冲突清单重复）');
-      conflicts = checkConflicts(frame);
+      conflicts = checkConflicts(frame, reader);
       continue;
     }
     if (objects) throw new BundleError('payload', '同步包内容格式无效（冲突清单或附件之后还有操作）');
     for (const item of frame as unknown[]) {
-      const op = checkOp(item, ops.length + 1, isStamp);
-      if (seen.has(op.hlc)) throw new BundleError('operation', `第 ${ops.length + 1} 条操作的时间戳与前面的重复：${op.hlc}`);
-      seen.add(op.hlc);
-      ops.push(op);
+      const n = ops.length + held.length + 1;
+      const checked = checkOp(item, n, isStamp, reader);
+      const { hlc } = 'known' in checked ? checked.known : checked.held;
+      if (seen.has(hlc)) throw new BundleError('operation', `第 ${n} 条操作的时间戳与前面的重复：${hlc}`);
+      seen.add(hlc);
+      if ('known' in checked) ops.push(checked.known);
+      else held.push(checked.held);
     }
   }
-  return { ops, conflicts: conflicts ?? [], blobs };
+  return { ops, held, chains, conflicts: conflicts ?? [], blobs };
 }
 
 /** An attachment's contents: its name must be the sha256 of its bytes, and it must fit an attachment's size. */
@@ -149,20 +196,25 @@ function checkBlob(frame: object, n: number): Blob {
   return { sha256, bytes };
 }
 
-function checkConflicts(frame: unknown): WireConflict[] {
+function checkConflicts(frame: unknown, reader: Reader): WireConflict[] {
   const bad = () => new BundleError('payload', '同步包中的冲突清单格式无效，已拒绝');
   const list = (frame as { conflicts?: unknown } | null)?.conflicts;
   if (typeof frame !== 'object' || frame === null || Object.keys(frame).length !== 1 || !Array.isArray(list)) throw bad();
-  return (list as unknown[]).map((item) => {
+  return (list as unknown[]).flatMap((item) => {
     if (!Array.isArray(item) || item.length !== 5) throw bad();
     const [tbl, row, col, winner, loser] = item as unknown[];
-    if (typeof tbl !== 'string' || !isLedgerTable(tbl) || typeof col !== 'string' || fieldTypeOf(tbl, col) === undefined) throw bad();
+    if (typeof tbl !== 'string' || typeof col !== 'string') throw bad();
+    if (fieldTypeIn(reader.catalogue, tbl, col) === undefined) {
+      // A conflict on a field a newer version syncs: that version lists it once it has the operations.
+      if (reader.newerSender && NAME.test(tbl) && NAME.test(col)) return [];
+      throw bad();
+    }
     if (typeof row !== 'string' || !ROW_ID.test(row)) throw bad();
     for (const stamp of [winner, loser]) {
       const parts = typeof stamp === 'string' ? parseHlc(stamp) : undefined;
       if (!parts || formatHlc(parts) !== stamp) throw bad();
     }
-    return { tbl, row, col, winner: winner as string, loser: loser as string };
+    return [{ tbl: tbl as LedgerTable, row, col, winner: winner as string, loser: loser as string }];
   });
 }
 
@@ -186,20 +238,35 @@ function stampChecker(): (hlc: string) => boolean {
   };
 }
 
-function checkOp(item: unknown, n: number, isStamp: (hlc: string) => boolean): WireOp {
+// Names of tables and fields a newer version may sync: plain identifiers (never spliced into SQL before a version
+// that knows them has checked them against its own catalogue).
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const MAX_HELD_VALUE = 4 * MAX_TEXT;
+
+function checkOp(item: unknown, n: number, isStamp: (hlc: string) => boolean, reader: Reader): { known: WireOp } | { held: HeldOp } {
   const bad = (why: string) => new BundleError('operation', `同步包第 ${n} 条操作无效：${why}，已拒绝整个同步包`);
   if (!Array.isArray(item) || item.length !== 5) throw bad('结构不符');
   const [hlc, tbl, row, col, value] = item as unknown[];
   if (typeof hlc !== 'string') throw bad('缺少时间戳');
-  if (!isStamp(hlc)) throw bad(`时间戳格式错误（${hlc.slice(0, 60)}）`);
-  if (typeof tbl !== 'string' || !isLedgerTable(tbl)) throw bad(`不允许同步的表“${String(tbl).slice(0, 40)}”`);
+  if (!isStamp(hlc)) throw bad(`时间戳格式错误${quoteValue(hlc, 60) && `：${quoteValue(hlc, 60)}`}`);
+  if (typeof tbl !== 'string') throw bad('缺少表名');
   if (typeof col !== 'string') throw bad('缺少字段名');
-  const type = fieldTypeOf(tbl, col);
-  if (type === undefined) throw bad(`表 ${tbl} 没有可同步的字段“${col.slice(0, 40)}”`);
   if (typeof row !== 'string' || !ROW_ID.test(row)) throw bad('记录编号无效');
-  if (!valueFits(type, value) || !withinLimits(type, value)) throw bad(`字段 ${tbl}.${col} 的值类型或长度不符`);
-  if (!valueMeansSomething(tbl, col, value)) throw bad(`字段 ${tbl}.${col} 的值“${String(value).slice(0, 40)}”不是有效的取值`);
-  return { hlc, site: hlc.slice(30), tbl, row, col, value };
+  const type = fieldTypeIn(reader.catalogue, tbl, col);
+  if (type === undefined) {
+    if (reader.newerSender && NAME.test(tbl) && NAME.test(col)) {
+      const json = JSON.stringify(value ?? null);
+      if (json.length > MAX_HELD_VALUE) throw bad(`字段${quoteValue(`${tbl}.${col}`, 60)}的值过长`);
+      return { held: { hlc, site: hlc.slice(30), tbl, row, col, value: json } };
+    }
+    if (!Object.hasOwn(reader.catalogue, tbl)) throw bad(`不允许同步的表${quoteValue(tbl, 40)}`);
+    throw bad(`${TABLE_LABELS[tbl as LedgerTable] ?? tbl}没有可同步的字段${quoteValue(col, 40)}`);
+  }
+  const field = `${TABLE_LABELS[tbl as LedgerTable] ?? tbl}的“${COLUMN_LABELS[col] ?? col}”`;
+  if (!valueFits(type, value) || !withinLimits(type, value)) throw bad(`${field}的值类型或长度不符`);
+  if (!valueMeansSomething(tbl, col, value)) throw bad(`${field}的值${quoteValue(value)}不是有效的取值`);
+  // The catalogue vouched for the table (LEDGER_TABLES, or a later version's that extends it).
+  return { known: { hlc, site: hlc.slice(30), tbl: tbl as LedgerTable, row, col, value } };
 }
 
 function withinLimits(type: FieldType, value: FieldValue): boolean {

@@ -1,6 +1,7 @@
 import { LedgerError } from '../../../shared/errors.js';
 import type { ContactCard, Peer } from '../../../shared/sync-schemas.js';
 import type { Db } from '../db/open.js';
+import { workstationCode } from '../ledger/numbering.js';
 
 // The workstations this one exchanges bundles with. A peer is trusted when a person added its card after
 // comparing the fingerprint by phone. A new card for a known site (the peer rotated its keys) becomes its
@@ -9,6 +10,7 @@ import type { Db } from '../db/open.js';
 interface PeerRow {
   site: string;
   name: string;
+  code: string;
   trusted: number;
   added_at: string;
 }
@@ -22,10 +24,13 @@ export function addPeer(db: Db, card: ContactCard, trusted: boolean, localSite: 
     if (sameName) {
       throw new LedgerError('conflict', `已有另一个名为“${card.name}”的工作站（${sameName.site}），请先在对方处改名后重新导出联系卡`);
     }
+    const code = card.code ?? '';
+    refuseTakenCode(db, code, card.site);
     db.prepare(
-      `INSERT INTO peers (site, name, trusted, added_at, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(site) DO UPDATE SET name = excluded.name, trusted = excluded.trusted, updated_at = excluded.updated_at`,
-    ).run(card.site, card.name, trusted ? 1 : 0, at, at);
+      `INSERT INTO peers (site, name, code, trusted, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(site) DO UPDATE SET name = excluded.name, code = excluded.code, trusted = excluded.trusted,
+         updated_at = excluded.updated_at`,
+    ).run(card.site, card.name, code, trusted ? 1 : 0, at, at);
     db.prepare('UPDATE peer_keys SET current = 0 WHERE site = ? AND sign_public <> ?').run(card.site, card.signPublic);
     db.prepare(
       `INSERT INTO peer_keys (site, sign_public, age_recipient, fingerprint, added_at, current) VALUES (?, ?, ?, ?, ?, 1)
@@ -36,6 +41,21 @@ export function addPeer(db: Db, card: ContactCard, trusted: boolean, localSite: 
   })();
 }
 
+/**
+ * Two workstations with one code would give the same numbers (ledger/numbering.ts): a card whose code is ours or
+ * another peer's is refused until one of them takes another code.
+ */
+function refuseTakenCode(db: Db, code: string, site: string): void {
+  if (code === '') return;
+  if (workstationCode(db) === code) {
+    throw new LedgerError('conflict', `对方工作站的编号代码“${code}”与本工作站相同：两站会编出相同的事件编号。请一方改用其他代码（yq identity --code）后重新导出联系卡`);
+  }
+  const other = db.prepare('SELECT name FROM peers WHERE code = ? AND site <> ?').get(code, site) as { name: string } | undefined;
+  if (other) {
+    throw new LedgerError('conflict', `对方工作站的编号代码“${code}”已由“${other.name}”使用：两站会编出相同的事件编号。请对方改用其他代码后重新导出联系卡`);
+  }
+}
+
 export function setPeerTrust(db: Db, ref: string, trusted: boolean, at: string): Peer {
   const peer = findPeer(db, ref);
   db.prepare('UPDATE peers SET trusted = ?, updated_at = ? WHERE site = ?').run(trusted ? 1 : 0, at, peer.siteId);
@@ -43,19 +63,19 @@ export function setPeerTrust(db: Db, ref: string, trusted: boolean, at: string):
 }
 
 export function listPeers(db: Db): Peer[] {
-  const rows = db.prepare('SELECT site, name, trusted, added_at FROM peers ORDER BY name').all() as PeerRow[];
+  const rows = db.prepare('SELECT site, name, code, trusted, added_at FROM peers ORDER BY name').all() as PeerRow[];
   return rows.map((r) => toPeer(db, r));
 }
 
 function getPeer(db: Db, site: string): Peer {
-  const row = db.prepare('SELECT site, name, trusted, added_at FROM peers WHERE site = ?').get(site) as PeerRow | undefined;
+  const row = db.prepare('SELECT site, name, code, trusted, added_at FROM peers WHERE site = ?').get(site) as PeerRow | undefined;
   if (!row) throw new LedgerError('not_found', `找不到工作站 ${site}`);
   return toPeer(db, row);
 }
 
 /** A peer by name or site id. */
 export function findPeer(db: Db, ref: string): Peer {
-  const row = db.prepare('SELECT site, name, trusted, added_at FROM peers WHERE site = ? OR name = ?').get(ref, ref) as
+  const row = db.prepare('SELECT site, name, code, trusted, added_at FROM peers WHERE site = ? OR name = ?').get(ref, ref) as
     | PeerRow
     | undefined;
   if (!row) throw new LedgerError('not_found', `找不到对方工作站“${ref}”：请先添加其联系卡（yq peer add 联系卡文件）`);
@@ -72,6 +92,7 @@ function toPeer(db: Db, r: PeerRow): Peer {
   return {
     siteId: r.site,
     name: r.name,
+    code: r.code,
     fingerprint: keys[0]?.fingerprint ?? '',
     trusted: r.trusted === 1,
     addedAt: r.added_at,

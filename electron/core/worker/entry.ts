@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ProgressEvent } from '../../../shared/api/events.js';
 import { LedgerError, type LedgerErrorData, toErrorData } from '../../../shared/errors.js';
 import { recoverDamagedLedger } from '../backup/damaged.js';
-import { type Ledger, openLedger } from '../ledger.js';
+import { type Ledger, openLedger } from '../open-ledger.js';
 import { createDeadlineNotifier, type DeadlineNotifier } from '../notify/deadline-notifier.js';
 import type { KeyStore } from '../sync/keystore.js';
 import { type CallLedger, createDispatcher, createHandlers } from '../service.js';

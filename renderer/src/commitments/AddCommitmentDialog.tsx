@@ -1,23 +1,45 @@
-import { deadlineMovedText } from '../../../shared/deadline-moved.js';
-import { type FormEvent, useEffect, useState } from 'react';
-import type { DeadlineInfo, DeadlineInput } from '../../../shared/api/commitments.js';
+import { useEffect, useRef, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { type DeadlineInfo, type DeadlineInput, commitmentInputSchema } from '../../../shared/api/commitments.js';
 import { toChinaInputValue } from '../../../shared/china-time.js';
+import { deadlineMovedText } from '../../../shared/deadline-moved.js';
+import { DateTimeField } from '../forms/DateTimeField.js';
+import { useDiscardGuard } from '../forms/DiscardGuard.js';
+import { FormField } from '../forms/FormField.js';
+import { writtenDate } from '../forms/pickerValue.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
-import { Dialog, errorsByField, Field } from './Dialog.js';
+import { Dialog } from './Dialog.js';
 import { responseChoice, useResponses } from './responseLink.js';
 import { useCommitments } from './store.js';
 
 const f = t.commitments.form;
 type Mode = 'date' | 'workdays' | 'days';
 
-/** What the person typed, as the contract's deadline; a number that is not one stays NaN for the schema to refuse. */
-function deadlineOf(mode: Mode, date: string, n: string, from: string): DeadlineInput {
-  if (mode === 'date') return { date };
+interface Values {
+  incident: string;
+  promisedAt: string;
+  response: string;
+  content: string;
+  unit: string;
+  person: string;
+  mode: Mode;
+  date: string;
+  n: string;
+  from: string;
+}
+
+/**
+ * What the person typed, as the contract's deadline; a number that is not one stays NaN for the schema to refuse.
+ * Dates may be written as people write them (2026年12月31日, 12月31日): the contract takes `YYYY-MM-DD`.
+ */
+function deadlineOf({ mode, date, n, from }: Pick<Values, 'mode' | 'date' | 'n' | 'from'>): DeadlineInput {
+  if (mode === 'date') return { date: writtenDate(date) };
   const count = /^\d+$/.test(n.trim()) ? Number(n) : Number.NaN;
-  const start = from.trim() ? { from: from.trim() } : {};
+  const start = from.trim() ? { from: writtenDate(from) } : {};
   return mode === 'workdays' ? { workdays: count, ...start } : { days: count, ...start };
 }
 
@@ -32,33 +54,57 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
   const notify = useUi((s) => s.notify);
   const reference = useSession((s) => s.reference);
   const units = (reference?.units ?? []).filter((u) => u.active);
-  const [v, setV] = useState({
+  // The response chosen, when it is one of the typed incident's (see below); the draft reads it at submit.
+  const chosenResponse = useRef('');
+  const [defaults] = useState<Values>(() => ({
     incident: fixedIncident ?? '',
+    promisedAt: toChinaInputValue(new Date().toISOString()),
+    response: '',
     content: '',
     unit: '',
     person: '',
-    promisedAt: toChinaInputValue(new Date().toISOString()),
-    mode: 'workdays' as Mode,
+    mode: 'workdays',
     date: '',
     n: '',
     from: '',
-    response: '',
+  }));
+  const lf = useLedgerForm({
+    defaultValues: defaults,
+    contract: {
+      draft: (v: Values) => ({
+        incident: v.incident.trim(),
+        response: chosenResponse.current || null,
+        content: v.content,
+        unit: v.unit,
+        person: v.person,
+        promisedAt: v.promisedAt,
+        deadline: deadlineOf(v),
+      }),
+      schema: commitmentInputSchema,
+    },
+    ids: { prefix: 'cm', testPrefix: 'cm' },
+    // The deadline's parts are one question: its messages are said under it (see deadlineError).
+    aliases: { deadline: 'mode', 'deadline.date': 'date', 'deadline.workdays': 'n', 'deadline.days': 'n', 'deadline.from': 'from' },
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { form } = lf;
+  const guard = useDiscardGuard(lf.dirty, close);
+  const [incident, responseId, mode, date, n, from, promisedAt] = useWatch({
+    control: form.control,
+    name: ['incident', 'response', 'mode', 'date', 'n', 'from', 'promisedAt'],
+  });
+
+  const responses = useResponses(incident.trim() || null);
+  // A response chosen for the incident typed before is not one of this incident's: it falls back to none (and
+  // comes back if the person returns to that incident).
+  const response = responses?.some((r) => r.id === responseId) ? responseId : '';
+  useEffect(() => {
+    chosenResponse.current = response;
+  }, [response]);
+
   const [preview, setPreview] = useState<DeadlineInfo | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (name: keyof typeof v, value: string) => setV((old) => ({ ...old, [name]: value }));
-
-  const responses = useResponses(v.incident.trim() || null);
-  // A response chosen for the incident typed before is not one of this incident's: it falls back to none.
-  const response = responses?.some((r) => r.id === v.response) ? v.response : '';
-
-  const deadline = deadlineOf(v.mode, v.date, v.n, v.from);
-  const { mode, date, n, from, promisedAt } = v;
   useEffect(() => {
     let live = true;
-    void call('previewDeadline', { deadline: deadlineOf(mode, date, n, from), ...(promisedAt ? { promisedAt } : {}) }).then((r) => {
+    void call('previewDeadline', { deadline: deadlineOf({ mode, date, n, from }), ...(promisedAt ? { promisedAt } : {}) }).then((r) => {
       if (live) setPreview(r.ok ? r.value : null);
     });
     return () => {
@@ -66,69 +112,43 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
     };
   }, [mode, date, n, from, promisedAt]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await call('addCommitment', {
-      incident: v.incident.trim(),
-      response: response || null,
-      content: v.content,
-      unit: v.unit,
-      person: v.person,
-      promisedAt: v.promisedAt,
-      deadline,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsByField(result.error.fields));
-      setGeneral(result.error.fields?.length ? null : result.error.message);
-      return;
-    }
+  const submit = lf.onSubmit(async (request) => {
+    const result = await call('addCommitment', request);
+    if (!result.ok) return lf.refuse(result.error);
     notify(f.saved(result.value.number));
     close();
     await changed();
-  };
+  });
 
-  const deadlineError = errors.deadline ?? errors['deadline.date'] ?? errors['deadline.workdays'] ?? errors['deadline.days'] ?? errors['deadline.from'];
+  const deadlineError = lf.message('mode') ?? lf.message('date') ?? lf.message('n') ?? lf.message('from');
   return (
     <Dialog
       id="cm-add"
       title={f.title}
-      onClose={close}
+      onClose={guard.asking ? guard.keep : guard.leave}
       testId="commitment-form"
       footer={
         <>
-          <button type="button" className="button" onClick={close}>
+          {guard.question}
+          <button type="button" className="button" onClick={guard.leave}>
             {t.cancel}
           </button>
-          <button type="submit" form="cm-add-form" className="button button-primary" disabled={busy} data-testid="commitment-submit">
-            {busy ? f.saving : f.submit}
+          <button type="submit" form="cm-add-form" className="button button-primary" disabled={lf.busy} data-testid="commitment-submit">
+            {lf.busy ? f.saving : f.submit}
           </button>
         </>
       }
     >
       <form id="cm-add-form" className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
-        {general && (
-          <div className="banner banner-error field-wide" role="alert">
-            {general}
-          </div>
-        )}
-        <Field id="cm-incident" name="incident" label={f.incident} hint={f.incidentHint} error={errors.incident} required>
-          <input id="cm-incident" value={v.incident} readOnly={fixedIncident !== undefined} onChange={(e) => set('incident', e.target.value)} />
-        </Field>
-        <Field id="cm-promisedAt" name="promisedAt" label={f.promisedAt} error={errors.promisedAt} required>
-          <input id="cm-promisedAt" value={v.promisedAt} onChange={(e) => set('promisedAt', e.target.value)} />
-        </Field>
-        <Field
-          id="cm-response"
-          name="response"
-          label={f.response}
-          hint={responses !== null && responses.length === 0 ? f.noResponses : f.responseHint}
-          error={errors.response}
-          wide
-        >
-          <select id="cm-response" value={response} onChange={(e) => set('response', e.target.value)}>
+        {lf.banner()}
+        <FormField of={lf} name="incident" label={f.incident} hint={f.incidentHint} required>
+          <input readOnly={fixedIncident !== undefined} {...lf.input('incident', { hint: f.incidentHint, required: true })} />
+        </FormField>
+        <FormField of={lf} name="promisedAt" label={f.promisedAt} hint={t.forms.timeHint} required>
+          <DateTimeField control={form.control} name="promisedAt" label={f.promisedAt} attributes={lf.control('promisedAt', { hint: t.forms.timeHint, required: true })} />
+        </FormField>
+        <FormField of={lf} name="response" label={f.response} hint={responses !== null && responses.length === 0 ? f.noResponses : f.responseHint} wide>
+          <select {...lf.control('response')} value={response} onChange={(e) => form.setValue('response', e.target.value, { shouldDirty: true })}>
             <option value="">{f.noResponse}</option>
             {(responses ?? []).map((r) => (
               <option key={r.id} value={r.id}>
@@ -136,12 +156,12 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
               </option>
             ))}
           </select>
-        </Field>
-        <Field id="cm-content" name="content" label={f.content} error={errors.content} wide required>
-          <textarea id="cm-content" rows={3} value={v.content} onChange={(e) => set('content', e.target.value)} />
-        </Field>
-        <Field id="cm-unit" name="unit" label={f.unit} error={errors.unit} required>
-          <select id="cm-unit" value={v.unit} onChange={(e) => set('unit', e.target.value)}>
+        </FormField>
+        <FormField of={lf} name="content" label={f.content} wide required>
+          <textarea rows={3} {...lf.input('content', { required: true })} />
+        </FormField>
+        <FormField of={lf} name="unit" label={f.unit} required>
+          <select {...lf.input('unit', { required: true })}>
             <option value="">{f.choose}</option>
             {units.map((u) => (
               <option key={u.id} value={u.name}>
@@ -149,34 +169,34 @@ export function AddCommitmentDialog({ incident: fixedIncident }: { incident?: st
               </option>
             ))}
           </select>
-        </Field>
-        <Field id="cm-person" name="person" label={f.person} error={errors.person}>
-          <input id="cm-person" value={v.person} onChange={(e) => set('person', e.target.value)} />
-        </Field>
-        <fieldset className="field field-wide cm-deadline">
+        </FormField>
+        <FormField of={lf} name="person" label={f.person}>
+          <input {...lf.input('person')} />
+        </FormField>
+        <fieldset className={`field field-wide field-required cm-deadline${deadlineError ? ' field-invalid' : ''}`}>
           <legend className="field-label">{f.deadline}</legend>
           <div className="cm-modes" role="radiogroup">
-            {(['workdays', 'days', 'date'] as const).map((mode) => (
-              <label key={mode}>
-                <input type="radio" name="cm-mode" value={mode} checked={v.mode === mode} onChange={() => set('mode', mode)} />
-                {f.mode[mode]}
+            {(['workdays', 'days', 'date'] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" value={m} {...form.register('mode')} />
+                {f.mode[m]}
               </label>
             ))}
           </div>
-          {v.mode === 'date' ? (
+          {mode === 'date' ? (
             <label className="cm-inline">
               {f.date}
-              <input id="cm-date" placeholder="2026-12-31" value={v.date} onChange={(e) => set('date', e.target.value)} />
+              <DateTimeField control={form.control} name="date" label={f.date} kind="date" attributes={lf.control('date')} />
             </label>
           ) : (
             <span className="cm-inline-row">
               <label className="cm-inline">
                 {f.n}
-                <input id="cm-n" inputMode="numeric" size={5} value={v.n} onChange={(e) => set('n', e.target.value)} />
+                <input inputMode="numeric" size={5} {...lf.input('n')} />
               </label>
               <label className="cm-inline">
                 {f.from}
-                <input id="cm-from" placeholder={f.fromHint} value={v.from} onChange={(e) => set('from', e.target.value)} />
+                <DateTimeField control={form.control} name="from" label={f.from} kind="date" attributes={lf.control('from')} placeholder={f.fromHint} />
               </label>
             </span>
           )}

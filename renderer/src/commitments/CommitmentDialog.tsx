@@ -1,45 +1,42 @@
 import { deadlineMovedText } from '../../../shared/deadline-moved.js';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import type { Commitment, CommitmentPatchInput } from '../../../shared/api/commitments.js';
 import { formatChinaDateTime, toChinaInputValue } from '../../../shared/china-time.js';
 import {
   COMMITMENT_STATUS_LABELS,
   type IncidentStatus,
   RECORDED_COMMITMENT_STATUSES,
-  RESPONSE_CHANNEL_LABELS,
-  RESPONSE_CHANNELS,
   STATUS_LABELS,
 } from '../../../shared/domain.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useNav } from '../stores/nav.js';
 import { useUi } from '../stores/ui.js';
 import { shortDate } from './CommitmentCard.js';
-import { Dialog, errorsByField, Field } from './Dialog.js';
+import { Dialog } from './Dialog.js';
 import { responseWhen, useResponses } from './responseLink.js';
 import { useCommitments } from './store.js';
-import { withoutFieldPaths } from '../common/placeErrors.js';
+import { CodedField } from '../forms/CodedField.js';
+import { DateTimeField } from '../forms/DateTimeField.js';
+import { useDiscardGuard } from '../forms/DiscardGuard.js';
+import { FormField } from '../forms/FormField.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 
 const d = t.commitments.detail;
 
-// The fields this dialog shows, as errorsByField names them: a refusal on one of them is shown beside it.
-const SHOWN_FIELDS = new Set([
-  'status',
-  'statusReason',
-  'fulfilledAt',
-  'evidence',
-  'publication.channel',
-  'publication.at',
-  'publication.url',
-  'publication.note',
-  'check.by',
-  'check.at',
-  'check.result',
-]);
-const fieldKey = (path: string) => {
-  const parts = path.split('.').filter((p) => p !== 'patch');
-  return parts[0] === 'publication' || parts[0] === 'check' ? parts.slice(0, 2).join('.') : (parts[0] ?? '');
-};
+// Where the contract's paths are shown in this dialog's flat fields.
+const ALIASES = {
+  'publication.channel': 'channel',
+  'publication.at': 'pubAt',
+  'publication.url': 'url',
+  'publication.note': 'pubNote',
+  publication: 'pubState',
+  'check.by': 'checkBy',
+  'check.at': 'checkAt',
+  'check.result': 'checkResult',
+  check: 'checkBy',
+} as const;
 
 function initialValues(c: Commitment) {
   return {
@@ -72,7 +69,7 @@ function patchOf(before: Values, v: Values): CommitmentPatchInput {
       v.pubState === 'unrecorded'
         ? null
         : v.pubState === 'published'
-          ? { published: true, ...(v.channel ? { channel: v.channel } : {}), ...(v.pubAt ? { at: v.pubAt } : {}), url: v.url }
+          ? { published: true, ...(v.channel.trim() ? { channel: v.channel } : {}), ...(v.pubAt ? { at: v.pubAt } : {}), url: v.url }
           : { published: false, note: v.pubNote };
   }
   const checkChanged = (['checkBy', 'checkAt', 'checkResult'] as const).some((k) => v[k] !== before[k]);
@@ -102,22 +99,24 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
   const openIncident = useNav((s) => s.openIncident);
   const [c, setC] = useState(commitment);
   const [before, setBefore] = useState(() => initialValues(commitment));
-  const [v, setV] = useState(before);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const lf = useLedgerForm({ defaultValues: before, ids: { prefix: 'cd', testPrefix: 'cm' }, aliases: ALIASES });
+  const { form } = lf;
   const [closing, setClosing] = useState<{ canClose: boolean; missing: string[]; status: IncidentStatus } | null>(null);
+  const [closingBusy, setClosingBusy] = useState(false);
+  const busy = lf.busy || closingBusy;
   // Only a commitment tied to a response needs the incident's responses, to say which one.
   const responses = useResponses(c.responseId ? c.incidentId : null);
   const source = responses?.find((r) => r.id === c.responseId);
-  const close = () => select(null);
-  const set = (name: keyof Values, value: string) =>
-    setV((old) => {
-      const next = { ...old, [name]: value };
-      // 兑现时间 is asked, not set behind the person's back: choosing 已兑现 offers today's date and time to change.
-      if (name === 'status' && value === 'fulfilled' && next.fulfilledAt.trim() === '') next.fulfilledAt = toChinaInputValue(new Date().toISOString());
-      return next;
-    });
+  const guard = useDiscardGuard(lf.dirty, () => select(null));
+  const [status, pubState] = useWatch({ control: form.control, name: ['status', 'pubState'] });
+  // 兑现时间 is asked, not set behind the person's back: choosing 已兑现 offers today's date and time to change.
+  const statusField = form.register('status', {
+    onChange: (e: { target: { value: string } }) => {
+      if (e.target.value === 'fulfilled' && form.getValues('fulfilledAt').trim() === '') {
+        form.setValue('fulfilledAt', toChinaInputValue(new Date().toISOString()), { shouldDirty: true });
+      }
+    },
+  });
 
   const checkClosing = useCallback(async () => {
     const [check, incident] = await Promise.all([call('getClosingCheck', { incident: c.incidentId }), call('getIncident', { id: c.incidentId })]);
@@ -127,54 +126,42 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
     void checkClosing();
   }, [checkClosing]);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const patch = patchOf(before, v);
-    setBusy(true);
-    const result = await call('updateCommitment', { id: c.id, patch });
-    setBusy(false);
-    if (!result.ok) {
-      const byField = errorsByField(result.error.fields);
-      setErrors(byField);
-      // Messages that sit beside their fields are not repeated on top; what is left is said without field paths.
-      const shown = (result.error.fields ?? []).every((f) => SHOWN_FIELDS.has(fieldKey(f.path)));
-      setGeneral(result.error.fields?.length && shown ? null : withoutFieldPaths(result.error.message));
-      return;
-    }
-    setErrors({});
-    setGeneral(null);
+  const save = lf.onSubmit(async (v) => {
+    const result = await call('updateCommitment', { id: c.id, patch: patchOf(before, v) });
+    if (!result.ok) return lf.refuse(result.error);
     const fresh = initialValues(result.value);
     setC(result.value);
     setBefore(fresh);
-    setV(fresh);
+    form.reset(fresh);
     notify(d.saved(result.value.number));
     await Promise.all([changed(), checkClosing()]);
-  };
+  });
 
   const closeIncident = async () => {
-    setBusy(true);
+    setClosingBusy(true);
     const result = await call('transitionIncident', { id: c.incidentId, to: 'closed' });
-    setBusy(false);
-    if (!result.ok) return setGeneral(result.error.message);
+    setClosingBusy(false);
+    if (!result.ok) return lf.say(result.error.message);
     notify(d.closed(result.value.number));
     await Promise.all([changed(), checkClosing()]);
   };
 
   const mayClose = closing?.canClose === true && (closing.status === 'responded' || closing.status === 'tracking');
-  const input = (name: keyof Values, props: { placeholder?: string } = {}) => (
-    <input id={`cd-${name}`} value={v[name]} onChange={(e) => set(name, e.target.value)} {...props} />
+  const input = (name: keyof Values, props: { placeholder?: string } = {}) => <input {...lf.input(name)} {...props} />;
+  const time = (name: 'fulfilledAt' | 'pubAt' | 'checkAt', label: string) => (
+    <DateTimeField control={form.control} name={name} label={label} attributes={lf.control(name, { hint: t.forms.timeHint })} />
   );
   return (
     <Dialog
       id="cm-detail"
       title={d.title(c.number)}
-      onClose={close}
+      onClose={guard.asking ? guard.keep : guard.leave}
       wide
       testId="commitment-detail"
       footer={
         <>
-          <button type="button" className="button" onClick={close}>
+          {guard.question}
+          <button type="button" className="button" onClick={guard.leave}>
             {t.close}
           </button>
           <button type="submit" form="cm-detail-form" className="button button-primary" disabled={busy} data-testid="commitment-save">
@@ -191,7 +178,7 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
             type="button"
             className="link-button"
             onClick={() => {
-              close();
+              select(null);
               openIncident(c.incidentId);
             }}
           >
@@ -232,11 +219,7 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
           {c.fulfilledAt && ` ${formatChinaDateTime(c.fulfilledAt)}`}
         </dd>
       </dl>
-      {general && (
-        <div className="banner banner-error" role="alert" data-testid="detail-error">
-          {general}
-        </div>
-      )}
+      {lf.banner('detail-error')}
       {closing && closing.status !== 'closed' && (
         <div className={`banner ${mayClose ? 'cm-banner-ok' : 'cm-banner-info'}`} data-testid="closing-check">
           {mayClose ? (
@@ -267,73 +250,66 @@ export function CommitmentDialog({ commitment }: { commitment: Commitment }) {
       )}
       <form id="cm-detail-form" className="form-grid" noValidate onSubmit={(e) => void save(e)}>
         <h3 className="form-section field-wide">{d.fulfilment}</h3>
-        <Field id="cd-status" name="status" label={d.setStatus} error={errors.status}>
-          <select id="cd-status" value={v.status} onChange={(e) => set('status', e.target.value)}>
+        <FormField of={lf} name="status" label={d.setStatus}>
+          <select {...statusField} {...lf.control('status')}>
             {RECORDED_COMMITMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {optionLabel(s, c)}
               </option>
             ))}
           </select>
-        </Field>
-        {v.status === 'unfulfillable' ? (
-          <Field id="cd-statusReason" name="statusReason" label={d.reason} error={errors.statusReason}>
+        </FormField>
+        {status === 'unfulfillable' ? (
+          <FormField of={lf} name="statusReason" label={d.reason} required>
             {input('statusReason')}
-          </Field>
+          </FormField>
         ) : (
-          <Field id="cd-fulfilledAt" name="fulfilledAt" label={d.fulfilledAt} error={errors.fulfilledAt} hint={t.register.timeHint}>
-            {input('fulfilledAt')}
-          </Field>
+          <FormField of={lf} name="fulfilledAt" label={d.fulfilledAt} hint={t.forms.timeHint} required={status === 'fulfilled'}>
+            {time('fulfilledAt', d.fulfilledAt)}
+          </FormField>
         )}
-        <Field id="cd-evidence" name="evidence" label={d.evidence} error={errors.evidence} wide>
-          <textarea id="cd-evidence" rows={2} value={v.evidence} onChange={(e) => set('evidence', e.target.value)} />
-        </Field>
+        <FormField of={lf} name="evidence" label={d.evidence} wide required={status === 'fulfilled'}>
+          <textarea rows={2} {...lf.input('evidence')} />
+        </FormField>
 
         <h3 className="form-section field-wide">{d.publication}</h3>
         <div className="field field-wide cm-modes" role="radiogroup" aria-label={d.publication}>
           {(['unrecorded', 'published', 'not_published'] as const).map((state) => (
             <label key={state}>
-              <input type="radio" name="cd-pub" value={state} checked={v.pubState === state} onChange={() => set('pubState', state)} />
+              <input type="radio" value={state} {...form.register('pubState')} />
               {d.pubState[state]}
             </label>
           ))}
         </div>
-        {v.pubState === 'published' && (
+        {pubState === 'published' && (
           <>
-            <Field id="cd-channel" name="channel" label={d.channel} error={errors['publication.channel']}>
-              <select id="cd-channel" value={v.channel} onChange={(e) => set('channel', e.target.value)}>
-                <option value="">{t.commitments.form.choose}</option>
-                {RESPONSE_CHANNELS.map((ch) => (
-                  <option key={ch} value={ch}>
-                    {RESPONSE_CHANNEL_LABELS[ch]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="cd-pubAt" name="pubAt" label={d.pubAt} error={errors['publication.at']} hint={t.register.timeHint}>
-              {input('pubAt')}
-            </Field>
-            <Field id="cd-url" name="url" label={d.url} error={errors['publication.url']} wide>
+            <FormField of={lf} name="channel" label={d.channel} required>
+              <CodedField control={form.control} name="channel" coded="responseChannel" attributes={lf.control('channel', { required: true })} />
+            </FormField>
+            <FormField of={lf} name="pubAt" label={d.pubAt} hint={t.forms.timeHint}>
+              {time('pubAt', d.pubAt)}
+            </FormField>
+            <FormField of={lf} name="url" label={d.url} wide>
               {input('url', { placeholder: 'https://' })}
-            </Field>
+            </FormField>
           </>
         )}
-        {v.pubState === 'not_published' && (
-          <Field id="cd-pubNote" name="pubNote" label={d.pubNote} error={errors['publication.note']} wide>
+        {pubState === 'not_published' && (
+          <FormField of={lf} name="pubNote" label={d.pubNote} wide required>
             {input('pubNote')}
-          </Field>
+          </FormField>
         )}
 
         <h3 className="form-section field-wide">{d.check}</h3>
-        <Field id="cd-checkBy" name="checkBy" label={d.checkBy} error={errors['check.by']}>
+        <FormField of={lf} name="checkBy" label={d.checkBy}>
           {input('checkBy')}
-        </Field>
-        <Field id="cd-checkAt" name="checkAt" label={d.checkAt} error={errors['check.at']} hint={t.register.timeHint}>
-          {input('checkAt')}
-        </Field>
-        <Field id="cd-checkResult" name="checkResult" label={d.checkResult} error={errors['check.result']} wide>
+        </FormField>
+        <FormField of={lf} name="checkAt" label={d.checkAt} hint={t.forms.timeHint}>
+          {time('checkAt', d.checkAt)}
+        </FormField>
+        <FormField of={lf} name="checkResult" label={d.checkResult} wide>
           {input('checkResult')}
-        </Field>
+        </FormField>
       </form>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useCommitments } from './store.js';
 import './commitments.css';
 

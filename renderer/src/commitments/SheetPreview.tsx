@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PrintInput } from '../../../shared/api/print.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { Dialog } from './Dialog.js';
 import { useCommitments } from './store.js';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Response } from '../../../shared/api/responses.js';
 import { chinaParts } from '../../../shared/china-time.js';
 import { RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 // A commitment may name the response that made it (issue 4): the add dialog offers the incident's responses, and
 // wherever a commitment is shown it says which one — “源于回应：11月28日 14:05 新闻发布会/吹风会”.

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Board, Commitment } from '../../../shared/api/commitments.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 // The 承诺督办 board: loaded from the core, reloaded after every change made from this view; `version` lets the
 // navigation badge recount when the board changed.

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 /**
  * A web link people recorded (原帖链接, a response's link). The window itself never navigates or opens pop-ups;

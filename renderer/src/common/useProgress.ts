@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ProgressEvent } from '../../../shared/api/events.js';
-import { subscribeProgress } from '../ledger.js';
+import { subscribeProgress } from '../bridge.js';
 
 /**
  * The latest progress of `job` while `active` (a call of it is in flight); null before the first event and

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BackupOverview } from '../../../shared/api/backup.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSettingsSection } from '../settings/sections.js';
 import { useNav } from '../stores/nav.js';
 

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import type { DueItem } from '../../../shared/api/commitments.js';
 import type { Dashboard } from '../../../shared/api/dashboard.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { BackupWarning } from './BackupWarning.js';
-import { ClockPanel } from './ClockPanel.js';
-import { CommitmentsPanel } from './CommitmentsPanel.js';
+import { DashboardClocks } from './DashboardClocks.js';
+import { CommonIssuesPanel } from './CommonIssuesPanel.js';
+import { DueCommitments } from './DueCommitments.js';
 import { TriagePanel } from './TriagePanel.js';
 import { WeekPanel } from './WeekPanel.js';
 
@@ -53,15 +54,15 @@ export function DashboardView() {
         // Three columns, each a stack: a long list in one column never leaves a hole under a short panel in another.
         <div className="dashboard-grid">
           <div className="dashboard-col">
-            <ClockPanel running={data.clockRunning} runningTotal={data.clockRunningTotal} overdue={data.clockOverdue} />
+            <DashboardClocks running={data.clockRunning} runningTotal={data.clockRunningTotal} overdue={data.clockOverdue} />
           </div>
           <div className="dashboard-col">
-            <CommitmentsPanel items={due} />
+            <DueCommitments items={due} />
           </div>
           <div className="dashboard-col">
             <TriagePanel incidents={data.awaitingTriage} total={data.awaitingTriageTotal} />
             <WeekPanel counts={data.weekByCategory} total={data.weekTotal} />
-            {/* Further panels (e.g. 共性问题) go here, under 本周新增. */}
+            <CommonIssuesPanel />
           </div>
         </div>
       )}

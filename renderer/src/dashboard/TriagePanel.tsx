@@ -1,9 +1,10 @@
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import { PLATFORM_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { SeverityBadge } from '../ledger-view/badges.js';
-import { noFilters, useIncidents } from '../stores/incidents.js';
+import { SeverityBadge } from '../incident-list/badges.js';
+import { noFilters, useIncidents } from '../incident-list/store.js';
 import { useNav } from '../stores/nav.js';
 import { DashRow } from './DashRow.js';
 import { MoreLink } from './MoreLink.js';
@@ -16,19 +17,16 @@ export function TriagePanel({ incidents, total }: { incidents: readonly Incident
   const applyQuery = useIncidents((s) => s.applyQuery);
   const shown = incidents.slice(0, SHOWN);
   const openFiltered = () => {
-    applyQuery({ ...noFilters, status: 'triage' }, { key: 'foundAt', descending: false });
+    applyQuery({ ...noFilters, status: ['triage'] }, { key: 'foundAt', descending: false });
     go('ledger');
   };
   return (
     <section className="panel" aria-labelledby="dash-triage" data-testid="dashboard-triage">
-      <div className="panel-head">
-        <h2 className="panel-title" id="dash-triage">
-          {t.dashboard.triage}
-        </h2>
+      <PanelHeading id="dash-triage" title={t.dashboard.triage}>
         <span className={total > 0 ? 'count-badge' : 'muted'} data-testid="triage-count">
           {t.dashboard.triageCount(total)}
         </span>
-      </div>
+      </PanelHeading>
       {shown.length === 0 ? (
         <p className="muted">{t.dashboard.triageEmpty}</p>
       ) : (

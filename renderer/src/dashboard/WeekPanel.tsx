@@ -1,3 +1,4 @@
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { useSession } from '../stores/session.js';
 
@@ -16,12 +17,9 @@ export function WeekPanel({ counts, total }: { counts: readonly { code: string; 
   const sum = rows.reduce((acc, r) => acc + r.count, 0);
   return (
     <section className="panel" aria-labelledby="dash-week" data-testid="dashboard-week">
-      <div className="panel-head">
-        <h2 className="panel-title" id="dash-week">
-          {t.dashboard.week}
-        </h2>
+      <PanelHeading id="dash-week" title={t.dashboard.week}>
         <span className="muted">{t.dashboard.weekTotal(total)}</span>
-      </div>
+      </PanelHeading>
       {total === 0 && <p className="muted">{t.dashboard.weekEmpty}</p>}
       <ul className="bars">
         {rows.map(({ code, count }) => {

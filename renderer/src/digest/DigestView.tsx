@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { type PeriodKind, formatShare, parsePeriod, shiftPeriod, type RenderedDigest } from '../../../shared/api/digest.js';
+import { formatShare, type RenderedDigest } from '../../../shared/api/digest.js';
 import { ProgressBar } from '../common/ProgressBar.js';
 import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import './digest.css';
 import { currentPeriod, hasBegun, lastWhole, selectableYears, usePeriodChoice } from './period-choice.js';
+import { type PeriodKind, parsePeriod, shiftPeriod } from '../../../shared/china-time.js';
 
 // 舆情周报 / 月报 / 年报: pick a period from a calendar (本周, 上周, a week, a month, a year; never one that has not
 // begun), see the print page exactly as it will print (the core renders it from the

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { type Period, type PeriodKind, parsePeriod, periodContaining, shiftPeriod } from '../../../shared/api/digest.js';
+import { type Period, type PeriodKind, parsePeriod, periodContaining, shiftPeriod } from '../../../shared/china-time.js';
 
 // Which report the 报告 view shows: kept in a store so the header names it (舆情周报 / 月报 / 年报) too.
 

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { queryOf, useIncidents } from '../stores/incidents.js';
+import { call } from '../bridge.js';
+import { ROW_FACT_COLUMNS, type RowFactColumn } from '../../../shared/schemas.js';
+import { useColumns } from '../incident-list/columnsStore.js';
+import { queryOf, useIncidents } from '../incident-list/store.js';
 import { ImportWizard } from './ImportWizard.js';
 import './excel.css';
 
@@ -12,6 +14,9 @@ export function ExcelActions() {
   const filters = useIncidents((st) => st.filters);
   const sort = useIncidents((st) => st.sort);
   const reload = useIncidents((st) => st.reload);
+  const visible = useColumns((st) => st.visible);
+  // The export and the paper carry the 台账核查 columns this person shows in the 台账, no more.
+  const checkColumns = (): RowFactColumn[] => ROW_FACT_COLUMNS.filter((id) => visible.includes(id));
   const [importing, setImporting] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const query = () => {
@@ -34,12 +39,15 @@ export function ExcelActions() {
     });
     if (!chosen.ok) return setMessage({ text: chosen.error.message, error: true });
     if (chosen.value.path === null) return;
-    const result = await call(what, { path: chosen.value.path, query: query() });
+    const result =
+      what === 'exportLedgerXlsx'
+        ? await call(what, { path: chosen.value.path, query: query(), columns: checkColumns() })
+        : await call(what, { path: chosen.value.path, query: query() });
     setMessage(result.ok ? { text: s.exported(result.value.rows, result.value.path), error: false } : { text: result.error.message, error: true });
   };
 
   const print = async () => {
-    const result = await call('printDocument', { document: { kind: 'ledger', query: query() }, mode: 'dialog' });
+    const result = await call('printDocument', { document: { kind: 'ledger', query: query(), columns: checkColumns() }, mode: 'dialog' });
     if (!result.ok) setMessage({ text: result.error.message, error: true });
     else if (result.value.path) setMessage({ text: s.printed(result.value.path), error: false });
   };

@@ -5,7 +5,7 @@ import { Dialog } from '../commitments/Dialog.js';
 import { ProgressBar } from '../common/ProgressBar.js';
 import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 const s = t.excel;
 

@@ -1,11 +1,13 @@
 import { type ChangeEvent, useEffect, useState } from 'react';
 import type { Attachment } from '../../../shared/api/attachments.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { formatSize, isImage, readFiles } from '../common/files.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { useIncidentPage } from './store.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 /** Screenshots and files of the incident: thumbnails for images, opened with the system viewer. */
 export function AttachmentsPanel({ incidentId, attachments }: { incidentId: string; attachments: readonly Attachment[] }) {
@@ -26,7 +28,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: stri
     for (const file of picked) {
       const result = await call('addAttachment', { incident: incidentId, name: file.name, mime: file.mime, dataBase64: file.dataBase64 });
       if (result.ok) added++;
-      else failed.push(`${file.name}：${result.error.fields?.[0]?.message ?? result.error.message}`);
+      else failed.push(`${file.name}：${refusalLine(result.error)}`);
     }
     setBusy(false);
     setProblems(failed);
@@ -38,10 +40,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: stri
 
   return (
     <section className="panel" aria-labelledby="attachments-heading" data-testid="incident-attachments">
-      <div className="panel-head">
-        <h2 className="panel-title" id="attachments-heading">
-          {t.incident.sections.attachments}
-        </h2>
+      <PanelHeading id="attachments-heading" title={t.incident.sections.attachments}>
         <label className={`button button-small${busy ? ' button-busy' : ''}`}>
           {busy ? t.attachments.adding : t.attachments.add}
           <input
@@ -53,7 +52,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: stri
             onChange={(e) => void onPick(e)}
           />
         </label>
-      </div>
+      </PanelHeading>
       {problems.length > 0 && (
         <div className="banner banner-error" role="alert">
           {problems.join('；')}

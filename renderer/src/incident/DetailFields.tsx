@@ -3,9 +3,7 @@ import { formatChinaDateTime, toChinaInputValue } from '../../../shared/china-ti
 import type { MethodInput } from '../../../shared/contract.js';
 import {
   KEY_TYPE_61_LABELS,
-  KEY_TYPES_61,
   PLATFORM_LABELS,
-  PLATFORMS,
   SENTIMENT_LABELS,
   SENTIMENTS,
   SEVERITIES,
@@ -14,14 +12,15 @@ import {
 import { fieldErrorsFrom } from '../../../shared/errors.js';
 import { type Incident, incidentPatchSchema } from '../../../shared/schemas.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { CategoryTag, SeverityBadge } from '../ledger-view/badges.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { CategoryTag, SeverityBadge } from '../incident-list/badges.js';
+import { useIncidentPage } from './store.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { type Draft, InlineField, type Option } from './InlineField.js';
 import { Suggestions } from '../register/Suggestions.js';
 import { ExternalLink } from '../common/ExternalLink.js';
+import { refusalLine } from '../forms/refusals.js';
 
 type Patch = NonNullable<MethodInput<'updateIncident'>>['patch'];
 
@@ -42,7 +41,7 @@ async function savePatch(id: string, patch: Patch, what: string): Promise<string
   const checked = incidentPatchSchema.safeParse(patch);
   if (!checked.success) return fieldErrorsFrom(checked.error)[0]?.message ?? '输入有误';
   const result = await call('updateIncident', { id, patch });
-  if (!result.ok) return result.error.fields?.[0]?.message ?? result.error.message;
+  if (!result.ok) return refusalLine(result.error);
   useUi.getState().notify(t.incident.saved(what));
   await useIncidentPage.getState().refresh();
   return null;
@@ -57,7 +56,7 @@ export function DetailFields({ incident }: { incident: Incident }) {
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
   const save = (what: string) => (toPatch: (draft: Draft) => Patch) => (draft: Draft) => savePatch(incident.id, toPatch(draft), what);
   const unitName = (id: string) => lookups.unit.get(id)?.name ?? id;
-  const timeHint = t.register.timeHint;
+  const timeHint = t.forms.timeHint;
   // Title and summary as they are being typed (null: not being edited), for the category suggestions.
   const [typing, setTyping] = useState<{ title: string | null; summary: string | null }>({ title: null, summary: null });
   const typed = (field: 'title' | 'summary') => (draft: Draft | null) => setTyping((now) => ({ ...now, [field]: draft === null ? null : text(draft) }));
@@ -91,8 +90,8 @@ export function DetailFields({ incident }: { incident: Incident }) {
         name="platform"
         label={label.platform}
         display={PLATFORM_LABELS[incident.platform]}
-        initial={incident.platform}
-        editor={{ kind: 'select', options: optionsOf(PLATFORMS, (p) => PLATFORM_LABELS[p]) }}
+        initial={PLATFORM_LABELS[incident.platform]}
+        editor={{ kind: 'coded', coded: 'platform' }}
         save={save(label.platform)((d) => ({ platform: text(d) }))}
       />
       <InlineField
@@ -116,7 +115,7 @@ export function DetailFields({ incident }: { incident: Incident }) {
         display={incident.firstSeenAt ? formatChinaDateTime(incident.firstSeenAt) : <Empty />}
         initial={incident.firstSeenAt ? toChinaInputValue(incident.firstSeenAt) : ''}
         hint={timeHint}
-        editor={{ kind: 'text', placeholder: '2026-11-28 14:05' }}
+        editor={{ kind: 'time' }}
         save={save(label.firstSeenAt)((d) => ({ firstSeenAt: orNull(d) }))}
       />
       <InlineField
@@ -125,7 +124,7 @@ export function DetailFields({ incident }: { incident: Incident }) {
         display={formatChinaDateTime(incident.foundAt)}
         initial={toChinaInputValue(incident.foundAt)}
         hint={timeHint}
-        editor={{ kind: 'text', placeholder: '2026-11-28 14:05' }}
+        editor={{ kind: 'time' }}
         save={save(label.foundAt)((d) => ({ foundAt: text(d) }))}
       />
       <InlineField
@@ -167,8 +166,8 @@ export function DetailFields({ incident }: { incident: Incident }) {
         label={label.keyType61}
         wide
         display={incident.keyType61 ? KEY_TYPE_61_LABELS[incident.keyType61] : <Empty />}
-        initial={incident.keyType61 ?? ''}
-        editor={{ kind: 'select', none: t.register.none, options: optionsOf(KEY_TYPES_61, (k) => KEY_TYPE_61_LABELS[k]) }}
+        initial={incident.keyType61 ? KEY_TYPE_61_LABELS[incident.keyType61] : ''}
+        editor={{ kind: 'coded', coded: 'keyType61', none: t.register.none }}
         save={save(label.keyType61)((d) => ({ keyType61: orNull(d) }))}
       />
       <InlineField

@@ -1,94 +1,97 @@
-import { type FormEvent, useState } from 'react';
-import type { FeedbackInput } from '../../../shared/api/commitments.js';
-import { FEEDBACK_METHOD_LABELS, FEEDBACK_METHODS, SATISFACTION_LABELS } from '../../../shared/domain.js';
+import { useRef } from 'react';
+import { feedbackInputSchema } from '../../../shared/api/commitments.js';
+import { SATISFACTION_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
-import { FormActions, useEntryForm } from '../common/entryForm.js';
+import { CodedField } from '../forms/CodedField.js';
+import { DateTimeField } from '../forms/DateTimeField.js';
+import { FormActions, useDiscardGuard, useScrollIntoView } from '../forms/DiscardGuard.js';
+import { ChoiceField, FormField } from '../forms/FormField.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { useIncidentPage } from './store.js';
 import { useUi } from '../stores/ui.js';
+import { useStaff } from '../stores/staff.js';
 
 const f = t.followups;
-const FIELDS = ['method', 'satisfaction', 'note', 'actor', 'at'] as const;
 const SCORES = [1, 2, 3, 4, 5] as const;
+
+interface Values {
+  method: string;
+  at: string;
+  satisfaction: string;
+  note: string;
+  actor: string;
+}
 
 /** 反馈评价: how the public's view was learnt, their satisfaction (1–5) and what they said. */
 export function FeedbackForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
   const notify = useUi((s) => s.notify);
-  const [method, setMethod] = useState('');
-  const [satisfaction, setSatisfaction] = useState<number | null>(null);
-  const [note, setNote] = useState('');
-  const [actor, setActor] = useState('');
-  const [at, setAt] = useState('');
-  const form = useEntryForm(FIELDS, { idPrefix: 'fb', testPrefix: 'feedback' });
+  const lf = useLedgerForm({
+    defaultValues: {
+      method: '',
+      at: '',
+      satisfaction: '',
+      note: '',
+      // The person at the keyboard, as 登记人 is; they may name someone else.
+      actor: useStaff.getState().current,
+    } satisfies Values,
+    contract: {
+      // Untouched choices are left out, so the schema says “请选择反馈方式” / “满意度应为1到5的整数”.
+      draft: (v: Values) => ({
+        incident: incident.id,
+        ...(v.method.trim() ? { method: v.method } : {}),
+        ...(v.satisfaction ? { satisfaction: Number(v.satisfaction) } : {}),
+        note: v.note,
+        actor: v.actor,
+        ...(v.at.trim() ? { at: v.at.trim() } : {}),
+      }),
+      schema: feedbackInputSchema,
+    },
+    ids: { prefix: 'fb', testPrefix: 'feedback' },
+  });
+  const { form } = lf;
+  const frame = useRef<HTMLFormElement>(null);
+  useScrollIntoView(frame);
+  const guard = useDiscardGuard(lf.dirty, onDone);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    // Untouched choices are left out, so the core says “请选择反馈方式” / “满意度应为1到5的整数”.
-    // The draft may lack the required two: the core's schema is what refuses it, with its own messages.
-    const draft: Partial<FeedbackInput> = {
-      incident: incident.id,
-      ...(method ? { method } : {}),
-      ...(satisfaction !== null ? { satisfaction } : {}),
-      note,
-      actor,
-      ...(at.trim() ? { at: at.trim() } : {}),
-    };
-    if (!(await form.send(() => call('addFeedback', draft as FeedbackInput)))) return;
+  const submit = lf.onSubmit(async (request) => {
+    const result = await call('addFeedback', request);
+    if (!result.ok) return lf.refuse(result.error);
     notify(f.feedbackSaved);
     onDone();
     await useIncidentPage.getState().refresh();
-  };
+  });
 
   return (
-    <form className="form response-form" data-testid="feedback-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form ref={frame} className="form response-form" data-testid="feedback-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={guard.onKeyDown}>
       <h3 className="form-section">{f.feedbackTitle}</h3>
-      {form.banner}
+      {lf.banner()}
       <div className="form-grid">
-        {form.field(
-          'method',
-          f.method,
-          <select value={method} onChange={(e) => setMethod(e.target.value)} {...form.control('method')}>
-            <option value="">{t.register.choose}</option>
-            {FEEDBACK_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {FEEDBACK_METHOD_LABELS[m]}
-              </option>
+        <FormField of={lf} name="method" label={f.method} required>
+          <CodedField control={form.control} name="method" coded="feedbackMethod" attributes={lf.control('method', { required: true })} />
+        </FormField>
+        <FormField of={lf} name="at" label={f.feedbackAt} hint={f.atHint}>
+          <DateTimeField control={form.control} name="at" label={f.feedbackAt} attributes={lf.control('at', { hint: f.atHint })} />
+        </FormField>
+        <ChoiceField of={lf} name="satisfaction" label={f.satisfaction} wide required>
+          <div className="chips" role="radiogroup" aria-label={f.satisfaction}>
+            {SCORES.map((n) => (
+              <label key={n} className="chip chip-plain">
+                <input type="radio" value={String(n)} {...form.register('satisfaction')} />
+                {n} {SATISFACTION_LABELS[n]}
+              </label>
             ))}
-          </select>,
-          { required: true },
-        )}
-        {form.field(
-          'at',
-          f.feedbackAt,
-          <input type="text" placeholder="2026-11-28 14:05" value={at} onChange={(e) => setAt(e.target.value)} {...form.control('at')} />,
-          { hint: f.atHint },
-        )}
-        {form.choices(
-          'satisfaction',
-          f.satisfaction,
-          SCORES.map((n) => (
-            <label key={n} className="chip chip-plain">
-              <input type="radio" name="fb-satisfaction" value={n} checked={satisfaction === n} onChange={() => setSatisfaction(n)} />
-              {n} {SATISFACTION_LABELS[n]}
-            </label>
-          )),
-          { wide: true, required: true },
-        )}
-        {form.field(
-          'note',
-          f.note,
-          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} {...form.control('note')} />,
-          { wide: true },
-        )}
-        {form.field(
-          'actor',
-          f.recorder,
-          <input type="text" value={actor} maxLength={50} onChange={(e) => setActor(e.target.value)} {...form.control('actor')} />,
-          { hint: f.actorHint },
-        )}
+          </div>
+        </ChoiceField>
+        <FormField of={lf} name="note" label={f.note} wide>
+          <textarea rows={3} {...lf.input('note')} />
+        </FormField>
+        <FormField of={lf} name="actor" label={f.recorder} hint={f.actorHint}>
+          <input type="text" maxLength={50} {...lf.input('actor', { hint: f.actorHint })} />
+        </FormField>
       </div>
-      <FormActions busy={form.busy} submit={f.feedbackSubmit} submitting={f.submitting} testId="feedback-submit" onCancel={onDone} />
+      <FormActions busy={lf.busy} submit={f.feedbackSubmit} submitting={f.submitting} testId="feedback-submit" guard={guard} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Incident } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { useIncidentPage } from './store.js';
 import { FeedbackForm } from './FeedbackForm.js';
 import { FollowupForm } from './FollowupForm.js';
 
@@ -15,10 +16,7 @@ export function FollowupsPanel({ incident }: { incident: Incident }) {
   const feedback = timeline.filter((e) => e.kind === 'feedback').length;
   return (
     <section className="panel" aria-labelledby="followups-heading" data-testid="incident-followups">
-      <div className="panel-head">
-        <h2 className="panel-title" id="followups-heading">
-          {f.title}
-        </h2>
+      <PanelHeading id="followups-heading" title={f.title}>
         {open === null && (
           <span className="inline-actions">
             <button type="button" className="button button-primary button-small" data-testid="followup-open" onClick={() => setOpen('followup')}>
@@ -29,7 +27,7 @@ export function FollowupsPanel({ incident }: { incident: Incident }) {
             </button>
           </span>
         )}
-      </div>
+      </PanelHeading>
       {open === 'followup' && <FollowupForm incident={incident} onDone={() => setOpen(null)} />}
       {open === 'feedback' && <FeedbackForm incident={incident} onDone={() => setOpen(null)} />}
       <p className="muted panel-hint">

@@ -1,19 +1,21 @@
 import { useEffect } from 'react';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import type { Incident } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { CategoryTag, SeverityBadge, StatusBadge } from '../ledger-view/badges.js';
+import { CategoryTag, SeverityBadge, StatusBadge } from '../incident-list/badges.js';
 import { isTyping } from '../shell/useShortcuts.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { useIncidentPage } from './store.js';
 import { useNav } from '../stores/nav.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { AttachmentsPanel } from './AttachmentsPanel.js';
-import { ClockPanel } from './ClockPanel.js';
-import { CommitmentsPanel } from './CommitmentsPanel.js';
+import { IncidentClock } from './IncidentClock.js';
+import { IncidentCommitments } from './IncidentCommitments.js';
 import { DetailFields } from './DetailFields.js';
 import { FollowupsPanel } from './FollowupsPanel.js';
 import { ResponsesPanel } from './ResponsesPanel.js';
+import { SameIssuePanel } from './SameIssuePanel.js';
 import { StatusActions } from './StatusActions.js';
 import { Timeline } from './Timeline.js';
 
@@ -68,18 +70,17 @@ export function IncidentPage({ id }: { id: string }) {
           <div className="incident-columns">
             <div className="incident-main">
               <section className="panel" aria-labelledby="details-heading">
-                <h2 className="panel-title" id="details-heading">
-                  {t.incident.sections.details}
-                </h2>
+                <PanelHeading id="details-heading" title={t.incident.sections.details} />
                 <DetailFields incident={incident} />
               </section>
               <ResponsesPanel incident={incident} responses={responses} />
-              <CommitmentsPanel incident={incident} />
+              <IncidentCommitments incident={incident} />
               <FollowupsPanel incident={incident} />
               <AttachmentsPanel incidentId={incident.id} attachments={attachments} />
             </div>
             <aside className="incident-side">
-              <ClockPanel entries={clock} />
+              <IncidentClock entries={clock} />
+              <SameIssuePanel incident={incident} responses={responses.length} />
               <Timeline entries={timeline} />
             </aside>
           </div>

@@ -1,4 +1,7 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import type { CodedFieldName } from '../../../shared/input/coded-values.js';
+import { CodedInput } from '../forms/CodedField.js';
+import { DateTimeInput } from '../forms/DateTimeField.js';
 import { t } from '../i18n/zh-CN.js';
 
 // One field of the incident page: shown as text, edited in place. Saving asks the ledger; a refusal is shown
@@ -13,6 +16,10 @@ export interface Option {
 
 export type EditorSpec =
   | { kind: 'text'; maxLength?: number; placeholder?: string }
+  /** A time typed as people write it, with the calendar beside it. */
+  | { kind: 'time' }
+  /** A coded value typed as a word people say (抖音, 12345, 切身利益), offered as they type. */
+  | { kind: 'coded'; coded: CodedFieldName; none?: string }
   | { kind: 'textarea'; rows?: number }
   | { kind: 'select'; options: readonly Option[]; none?: string }
   | { kind: 'checks'; options: readonly Option[] };
@@ -85,6 +92,27 @@ export function InlineField({ name, label, display, initial, editor, save, hint,
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy}
             onChange={(e) => change(e.target.value)}
+          />
+        );
+      case 'time':
+        return (
+          <DateTimeInput
+            value={asText(draft)}
+            onChange={change}
+            label={label}
+            autoFocus
+            attributes={{ id: controlId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy }}
+          />
+        );
+      case 'coded':
+        return (
+          <CodedInput
+            value={asText(draft)}
+            onChange={change}
+            coded={editor.coded}
+            placeholder={editor.none}
+            autoFocus
+            attributes={{ id: controlId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy }}
           />
         );
       case 'textarea':

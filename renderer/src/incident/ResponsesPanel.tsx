@@ -3,6 +3,7 @@ import { formatChinaDateTime } from '../../../shared/china-time.js';
 import type { Response } from '../../../shared/api/responses.js';
 import { DISPOSITION_LABELS, RESPONSE_CHANNEL_LABELS, RESPONSE_METHOD_LABELS } from '../../../shared/domain.js';
 import type { Incident } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { useSession } from '../stores/session.js';
 import { ResponseForm } from './ResponseForm.js';
@@ -13,16 +14,13 @@ export function ResponsesPanel({ incident, responses }: { incident: Incident; re
   const [adding, setAdding] = useState(false);
   return (
     <section className="panel" aria-labelledby="responses-heading" data-testid="incident-responses">
-      <div className="panel-head">
-        <h2 className="panel-title" id="responses-heading">
-          {t.incident.sections.responses}
-        </h2>
+      <PanelHeading id="responses-heading" title={t.incident.sections.responses}>
         {!adding && (
           <button type="button" className="button button-primary button-small" data-testid="response-open" onClick={() => setAdding(true)}>
             {t.response.add}
           </button>
         )}
-      </div>
+      </PanelHeading>
       {adding && <ResponseForm incident={incident} onDone={() => setAdding(false)} />}
       {responses.length === 0 ? (
         !adding && <p className="muted">{t.response.none}</p>
@@ -46,6 +44,12 @@ function ResponseItem({ response }: { response: Response }) {
         <span className="tag">{RESPONSE_METHOD_LABELS[response.method]}</span>
         <span className="tag tag-plain">{RESPONSE_CHANNEL_LABELS[response.channel]}</span>
         <span className="muted">{unit}</span>
+        {response.responder && (
+          <span className="muted" data-testid="response-responder">
+            {t.response.by(response.responder)}
+          </span>
+        )}
+        {response.jointWith.length > 0 && <span className="tag" title={response.jointWith.join('、')}>{t.similarity.jointBadge(response.jointWith.length)}</span>}
       </div>
       <p className="prose">{response.content}</p>
       {response.disposition && <p className="response-disposition muted">{t.response.fields.disposition}：{DISPOSITION_LABELS[response.disposition]}</p>}

@@ -2,10 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { type IncidentStatus, STATUS_LABELS } from '../../../shared/domain.js';
 import { STATUS_TRANSITIONS, transitionNeedsReason } from '../../../shared/status.js';
 import type { Incident } from '../../../shared/schemas.js';
+import { useDiscardGuard } from '../forms/DiscardGuard.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { useIncidentPage } from '../stores/incidentPage.js';
+import { call } from '../bridge.js';
+import { useIncidentPage } from './store.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const a = t.incident.statusAction;
 
@@ -24,6 +26,12 @@ function actionLabel(from: IncidentStatus, to: IncidentStatus): string {
 export function StatusActions({ incident }: { incident: Incident }) {
   const [pending, setPending] = useState<IncidentStatus | null>(null);
   const [reason, setReason] = useState('');
+  // A reason being written is not dropped by Esc or 取消 without asking.
+  const guard = useDiscardGuard(reason.trim() !== '', () => {
+    setPending(null);
+    setError(null);
+    setReason('');
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const notify = useUi((s) => s.notify);
@@ -32,7 +40,7 @@ export function StatusActions({ incident }: { incident: Incident }) {
     setBusy(true);
     const result = await call('transitionIncident', { id: incident.id, to, reason: why });
     setBusy(false);
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setPending(null);
     setReason('');
     setError(null);
@@ -70,31 +78,28 @@ export function StatusActions({ incident }: { incident: Incident }) {
         </button>
       ))}
       {pending !== null && (
-        <form className="reason-form" onSubmit={confirm}>
-          <label htmlFor="status-reason">{t.incident.reasonLabel(actionLabel(incident.status, pending))}</label>
+        <form className="reason-form" onSubmit={confirm} onKeyDown={guard.onKeyDown}>
+          <label className="field-label" htmlFor="status-reason">
+            {t.incident.reasonLabel(actionLabel(incident.status, pending))}
+          </label>
           <textarea
             id="status-reason"
             rows={2}
             value={reason}
             autoFocus
             maxLength={2000}
+            aria-required
             onChange={(e) => setReason(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.stopPropagation();
-                setPending(null);
-                setError(null);
-              }
-            }}
           />
           <div className="inline-actions">
             <button type="submit" className="button button-primary button-small" disabled={busy}>
               {t.incident.confirm}
             </button>
-            <button type="button" className="button button-small" onClick={() => setPending(null)}>
+            <button type="button" className="button button-small" onClick={guard.leave}>
               {t.cancel}
             </button>
           </div>
+          {guard.question}
         </form>
       )}
       {error && (

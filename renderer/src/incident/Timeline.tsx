@@ -1,5 +1,6 @@
 import { formatChinaDateTime } from '../../../shared/china-time.js';
 import type { TimelineEntry } from '../../../shared/api/timeline.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 
 /** One timeline of everything that happened to the incident, newest first. */
@@ -8,9 +9,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   const newestFirst = entries.toReversed().sort((x, y) => y.at.localeCompare(x.at));
   return (
     <section className="panel" aria-labelledby="timeline-heading" data-testid="incident-timeline">
-      <h2 className="panel-title" id="timeline-heading">
-        {t.incident.sections.timeline}
-      </h2>
+      <PanelHeading id="timeline-heading" title={t.incident.sections.timeline} />
       {newestFirst.length === 0 ? (
         <p className="muted">{t.timeline.empty}</p>
       ) : (

@@ -1,37 +1,30 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useState } from 'react';
-import {
-  KEY_TYPE_61_LABELS,
-  KEY_TYPES_61,
-  PLATFORM_LABELS,
-  PLATFORMS,
-  SENTIMENT_LABELS,
-  SENTIMENTS,
-  SEVERITIES,
-  SEVERITY_INFO,
-} from '../../../shared/domain.js';
-import { fieldErrorsFrom } from '../../../shared/errors.js';
+import { type KeyboardEvent, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { SENTIMENT_LABELS, SENTIMENTS, SEVERITIES, SEVERITY_INFO } from '../../../shared/domain.js';
 import { incidentInputSchema } from '../../../shared/schemas.js';
 import type { PickedFile } from '../common/files.js';
+import { CodedField } from '../forms/CodedField.js';
+import { DateTimeField } from '../forms/DateTimeField.js';
+import { useDiscardGuard } from '../forms/DiscardGuard.js';
+import { ChoiceField, FormField } from '../forms/FormField.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
-import { useIncidents } from '../stores/incidents.js';
+import { call } from '../bridge.js';
+import { useIncidents } from '../incident-list/store.js';
 import { useNav } from '../stores/nav.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
-import { controlId, describe, Field, GroupField } from './fields.js';
+import { CategoryWord } from './CategoryWord.js';
 import { Suggestions } from './Suggestions.js';
-import { draftOf, type FieldErrors, type FieldName, firstInvalid, initialValues, placeErrors, type RegisterValues } from './form.js';
+import { type RecurrenceDecision, RecurrenceSuggestion } from './RecurrenceSuggestion.js';
+import { draftOf, initialValues, type RegisterValues } from './form.js';
 
 const label = t.register.fields;
 
+/** The list with the value added (in the order chosen: the first category is the main one) or taken out. */
 function toggle(list: readonly string[], value: string, on: boolean): string[] {
   return on ? [...list, value] : list.filter((v) => v !== value);
-}
-
-function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
-  const list: readonly string[] = values;
-  return list.includes(value);
 }
 
 /** The 登记 form: validates with the shared schema first, then lets the core have the last word. */
@@ -43,173 +36,92 @@ export function RegisterDialog() {
   const selectIncident = useIncidents((s) => s.selectIncident);
   const openIncident = useNav((s) => s.openIncident);
 
-  const [values, setValues] = useState<RegisterValues>(() => initialValues(new Date().toISOString()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const [defaults] = useState(() => initialValues(new Date().toISOString()));
+  const lf = useLedgerForm<RegisterValues, ReturnType<typeof incidentInputSchema.parse>>({
+    defaultValues: defaults,
+    contract: { draft: draftOf, schema: incidentInputSchema },
+    ids: { prefix: 'reg', testPrefix: '' },
+    // A long dialog: the refusal is said on top too, as its field may be scrolled out of sight.
+    sayWholeRefusal: true,
+  });
+  const { form } = lf;
   const [files, setFiles] = useState<PickedFile[]>([]);
-  // Bumped whenever errors are shown, so focus moves to the first field that needs attention.
-  const [focusRequest, setFocusRequest] = useState(0);
+  const [recurrence, setRecurrence] = useState<RecurrenceDecision>(null);
+  const watched = useWatch({ control: form.control, name: ['title', 'summary', 'categories', 'foundAt', 'leadUnit', 'coUnits'] });
+  const [title, summary, chosen, foundAt, leadUnit, coUnits] = watched;
+  const guard = useDiscardGuard(lf.dirty || files.length > 0, close);
 
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    const name = firstInvalid(errors);
-    if (!name) return;
-    const field = document.querySelector<HTMLElement>(`[data-testid="field-${name}"]`);
-    field?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  }, [focusRequest, errors]);
-
-  const set = <K extends FieldName>(name: K, value: RegisterValues[K]) => {
-    setValues((v) => ({ ...v, [name]: value }));
-    // Editing a field answers its message; the others stay until the next submit.
-    setErrors((e) => (e[name] === undefined ? e : { ...e, [name]: undefined }));
-  };
-
-  const showErrors = (byField: FieldErrors, message: string) => {
-    setErrors(byField);
-    setGeneral(message);
-    setFocusRequest((n) => n + 1);
-  };
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (submitting) return;
-    const parsed = incidentInputSchema.safeParse(draftOf(values));
-    if (!parsed.success) {
-      const { byField, unplaced } = placeErrors(fieldErrorsFrom(parsed.error));
-      const count = Object.keys(byField).length + unplaced.length;
-      showErrors(byField, [t.register.checkFields(count), ...unplaced].join(' '));
-      return;
-    }
-    setSubmitting(true);
-    const result = await call('createIncident', parsed.data);
-    if (!result.ok) {
-      setSubmitting(false);
-      const { byField } = placeErrors(result.error.fields ?? []);
-      showErrors(byField, result.error.message);
-      return;
-    }
+  const submit = lf.onSubmit(async (request) => {
+    const result = await call('createIncident', request);
+    if (!result.ok) return lf.refuse(result.error);
     // The files go once the incident exists; a refused file does not undo the registration, it is reported.
     let failed = 0;
     for (const file of files) {
       const added = await call('addAttachment', { incident: result.value.id, name: file.name, mime: file.mime, dataBase64: file.dataBase64 });
       if (!added.ok) failed++;
     }
-    setSubmitting(false);
+    // A 反弹 the person confirmed is recorded on both incidents once this one exists; dismissing is recorded too.
+    if (recurrence !== null) {
+      await call('markRecurrence', { incident: result.value.id, of: recurrence === 'dismissed' ? null : recurrence.of, dismissed: recurrence === 'dismissed' });
+    }
     close();
     notify(failed === 0 ? t.ledger.registered(result.value.number) : t.ledger.registeredWithFailures(result.value.number, failed));
     // The new incident is what the clerk works on next: it opens, and is the selected row on the way back.
     openIncident(result.value.id);
     await reload();
     selectIncident(result.value.id);
-  };
+  });
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !submitting) {
-      event.stopPropagation();
-      close();
-    }
+    if (event.key !== 'Escape' || lf.busy) return;
+    event.stopPropagation();
+    // Esc while the question is asked means “keep editing”.
+    if (guard.asking) guard.keep();
+    else guard.leave();
   };
 
   const categories = reference?.categories ?? [];
   const units = (reference?.units ?? []).filter((u) => u.active);
   const townships = (reference?.townships ?? []).filter((tw) => tw.active);
+  const setList = (name: 'categories' | 'coUnits', list: string[]) => form.setValue(name, list, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
 
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="reg-heading" onKeyDown={onKeyDown}>
-        <form className="form" data-testid="register-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        <form className="form" data-testid="register-form" noValidate onSubmit={(e) => void submit(e)}>
           <header className="dialog-header">
             <h2 id="reg-heading">{t.register.title}</h2>
-            <button type="button" className="dialog-close" aria-label={t.close} onClick={close}>
+            <button type="button" className="dialog-close" aria-label={t.close} onClick={guard.leave}>
               ×
             </button>
           </header>
 
           <div className="dialog-body">
-            {general && (
-              <div className="banner banner-error" role="alert" data-testid="register-error">
-                {general}
-              </div>
-            )}
+            {lf.banner('register-error')}
 
             <h3 className="form-section">{t.register.sections.basic}</h3>
             <div className="form-grid">
-              <Field name="title" label={label.title} error={errors.title} required wide>
-                <input
-                  id={controlId('title')}
-                  type="text"
-                  value={values.title}
-                  maxLength={200}
-                  autoFocus
-                  aria-required
-                  onChange={(e) => set('title', e.target.value)}
-                  {...describe('title', errors.title)}
-                />
-              </Field>
-              <Field name="summary" label={label.summary} error={errors.summary} wide>
-                <textarea
-                  id={controlId('summary')}
-                  rows={3}
-                  value={values.summary}
-                  onChange={(e) => set('summary', e.target.value)}
-                  {...describe('summary', errors.summary)}
-                />
-              </Field>
-              <Field name="platform" label={label.platform} error={errors.platform} required>
-                <select
-                  id={controlId('platform')}
-                  value={values.platform}
-                  aria-required
-                  onChange={(e) => set('platform', isOneOf(PLATFORMS, e.target.value) ? e.target.value : '')}
-                  {...describe('platform', errors.platform)}
-                >
-                  <option value="">{t.register.choose}</option>
-                  {PLATFORMS.map((p) => (
-                    <option key={p} value={p}>
-                      {PLATFORM_LABELS[p]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field name="url" label={label.url} error={errors.url} hint={t.register.urlHint}>
-                <input
-                  id={controlId('url')}
-                  type="text"
-                  inputMode="url"
-                  value={values.url}
-                  onChange={(e) => set('url', e.target.value)}
-                  {...describe('url', errors.url, t.register.urlHint)}
-                />
-              </Field>
-              <Field name="firstSeenAt" label={label.firstSeenAt} error={errors.firstSeenAt} hint={t.register.timeHint}>
-                <input
-                  id={controlId('firstSeenAt')}
-                  type="text"
-                  placeholder="2026-11-28 14:05"
-                  value={values.firstSeenAt}
-                  onChange={(e) => set('firstSeenAt', e.target.value)}
-                  {...describe('firstSeenAt', errors.firstSeenAt, t.register.timeHint)}
-                />
-              </Field>
-              <Field name="foundAt" label={label.foundAt} error={errors.foundAt} required hint={t.register.timeHint}>
-                <input
-                  id={controlId('foundAt')}
-                  type="text"
-                  placeholder="2026-11-28 14:05"
-                  value={values.foundAt}
-                  aria-required
-                  onChange={(e) => set('foundAt', e.target.value)}
-                  {...describe('foundAt', errors.foundAt, t.register.timeHint)}
-                />
-              </Field>
-              <Field name="township" label={label.township} error={errors.township}>
-                <select
-                  id={controlId('township')}
-                  value={values.township}
-                  onChange={(e) => set('township', e.target.value)}
-                  {...describe('township', errors.township)}
-                >
+              <FormField of={lf} name="title" label={label.title} required wide>
+                <input type="text" maxLength={200} autoFocus {...lf.input('title', { required: true })} />
+              </FormField>
+              <FormField of={lf} name="summary" label={label.summary} wide>
+                <textarea rows={3} {...lf.input('summary')} />
+                <RecurrenceSuggestion title={title} summary={summary} categories={chosen} foundAt={foundAt} decision={recurrence} onDecide={setRecurrence} />
+              </FormField>
+              <FormField of={lf} name="platform" label={label.platform} required>
+                <CodedField control={form.control} name="platform" coded="platform" attributes={lf.control('platform', { required: true })} />
+              </FormField>
+              <FormField of={lf} name="url" label={label.url} hint={t.register.urlHint}>
+                <input type="text" inputMode="url" {...lf.input('url', { hint: t.register.urlHint })} />
+              </FormField>
+              <FormField of={lf} name="firstSeenAt" label={label.firstSeenAt} hint={t.forms.timeHint}>
+                <DateTimeField control={form.control} name="firstSeenAt" label={label.firstSeenAt} attributes={lf.control('firstSeenAt', { hint: t.forms.timeHint })} />
+              </FormField>
+              <FormField of={lf} name="foundAt" label={label.foundAt} required hint={t.forms.timeHint}>
+                <DateTimeField control={form.control} name="foundAt" label={label.foundAt} attributes={lf.control('foundAt', { hint: t.forms.timeHint, required: true })} />
+              </FormField>
+              <FormField of={lf} name="township" label={label.township}>
+                <select {...lf.input('township')}>
                   <option value="">{t.register.none}</option>
                   {townships.map((tw) => (
                     <option key={tw.id} value={tw.id}>
@@ -217,16 +129,10 @@ export function RegisterDialog() {
                     </option>
                   ))}
                 </select>
-              </Field>
-              <Field name="involvedUnit" label={label.involvedUnit} error={errors.involvedUnit}>
-                <input
-                  id={controlId('involvedUnit')}
-                  type="text"
-                  value={values.involvedUnit}
-                  onChange={(e) => set('involvedUnit', e.target.value)}
-                  {...describe('involvedUnit', errors.involvedUnit)}
-                />
-              </Field>
+              </FormField>
+              <FormField of={lf} name="involvedUnit" label={label.involvedUnit}>
+                <input type="text" {...lf.input('involvedUnit')} />
+              </FormField>
               <div className="field field-wide" role="group" aria-labelledby="reg-attachments-label">
                 <span className="field-label" id="reg-attachments-label">
                   {label.attachments}
@@ -237,88 +143,55 @@ export function RegisterDialog() {
 
             <h3 className="form-section">{t.register.sections.grading}</h3>
             <div className="form-grid">
-              <GroupField name="categories" label={label.categories} error={errors.categories} required wide>
-                <Suggestions
-                  text={`${values.title}\n${values.summary}`}
-                  categories={categories}
-                  chosen={values.categories}
-                  onAccept={(code) => set('categories', [...values.categories, code])}
-                />
+              <ChoiceField of={lf} name="categories" label={label.categories} required wide>
+                <Suggestions text={`${title}\n${summary}`} categories={categories} chosen={chosen} onAccept={(code) => setList('categories', [...chosen, code])} />
+                <CategoryWord categories={categories} chosen={chosen} onPick={(code) => setList('categories', [...chosen, code])} />
                 <div className="chips">
                   {categories.map((c) => (
                     <label key={c.code} className="chip" style={{ '--tag-color': c.color }} title={c.keywords.join('、')}>
-                      <input
-                        type="checkbox"
-                        checked={values.categories.includes(c.code)}
-                        onChange={(e) => set('categories', toggle(values.categories, c.code, e.target.checked))}
-                      />
+                      <input type="checkbox" value={c.code} checked={chosen.includes(c.code)} onChange={(e) => setList('categories', toggle(chosen, c.code, e.target.checked))} />
                       <span>{c.name}</span>
                     </label>
                   ))}
                 </div>
-              </GroupField>
-              <GroupField name="severity" label={label.severity} error={errors.severity} required>
+              </ChoiceField>
+              <ChoiceField of={lf} name="severity" label={label.severity} required>
                 <div className="chips">
                   {SEVERITIES.map((s) => (
                     <label key={s} className="chip" style={{ '--tag-color': SEVERITY_INFO[s].color }}>
-                      <input
-                        type="radio"
-                        name="severity"
-                        value={s}
-                        checked={values.severity === s}
-                        onChange={() => set('severity', s)}
-                      />
+                      <input type="radio" value={s} {...form.register('severity')} />
                       <span>{SEVERITY_INFO[s].label}</span>
                     </label>
                   ))}
                 </div>
-              </GroupField>
-              <GroupField name="sentiment" label={label.sentiment} error={errors.sentiment}>
+              </ChoiceField>
+              <ChoiceField of={lf} name="sentiment" label={label.sentiment}>
                 <div className="chips">
                   {SENTIMENTS.map((s) => (
                     <label key={s} className="chip chip-plain">
-                      <input
-                        type="radio"
-                        name="sentiment"
-                        value={s}
-                        checked={values.sentiment === s}
-                        onChange={() => set('sentiment', s)}
-                      />
+                      <input type="radio" value={s} {...form.register('sentiment')} />
                       <span>{SENTIMENT_LABELS[s]}</span>
                     </label>
                   ))}
                 </div>
-              </GroupField>
-              <Field name="keyType61" label={label.keyType61} error={errors.keyType61} wide>
-                <select
-                  id={controlId('keyType61')}
-                  value={values.keyType61}
-                  onChange={(e) => set('keyType61', isOneOf(KEY_TYPES_61, e.target.value) ? e.target.value : '')}
-                  {...describe('keyType61', errors.keyType61)}
-                >
-                  <option value="">{t.register.none}</option>
-                  {KEY_TYPES_61.map((k) => (
-                    <option key={k} value={k}>
-                      {KEY_TYPE_61_LABELS[k]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              </ChoiceField>
+              <FormField of={lf} name="keyType61" label={label.keyType61} wide>
+                <CodedField control={form.control} name="keyType61" coded="keyType61" attributes={lf.control('keyType61')} placeholder={t.register.none} />
+              </FormField>
             </div>
 
             <h3 className="form-section">{t.register.sections.routing}</h3>
             <div className="form-grid">
-              <Field name="leadUnit" label={label.leadUnit} error={errors.leadUnit}>
+              <FormField of={lf} name="leadUnit" label={label.leadUnit}>
                 <select
-                  id={controlId('leadUnit')}
-                  value={values.leadUnit}
-                  onChange={(e) => {
-                    const lead = e.target.value;
-                    set('leadUnit', lead);
+                  {...lf.input('leadUnit')}
+                  {...form.register('leadUnit', {
                     // A unit leads or assists, not both.
-                    if (values.coUnits.includes(lead)) set('coUnits', toggle(values.coUnits, lead, false));
-                  }}
-                  {...describe('leadUnit', errors.leadUnit)}
+                    onChange: (e: { target: { value: string } }) => {
+                      const lead = e.target.value;
+                      if (coUnits.includes(lead)) setList('coUnits', coUnits.filter((u) => u !== lead));
+                    },
+                  })}
                 >
                   <option value="">{t.register.none}</option>
                   {units.map((u) => (
@@ -327,41 +200,32 @@ export function RegisterDialog() {
                     </option>
                   ))}
                 </select>
-              </Field>
-              <GroupField name="coUnits" label={label.coUnits} error={errors.coUnits} hint={t.register.coUnitsHint} wide>
+              </FormField>
+              <ChoiceField of={lf} name="coUnits" label={label.coUnits} hint={t.register.coUnitsHint} wide>
                 <div className="check-list">
                   {units
-                    .filter((u) => u.id !== values.leadUnit)
+                    .filter((u) => u.id !== leadUnit)
                     .map((u) => (
                       <label key={u.id} className="check">
-                        <input
-                          type="checkbox"
-                          checked={values.coUnits.includes(u.id)}
-                          onChange={(e) => set('coUnits', toggle(values.coUnits, u.id, e.target.checked))}
-                        />
+                        <input type="checkbox" value={u.id} checked={coUnits.includes(u.id)} onChange={(e) => setList('coUnits', toggle(coUnits, u.id, e.target.checked))} />
                         <span>{u.name}</span>
                       </label>
                     ))}
                 </div>
-              </GroupField>
-              <Field name="leaderInstruction" label={label.leaderInstruction} error={errors.leaderInstruction} wide>
-                <textarea
-                  id={controlId('leaderInstruction')}
-                  rows={2}
-                  value={values.leaderInstruction}
-                  onChange={(e) => set('leaderInstruction', e.target.value)}
-                  {...describe('leaderInstruction', errors.leaderInstruction)}
-                />
-              </Field>
+              </ChoiceField>
+              <FormField of={lf} name="leaderInstruction" label={label.leaderInstruction} wide>
+                <textarea rows={2} {...lf.input('leaderInstruction')} />
+              </FormField>
             </div>
           </div>
 
           <footer className="dialog-footer">
-            <button type="button" className="button" onClick={close} disabled={submitting}>
+            {guard.question}
+            <button type="button" className="button" onClick={guard.leave} disabled={lf.busy}>
               {t.cancel}
             </button>
-            <button type="submit" className="button button-primary" data-testid="register-submit" disabled={submitting}>
-              {submitting ? t.register.submitting : t.register.submit}
+            <button type="submit" className="button button-primary" data-testid="register-submit" disabled={lf.busy}>
+              {lf.busy ? t.register.submitting : t.register.submit}
             </button>
           </footer>
         </form>

@@ -1,21 +1,20 @@
 import { toChinaInputValue } from '../../../shared/china-time.js';
-import type { KeyType61, Platform, Sentiment, Severity } from '../../../shared/domain.js';
-import type { FieldError } from '../../../shared/errors.js';
+import type { Sentiment, Severity } from '../../../shared/domain.js';
 
-// The 登记 form's state as people edit it (plain strings and lists), and the two translations around it:
-// form state → the draft the shared schema judges, and per-field error messages → the field they belong to.
+// The 登记 form's values as people edit them (plain strings and lists; 首发平台 and 61号类型 as the words typed),
+// and the draft of the request they make, which the shared schema judges.
 
 export interface RegisterValues {
   title: string;
   summary: string;
-  platform: Platform | '';
+  platform: string;
   url: string;
   firstSeenAt: string;
   foundAt: string;
   township: string;
   involvedUnit: string;
   categories: string[];
-  keyType61: KeyType61 | '';
+  keyType61: string;
   severity: Severity | '';
   sentiment: Sentiment;
   leadUnit: string;
@@ -23,28 +22,7 @@ export interface RegisterValues {
   leaderInstruction: string;
 }
 
-export type FieldName = keyof RegisterValues;
-
-/** In the order the form shows them, so the first error found is the first one on screen. */
-export const FIELD_ORDER = [
-  'title',
-  'summary',
-  'platform',
-  'url',
-  'firstSeenAt',
-  'foundAt',
-  'township',
-  'involvedUnit',
-  'categories',
-  'keyType61',
-  'severity',
-  'sentiment',
-  'leadUnit',
-  'coUnits',
-  'leaderInstruction',
-] as const satisfies readonly FieldName[];
-
-/** A blank form; 发现时间 defaults to now, because most incidents are registered as they are found. */
+/** A blank form, in the order it shows its fields; 发现时间 defaults to now, as most incidents are registered as found. */
 export function initialValues(nowIso: string): RegisterValues {
   return {
     title: '',
@@ -68,50 +46,25 @@ export function initialValues(nowIso: string): RegisterValues {
 /**
  * What the form asks the ledger to register, before validation. An untouched choice is left out, so the schema
  * answers “请选择首发平台” rather than complaining about an empty code; an empty optional field means “none”.
+ * Coded words go as typed: the contract reads 抖音, 12345 or 切身利益 itself.
  */
 export function draftOf(v: RegisterValues): Record<string, unknown> {
   const optional = (value: string) => (value.trim() === '' ? null : value);
   return {
     title: v.title,
     summary: v.summary,
-    ...(v.platform ? { platform: v.platform } : {}),
+    ...(v.platform.trim() ? { platform: v.platform } : {}),
     url: v.url,
     firstSeenAt: optional(v.firstSeenAt),
     ...(v.foundAt.trim() ? { foundAt: v.foundAt } : {}),
     township: optional(v.township),
     involvedUnit: v.involvedUnit,
     categories: v.categories,
-    keyType61: v.keyType61 === '' ? null : v.keyType61,
+    keyType61: optional(v.keyType61),
     ...(v.severity ? { severity: v.severity } : {}),
     sentiment: v.sentiment,
     leadUnit: optional(v.leadUnit),
     coUnits: v.coUnits,
     leaderInstruction: v.leaderInstruction,
   };
-}
-
-export type FieldErrors = Partial<Record<FieldName, string>>;
-
-function isFieldName(name: string): name is FieldName {
-  const names: readonly string[] = FIELD_ORDER;
-  return names.includes(name);
-}
-
-/**
- * Places each message next to its field: `categories.1` belongs to 敏感类别. The first message per field wins
- * (it is the most basic one); messages about no field of the form are returned to be shown at the top.
- */
-export function placeErrors(fields: readonly FieldError[]): { byField: FieldErrors; unplaced: string[] } {
-  const byField: FieldErrors = {};
-  const unplaced: string[] = [];
-  for (const { path, message } of fields) {
-    const name = path.split('.')[0] ?? '';
-    if (isFieldName(name)) byField[name] ??= message;
-    else unplaced.push(message);
-  }
-  return { byField, unplaced };
-}
-
-export function firstInvalid(errors: FieldErrors): FieldName | undefined {
-  return FIELD_ORDER.find((name) => errors[name] !== undefined);
 }

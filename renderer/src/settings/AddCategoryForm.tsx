@@ -1,97 +1,67 @@
-import { type FormEvent, useState } from 'react';
+import { categoryMethods } from '../../../shared/api/categories.js';
+import { FormField } from '../forms/FormField.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 
 const c = t.categoryEditor;
-type Field = 'name' | 'short' | 'color' | 'keywords';
 
-/** An office's own category: name, short label, colour and keywords. */
+interface Values {
+  name: string;
+  short: string;
+  color: string;
+  keywords: string;
+}
+const BLANK: Values = { name: '', short: '', color: '#5b6b8c', keywords: '' };
+
+/** An office's own category: name, short label, colour and keywords, judged by addCategory's own schema. */
 export function AddCategoryForm() {
-  const [name, setName] = useState('');
-  const [short, setShort] = useState('');
-  const [color, setColor] = useState('#5b6b8c');
-  const [keywords, setKeywords] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const notify = useUi((s) => s.notify);
   const reload = useSession((s) => s.load);
+  const lf = useLedgerForm({
+    defaultValues: BLANK,
+    contract: {
+      draft: (v: Values) => ({
+        name: v.name,
+        short: v.short,
+        color: v.color,
+        keywords: [...new Set(v.keywords.split(/[、,，;；\s]+/).map((k) => k.trim()).filter((k) => k !== ''))],
+      }),
+      schema: categoryMethods.addCategory.input,
+    },
+    ids: { prefix: 'newcat', testPrefix: 'newcat' },
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const list = [...new Set(keywords.split(/[、,，;；\s]+/).map((k) => k.trim()).filter((k) => k !== ''))];
-    const result = await call('addCategory', { name, short, color, keywords: list });
-    if (!result.ok) {
-      const byField: Partial<Record<Field, string>> = {};
-      for (const f of result.error.fields ?? []) {
-        const key = f.path.split('.')[0];
-        if (key === 'name' || key === 'short' || key === 'color' || key === 'keywords') byField[key] ??= f.message;
-      }
-      setErrors(byField);
-      setGeneral(Object.keys(byField).length === 0 ? result.error.message : null);
-      return;
-    }
-    setErrors({});
-    setGeneral(null);
-    setName('');
-    setShort('');
-    setKeywords('');
+  const submit = lf.onSubmit(async (request) => {
+    const result = await call('addCategory', request);
+    if (!result.ok) return lf.refuse(result.error);
+    lf.form.reset(BLANK);
     notify(c.added(result.value.name));
     await reload();
-  };
-
-  const message = (field: Field) =>
-    errors[field] && (
-      <p className="field-error" id={`newcat-${field}-error`}>
-        {errors[field]}
-      </p>
-    );
-  const described = (field: Field) => ({
-    'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `newcat-${field}-error` : undefined,
   });
 
   return (
     <form className="form add-category" data-testid="add-category" noValidate onSubmit={(e) => void submit(e)}>
       <h3 className="form-section">{c.addTitle}</h3>
-      {general && (
-        <div className="banner banner-error" role="alert">
-          {general}
-        </div>
-      )}
+      {lf.banner()}
       <div className="add-category-grid">
-        <div className={`field${errors.name ? ' field-invalid' : ''}`}>
-          <label className="field-label" htmlFor="newcat-name">
-            {c.name}
-          </label>
-          <input id="newcat-name" type="text" value={name} maxLength={30} onChange={(e) => setName(e.target.value)} {...described('name')} />
-          {message('name')}
-        </div>
-        <div className={`field${errors.short ? ' field-invalid' : ''}`}>
-          <label className="field-label" htmlFor="newcat-short">
-            {c.short}
-          </label>
-          <input id="newcat-short" type="text" value={short} maxLength={10} onChange={(e) => setShort(e.target.value)} {...described('short')} />
-          {message('short')}
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="newcat-color">
-            {c.color}
-          </label>
-          <input id="newcat-color" type="color" value={color} onChange={(e) => setColor(e.target.value)} {...described('color')} />
-          {message('color')}
-        </div>
-        <div className={`field field-wide${errors.keywords ? ' field-invalid' : ''}`}>
-          <label className="field-label" htmlFor="newcat-keywords">
-            {c.keywordsField}
-          </label>
-          <input id="newcat-keywords" type="text" value={keywords} onChange={(e) => setKeywords(e.target.value)} {...described('keywords')} />
-          {message('keywords')}
-        </div>
+        <FormField of={lf} name="name" label={c.name} required>
+          <input type="text" maxLength={30} {...lf.input('name', { required: true })} />
+        </FormField>
+        <FormField of={lf} name="short" label={c.short} required>
+          <input type="text" maxLength={10} {...lf.input('short', { required: true })} />
+        </FormField>
+        <FormField of={lf} name="color" label={c.color}>
+          <input type="color" {...lf.input('color')} />
+        </FormField>
+        <FormField of={lf} name="keywords" label={c.keywordsField} wide>
+          <input type="text" {...lf.input('keywords')} />
+        </FormField>
       </div>
       <div className="inline-actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={lf.busy}>
           {c.add}
         </button>
       </div>

@@ -1,5 +1,7 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Result } from '../../../shared/errors.js';
+import { FormField } from '../forms/FormField.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
@@ -20,66 +22,30 @@ interface AddNamedFormProps {
 
 /** Adds a township or unit by name. The core refuses a name already taken; the refusal is placed under the name. */
 export function AddNamedForm({ idPrefix, title, nameLabel, submitLabel, what, maxLength, add, children }: AddNamedFormProps) {
-  const [name, setName] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const notify = useUi((s) => s.notify);
   const reload = useSession((s) => s.load);
+  const lf = useLedgerForm({ defaultValues: { name: '' }, ids: { prefix: idPrefix, testPrefix: idPrefix } });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
+  const submit = lf.onSubmit(async ({ name }) => {
     const result = await add(name);
-    setBusy(false);
-    if (!result.ok) {
-      const fields = result.error.fields ?? [];
-      const onName = fields.find((f) => f.path === 'name')?.message ?? null;
-      setNameError(onName);
-      // Another field's refusal, or a refusal of no field at all, goes in the banner.
-      setGeneral(fields.find((f) => f.path !== 'name')?.message ?? (onName === null ? result.error.message : null));
-      return;
-    }
-    setNameError(null);
-    setGeneral(null);
-    setName('');
+    if (!result.ok) return lf.refuse(result.error);
+    lf.form.reset({ name: '' });
     notify(t.namedRow.added(what, result.value.name));
     await reload();
-  };
+  });
 
   return (
     <form className="form named-add" data-testid={idPrefix} noValidate onSubmit={(e) => void submit(e)}>
       <h3 className="form-section">{title}</h3>
-      {general && (
-        <div className="banner banner-error" role="alert">
-          {general}
-        </div>
-      )}
+      {lf.banner()}
       <div className="named-add-grid">
-        <div className={`field field-required${nameError ? ' field-invalid' : ''}`}>
-          <label className="field-label" htmlFor={`${idPrefix}-name`}>
-            {nameLabel}
-          </label>
-          <input
-            id={`${idPrefix}-name`}
-            type="text"
-            value={name}
-            maxLength={maxLength}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${idPrefix}-name-error` : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {nameError && (
-            <p className="field-error" id={`${idPrefix}-name-error`}>
-              {nameError}
-            </p>
-          )}
-        </div>
+        <FormField of={lf} name="name" label={nameLabel} required>
+          <input type="text" maxLength={maxLength} {...lf.input('name', { required: true })} />
+        </FormField>
         {children}
       </div>
       <div className="inline-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={lf.busy}>
           {submitLabel}
         </button>
       </div>

@@ -1,8 +1,10 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { BackupSettingsForm } from './BackupSettingsForm.js';
 import type { BackupCheckReport, BackupOverview } from '../../../shared/api/backup.js';
 import { formatChinaDateTime } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import './backup.css';
@@ -19,18 +21,12 @@ export function BackupSection() {
   const [overview, setOverview] = useState<BackupOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [secondDir, setSecondDir] = useState('');
-  const [policy, setPolicy] = useState({ daily: '7', weekly: '4', monthly: '12' });
   const [passphrase, setPassphrase] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   /** What the chosen backup holds, checked again before it may be restored (the preview). */
   const [preview, setPreview] = useState<BackupCheckReport | null>(null);
 
-  const show = useCallback((value: BackupOverview) => {
-    setOverview(value);
-    setSecondDir(value.secondDir ?? '');
-    setPolicy({ daily: String(value.policy.daily), weekly: String(value.policy.weekly), monthly: String(value.policy.monthly) });
-  }, []);
+  const show = useCallback((value: BackupOverview) => setOverview(value), []);
   const load = useCallback(async () => {
     const result = await call('getBackupOverview');
     if (result.ok) show(result.value);
@@ -55,12 +51,6 @@ export function BackupSection() {
   };
   const sealedWith = () => (passphrase === '' ? {} : { passphrase });
 
-  const saveSettings = (event: FormEvent) => {
-    event.preventDefault();
-    const numbers = { daily: Number(policy.daily), weekly: Number(policy.weekly), monthly: Number(policy.monthly) };
-    if (Object.values(policy).some((v) => !/^\d+$/.test(v.trim()))) return setError(b.notNumber);
-    void act(() => call('setBackupSettings', { secondDir: secondDir.trim() === '' ? null : secondDir.trim(), policy: numbers }), () => b.saved);
-  };
   const restore = (file: string) =>
     act(
       async () => {
@@ -98,14 +88,14 @@ export function BackupSection() {
   if (!overview) {
     return (
       <section className="panel" aria-labelledby="backup-heading" data-testid="backup-section">
-        <h2 className="panel-title" id="backup-heading">{b.title}</h2>
+        <PanelHeading id="backup-heading" title={b.title} />
         {error ? <p className="field-error" role="alert">{error}</p> : <p className="muted">{t.loading}</p>}
       </section>
     );
   }
   return (
     <section className="panel backup" aria-labelledby="backup-heading" data-testid="backup-section">
-      <h2 className="panel-title" id="backup-heading">{b.title}</h2>
+      <PanelHeading id="backup-heading" title={b.title} />
       <p className="panel-hint muted">{b.hint}</p>
       <dl className="facts">
         <dt>{b.dir}</dt>
@@ -118,23 +108,13 @@ export function BackupSection() {
       )}
       {overview.warning.secondDirUnreachable && <p className="banner banner-error">{b.secondDirUnreachable}</p>}
 
-      <form className="backup-settings" noValidate onSubmit={saveSettings}>
-        <label>
-          {b.secondDir}
-          <input value={secondDir} onChange={(e) => setSecondDir(e.target.value)} data-testid="backup-second-dir" />
-        </label>
-        <p className="field-hint">{b.secondDirHint}</p>
-        <fieldset className="backup-keep">
-          <legend>{b.keep}</legend>
-          {(['daily', 'weekly', 'monthly'] as const).map((k) => (
-            <label key={k}>
-              {b[k]}
-              <input inputMode="numeric" size={4} value={policy[k]} onChange={(e) => setPolicy({ ...policy, [k]: e.target.value })} />
-            </label>
-          ))}
-        </fieldset>
-        <button type="submit" className="button" disabled={busy}>{b.save}</button>
-      </form>
+      <BackupSettingsForm
+        overview={overview}
+        onSaved={async () => {
+          notify(b.saved);
+          await load();
+        }}
+      />
 
       <label className="backup-passphrase">
         {b.passphrase}

@@ -1,22 +1,22 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { CalendarOverrideEntry } from '../../../shared/api/commitments.js';
-import { chinaYear } from '../../../shared/china-time.js';
+import { useCallback, useEffect, useState } from 'react';
+import { type CalendarOverrideEntry, commitmentMethods } from '../../../shared/api/commitments.js';
+import type { CalendarCoverage } from '../../../shared/api/holidays.js';
+import { chinaYear, formatYmd, weekdayName } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
+import { DateTimeField } from '../forms/DateTimeField.js';
+import { ChoiceField, FormField } from '../forms/FormField.js';
+import { writtenDate } from '../forms/pickerValue.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
-import { LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR } from './calendarCoverage.js';
 import './calendar.css';
 
 const c = t.calendar;
-type Field = 'date' | 'work' | 'name';
 type YearState = 'library' | 'office' | 'unverified';
 
 /** 2027-02-06 → 2027年2月6日 星期六 */
-function dateLabel(ymd: string): string {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  const weekday = '日一二三四五六'[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${y}年${m}月${d}日 星期${weekday}`;
-}
+const dateLabel = (ymd: string) => `${formatYmd(ymd)} ${weekdayName(ymd)}`;
 
 /**
  * 节假日调整: the office's own calendar entries for years the built-in official calendar does not cover (or a
@@ -27,9 +27,16 @@ export function CalendarOverrides() {
   const [year, setYear] = useState<number | 'all'>(thisYear);
   const [entries, setEntries] = useState<CalendarOverrideEntry[] | null>(null);
   const [allYears, setAllYears] = useState<number[]>([]);
-  const [yearState, setYearState] = useState<YearState | null>(null);
+  /** Whether a date in the chosen year counts as verified (null: not asked, or all years shown). */
+  const [yearVerified, setYearVerified] = useState<boolean | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** The years the core's built-in calendar covers, asked once. */
+  const [coverage, setCoverage] = useState<CalendarCoverage | null>(null);
   const notify = useUi((s) => s.notify);
+
+  useEffect(() => {
+    void call('getCalendarCoverage').then((result) => result.ok && setCoverage(result.value));
+  }, []);
 
   const load = useCallback(async () => {
     const [shown, all, probe] = await Promise.all([
@@ -41,14 +48,16 @@ export function CalendarOverrides() {
     setEntries(shown.ok ? shown.value : []);
     setLoadError(shown.ok ? null : shown.error.message);
     if (all.ok) setAllYears([...new Set(all.value.map((e) => Number(e.date.slice(0, 4))))]);
-    if (year === 'all' || probe === null || !probe.ok) setYearState(null);
-    else if (!probe.value.verified) setYearState('unverified');
-    else setYearState(year >= LIBRARY_FIRST_YEAR && year <= LIBRARY_LAST_YEAR ? 'library' : 'office');
+    setYearVerified(year === 'all' || probe === null || !probe.ok ? null : probe.value.verified);
   }, [year]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  const libraryCovers = (y: number) => coverage !== null && y >= coverage.firstYear && y <= coverage.lastYear;
+  const yearState: YearState | null =
+    year === 'all' || yearVerified === null || coverage === null ? null : !yearVerified ? 'unverified' : libraryCovers(year) ? 'library' : 'office';
 
   const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, ...allYears, ...(year === 'all' ? [] : [year])])].sort(
     (a, b) => a - b,
@@ -66,12 +75,12 @@ export function CalendarOverrides() {
 
   return (
     <section className="panel" aria-labelledby="calendar-heading" data-testid="calendar-overrides">
-      <h2 className="panel-title" id="calendar-heading">
-        {c.title}
-      </h2>
-      <p className="panel-hint muted" data-testid="calendar-coverage">
-        {c.hint(LIBRARY_FIRST_YEAR, LIBRARY_LAST_YEAR)}
-      </p>
+      <PanelHeading id="calendar-heading" title={c.title} />
+      {coverage && (
+        <p className="panel-hint muted" data-testid="calendar-coverage">
+          {c.hint(coverage.firstYear, coverage.lastYear)}
+        </p>
+      )}
       <div className="cal-toolbar">
         <label className="cal-year">
           {c.year}
@@ -153,95 +162,59 @@ export function CalendarOverrides() {
   );
 }
 
-function AddOverrideForm({ onSaved }: { onSaved: (date: string) => Promise<void> }) {
-  const [date, setDate] = useState('');
-  const [work, setWork] = useState<boolean | null>(null);
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const notify = useUi((s) => s.notify);
+interface OverrideValues {
+  date: string;
+  work: '' | 'off' | 'work';
+  name: string;
+}
+const BLANK: OverrideValues = { date: '', work: '', name: '' };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    // 上班/放假 left unchosen is left out, so the core says “请选择上班或放假”.
-    const draft: { date: string; work?: boolean; name: string } = { date, name, ...(work === null ? {} : { work }) };
-    const result = await call('setCalendarOverride', draft as { date: string; work: boolean; name: string });
-    setBusy(false);
-    if (!result.ok) {
-      const byField: Partial<Record<Field, string>> = {};
-      const other: string[] = [];
-      for (const f of result.error.fields ?? []) {
-        const key = f.path.split('.')[0];
-        if (key === 'date' || key === 'work' || key === 'name') byField[key] ??= f.message;
-        else other.push(f.message);
-      }
-      setErrors(byField);
-      setGeneral(other.length > 0 || Object.keys(byField).length === 0 ? [result.error.message, ...other].join(' ') : null);
-      return;
-    }
-    setErrors({});
-    setGeneral(null);
-    setDate('');
-    setName('');
-    setWork(null);
+function AddOverrideForm({ onSaved }: { onSaved: (date: string) => Promise<void> }) {
+  const notify = useUi((s) => s.notify);
+  const lf = useLedgerForm({
+    defaultValues: BLANK,
+    contract: {
+      // 上班/放假 left unchosen is left out, so the schema says “请选择上班或放假”; a date may be written as people write it.
+      draft: (v: OverrideValues) => ({ date: writtenDate(v.date), name: v.name, ...(v.work === '' ? {} : { work: v.work === 'work' }) }),
+      schema: commitmentMethods.setCalendarOverride.input,
+    },
+    ids: { prefix: 'cal', testPrefix: 'calendar' },
+  });
+
+  const submit = lf.onSubmit(async (request) => {
+    const result = await call('setCalendarOverride', request);
+    if (!result.ok) return lf.refuse(result.error);
+    lf.form.reset(BLANK);
     notify(c.saved(result.value.override.date, result.value.recomputed));
     await onSaved(result.value.override.date);
-  };
-
-  const message = (field: Field) =>
-    errors[field] && (
-      <p className="field-error" id={`cal-${field}-error`} data-testid={`calendar-error-${field}`}>
-        {errors[field]}
-      </p>
-    );
-  const described = (field: Field) => ({
-    'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `cal-${field}-error` : undefined,
   });
 
   return (
     <form className="form cal-add" data-testid="calendar-add" noValidate onSubmit={(e) => void submit(e)}>
       <h3 className="form-section">{c.addTitle}</h3>
-      {general && (
-        <div className="banner banner-error" role="alert">
-          {general}
-        </div>
-      )}
+      {lf.banner()}
       <div className="cal-add-grid">
-        <div className={`field field-required${errors.date ? ' field-invalid' : ''}`}>
-          <label className="field-label" htmlFor="cal-date">
-            {c.date}
-          </label>
-          <input id="cal-date" type="text" placeholder={c.datePlaceholder} value={date} maxLength={20} onChange={(e) => setDate(e.target.value)} {...described('date')} />
-          {message('date')}
-        </div>
-        <fieldset className={`field field-required${errors.work ? ' field-invalid' : ''}`} {...described('work')}>
-          <legend className="field-label">{c.kind}</legend>
+        <FormField of={lf} name="date" label={c.date} required>
+          <DateTimeField control={lf.form.control} name="date" label={c.date} kind="date" placeholder={c.datePlaceholder} attributes={lf.control('date', { required: true })} />
+        </FormField>
+        <ChoiceField of={lf} name="work" label={c.kind} required>
           <div className="chips" role="radiogroup" aria-label={c.kind}>
             <label className="chip chip-plain">
-              <input type="radio" name="cal-work" checked={work === false} onChange={() => setWork(false)} />
+              <input type="radio" value="off" {...lf.form.register('work')} />
               {c.off}
             </label>
             <label className="chip chip-plain">
-              <input type="radio" name="cal-work" checked={work === true} onChange={() => setWork(true)} />
+              <input type="radio" value="work" {...lf.form.register('work')} />
               {c.work}
             </label>
           </div>
-          {message('work')}
-        </fieldset>
-        <div className={`field${errors.name ? ' field-invalid' : ''}`}>
-          <label className="field-label" htmlFor="cal-name">
-            {c.name}
-          </label>
-          <input id="cal-name" type="text" placeholder={c.namePlaceholder} value={name} maxLength={50} onChange={(e) => setName(e.target.value)} {...described('name')} />
-          {message('name')}
-        </div>
+        </ChoiceField>
+        <FormField of={lf} name="name" label={c.name}>
+          <input type="text" placeholder={c.namePlaceholder} maxLength={50} {...lf.input('name')} />
+        </FormField>
       </div>
       <div className="inline-actions">
-        <button type="submit" className="button button-primary" data-testid="calendar-submit" disabled={busy}>
+        <button type="submit" className="button button-primary" data-testid="calendar-submit" disabled={lf.busy}>
           {c.add}
         </button>
       </div>

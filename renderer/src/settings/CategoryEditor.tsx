@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import type { Category } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import { AddCategoryForm } from './AddCategoryForm.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const c = t.categoryEditor;
 
@@ -14,9 +16,7 @@ export function CategoryEditor() {
   const categories = reference?.categories ?? [];
   return (
     <section className="panel" aria-labelledby="categories-heading" data-testid="category-editor">
-      <h2 className="panel-title" id="categories-heading">
-        {c.title}
-      </h2>
+      <PanelHeading id="categories-heading" title={c.title} />
       <p className="panel-hint muted">{c.hint}</p>
       <ul className="category-list">
         {categories.map((category) => (
@@ -37,7 +37,7 @@ function CategoryRow({ category }: { category: Category }) {
 
   const saveKeywords = async (keywords: string[]) => {
     const result = await call('updateCategory', { code: category.code, keywords });
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setError(null);
     notify(c.saved(category.name));
     await reload();

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { ParsedNoticeResult } from '../../../shared/api/holidays.js';
 import { chinaYear } from '../../../shared/china-time.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const h = t.holidayNotice;
 const day = (ymd: string) => `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
@@ -21,7 +23,7 @@ export function HolidayNoticeImport() {
 
   const preview = async () => {
     const result = await call('previewHolidayNotice', { text, year });
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setError(null);
     setParsed(result.value);
   };
@@ -35,9 +37,7 @@ export function HolidayNoticeImport() {
 
   return (
     <section className="panel" aria-labelledby="notice-heading" data-testid="holiday-notice">
-      <h2 className="panel-title" id="notice-heading">
-        {h.title}
-      </h2>
+      <PanelHeading id="notice-heading" title={h.title} />
       <p className="panel-hint muted">{h.hint}</p>
       <label className="field">
         <span>{h.year}</span>

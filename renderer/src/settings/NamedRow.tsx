@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/errors.js';
 import { t } from '../i18n/zh-CN.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const n = t.namedRow;
 
@@ -38,7 +39,7 @@ export function NamedRow({ row, what, testId, rename, setActive, remove, extra }
     setBusy(true);
     const result = await edit();
     setBusy(false);
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setError(null);
     setDraft(null);
     notify(notice);

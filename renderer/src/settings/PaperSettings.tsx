@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { PaperSettings as Settings } from '../../../shared/api/paper.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
+import { refusalLine } from '../forms/refusals.js';
 
 const p = t.paper;
 const FIELDS = ['issuer', 'reportTo', 'copyTo'] as const;
@@ -23,7 +25,7 @@ export function PaperSettings() {
     event.preventDefault();
     if (!draft) return;
     const result = await call('setPaperSettings', draft);
-    if (!result.ok) return setError(result.error.fields?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(refusalLine(result.error));
     setError(null);
     setDraft(result.value);
     notify(p.saved);
@@ -31,9 +33,7 @@ export function PaperSettings() {
 
   return (
     <section className="panel" aria-labelledby="paper-heading" data-testid="paper-settings">
-      <h2 className="panel-title" id="paper-heading">
-        {p.title}
-      </h2>
+      <PanelHeading id="paper-heading" title={p.title} />
       <p className="panel-hint muted">{p.hint}</p>
       {draft && (
         <form className="form-grid" noValidate onSubmit={(e) => void save(e)}>

@@ -1,8 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { SEVERITIES, SEVERITY_INFO, type Severity } from '../../../shared/domain.js';
 import type { ResponseRule } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
+import { useLedgerForm } from '../forms/useLedgerForm.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { useUi } from '../stores/ui.js';
 import './reference.css';
@@ -22,9 +24,7 @@ export function ResponseRulesEditor() {
   const rules = useSession((s) => s.reference?.responseRules ?? []);
   return (
     <section className="panel" aria-labelledby="rules-heading" data-testid="rules-editor">
-      <h2 className="panel-title" id="rules-heading">
-        {c.title}
-      </h2>
+      <PanelHeading id="rules-heading" title={c.title} />
       <p className="panel-hint muted">{c.hint}</p>
       <div className="rules-grid">
         {/* Column titles for the eye; each field carries its own full label (e.g. 重大：发布权威信息时限（小时）). */}
@@ -48,50 +48,36 @@ export function ResponseRulesEditor() {
 }
 
 function RuleRow({ rule }: { rule: ResponseRule }) {
-  const [drafts, setDrafts] = useState<Record<Limit, string>>({
-    infoHours: textOf(rule.infoHours),
-    pressHours: textOf(rule.pressHours),
-    responseHours: textOf(rule.responseHours),
+  const lf = useLedgerForm({
+    defaultValues: { infoHours: textOf(rule.infoHours), pressHours: textOf(rule.pressHours), responseHours: textOf(rule.responseHours) },
+    ids: { prefix: `rule-${rule.severity}`, testPrefix: `rule-${rule.severity}` },
   });
-  const [errors, setErrors] = useState<Partial<Record<Limit, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const notify = useUi((s) => s.notify);
   const reload = useSession((s) => s.load);
   const { label, grade, color } = SEVERITY_INFO[rule.severity];
-  const changed = LIMITS.filter((limit) => drafts[limit].trim() !== textOf(rule[limit]));
+  const drafts = useWatch({ control: lf.form.control });
+  const changed = LIMITS.filter((limit) => (drafts[limit] ?? '').trim() !== textOf(rule[limit]));
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy || changed.length === 0) return;
+  const save = lf.onSubmit(async (values) => {
+    if (changed.length === 0) return;
     // Only the limits edited are sent, so a stored value the form would not accept (from sync) is left alone.
     const patch: Partial<Record<Limit, number | null>> = {};
-    const unreadable: Partial<Record<Limit, string>> = {};
+    let unreadable = false;
     for (const limit of changed) {
-      const text = drafts[limit].trim();
+      const text = values[limit].trim();
       if (text === '') patch[limit] = null;
       else if (/^\d+(\.\d+)?$/.test(text)) patch[limit] = Number(text);
-      else unreadable[limit] = c.notNumber;
-    }
-    if (Object.keys(unreadable).length > 0) return setErrors(unreadable);
-    setBusy(true);
-    const result = await call('setResponseRule', { severity: rule.severity, ...patch });
-    setBusy(false);
-    if (!result.ok) {
-      const byField: Partial<Record<Limit, string>> = {};
-      for (const f of result.error.fields ?? []) {
-        const limit = LIMITS.find((l) => l === f.path);
-        if (limit) byField[limit] ??= f.message;
+      else {
+        lf.form.setError(limit, { type: 'unreadable', message: c.notNumber });
+        unreadable = true;
       }
-      setErrors(byField);
-      setGeneral(Object.keys(byField).length === 0 ? result.error.message : null);
-      return;
     }
-    setErrors({});
-    setGeneral(null);
+    if (unreadable) return;
+    const result = await call('setResponseRule', { severity: rule.severity, ...patch });
+    if (!result.ok) return lf.refuse(result.error);
     notify(c.saved(label));
     await reload();
-  };
+  });
 
   return (
     <form className="rules-row" data-testid={`rule-${rule.severity}`} noValidate onSubmit={(e) => void save(e)}>
@@ -100,39 +86,23 @@ function RuleRow({ rule }: { rule: ResponseRule }) {
         {label}（{grade}）
       </span>
       {LIMITS.map((limit) => {
-        const id = `rule-${rule.severity}-${limit}`;
         return (
-          <span key={limit} className={`rules-cell${errors[limit] ? ' field-invalid' : ''}`}>
-            <input
-              id={id}
-              type="text"
-              inputMode="numeric"
-              aria-label={c.fieldLabel(label, c.limits[limit])}
-              placeholder={c.notRequired}
-              value={drafts[limit]}
-              maxLength={6}
-              aria-invalid={errors[limit] ? true : undefined}
-              aria-describedby={errors[limit] ? `${id}-error` : undefined}
-              onChange={(e) => setDrafts({ ...drafts, [limit]: e.target.value })}
-            />
-            {errors[limit] && (
-              <span className="field-error" id={`${id}-error`}>
-                {errors[limit]}
+          <span key={limit} className={`rules-cell${lf.message(limit) ? ' field-invalid' : ''}`}>
+            <input type="text" inputMode="numeric" aria-label={c.fieldLabel(label, c.limits[limit])} placeholder={c.notRequired} maxLength={6} {...lf.input(limit)} />
+            {lf.message(limit) && (
+              <span className="field-error" id={lf.ids.errorId(limit)}>
+                {lf.message(limit)}
               </span>
             )}
           </span>
         );
       })}
       <span>
-        <button type="submit" className="button button-small" aria-label={c.saveAria(label)} disabled={busy || changed.length === 0}>
+        <button type="submit" className="button button-small" aria-label={c.saveAria(label)} disabled={lf.busy || changed.length === 0}>
           {c.save}
         </button>
       </span>
-      {general && (
-        <p className="field-error rules-general" role="alert">
-          {general}
-        </p>
-      )}
+      {lf.banner()}
     </form>
   );
 }

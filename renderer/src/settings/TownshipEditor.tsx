@@ -1,5 +1,6 @@
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { AddNamedForm } from './AddNamedForm.js';
 import { NamedRow } from './NamedRow.js';
@@ -12,9 +13,7 @@ export function TownshipEditor() {
   const townships = useSession((s) => s.reference?.townships ?? []);
   return (
     <section className="panel" aria-labelledby="townships-heading" data-testid="township-editor">
-      <h2 className="panel-title" id="townships-heading">
-        {c.title}
-      </h2>
+      <PanelHeading id="townships-heading" title={c.title} />
       <p className="panel-hint muted">{c.hint}</p>
       {townships.length === 0 && <p className="muted">{c.none}</p>}
       <ul className="named-list">

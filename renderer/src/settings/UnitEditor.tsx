@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/domain.js';
 import type { Unit } from '../../../shared/schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { AddNamedForm } from './AddNamedForm.js';
 import { NamedRow, type RunEdit } from './NamedRow.js';
@@ -22,9 +23,7 @@ export function UnitEditor() {
   const [kind, setKind] = useState<UnitKind>('department');
   return (
     <section className="panel" aria-labelledby="units-heading" data-testid="unit-editor">
-      <h2 className="panel-title" id="units-heading">
-        {c.title}
-      </h2>
+      <PanelHeading id="units-heading" title={c.title} />
       <p className="panel-hint muted">{c.hint}</p>
       {units.length === 0 && <p className="muted">{c.none}</p>}
       <ul className="named-list">

@@ -1,3 +1,4 @@
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
 import { useSession } from '../stores/session.js';
 import { WorkstationName } from './WorkstationName.js';
@@ -8,7 +9,7 @@ export function WorkstationPanel() {
   if (!appInfo) return null;
   return (
     <section className="panel" data-testid="workstation-panel">
-      <h2 className="panel-title">{t.settings.thisWorkstation}</h2>
+      <PanelHeading title={t.settings.thisWorkstation} />
       <dl className="facts">
         <dt>{t.settings.siteName}</dt>
         <dd>

@@ -2,6 +2,7 @@ import { usePeriodChoice } from '../digest/period-choice.js';
 import { t } from '../i18n/zh-CN.js';
 import { useNav } from '../stores/nav.js';
 import { useSession } from '../stores/session.js';
+import { AtKeyboard } from '../staff/AtKeyboard.js';
 
 export function Header() {
   const view = useNav((s) => s.view);
@@ -21,6 +22,7 @@ export function Header() {
           </>
         )}
       </div>
+      <AtKeyboard />
       {error && (
         <div className="banner banner-error" role="alert">
           {error}

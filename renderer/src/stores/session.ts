@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, Category, Reference, Township, Unit } from '../../../shared/schemas.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 // What the whole window needs once: who this workstation is, and the reference data (categories, units,
 // townships) every view uses to show names and colours instead of stored codes.

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { contactCardSchema } from '../../../shared/sync-schemas.js';
 import { Dialog } from '../commitments/Dialog.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { Fingerprint } from './Fingerprint.js';
 import { messageOf } from './format.js';

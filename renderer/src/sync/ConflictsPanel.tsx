@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Conflict } from '../../../shared/sync-schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { formatValue, messageOf, when } from './format.js';
 import { siteName, useSync } from './store.js';
@@ -67,10 +68,15 @@ export function ConflictsPanel() {
 
   return (
     <section className="panel sy-panel sy-wide" aria-labelledby="sy-conflicts-title" data-testid="sync-conflicts">
-      <h2 className="panel-title" id="sy-conflicts-title">
-        {s.title}
-        {conflicts.length > 0 && <span className="sy-pill sy-pill-warn sy-title-pill">{conflicts.length}</span>}
-      </h2>
+      <PanelHeading
+        id="sy-conflicts-title"
+        title={
+          <>
+            {s.title}
+            {conflicts.length > 0 && <span className="sy-pill sy-pill-warn sy-title-pill">{conflicts.length}</span>}
+          </>
+        }
+      />
       <p className="muted">{s.hint}</p>
       {error && (
         <div className="banner banner-error" role="alert" data-testid="conflict-error">

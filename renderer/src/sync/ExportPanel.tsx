@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { ExportResult } from '../../../shared/sync-schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { formatSize } from '../common/files.js';
 import { ProgressBar } from '../common/ProgressBar.js';
 import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { bundleFileName, messageOf } from './format.js';
 import { useSync } from './store.js';
 
@@ -96,9 +97,7 @@ export function ExportPanel() {
 
   return (
     <section className="panel sy-panel" aria-labelledby="sy-export-title" data-testid="sync-export">
-      <h2 className="panel-title" id="sy-export-title">
-        {s.title}
-      </h2>
+      <PanelHeading id="sy-export-title" title={s.title} />
       <fieldset className="field">
         <legend className="field-label">{s.to}</legend>
         {trusted.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { BundleRecord, QuarantinedOp } from '../../../shared/sync-schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { formatSize } from '../common/files.js';
 import { t } from '../i18n/zh-CN.js';
 import { baseName, when } from './format.js';
@@ -48,9 +49,7 @@ export function HistoryPanel() {
   const quarantine = useSync((st) => st.quarantine);
   return (
     <section className="panel sy-panel sy-wide" aria-labelledby="sy-history-title" data-testid="sync-history">
-      <h2 className="panel-title" id="sy-history-title">
-        {s.title}
-      </h2>
+      <PanelHeading id="sy-history-title" title={s.title} />
       {history.length === 0 ? (
         <p className="sy-empty">{s.empty}</p>
       ) : (

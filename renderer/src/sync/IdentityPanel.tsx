@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { Fingerprint } from './Fingerprint.js';
@@ -97,9 +98,7 @@ export function IdentityPanel() {
 
   return (
     <section className="panel sy-panel" aria-labelledby="sy-identity-title" data-testid="sync-identity">
-      <h2 className="panel-title" id="sy-identity-title">
-        {s.title}
-      </h2>
+      <PanelHeading id="sy-identity-title" title={s.title} />
       {identity && (
         <>
           <dl className="facts">

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { ImportResult } from '../../../shared/sync-schemas.js';
 import { useCommitments } from '../commitments/store.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { ProgressBar } from '../common/ProgressBar.js';
 import { useProgress } from '../common/useProgress.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useSession } from '../stores/session.js';
 import { baseName, messageOf } from './format.js';
 import { Counts, ImportSummary, Messages, Sender } from './ImportSummary.js';
@@ -145,9 +146,7 @@ export function ImportPanel() {
 
   return (
     <section className="panel sy-panel" aria-labelledby="sy-import-title" data-testid="sync-import">
-      <h2 className="panel-title" id="sy-import-title">
-        {s.title}
-      </h2>
+      <PanelHeading id="sy-import-title" title={s.title} />
       <p className="muted">{s.hint}</p>
       <div className="sy-actions">
         <button type="button" className="button button-primary" disabled={busy} data-testid="import-choose" onClick={() => void choose()}>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Peer } from '../../../shared/sync-schemas.js';
+import { PanelHeading } from '../common/PanelHeading.js';
 import { t } from '../i18n/zh-CN.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 import { useUi } from '../stores/ui.js';
 import { AddPeerDialog } from './AddPeerDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
@@ -96,14 +97,11 @@ export function PeersPanel() {
 
   return (
     <section className="panel sy-panel" aria-labelledby="sy-peers-title" data-testid="sync-peers">
-      <header className="sy-panel-head">
-        <h2 className="panel-title" id="sy-peers-title">
-          {s.title}
-        </h2>
+      <PanelHeading id="sy-peers-title" title={s.title}>
         <button type="button" className="button button-primary" data-testid="peer-add" onClick={() => setAdding(true)}>
           {s.add}
         </button>
-      </header>
+      </PanelHeading>
       {peers.length === 0 ? (
         <p className="muted">{s.empty}</p>
       ) : (

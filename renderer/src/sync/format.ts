@@ -1,3 +1,4 @@
+import { refusalLine } from '../forms/refusals.js';
 import { formatChinaDate, formatChinaDateTime } from '../../../shared/china-time.js';
 import { t } from '../i18n/zh-CN.js';
 
@@ -29,5 +30,4 @@ export function formatValue(value: unknown): string {
 }
 
 /** The first field message from a failed call, else its message: the contract's Chinese wording either way. */
-export const messageOf = (error: { message: string; fields?: readonly { message: string }[] | undefined }): string =>
-  error.fields?.[0]?.message ?? error.message;
+export const messageOf = refusalLine;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { BundleRecord, Conflict, ContactCard, Peer, QuarantinedOp, SyncIdentity } from '../../../shared/sync-schemas.js';
-import { call } from '../ledger.js';
+import { call } from '../bridge.js';
 
 // The 同步 view's data: this workstation, its peers, open conflicts, the bundle history and quarantined
 // operations. Everything is reloaded together after any action here, because one import can change all of it

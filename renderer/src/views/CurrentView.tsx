@@ -3,7 +3,7 @@ import { DashboardView } from '../dashboard/DashboardView.js';
 import { DigestView } from '../digest/DigestView.js';
 import { t } from '../i18n/zh-CN.js';
 import { IncidentPage } from '../incident/IncidentPage.js';
-import { LedgerView } from '../ledger-view/LedgerView.js';
+import { LedgerView } from '../incident-list/LedgerView.js';
 import { useNav } from '../stores/nav.js';
 import { SyncView } from '../sync/SyncView.js';
 import { Placeholder } from './Placeholder.js';

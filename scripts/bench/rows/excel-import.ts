@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importSpreadsheet } from '../../../electron/core/excel/import.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { BENCH_NOW } from '../bench-ledger.js';
 import type { RowGroup } from '../context.js';
 import { count, timeMs } from '../measure.js';

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { writeIncidents } from '../../../electron/core/demo/fill.js';
-import { generateIncidents, type GeneratedIncident } from '../../../electron/core/demo/generate.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { writeIncidents } from '../../demo/fill.js';
+import { generateIncidents, type GeneratedIncident } from '../../demo/generate.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { LEDGER_TABLES } from '../../../electron/core/ledger/tables.js';
 import { BENCH_NOW } from '../bench-ledger.js';
 import type { RowGroup } from '../context.js';
-import { count, timeMs } from '../measure.js';
+import { againstCeiling, count, timeMs } from '../measure.js';
 import type { BenchRow } from '../table.js';
 
 // Writing through the mutation path (field operations, apply, hash-chained audit: one mutation per registration
@@ -62,6 +62,12 @@ function writeRaw(path: string, written: Written): number {
     db.close();
   }
 }
+
+const MIN_RATE = 1000; // DESIGN §8: ≥ 1,000 incidents/s with their history
+const MAX_GROWTH = 1.5; // DESIGN §8: within 1.5× between 10k and 100k
+
+/** `ok 1.20× budget` / `OVER 0.40× budget` for a floor: the measured value over the minimum. */
+const atLeast = (value: number, floor: number) => `${value >= floor ? 'ok' : 'OVER'} ${(value / floor).toFixed(2)}× floor`;
 
 const rate = (n: number, ms: number) => `${count((n * 1000) / ms)} incidents/s`;
 
@@ -121,8 +127,8 @@ export const insertRows: RowGroup = ({ ledger, scratchDir, seed, sampleSize }) =
     {
       measure: `mutation path: ${count(n)} incidents with their status history (${count(lived.mutations)} mutations)`,
       value: rate(n, lived.ms),
-      budget: '—',
-      verdict: `${(lived.ms / rawLived).toFixed(1)}× raw time (raw ${rate(n, rawLived)})`,
+      budget: `≥ ${count(MIN_RATE)} incidents/s`,
+      verdict: `${atLeast((n * 1000) / lived.ms, MIN_RATE)}; ${(lived.ms / rawLived).toFixed(1)}× raw time (raw ${rate(n, rawLived)})`,
     },
     {
       measure: '  written: sync ops / audit entries',
@@ -142,9 +148,20 @@ export const insertRows: RowGroup = ({ ledger, scratchDir, seed, sampleSize }) =
   rows.push({
     measure: `full build: ${count(ledger.size)} incidents with history (${count(b.auditEntries)} mutations)`,
     value: `${rate(b.incidents, b.ms)} (${(b.ms / 1000).toFixed(0)} s)`,
-    budget: '—',
-    verdict: `${(b.ms / whole.ms).toFixed(0)}× raw time; ${ledger.cached ? `cached, built ${b.builtAt.slice(0, 16).replace('T', ' ')}Z` : 'built this run'}`,
+    budget: `≥ ${count(MIN_RATE)} incidents/s`,
+    verdict: `${atLeast((b.incidents * 1000) / b.ms, MIN_RATE)}; ${(b.ms / whole.ms).toFixed(0)}× raw time; ${ledger.cached ? `cached, built ${b.builtAt.slice(0, 16).replace('T', ' ')}Z` : 'built this run'}`,
   });
+  if (b.tenths) {
+    // The ledger at half its size against the ledger at full size: the cost of one mutation must not grow with it.
+    const middle = b.tenths[4]!;
+    const last = b.tenths[9]!;
+    rows.push({
+      measure: `  per mutation, ledger at ${count(ledger.size / 2)} vs at ${count(ledger.size)} incidents (5th vs 10th tenth of the build)`,
+      value: `${(middle * 1000).toFixed(0)} µs vs ${(last * 1000).toFixed(0)} µs`,
+      budget: `≤ ${MAX_GROWTH}× growth`,
+      verdict: againstCeiling(last / middle, MAX_GROWTH).replace('budget', 'budget of growth'),
+    });
+  }
   rows.push({
     measure: '  written: sync ops / audit entries',
     value: `${count(b.ops)} / ${count(b.auditEntries)}`,

@@ -1,4 +1,4 @@
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { listIncidents } from '../../../electron/core/ledger/incidents.js';
 import { incidentQuerySchema, type IncidentQuery } from '../../../shared/schemas.js';
 import type { RowGroup } from '../context.js';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import type { RowGroup } from '../context.js';
 import { againstCeiling, count, ms, sample } from '../measure.js';
 

@@ -1,11 +1,11 @@
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { listIncidents } from '../../../electron/core/ledger/incidents.js';
 import { incidentQuerySchema } from '../../../shared/schemas.js';
 import type { RowGroup } from '../context.js';
 import { againstCeiling, count, ms, sample, summarize, timeMs } from '../measure.js';
 
-const BUDGET_MS = 10; // DESIGN §8: search p95 ≤ 10 ms and ≥ 20× a LIKE scan of the same data
-const MIN_SPEEDUP = 20;
+const MIN_SPEEDUP = 20; // DESIGN §8: search p95 ≤ 10 ms (≤ 20 ms at 1M) and ≥ 20× a LIKE scan of the same data
+const FILTERED_BUDGET_MS = 10; // issue 12: search combined with filters (低保 + 已办结) p95 ≤ 10 ms
 
 // Words people type, from the generator's vocabulary: two characters (the case the trigram tokenizer cannot
 // answer) and four.
@@ -17,6 +17,7 @@ const QUERIES = { two: ['讨薪', '供暖', '停水', '扬尘', '医保', '低�
  * first 50 newest and the count.
  */
 export const searchRows: RowGroup = ({ ledger, runs }) => {
+  const BUDGET_MS = ledger.size >= 1_000_000 ? 20 : 10;
   const { db } = openLedger({ path: ledger.path });
   const likePage = db.prepare(
     `SELECT id, number, title FROM incidents i WHERE i.deleted = 0 AND (i.title LIKE @q OR i.summary LIKE @q
@@ -61,6 +62,16 @@ export const searchRows: RowGroup = ({ ledger, runs }) => {
         verdict: `${speedup >= MIN_SPEEDUP ? 'ok' : 'MISS'} ${speedup.toFixed(0)}× (LIKE p50 / search p95)`,
       },
     ];
+  });
+  // A search narrowed by a filter, as people combine them in the ledger view.
+  const filtered = incidentQuerySchema.parse({ text: '低保', statuses: ['已办结'], sort: 'relevance', limit: 50 });
+  const filteredHits = listIncidents(db, filtered).total;
+  const filteredTime = sample(runs, () => listIncidents(db, filtered));
+  rows.push({
+    measure: `search combined with a filter (低保 + 已办结, ${count(filteredHits)} hits): page of 50 + count + highlights, p95`,
+    value: ms(filteredTime.p95),
+    budget: `p95 ≤ ${FILTERED_BUDGET_MS} ms`,
+    verdict: againstCeiling(filteredTime.p95, FILTERED_BUDGET_MS),
   });
   db.close();
   return rows;

@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { RowGroup } from '../context.js';
-import { bytes, count } from '../measure.js';
+import { againstCeiling, bytes, count } from '../measure.js';
+
+const BUDGET_PER_INCIDENT = 6 * 1024; // DESIGN §8: ≤ 6 KiB per incident with its history
 
 const sizeOf = (path: string) => {
   try {
@@ -20,7 +22,8 @@ export const sizeRows: RowGroup = ({ ledger }) => {
     parts = db
       .prepare(
         `SELECT CASE
-           WHEN name IN ('ops', 'ops_field') THEN 'sync operations (ops + index)'
+           WHEN name IN ('ops', 'ops_field', 'ops_site_hlc') OR name LIKE 'op!_%' ESCAPE '!' OR name LIKE 'sqlite_autoindex_op!_%' ESCAPE '!'
+             THEN 'sync operations (op log, its keys + index)'
            WHEN name = 'audit' THEN 'audit chain'
            WHEN name = 'incidents' OR name LIKE 'incidents_%' OR name = 'sqlite_autoindex_incidents_1' THEN 'incidents + indexes'
            ELSE 'other tables + indexes' END AS name,
@@ -31,18 +34,19 @@ export const sizeRows: RowGroup = ({ ledger }) => {
   } finally {
     db.close();
   }
+  const perIncident = total / ledger.size;
   return [
     {
       measure: `ledger file size (${count(ledger.size)} incidents)`,
-      value: bytes(total),
-      budget: '—',
-      verdict: `${bytes(total / ledger.size)} per incident`,
+      value: `${bytes(total)} (${bytes(perIncident)} per incident)`,
+      budget: `≤ ${bytes(BUDGET_PER_INCIDENT)} per incident`,
+      verdict: againstCeiling(perIncident, BUDGET_PER_INCIDENT),
     },
     ...parts.map((p) => ({
       measure: `  of which ${p.name}`,
       value: bytes(p.bytes),
       budget: '—',
-      verdict: `${((100 * p.bytes) / total).toFixed(0)}% of file`,
+      verdict: `informational: ${((100 * p.bytes) / total).toFixed(0)}% of file`,
     })),
   ];
 };

@@ -9,9 +9,9 @@ import { backupsToPrune, DEFAULT_ROTATION } from '../../../electron/core/backup/
 import { backupRound, runDueBackup } from '../../../electron/core/backup/run.js';
 import { backupDue, backupWarning } from '../../../electron/core/backup/schedule.js';
 import { readBackupStatus, writeBackupSettings } from '../../../electron/core/backup/state.js';
-import { fillDemoLedger } from '../../../electron/core/demo/fill.js';
+import { fillDemoLedger } from '../../../scripts/demo/fill.js';
 import type { Db } from '../../../electron/core/db/open.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { addAttachment } from '../../../electron/core/ledger/attachments.js';
 import { tempDir } from '../../helpers/temp.js';
 import { LOW_SCRYPT, testClock } from '../sync/helpers.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkBackup } from '../../../electron/core/backup/check.js';
 import { createBackup } from '../../../electron/core/backup/create.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { tempDir } from '../../helpers/temp.js';
 import { addIncident } from './helpers.js';
 

@@ -6,7 +6,7 @@ import { checkBackup } from '../../../electron/core/backup/check.js';
 import { createBackup } from '../../../electron/core/backup/create.js';
 import { SIDECAR } from '../../../electron/core/backup/names.js';
 import { restoreBackup } from '../../../electron/core/backup/restore.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { sha256File } from '../../../electron/core/backup/files.js';
 import { tempDir } from '../../helpers/temp.js';
 import { testClock } from '../sync/helpers.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ImportResult } from '../../../shared/sync-schemas.js';
-import { type Ledger, openLedger } from '../../../electron/core/ledger.js';
+import { type Ledger, openLedger } from '../../../electron/core/open-ledger.js';
 import { createIncident } from '../../../electron/core/ledger/incidents.js';
 import { buildBundle } from '../../../electron/core/sync/export.js';
 import { importBundleBytes } from '../../../electron/core/sync/import.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportKeys, importKeys } from '../../../electron/core/backup/key-recovery.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { loadIdentity, replaceLostKeys } from '../../../electron/core/sync/identity.js';
 import { type KeyStore, memoryKeyStore } from '../../../electron/core/sync/keystore.js';
 import { addPeer, listPeers } from '../../../electron/core/sync/peers.js';

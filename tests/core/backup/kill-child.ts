@@ -1,7 +1,7 @@
 // Child process for the backup SIGKILL test: opens a ledger file, says "ready", then makes backups into a folder
 // one after another, saying "made" after each, until the parent kills it (or, with "once", after one).
 import { createBackup } from '../../../electron/core/backup/create.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 
 const [dbPath, dir, mode] = process.argv.slice(2);
 const ledger = openLedger({ path: dbPath!, actor: 'kill-test' });

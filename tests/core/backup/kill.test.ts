@@ -7,8 +7,8 @@ import { checkBackup } from '../../../electron/core/backup/check.js';
 import { sha256File } from '../../../electron/core/backup/files.js';
 import { listBackups } from '../../../electron/core/backup/list.js';
 import { isPartialName } from '../../../electron/core/backup/names.js';
-import { fillDemoLedger } from '../../../electron/core/demo/fill.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { fillDemoLedger } from '../../../scripts/demo/fill.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { tempDir } from '../../helpers/temp.js';
 
 // A process making backups is killed (SIGKILL: no cleanup) at random moments. Each time the backups made before

@@ -1,6 +1,6 @@
 // Child process for the concurrent-backup test: registers incidents in the ledger file as fast as it can,
 // saying "ready" once it has started, until the parent kills it.
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { addIncident } from './helpers.js';
 
 const ledger = openLedger({ path: process.argv[2]!, actor: 'writer' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDeadlineNotifier, type Timer } from '../../../electron/core/notify/deadline-notifier.js';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import type { Commitment } from '../../../shared/api/commitments.js';
 import { respondedIncident, setupLedger } from './setup.js';
 

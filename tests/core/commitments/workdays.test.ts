@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../electron/core/calendar/calendar.js';
-import { addDays, weekdayOf } from '../../../electron/core/calendar/dates.js';
 import { libraryCoversYear } from '../../../electron/core/calendar/library.js';
 import { addWorkdays, computeDeadline, workdaysAfter } from '../../../electron/core/calendar/workdays.js';
+import { addDays, weekdayOf } from '../../../shared/china-time.js';
 
 // Working-day arithmetic against the official arrangements, as published by 国务院办公厅 and shipped by
 // chinese-days 1.5.7:

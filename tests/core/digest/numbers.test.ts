@@ -68,6 +68,7 @@ describe('the weekly digest figures (2026-W48, crafted ledger)', () => {
       media_interview: 0,
       gov_interview: 0,
       online_reply: 2,
+      other: 0,
     });
     const outcome = Object.fromEntries(d.requirements.map((o) => [o.requirement, [o.subject, o.metInTime, o.metLate, o.missed, o.running]]));
     expect(outcome).toEqual({

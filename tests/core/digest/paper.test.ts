@@ -53,7 +53,7 @@ describe('the 年报', () => {
     await fillW48(ok);
     const { digest, html } = await ok('renderDigest', { period: '2026' });
     const headings = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['一、年度报告参考数据', '二、总体情况', '三、重点舆情', '四、回应情况', '五、承诺落实', '六、近期关注']);
+    expect(headings).toEqual(['一、年度报告参考数据', '二、总体情况', '三、重点舆情', '四、共性问题', '五、回应情况', '六、承诺落实', '七、近期关注']);
     expect(digest.commitments.fulfilled).toBeGreaterThan(0);
     expect(html).not.toContain('本年度兑现事项'); // counted, not listed
     expect(text(html)).toContain(`兑现${digest.commitments.fulfilled}项`);
@@ -66,7 +66,7 @@ describe('the 年报', () => {
     await fillW48(ok);
     const { html } = await ok('renderDigest', { period: '2026-W48' });
     const headings = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['一、总体情况', '二、重点舆情', '三、回应情况', '四、承诺落实', '五、下周关注']);
+    expect(headings).toEqual(['一、总体情况', '二、重点舆情', '三、共性问题', '四、回应情况', '五、承诺落实', '六、下周关注']);
     expect(html).toContain('本周兑现事项');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDigest } from '../../../electron/core/digest/compute.js';
-import { isoWeeksInYear, parsePeriod, periodContaining, shiftPeriod } from '../../../shared/api/digest.js';
 import { digestLedger } from './fixture.js';
+import { isoWeeksInYear, parsePeriod, periodContaining, shiftPeriod } from '../../../shared/china-time.js';
 
 // Periods are China calendar periods whatever the process time zone (this project runs in America/New_York).
 

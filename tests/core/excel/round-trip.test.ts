@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { contractCalls } from '../../helpers/ledger-calls.js';
 import { tempDir, tempLedger } from '../../helpers/temp.js';
 
@@ -71,6 +71,51 @@ describe('the 台账 as a spreadsheet', () => {
     expect(await contractCalls(target).ok('importSpreadsheet', { path })).toMatchObject({ imported: 0, duplicates: 3 });
   });
 
+  it('carries the 台账核查 columns the view shows (首次回应时间, 按时/超时, 承诺数, 逾期承诺) after the records', async () => {
+    const ledger = tempLedger();
+    await fill(ledger);
+    const { ok } = contractCalls(ledger);
+    // One more incident whose commitment ran out on 2026-11-27 (the ledger's today is 2026-11-28).
+    const late = await ok('createIncident', { title: '某路段积水', platform: '微博', foundAt: '2026-11-23 09:00', severity: '重大', categories: ['其他'] });
+    await ok('addResponse', { incident: late.id, at: '2026-11-23 18:30', method: '情况通报', channel: '政务微博', content: '已组织抽排', unit: '县住建局' });
+    await ok('addCommitment', { incident: late.id, content: '一周内疏通管网', unit: '县住建局', promisedAt: '2026-11-23 18:30', deadline: { date: '2026-11-27' } });
+    const sheetRows = (path: string) =>
+      XLSX.utils.sheet_to_json<(string | number)[]>(XLSX.read(readFileSync(path)).Sheets['舆情回应台账']!, { header: 1, defval: '' });
+
+    const all = join(tempDir(), '全部.xlsx');
+    await ok('exportLedgerXlsx', { path: all, query: { sort: 'number', descending: false } });
+    const rows = sheetRows(all);
+    expect(rows[2]!.slice(33)).toEqual(['台账核查', '', '', '']);
+    expect(rows[3]!.slice(33)).toEqual(['首次回应时间', '按时/超时', '承诺数', '逾期承诺']);
+    const checks = Object.fromEntries(rows.slice(4).map((r) => [String(r[2]), r.slice(33)] as const));
+    expect(checks).toEqual({
+      某工地拖欠农民工工资: ['2026年11月20日 12:00', '超时', 2, 0],
+      某河道异味: ['未回应', '', 0, 0],
+      某小区供暖不热: ['未回应', '计时中', 0, 0],
+      某路段积水: ['2026年11月23日 18:30', '超时', 1, 1],
+    });
+    // The counts stay numbers, so the sheet can sum them.
+    const ws = XLSX.read(readFileSync(all)).Sheets['舆情回应台账']!;
+    expect(ws['AJ5']).toMatchObject({ t: 'n', v: 2 });
+
+    // Only the columns chosen in the 台账, in the chooser's order; none when none are shown.
+    const two = join(tempDir(), '两列.xlsx');
+    await ok('exportLedgerXlsx', { path: two, query: {}, columns: ['overdueCommitments', 'firstResponseAt'] });
+    expect(sheetRows(two)[3]!.slice(33)).toEqual(['首次回应时间', '逾期承诺']);
+    const none = join(tempDir(), '无.xlsx');
+    await ok('exportLedgerXlsx', { path: none, query: {}, columns: [] });
+    expect(sheetRows(none)[3]!.length).toBe(33);
+    expect(sheetRows(none)[3]![32]).toBe('公开情况');
+    const refused = await contractCalls(ledger).call('exportLedgerXlsx', { path: none, columns: ['回应人'] });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('台账核查列应为') as unknown } });
+
+    // Imported back, the computed columns add nothing (no 备注 lines, no second response time).
+    const target = tempLedger();
+    expect(await contractCalls(target).ok('importSpreadsheet', { path: all })).toMatchObject({ imported: 4, errors: [], warnings: [] });
+    const back = await contractCalls(target).ok('listIncidents', { text: '积水' });
+    expect(back.rows[0]).toMatchObject({ title: '某路段积水', summary: '' });
+  });
+
   it('exports the 承诺督办 table, one row per commitment', async () => {
     const ledger = tempLedger();
     await fill(ledger);
@@ -94,5 +139,12 @@ describe('the 台账 as a spreadsheet', () => {
     expect(html).toContain('<thead><tr><th>序号</th>');
     expect(html).toContain('某工地拖欠农民工工资');
     expect(html).not.toContain('某河道异味');
+    expect(html).toContain('<th>首次回应时间</th><th>按时/超时</th><th>承诺数</th><th>逾期承诺</th></tr></thead>');
+    expect(html).toContain('<td class="nw">超时</td><td class="nw">2</td><td class="nw">0</td></tr>');
+
+    // The paper follows the columns chosen in the 台账, as the export does.
+    const chosen = await contractCalls(ledger).ok('renderLedgerTable', { query: {}, columns: ['commitmentCount'] });
+    expect(chosen.html).toContain('<th>公开情况</th><th>承诺数</th></tr></thead>');
+    expect(chosen.html).not.toContain('首次回应时间');
   });
 });

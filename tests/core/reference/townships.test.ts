@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { contractCalls, sampleIncident } from '../../helpers/ledger-calls.js';
 import { footprint, tempLedger } from '../../helpers/temp.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { createDispatcher, createHandlers } from '../../../electron/core/service.js';
 import { buildBundle } from '../../../electron/core/sync/export.js';
 import { importBundleBytes } from '../../../electron/core/sync/import.js';

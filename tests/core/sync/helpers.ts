@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
 import { SCHEMA_VERSION, type Db } from '../../../electron/core/db/open.js';
-import { type Ledger, openLedger } from '../../../electron/core/ledger.js';
+import { type Ledger, openLedger } from '../../../electron/core/open-ledger.js';
 import { LEDGER_TABLES } from '../../../electron/core/ledger/tables.js';
 import { seal } from '../../../electron/core/sync/age.js';
 import { cardOf } from '../../../electron/core/sync/card.js';

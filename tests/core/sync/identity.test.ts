@@ -1,6 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { createIncident } from '../../../electron/core/ledger/incidents.js';
 import { cardOf, cardText, parseCard } from '../../../electron/core/sync/card.js';
 import { buildBundle } from '../../../electron/core/sync/export.js';

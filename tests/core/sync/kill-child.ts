@@ -1,6 +1,6 @@
 // Child process for the SIGKILL test: opens a ledger file (keys beside it), says "ready", imports one bundle
 // file, says "done". The parent kills it at a random moment in between.
-import { openLedger } from '../../../electron/core/ledger.js';
+import { openLedger } from '../../../electron/core/open-ledger.js';
 import { importBundleFile } from '../../../electron/core/sync/import.js';
 
 const [dbPath, bundlePath] = process.argv.slice(2);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/open.js';
-import type { Ledger } from '../../../electron/core/ledger.js';
-import { verifyAudit } from '../../../electron/core/ledger/audit.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
+import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { createIncident, updateIncident } from '../../../electron/core/ledger/incidents.js';
 import { mutate } from '../../../electron/core/ledger/mutate.js';
 import { type FieldValue, type LEDGER_TABLES, toSqlValue } from '../../../electron/core/ledger/tables.js';
@@ -201,10 +201,11 @@ describe('sync model', () => {
     );
     console.log(`[sync model] ${JSON.stringify(stats)}`);
     expect(stats.histories).toBeGreaterThanOrEqual(RUNS);
-    // The histories exercised what they claim to: re-delivered bundles, concurrent edits, numbers taken twice.
+    // The histories exercised what they claim to: re-delivered bundles, concurrent edits, numbers taken twice
+    // (these workstations have no codes) — and no number ever changed on import.
     expect(stats.alreadyImported).toBeGreaterThan(0);
     expect(stats.conflicts).toBeGreaterThan(0);
-    expect(stats.renumbered).toBeGreaterThan(0);
+    expect(stats.renumbered).toBe(0);
   }, 600_000);
 
   it('converges when every workstation registers the same numbers offline and edits the same fields', async () => {

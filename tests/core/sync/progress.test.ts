@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../shared/api/events.js';
 import { progressEventSchema } from '../../../shared/api/events.js';
-import type { Ledger } from '../../../electron/core/ledger.js';
+import type { Ledger } from '../../../electron/core/open-ledger.js';
 import { createIncident } from '../../../electron/core/ledger/incidents.js';
 import { createDispatcher, createHandlers } from '../../../electron/core/service.js';
 import { incidentInputSchema } from '../../../shared/schemas.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../../electron/core/ledger/audit.js';
+import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
 import { createDispatcher, createHandlers } from '../../../electron/core/service.js';
 import { updateCategory } from '../../../electron/core/ledger/categories.js';
 import { getCategories } from '../../../electron/core/ledger/reference.js';

@@ -8,6 +8,14 @@ import { migration as m006 } from './006-covering-indexes.js';
 import { migration as m007 } from './007-commitment-indexes.js';
 import { migration as m008 } from './008-report-reads.js';
 import { migration as m009 } from './009-spreadsheet-imports.js';
+import { migration as m010 } from './010-similarity.js';
+import { migration as m011 } from './011-stable-numbers.js';
+import { migration as m012 } from './012-held-ops.js';
+import { migration as m013 } from './013-staff.js';
+import { migration as m014 } from './014-signed-audit.js';
+import { migration as m015 } from './015-compact-ops.js';
+import { migration as m016 } from './016-search-contentless.js';
+import { migration as m017 } from './017-responder.js';
 
 // Numbered migrations in order. Never edit one that has shipped: its checksum is recorded in every ledger and a
 // mismatch refuses to open. Add the next number instead.
@@ -19,4 +27,6 @@ export interface Migration {
   backfill?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly Migration[] = [
+  m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017,
+];
