@@ -69,10 +69,6 @@ describe('upgrading ledgers made by earlier versions', () => {
              VALUES ('r1', 'i1', '2026-11-20T03:00:00.000Z', 'press_conference', 'media', '召开新闻发布会', '2026-11-20T03:00:00.000Z')`,
           ).run();
           reindexIncidentSearch(db, 'i1');
-          // From schema 8 the apply path keeps each incident's first response beside it.
-          if (count >= 8) {
-            db.prepare("INSERT INTO incident_first_responses (incident_id, first_any, first_press) VALUES ('i1', '2026-11-20T03:00:00.000Z', '2026-11-20T03:00:00.000Z')").run();
-          }
         }
         // From the similarity migration on, the apply path signed each incident as that migration's backfill does.
         const similarity = MIGRATIONS.findIndex((m) => m.name === 'similarity');
