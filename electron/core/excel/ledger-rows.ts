@@ -199,7 +199,7 @@ export function ledgerRow(
     numbered(commitments.map((c) => c.person)),
     numbered(commitments.map((c) => time(c.promisedAt))),
     numbered(commitments.map((c) => formatChinaDate(`${c.deadline}T00:00:00+08:00`))),
-    numbered(commitments.map(progressText)),
+    numbered(commitments.map((c) => progressText(c))),
     numbered(commitments.map(publicationText)),
     ...checkCells(db, incident.id, nowMs, checks),
   ];
