@@ -91,7 +91,7 @@ describe.skipIf(!run)('取消 while the import writes, in Chromium against the c
     // Rows are being written once the core reports a 写入 step past the first row.
     const writing = new Promise<ProgressEvent>((resolve) => {
       const stop = session.host.onProgress((e) => {
-        if (e.job === 'importSpreadsheet' && e.phase === '写入' && e.done > 0) {
+        if (e.job === 'importSpreadsheet' && e.phase === '写入' && e.done > 0 && e.done < e.total) {
           stop();
           resolve(e);
         }

@@ -25,7 +25,7 @@ describe('yq import xlsx and Ctrl-C', () => {
     const db = join(dir, 'l.db');
     expect((await yq(['--db', db, 'init'])).code).toBe(0);
     const before = snapshotTables(db);
-    const file = bigCsv(dir, 3000);
+    const file = bigCsv(dir, 5000);
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/yq.ts', '--db', db, 'import', 'xlsx', file, '--progress', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -34,7 +34,7 @@ describe('yq import xlsx and Ctrl-C', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
-      const writing = [...stderr.matchAll(/进度：写入 (\d+)\/3000/g)].map((m) => Number(m[1])).find((n) => n > 0);
+      const writing = [...stderr.matchAll(/进度：写入 (\d+)\/5000/g)].map((m) => Number(m[1])).find((n) => n > 0 && n < 5000);
       if (writing !== undefined && interruptedAt < 0) {
         interruptedAt = writing;
         child.kill('SIGINT');
