@@ -49,7 +49,9 @@ describe('cancelling an import while it writes', () => {
     // Something already in the ledger, so "unchanged" is about more than empty tables.
     const first = await core.call('createIncident', { title: '某工地拖欠农民工工资', platform: '抖音', foundAt: '2026-11-27 09:30', severity: '较大', categories: ['wages'], leadUnit: '县人社局' });
     expect(first.ok).toBe(true);
+    // Nothing running: nothing to cancel. A job that cannot be cancelled is refused at the door.
     expect(await core.call('cancelJob', { job: 'importSpreadsheet' })).toEqual({ ok: true, value: { requested: false } });
+    expect(await core.call('cancelJob', { job: 'importBundle' })).toEqual({ ok: false, error: { code: 'invalid_input', message: '输入有误：没有可以取消的这项工作', fields: [{ path: 'job', message: '没有可以取消的这项工作' }] } });
     const before = snapshotTables(path.join(dir, 'cancel.db'));
 
     const file = bigCsv(5000);
