@@ -22,6 +22,7 @@ import { townshipMethods } from './api/townships.js';
 import { unitMethods } from './api/units.js';
 import { viewMethods } from './api/views.js';
 import { staffMethods } from './api/staff.js';
+import { jobMethods } from './api/jobs.js';
 import type { Result } from './errors.js';
 
 // The single list of what the UI may ask of the ledger. electron/main registers exactly these on ipcMain,
@@ -51,6 +52,7 @@ export const contract = {
   ...paperMethods,
   ...holidayMethods,
   ...similarityMethods,
+  ...jobMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'unknown_method',
   'storage', // the database refused (corrupt file, disk full, schema mismatch)
   'internal',
+  'cancelled', // the person stopped a long job (取消, Ctrl-C); it rolled back and changed nothing
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type LedgerErrorData, toErrorData } from '../../shared/errors.js';
+import type { ProgressEvent } from '../../shared/api/events.js';
+import { CANCELLED_MESSAGES, type CancellableJob, isCancellableJob } from '../../shared/api/jobs.js';
+import { type LedgerErrorData, type Result, toErrorData } from '../../shared/errors.js';
 import { parseJsonText } from '../../shared/json-text.js';
 import { safeMessage } from '../../shared/text.js';
 import { type Ledger, openLedger } from '../core/open-ledger.js';
@@ -9,6 +11,7 @@ import { fileProblem } from '../core/file-problems.js';
 import { checkCommandArgs, findCommand, type ParsedArgs, parseCliArgs, usage } from './args.js';
 import { UsageError } from './options.js';
 import type { CommandInput, OptionValues } from './command.js';
+import { startJobWorker } from './job-worker.js';
 
 // yq: the same core as the app, for administrators and scheduled jobs. Every command goes through the contract
 // dispatcher, so the CLI validates exactly as the window does and holds no domain logic of its own.
@@ -19,10 +22,15 @@ export interface CliIo {
   readStdin: () => string;
   /** The clock the core uses; tests pass a fixed one. */
   now?: () => number;
+  /**
+   * Subscribes to Ctrl-C (SIGINT) for the length of a long job and returns the unsubscribe. The real process passes
+   * it: a cancellable job (import xlsx) then runs on a worker thread and Ctrl-C stops it with nothing written.
+   */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** 1 also for a failure that is not the input's fault (storage, internal): retrying may help, correcting input won't. */
-export const EXIT = { ok: 0, checkFailed: 1, failed: 1, badInput: 2 } as const;
+export const EXIT = { ok: 0, checkFailed: 1, failed: 1, badInput: 2, cancelled: 130 } as const;
 
 /** With YQ_DEBUG=1 an administrator sees the details of an internal failure; otherwise one Chinese line only. */
 const debug = () => process.env.YQ_DEBUG === '1';
@@ -64,12 +72,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const logInternal = (method: string, error: unknown) => {
       if (debug()) io.stderr(`[${method}] ${(error as Error).stack ?? String(error)}`);
     };
-    const call = createDispatcher(createHandlers(ledger), { now: ledger.ctx.now, logInternal });
+    // --progress: where a long job is, one line per step on stderr (for logs of scheduled jobs).
+    const progress = args.values.progress === true ? (e: ProgressEvent) => io.stderr(`进度：${e.phase} ${e.done}/${e.total}`) : undefined;
+    const call = createDispatcher(createHandlers(ledger, progress ? { progress } : {}), { now: ledger.ctx.now, logInternal });
     for (const step of plan.before ?? []) {
       const done = await call(step.method, step.input);
       if (!done.ok) return failWith(io, done.error);
     }
-    const result = await call(plan.method, plan.input);
+    const job = isCancellableJob(plan.method) && io.onInterrupt ? plan.method : undefined;
+    const staff = typeof args.values.as === 'string' ? args.values.as.trim() : undefined;
+    const result =
+      (job && io.onInterrupt && (await callInWorker(io.onInterrupt, io, { dbPath: args.db, staff, job, input: plan.input, progress }))) ||
+      (await call(plan.method, plan.input));
     if (!result.ok) return failWith(io, result.error);
     for (const file of plan.files ?? []) {
       if (file.format === 'pdf') await printHtmlToPdf(file.content(result.value), file.path);
@@ -84,6 +98,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return fail(io, error);
   } finally {
     ledger.close();
+  }
+}
+
+/** Runs a cancellable job on the core's worker thread with Ctrl-C asking it to stop; undefined when no worker entry exists. */
+async function callInWorker(
+  onInterrupt: NonNullable<CliIo['onInterrupt']>,
+  io: CliIo,
+  job: { dbPath: string; staff: string | undefined; job: CancellableJob; input: unknown; progress: ((e: ProgressEvent) => void) | undefined },
+): Promise<Result<unknown> | undefined> {
+  const worker = startJobWorker({ dbPath: job.dbPath, ...(job.staff !== undefined ? { staff: job.staff } : {}), ...(job.progress ? { onProgress: job.progress } : {}) });
+  if (!worker) return undefined;
+  let asked = false;
+  const stop = onInterrupt(() => {
+    if (!asked) io.stderr('yq: 正在取消……');
+    asked = true;
+    void worker.call('cancelJob', { job: job.job });
+  });
+  const cancelled: Result<unknown> = { ok: false, error: { code: 'cancelled', message: CANCELLED_MESSAGES[job.job] } };
+  try {
+    const ready = await worker.ready;
+    if (!ready.ok) return ready;
+    // Ctrl-C before the job was sent: it never starts.
+    if (asked) return cancelled;
+    return await worker.call(job.job, job.input);
+  } finally {
+    stop();
+    await worker.close();
   }
 }
 
@@ -121,5 +162,6 @@ function fail(io: CliIo, error: unknown): number {
 /** One line on stderr; exit 2 when the input was at fault, 1 when the ledger or the program was. */
 function failWith(io: CliIo, error: LedgerErrorData): number {
   io.stderr(`yq: ${safeMessage(error.message)}`);
+  if (error.code === 'cancelled') return EXIT.cancelled;
   return error.code === 'internal' || error.code === 'storage' ? EXIT.failed : EXIT.badInput;
 }

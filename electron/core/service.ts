@@ -16,6 +16,8 @@ import { responseHandlers } from './handlers/responses.js';
 import { syncHandlers } from './handlers/sync.js';
 import { excelHandlers } from './handlers/excel.js';
 import { similarityHandlers } from './handlers/similarity.js';
+import { jobHandlers } from './handlers/jobs.js';
+import type { CancelFlags } from './jobs.js';
 import type { Ledger } from './open-ledger.js';
 import type { ProgressSink } from './progress.js';
 
@@ -24,10 +26,12 @@ export interface HandlerOptions {
   progress?: ProgressSink;
   /** Called when a restore replaced the ledger file under the open ledger (the worker reopens it). */
   ledgerReplaced?: () => void;
+  /** Set by the thread that asks for jobs to stop (the core worker's parent); a job checks them between steps. */
+  cancel?: CancelFlags;
 }
 
 /** The core's implementation of every contract method, one handler file per feature. */
-export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: HandlerOptions = {}): LedgerHandlers {
+export function createHandlers(ledger: Ledger, { progress, ledgerReplaced, cancel }: HandlerOptions = {}): LedgerHandlers {
   const handlers = {
     ...appHandlers(ledger),
     ...incidentHandlers(ledger),
@@ -40,9 +44,10 @@ export function createHandlers(ledger: Ledger, { progress, ledgerReplaced }: Han
     ...dashboardHandlers(ledger),
     ...referenceDataHandlers(ledger),
     ...syncHandlers(ledger, progress),
-    ...excelHandlers(ledger, progress),
+    ...excelHandlers(ledger, progress, cancel),
     ...backupHandlers(ledger, ledgerReplaced ? { ledgerReplaced } : {}),
     ...similarityHandlers(ledger),
+    ...jobHandlers(),
   };
   // Printing renders the named document with the same handlers the preview used.
   return { ...handlers, ...printHandlers(handlers) };

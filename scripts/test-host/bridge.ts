@@ -11,6 +11,8 @@ import { METHOD_NAMES } from '../../shared/contract.js';
  * window whose fetch it is. Answers are parsed in the page's own realm, so they are ordinary page objects.
  */
 export const BRIDGE_FRAME_PATH = '/__ledger-bridge-frame.html';
+/** Where the page hears progress events (server-sent events; the host sends some when it runs the core worker). */
+export const PROGRESS_PATH = '/__ledger-progress';
 
 export function bridgeScript(token: string): string {
   return `(() => {
@@ -33,9 +35,23 @@ export function bridgeScript(token: string): string {
   };
   const api = {};
   for (const method of ${JSON.stringify(METHOD_NAMES)}) api[method] = call(method);
-  // Request/response HTTP cannot push, so no progress event ever arrives here: the subscription is real in shape
-  // (the UI subscribes and unsubscribes as in the app) and silent. Jobs still finish; only the bar stays away.
-  api.onProgress = () => () => {};
+  // Progress arrives as server-sent events, opened from the frame (the page's own policy allows no connection),
+  // once the first listener subscribes; a host running the core in-process sends none (its jobs block it anyway).
+  const listeners = new Set();
+  let source;
+  api.onProgress = (listener) => {
+    listeners.add(listener);
+    if (!source) {
+      source = frame.then((w) => {
+        const events = new w.EventSource(${JSON.stringify(PROGRESS_PATH)} + '?token=' + encodeURIComponent(token));
+        events.onmessage = (message) => {
+          const event = JSON.parse(message.data);
+          for (const l of listeners) l(event);
+        };
+      });
+    }
+    return () => { listeners.delete(listener); };
+  };
   Object.defineProperty(window, 'ledger', { value: Object.freeze(api), writable: false, configurable: false });
 })();
 `;

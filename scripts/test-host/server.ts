@@ -7,7 +7,9 @@ import { type Ledger, openLedger, type OpenLedgerOptions } from '../../electron/
 import { type CallLedger, createDispatcher, createHandlers } from '../../electron/core/service.js';
 import { parseJsonText } from '../../shared/json-text.js';
 import { createFileGate, listedBackups, NOT_CHOSEN_MESSAGE } from '../../electron/core/file-gate.js';
-import { BRIDGE_FRAME_PATH, bridgeScript } from './bridge.js';
+import { type CoreWorker, startCoreWorker } from '../../electron/core/worker/client.js';
+import type { ProgressEvent } from '../../shared/api/events.js';
+import { BRIDGE_FRAME_PATH, bridgeScript, PROGRESS_PATH } from './bridge.js';
 
 // A small host for browser tests (and for trying the UI without Electron): it serves the built renderer and
 // answers the contract on 127.0.0.1 by calling the same core the app runs. Only loopback, a random port, and a
@@ -30,6 +32,8 @@ export interface TestHost {
   url: string;
   token: string;
   ledger: Ledger;
+  /** Hears the core's progress events (with `coreWorker` only: the in-process core reports none). */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -38,13 +42,26 @@ export async function startTestHost(options: {
   ledger: OpenLedgerOptions;
   /** Answers chooseFile as the desktop's dialog would (a test sets the path it wants "chosen"). */
   choosePath?: (input: unknown) => string | null;
+  /**
+   * Answer the contract from the real core worker (its bundled entry) on the same file, as the app does: the host
+   * stays free while a long job runs, so 取消 reaches it, and progress events stream to the page.
+   */
+  coreWorker?: { entryPath: string };
 }): Promise<TestHost> {
   const rendererDir = resolve(options.rendererDir);
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer at ${rendererDir}: run npm run build first`);
   }
   const ledger = openLedger(options.ledger);
-  const core = createDispatcher(createHandlers(ledger));
+  const progressListeners = new Set<(event: ProgressEvent) => void>();
+  let worker: CoreWorker | undefined;
+  if (options.coreWorker) {
+    if (!options.ledger.path || options.ledger.path === ':memory:') throw new Error('coreWorker needs a ledger file');
+    worker = startCoreWorker({ entryPath: options.coreWorker.entryPath, dbPath: options.ledger.path, onProgress: (e) => progressListeners.forEach((l) => l(e)) });
+    const ready = await worker.ready;
+    if (!ready.ok) throw new Error(ready.error.message);
+  }
+  const core: CallLedger = worker ? worker.call : createDispatcher(createHandlers(ledger));
   const choosePath = options.choosePath;
   const gate = createFileGate({ listedBackups: () => listedBackups(core) });
   const call: CallLedger = async (method, input) => {
@@ -63,7 +80,7 @@ export async function startTestHost(options: {
     // A page on another site that rebinds its name to 127.0.0.1 still sends its own Host: refuse it, so only
     // pages we served can fetch the bridge script (and its token).
     if (req.headers.host !== ownHost) return send(res, 403, 'text/plain', 'wrong host');
-    handle(req, res, { rendererDir, call, token, origin: `http://${ownHost}` }).catch(() => {
+    handle(req, res, { rendererDir, call, token, origin: `http://${ownHost}`, progressListeners }).catch(() => {
       if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
     });
   });
@@ -74,7 +91,14 @@ export async function startTestHost(options: {
     url: `http://127.0.0.1:${port}/`,
     token,
     ledger,
-    close: () => closeServer(server).finally(() => ledger.close()),
+    onProgress: (listener) => {
+      progressListeners.add(listener);
+      return () => void progressListeners.delete(listener);
+    },
+    close: () => closeServer(server).finally(async () => {
+      await worker?.close();
+      ledger.close();
+    }),
   };
 }
 
@@ -86,14 +110,27 @@ function closeServer(server: Server): Promise<void> {
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  ctx: { rendererDir: string; call: CallLedger; token: string; origin: string },
+  ctx: { rendererDir: string; call: CallLedger; token: string; origin: string; progressListeners: Set<(event: ProgressEvent) => void> },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const refuse = (status: number, code: string, message: string) =>
     send(res, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
   const isApi = url.pathname.startsWith('/api/');
-  if ((isApi || url.pathname === '/__ledger-bridge.js') && !fromOurOwnPage(req, ctx.origin)) {
+  if ((isApi || url.pathname === '/__ledger-bridge.js' || url.pathname === PROGRESS_PATH) && !fromOurOwnPage(req, ctx.origin)) {
     return refuse(403, 'forbidden', '拒绝访问：请求不是来自本机台账页面');
+  }
+  if (url.pathname === PROGRESS_PATH) {
+    // Server-sent events: HTTP's one way to push, for the progress the app's preload relays over IPC. An
+    // EventSource cannot set headers, so the token comes in the query.
+    const given = Buffer.from(url.searchParams.get('token') ?? '');
+    const expected = Buffer.from(ctx.token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return send(res, 403, 'text/plain', 'forbidden');
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.write(': progress\n\n');
+    const listener = (event: ProgressEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
+    ctx.progressListeners.add(listener);
+    req.on('close', () => ctx.progressListeners.delete(listener));
+    return;
   }
   if (isApi) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { OpenLedgerOptions } from '../../electron/core/open-ledger.js';
 import { startTestHost, type TestHost } from '../../scripts/test-host/server.js';
+import { bundleCoreWorker } from '../helpers/core-worker-bundle.js';
 import { launchChromium } from './chromium.js';
 
 // The set-up every browser test shares: a temp folder, the test host serving the built renderer on a ledger in
@@ -35,6 +36,8 @@ export interface BrowserSessionOptions {
   setUp?: (session: BrowserSession) => Promise<void> | void;
   /** For a slow setUp (a demo ledger of thousands of incidents). */
   timeoutMs?: number;
+  /** Serve the contract from the real core worker, as the app does (long jobs then show progress and can be cancelled). */
+  coreWorker?: boolean;
 }
 
 /** Registers the set-up and tear-down in the calling describe; the session's parts are there once tests run. */
@@ -80,6 +83,7 @@ export function browserSession(options: BrowserSessionOptions = {}): BrowserSess
       rendererDir: 'dist/renderer',
       ledger: { path: join(dir, 'ledger.db'), ...options.ledger },
       ...(options.choosePath ? { choosePath: options.choosePath } : {}),
+      ...(options.coreWorker ? { coreWorker: { entryPath: await bundleCoreWorker(dir) } } : {}),
     });
     await options.setUp?.(session);
     browser = await launchChromium();

@@ -2,7 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeOfficeXls, writeOfficeXlsx } from '../helpers/office-workbooks.js';
+import { writeOfficeCsv, writeOfficeXls, writeOfficeXlsx } from '../helpers/office-workbooks.js';
 import { tempDir } from '../helpers/temp.js';
 import { yqRunner } from './run-yq.js';
 
@@ -70,5 +70,25 @@ describe('yq import xlsx / export xlsx', () => {
     expect(JSON.parse(commitments.stdout)).toMatchObject({ rows: 1 });
     const bad = await yq(['--db', db, 'export', 'xlsx', '--out', join(dir, 'x.xlsx'), '--what', 'people']);
     expect([bad.code, bad.stderr]).toEqual([2, 'yq: --what 应为 incidents 或 commitments']);
+  });
+
+  it('reads a GBK .csv the same way, and exports the 承诺督办 table of the filtered incidents only', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'l.db');
+    await yq(['--db', db, 'init']);
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ units: { 县宇宙局: { add: '县政府部门' } } }));
+    const csv = writeOfficeCsv(dir);
+    const dry = await yq(['--db', db, 'import', 'xlsx', csv, '--mapping', mapping, '--dry-run', '--json']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ rows: 5, imported: 0, errors: [{ row: 4, column: '监测时间', message: '2026年11月31日 不是有效日期（2026年11月只有30天）' }] });
+    expect(JSON.parse((await yq(['--db', db, 'incident', 'list', '--json'])).stdout)).toEqual([]);
+    const done = await yq(['--db', db, 'import', 'xlsx', csv, '--mapping', mapping, '--skip-invalid', '--json']);
+    expect(JSON.parse(done.stdout)).toMatchObject({ rows: 5, imported: 4, skipped: 1 });
+
+    // Only 较大 incidents (the one with a commitment) → its commitment; 一般 only → none.
+    const board = (severity: string) => yq(['--db', db, 'export', 'xlsx', '--out', join(dir, `${severity}.xlsx`), '--what', 'commitments', '--severity', severity, '--json']);
+    expect(JSON.parse((await board('较大')).stdout)).toMatchObject({ rows: 1 });
+    expect(JSON.parse((await board('一般')).stdout)).toMatchObject({ rows: 0 });
   });
 });

@@ -52,9 +52,9 @@ function importSummary(value: unknown): string {
 export const excelCommands: Command[] = [
   {
     words: 'import xlsx',
-    synopsis: '文件 [--sheet 工作表] [--mapping 映射.json] [--dry-run] [--skip-invalid]',
-    summary: '导入 Excel/WPS/CSV 舆情台账（.xlsx .xls .csv）；有无效行时不导入任何行，除非 --skip-invalid；已导入的行不会重复导入',
-    options: { sheet: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
+    synopsis: '文件 [--sheet 工作表] [--mapping 映射.json] [--dry-run] [--skip-invalid] [--progress]',
+    summary: '导入 Excel/WPS/CSV 舆情台账（.xlsx .xls .csv）；有无效行时不导入任何行，除非 --skip-invalid；已导入的行不会重复导入；--progress 在 stderr 报告进度；Ctrl-C 取消导入，台账不变',
+    options: { sheet: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, progress: { type: 'boolean' } },
     positionals: { min: 1, max: 1, name: '表格文件' },
     plan: ({ args, values }) => {
       const mapping = readMapping(values);

@@ -67,7 +67,7 @@ export async function exportCommitmentsXlsx(ctx: ExportContext, path: string, qu
           formatChinaDate(`${c.deadline}T00:00:00+08:00`),
           COMMITMENT_STATUS_LABELS[c.status],
           c.overdueWorkdays > 0 ? String(c.overdueWorkdays) : '',
-          progressText(c),
+          progressText(c, { overdueNote: false }),
           publicationText(c),
           c.check && c.check.by ? `${c.check.by}${c.check.at ? ` ${formatChinaDateTime(c.check.at)}` : ''}：${c.check.result}` : '',
         ];

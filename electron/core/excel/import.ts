@@ -4,6 +4,7 @@ import { SEVERITY_INFO, PLATFORM_LABELS } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
 import type { LedgerContext } from '../ledger/mutate.js';
 import { cached } from '../ledger/statements.js';
+import type { CancelCheck } from '../jobs.js';
 import type { Report } from '../progress.js';
 import { prepareImport } from './prepare.js';
 import { writeImport } from './write-import.js';
@@ -15,26 +16,27 @@ type ImportRequest = z.output<typeof importInputSchema>;
 
 const PREVIEW_ROWS = 20;
 
-function run(ctx: LedgerContext, input: ImportRequest, dryRun: boolean, report?: Report) {
-  const prepared = prepareImport(ctx.db, input, ctx.now(), report);
+function run(ctx: LedgerContext, input: ImportRequest, dryRun: boolean, report?: Report, cancelled?: CancelCheck) {
+  const prepared = prepareImport(ctx.db, input, ctx.now(), report, cancelled);
   const labels = new Map<string, string>();
   for (const column of prepared.header.columns) {
     const field = prepared.fieldOf(column);
     if (!labels.has(field)) labels.set(field, column.label);
   }
   const labelOf = (field: string) => labels.get(field) ?? IMPORT_FIELDS[field as ImportField] ?? field;
-  const outcome = writeImport(ctx, prepared, { skipInvalid: input.skipInvalid, dryRun, mapping: input.mapping, report }, labelOf);
+  const outcome = writeImport(ctx, prepared, { skipInvalid: input.skipInvalid, dryRun, mapping: input.mapping, report, cancelled }, labelOf);
   return { prepared, outcome };
 }
 
-export function importSpreadsheet(ctx: LedgerContext, input: ImportRequest, report?: Report): ImportReport {
-  const { outcome } = run(ctx, input, input.dryRun, report);
+/** `cancelled` is checked between rows, inside the write's transaction: a cancel rolls everything back. */
+export function importSpreadsheet(ctx: LedgerContext, input: ImportRequest, report?: Report, cancelled?: CancelCheck): ImportReport {
+  const { outcome } = run(ctx, input, input.dryRun, report, cancelled);
   const { written: _written, duplicateRows: _duplicateRows, ...result } = outcome;
   return result;
 }
 
-export function previewImport(ctx: LedgerContext, input: ImportRequest, report?: Report): ImportPreview {
-  const { prepared, outcome } = run(ctx, input, true, report);
+export function previewImport(ctx: LedgerContext, input: ImportRequest, report?: Report, cancelled?: CancelCheck): ImportPreview {
+  const { prepared, outcome } = run(ctx, input, true, report, cancelled);
   const { written: _written, duplicateRows, ...result } = outcome;
   const invalid = new Set(outcome.errors.map((e) => e.row));
   const duplicate = new Set(duplicateRows);

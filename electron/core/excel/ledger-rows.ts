@@ -113,11 +113,21 @@ export function* incidentsOf(db: Db, query: ExportQuery): Generator<Incident> {
 const numbered = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : items.map((item, i) => `${i + 1}. ${item}`).join('\n'));
 const time = (iso: string | null) => (iso ? formatChinaDateTime(iso) : '');
 
-export function progressText(c: Commitment): string {
+/**
+ * 落实情况 as an office writes it, and as the import reads it back: the recorded status word first (read back
+ * exactly), then what it came to. A commitment past its deadline says so where its reader looks, in 落实情况 itself:
+ * `推进中（已逾期3个工作日）：已约谈企业`, and one never started reads 未开始 rather than the contradictory 未到期.
+ * `overdueNote: false` leaves the bracket out where the table has its own 状态 and 逾期工作日 columns (承诺督办表).
+ */
+export function progressText(c: Commitment, { overdueNote = true }: { overdueNote?: boolean } = {}): string {
   const label = COMMITMENT_STATUS_LABELS[c.recordedStatus];
   if (c.recordedStatus === 'fulfilled') return `${label}${c.fulfilledAt ? `（${time(c.fulfilledAt)}）` : ''}${c.evidence ? `：${c.evidence}` : ''}`;
   if (c.recordedStatus === 'unfulfillable') return `${label}${c.statusReason ? `：${c.statusReason}` : ''}`;
-  return `${label}${c.evidence ? `：${c.evidence}` : ''}`;
+  const overdue = c.status === 'overdue';
+  // 未开始 is the import's word for the same recorded status (shared/input/coded-values.ts), so it reads back as 未到期.
+  const word = overdue && c.recordedStatus === 'pending' ? '未开始' : label;
+  const note = overdue && overdueNote ? (c.overdueWorkdays > 0 ? `（已逾期${c.overdueWorkdays}个工作日）` : '（已逾期）') : '';
+  return `${word}${note}${c.evidence ? `：${c.evidence}` : ''}`;
 }
 
 export function publicationText(c: Commitment): string {
@@ -189,7 +199,7 @@ export function ledgerRow(
     numbered(commitments.map((c) => c.person)),
     numbered(commitments.map((c) => time(c.promisedAt))),
     numbered(commitments.map((c) => formatChinaDate(`${c.deadline}T00:00:00+08:00`))),
-    numbered(commitments.map(progressText)),
+    numbered(commitments.map((c) => progressText(c))),
     numbered(commitments.map(publicationText)),
     ...checkCells(db, incident.id, nowMs, checks),
   ];

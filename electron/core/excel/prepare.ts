@@ -8,6 +8,7 @@ import type { Db } from '../db/open.js';
 import { fileProblem } from '../file-problems.js';
 import { getCategories } from '../ledger/reference.js';
 import { cached } from '../ledger/statements.js';
+import type { CancelCheck } from '../jobs.js';
 import type { Report } from '../progress.js';
 import { findHeader, type FoundHeader, type HeaderColumn } from './header.js';
 import { type PlannedRow, planRow } from './plan-rows.js';
@@ -74,6 +75,7 @@ export function prepareImport(
   input: { path: string; sheet?: string | undefined; mapping?: ImportMapping | undefined },
   now: number,
   report?: Report,
+  cancelled?: CancelCheck,
 ): Prepared {
   const { fileName, bytes } = readImportFile(input.path);
   report?.('读取', 0, 1);
@@ -110,7 +112,10 @@ export function prepareImport(
     const cells = rows[r] ?? [];
     if (isNotData(cells, dataColumns)) continue;
     plans.push(planRow(cells, r + 1, { columns: header.columns, fieldOf, categories, names, now }));
-    if (plans.length % 500 === 0) report?.('检查', r, rows.length);
+    if (plans.length % 500 === 0) {
+      cancelled?.();
+      report?.('检查', r, rows.length);
+    }
   }
   report?.('检查', rows.length, rows.length);
   return {

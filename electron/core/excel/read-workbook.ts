@@ -11,7 +11,7 @@ export const LIMITS = {
   rows: 200_000,
   /** Characters in one cell: Excel's own limit. */
   cellChars: 32_767,
-  /** Bytes the parts of an .xlsx may expand to, checked from the zip directory before anything is inflated. */
+  /** Bytes the parts of an .xlsx may inflate to, measured by inflating them (capped) before the reader does. */
   unzippedBytes: 400 * 1024 * 1024,
   /** How many times a part may be larger than its compressed form (real workbooks stay far below). */
   ratio: 200,

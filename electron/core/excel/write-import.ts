@@ -29,6 +29,8 @@ export interface WriteOptions {
   dryRun: boolean;
   mapping: ImportMapping | undefined;
   report?: Report | undefined;
+  /** Throws when the person cancelled: checked before each row, inside the transaction, so all rolls back. */
+  cancelled?: (() => void) | undefined;
 }
 
 export interface WriteOutcome extends ImportReport {
@@ -88,6 +90,7 @@ export function writeImport(ctx: LedgerContext, prepared: Prepared, options: Wri
     addMappedNames(batched, options.mapping);
     const plans = numberOrder(prepared.plans);
     for (const [i, plan] of plans.entries()) {
+      options.cancelled?.();
       options.report?.('写入', i, plans.length);
       if (seenInFile.has(plan.fingerprint) || isImported.get(plan.fingerprint) !== undefined ||
         (plan.errors.length === 0 && sameContent.get(plan.incident.foundAt, plan.incident.title) !== undefined)) {

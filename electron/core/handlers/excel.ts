@@ -3,14 +3,15 @@ import { exportCommitmentsXlsx, exportLedgerXlsx } from '../excel/exports.js';
 import { importSpreadsheet, listImportMappings, previewImport, saveImportMapping } from '../excel/import.js';
 import { renderLedgerTable } from '../excel/ledger-print.js';
 import type { Ledger } from '../open-ledger.js';
+import { cancelCheck, type CancelFlags } from '../jobs.js';
 import { progressReporter, type ProgressSink } from '../progress.js';
 
-export function excelHandlers(ledger: Ledger, progress?: ProgressSink) {
+export function excelHandlers(ledger: Ledger, progress?: ProgressSink, cancel?: CancelFlags) {
   const { ctx, db } = ledger;
   const office = () => ledger.siteName;
   return {
-    previewImport: (input) => previewImport(ctx, input, progressReporter(progress, 'previewImport')),
-    importSpreadsheet: (input) => importSpreadsheet(ctx, input, progressReporter(progress, 'importSpreadsheet')),
+    previewImport: (input) => previewImport(ctx, input, progressReporter(progress, 'previewImport'), cancelCheck(cancel, 'previewImport')),
+    importSpreadsheet: (input) => importSpreadsheet(ctx, input, progressReporter(progress, 'importSpreadsheet'), cancelCheck(cancel, 'importSpreadsheet')),
     listImportMappings: () => listImportMappings(db),
     saveImportMapping: ({ name, mapping }) => saveImportMapping(ctx, name, mapping),
     exportLedgerXlsx: ({ path, query, columns }) => exportLedgerXlsx({ db, nowMs: ctx.now(), office: office() }, path, query, columns),

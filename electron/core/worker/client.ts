@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ProgressEvent } from '../../../shared/api/events.js';
-import type { LedgerErrorData, Result } from '../../../shared/errors.js';
+import { type CancellableJob, isCancellableJob, jobMethods } from '../../../shared/api/jobs.js';
+import { invalidInput, type LedgerErrorData, type Result } from '../../../shared/errors.js';
+import { cancelFlags } from '../jobs.js';
 import type { CallLedger } from '../service.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './messages.js';
 
@@ -8,8 +10,10 @@ import type { CoreWorkerData, FromWorker, ToWorker } from './messages.js';
 // Plain Node (worker_threads), no electron import, so it is tested for real under Node.
 
 export interface CoreWorkerOptions extends CoreWorkerData {
-  /** The worker's entry script: the built `dist/electron/core-worker.cjs`. */
+  /** The worker's entry script: the built `dist/electron/core-worker.cjs` (or, with `eval`, code that loads it). */
   entryPath: string;
+  /** `entryPath` is code to run, not a file (yq from source loads the TypeScript entry through tsx this way). */
+  eval?: boolean;
   /** Extra Node flags for the worker thread (tests use none; kept for diagnostics). */
   execArgv?: string[];
   /** How long `close()` waits for the worker to finish and close the database before terminating it. */
@@ -36,10 +40,15 @@ const STOPPED: LedgerErrorData = {
 };
 
 export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
-  const { entryPath, execArgv, closeTimeoutMs = 10_000, onNotify, onKeys, onProgress, ...rest } = options;
-  const data: CoreWorkerData = { ...rest, ...(onProgress ? { progress: true } : {}) };
+  const { entryPath, eval: isCode, execArgv, closeTimeoutMs = 10_000, onNotify, onKeys, onProgress, ...rest } = options;
+  // The worker is busy for the whole of a long job and reads no message meanwhile: a cancel reaches it through
+  // this shared memory instead (core/jobs.ts), and cancelJob is answered here.
+  const cancel = cancelFlags();
+  const running = new Map<CancellableJob, number>();
+  const data: CoreWorkerData = { ...rest, ...(onProgress ? { progress: true } : {}), cancelFlags: cancel.buffer };
   const worker = new Worker(entryPath, {
     workerData: data,
+    ...(isCode ? { eval: true } : {}),
     ...(execArgv ? { execArgv } : {}),
   });
 
@@ -91,10 +100,26 @@ export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
 
   const post = (message: ToWorker) => worker.postMessage(message);
 
+  const cancelJob = (input: unknown): Result<{ requested: boolean }> => {
+    const parsed = jobMethods.cancelJob.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toData() };
+    const { job } = parsed.data;
+    if ((running.get(job) ?? 0) === 0) return { ok: true, value: { requested: false } };
+    cancel.request(job);
+    return { ok: true, value: { requested: true } };
+  };
+
   const call: CallLedger = (method, input) => {
+    if (method === 'cancelJob') return Promise.resolve(cancelJob(input));
     if (!alive || closing) return Promise.resolve({ ok: false, error: STOPPED });
     const id = nextId++;
-    return new Promise((resolve) => {
+    const job = isCancellableJob(method) ? method : undefined;
+    if (job) {
+      // A new run starts unasked, unless one is still running (a cancel meant for it must not be lost).
+      if ((running.get(job) ?? 0) === 0) cancel.clear(job);
+      running.set(job, (running.get(job) ?? 0) + 1);
+    }
+    return new Promise<Result<unknown>>((resolve) => {
       pending.set(id, resolve);
       try {
         post({ type: 'call', id, method, input });
@@ -103,6 +128,8 @@ export function startCoreWorker(options: CoreWorkerOptions): CoreWorker {
         pending.delete(id);
         resolve({ ok: false, error: { code: 'invalid_input', message: '输入有误：包含无法传递的数据' } });
       }
+    }).finally(() => {
+      if (job) running.set(job, (running.get(job) ?? 1) - 1);
     });
   };
 

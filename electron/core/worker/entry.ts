@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ProgressEvent } from '../../../shared/api/events.js';
 import { LedgerError, type LedgerErrorData, toErrorData } from '../../../shared/errors.js';
-import { recoverDamagedLedger } from '../backup/damaged.js';
+import { type DamageReport, recoverDamagedLedger } from '../backup/damaged.js';
+import { cancelFlags } from '../jobs.js';
 import { type Ledger, openLedger } from '../open-ledger.js';
 import { createDeadlineNotifier, type DeadlineNotifier } from '../notify/deadline-notifier.js';
 import type { KeyStore } from '../sync/keystore.js';
@@ -42,16 +43,18 @@ const serve = () => {
     path: data.dbPath,
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
     ...(data.actor ? { actor: data.actor } : {}),
+    ...(data.staff !== undefined ? { staff: data.staff } : {}),
     ...(keyStore ? { keyStore } : {}),
   });
   const progress = data.progress ? (event: ProgressEvent) => port.postMessage({ type: 'progress', event } satisfies FromWorker) : undefined;
   // A restore replaced the file under the open ledger (which the handler closed): open the new one and serve it.
-  call = createDispatcher(createHandlers(ledger, { ...(progress ? { progress } : {}), ledgerReplaced: reopen }));
+  const cancel = data.cancelFlags ? { cancel: cancelFlags(data.cancelFlags) } : {};
+  call = createDispatcher(createHandlers(ledger, { ...(progress ? { progress } : {}), ...cancel, ledgerReplaced: reopen }));
 };
 async function start(): Promise<void> {
   try {
     // A ledger file that fails quick_check is replaced by the newest good backup, kept as the safety copy.
-    const damage = await recoverDamagedLedger(data.dbPath, { now: Date.now, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+    const damage: DamageReport = data.oneJob ? { damaged: false } : await recoverDamagedLedger(data.dbPath, { now: Date.now, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
     if (damage.restoredFrom) {
       post({
         type: 'notify',
@@ -79,7 +82,7 @@ const post = (message: FromWorker) => port.postMessage(message);
 // Deadline checks at start and every 30 minutes; main turns each into a desktop notification.
 let notifier: DeadlineNotifier | undefined;
 function startNotifier(): void {
-  if (!ledger) return;
+  if (!ledger || data.oneJob) return;
   notifier = createDeadlineNotifier({ ctx: ledger.ctx, notify: (title, body) => post({ type: 'notify', title, body }) });
   notifier.start();
 }

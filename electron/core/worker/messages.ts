@@ -19,6 +19,12 @@ export interface CoreWorkerData {
   managedKeys?: { secret?: string; /** Why the sealed keys could not be opened (sync pauses; the ledger works). */ unreadable?: string };
   /** Someone listens to progress: the core reports it (otherwise it builds no events at all). */
   progress?: boolean;
+  /** One flag per cancellable job (core/jobs.ts), set by the parent while the worker is busy running the job. */
+  cancelFlags?: SharedArrayBuffer;
+  /** A member of staff acting for this opening only (yq --as). */
+  staff?: string;
+  /** A short-lived worker for one command (yq): no deadline notifier, no recovery of a damaged file. */
+  oneJob?: boolean;
 }
 
 /** A contract call; `input` is still `unknown` — the dispatcher parses it. */

@@ -4,7 +4,7 @@ import './progress.css';
 
 /**
  * A long job's progress: the step it is on, in words, and a bar. Until the first event arrives (or where none
- * ever can, as in the browser-test host) it is an indeterminate bar — ARIA's way is to leave out aria-valuenow.
+ * ever can, as in the browser-test host running the core in-process) it is an indeterminate bar — ARIA's way is to leave out aria-valuenow.
  */
 export function ProgressBar({ label, event }: { label: string; event: ProgressEvent | null }) {
   const share = event ? Math.round((Math.min(event.done, event.total) / event.total) * 100) : null;

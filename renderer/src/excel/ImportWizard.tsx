@@ -12,7 +12,9 @@ const s = t.excel;
 // 导入舆情台账: choose a file → the sheet and header found, the columns mapped (editable, remembered by name) →
 // names the ledger lacks mapped once each → every problem by Excel row and header, the first rows as stored →
 // import all or nothing, or every valid row → what happened. The preview changes nothing (the core checks every
-// row by writing it in a transaction it rolls back); leaving before 导入 leaves the ledger as it was.
+// row by writing it in a transaction it rolls back); leaving before 导入 leaves the ledger as it was. 取消 while it
+// checks or imports stops the core's job between rows (cancelJob): the import rolls back, and the preview returns
+// with a line saying nothing was written.
 
 type Step =
   | { kind: 'checking' }
@@ -46,10 +48,14 @@ export function ImportWizard({ path, onClose, onImported }: { path: string; onCl
   const [saved, setSaved] = useState<SavedMapping[]>([]);
   const [mappingName, setMappingName] = useState('');
   const [note, setNote] = useState<string | null>(null);
+  const [lastPreview, setLastPreview] = useState<ImportPreview | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelledNote, setCancelledNote] = useState<string | null>(null);
 
   const check = async (nextSheet = sheet, nextMapping = mapping) => {
     setStep({ kind: 'checking' });
     const result = await call('previewImport', { path, ...(nextSheet ? { sheet: nextSheet } : {}), mapping: nextMapping });
+    if (result.ok) setLastPreview(result.value);
     setStep(result.ok ? { kind: 'preview', preview: result.value } : { kind: 'error', message: result.error.message });
   };
 
@@ -60,14 +66,30 @@ export function ImportWizard({ path, onClose, onImported }: { path: string; onCl
   }, [path]);
 
   const run = async () => {
+    setCancelledNote(null);
     setStep({ kind: 'importing' });
     const result = await call('importSpreadsheet', { path, ...(sheet ? { sheet } : {}), mapping, skipInvalid });
+    setCancelling(false);
+    if (!result.ok && result.error.code === 'cancelled' && lastPreview) {
+      setCancelledNote(result.error.message);
+      return setStep({ kind: 'preview', preview: lastPreview });
+    }
     if (!result.ok) return setStep({ kind: 'error', message: result.error.message });
     setStep({ kind: 'done', report: result.value });
     if (result.value.imported > 0) onImported();
   };
 
   const busy = step.kind === 'checking' || step.kind === 'importing';
+  // 取消 while busy: the core stops its job at the next row (and rolls back); while checking, the wizard closes.
+  const cancel = () => {
+    if (step.kind === 'checking') {
+      void call('cancelJob', { job: 'previewImport' });
+      onClose();
+      return;
+    }
+    setCancelling(true);
+    void call('cancelJob', { job: 'importSpreadsheet' });
+  };
   const progress = useProgress(step.kind === 'checking' ? 'previewImport' : 'importSpreadsheet', busy);
 
   const footer =
@@ -80,20 +102,24 @@ export function ImportWizard({ path, onClose, onImported }: { path: string; onCl
           {s.submit}
         </button>
       </>
+    ) : busy ? (
+      <button type="button" className="button" data-testid="xl-cancel" disabled={cancelling} onClick={cancel}>
+        {s.cancel}
+      </button>
     ) : (
-      <button type="button" className="button" disabled={step.kind === 'importing'} onClick={onClose}>
-        {step.kind === 'checking' ? s.cancel : s.close}
+      <button type="button" className="button" onClick={onClose}>
+        {s.close}
       </button>
     );
 
   return (
-    <Dialog id="xl-wizard" title={s.wizardTitle} onClose={() => step.kind !== 'importing' && onClose()} footer={footer} wide testId="xl-wizard">
+    <Dialog id="xl-wizard" title={s.wizardTitle} onClose={() => (step.kind === 'checking' ? cancel() : step.kind !== 'importing' && onClose())} footer={footer} wide testId="xl-wizard">
       <p className="muted" data-testid="xl-file">
         {s.file}：{path.split(/[\\/]/).pop()}
       </p>
       {busy && (
         <>
-          <p className="muted">{step.kind === 'checking' ? s.checking : s.importing}</p>
+          <p className="muted" data-testid="xl-busy">{cancelling ? s.cancelling : step.kind === 'checking' ? s.checking : s.importing}</p>
           <ProgressBar label={s.progressLabel} event={progress} />
         </>
       )}
@@ -109,6 +135,11 @@ export function ImportWizard({ path, onClose, onImported }: { path: string; onCl
             {step.report.imported === 0 && step.report.errors.length > 0 && !skipInvalid ? s.refused : s.done(step.report.imported, step.report.duplicates, step.report.skipped)}
           </p>
           <Problems title={s.problemsTitle} items={step.report.errors} testId="xl-done-errors" />
+        </div>
+      )}
+      {step.kind === 'preview' && cancelledNote && (
+        <div className="banner xl-note" role="status" data-testid="xl-cancelled">
+          <p>{cancelledNote}</p>
         </div>
       )}
       {step.kind === 'preview' && (

@@ -634,6 +634,7 @@ export const zhCN = {
     done: (imported: number, duplicates: number, skipped: number) => `导入完成：新增 ${imported} 条，重复 ${duplicates} 条，跳过 ${skipped} 条`,
     refused: '有问题的行未处理，未导入任何行。请修改表格或选择“只导入无误的行”。',
     unchanged: '台账未作任何更改。',
+    cancelling: '正在取消…（已写入的行将全部撤回）',
   },
   similarity: {
     weekTitle: '本周共性问题',

@@ -116,6 +116,35 @@ describe('the 台账 as a spreadsheet', () => {
     expect(back.rows[0]).toMatchObject({ title: '某路段积水', summary: '' });
   });
 
+  it('says 逾期 in 落实情况 where an upward reader looks, and still reads each recorded status back exactly', async () => {
+    // The clock: 2026-11-28 12:00 China time (a Saturday). Deadlines 11-24 and 11-25 have passed by 3 and 2 working days.
+    const source = tempLedger();
+    const { ok } = contractCalls(source);
+    const a = await ok('createIncident', { title: '某小区供暖不热', platform: '12345热线', foundAt: '2026-11-20 19:45', severity: '较大', categories: ['困难群众'], leadUnit: '县住建局' });
+    await ok('addCommitment', { incident: a.id, content: '三日内入户检测室温', unit: '县住建局', promisedAt: '2026-11-21 09:00', deadline: { date: '2026-11-24' } });
+    const c2 = await ok('addCommitment', { incident: a.id, content: '一周内更换老旧管网', unit: '县住建局', promisedAt: '2026-11-21 09:00', deadline: { date: '2026-11-25' } });
+    await ok('updateCommitment', { id: c2.id, patch: { status: '推进中', evidence: '已进场施工' } });
+    await ok('addCommitment', { incident: a.id, content: '月底前公布检测结果', unit: '县住建局', promisedAt: '2026-11-21 09:00', deadline: { date: '2026-11-30' } });
+    const statuses = (await ok('listCommitments', { incident: a.id })).map((c) => [c.status, c.overdueWorkdays]);
+    expect(statuses).toEqual([['overdue', 3], ['overdue', 2], ['pending', 0]]);
+
+    const path = join(tempDir(), '台账.xlsx');
+    await ok('exportLedgerXlsx', { path, query: {} });
+    const row = XLSX.utils.sheet_to_json<(string | number)[]>(XLSX.read(readFileSync(path)).Sheets['舆情回应台账']!, { header: 1, defval: '' })[4]!;
+    expect(row[31]).toBe('1. 未开始（已逾期3个工作日）\n2. 推进中（已逾期2个工作日）：已进场施工\n3. 未到期');
+    expect(row.at(-1)).toBe(2); // 逾期承诺, the 台账核查 count, agrees
+
+    const target = tempLedger();
+    expect(await contractCalls(target).ok('importSpreadsheet', { path })).toMatchObject({ imported: 1, errors: [] });
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+
+    // The 承诺督办 table has its own 状态 and 逾期工作日 columns: 落实情况 there is the record alone.
+    const board = join(tempDir(), '承诺督办.xlsx');
+    await ok('exportCommitmentsXlsx', { path: board });
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(readFileSync(board)).Sheets['承诺督办']!, { header: 1, defval: '' });
+    expect(rows.slice(3).map((r) => [r[8], r[9], r[10]])).toEqual([['逾期', '3', '未开始'], ['逾期', '2', '推进中：已进场施工'], ['未到期', '', '未到期']]);
+  });
+
   it('exports the 承诺督办 table, one row per commitment', async () => {
     const ledger = tempLedger();
     await fill(ledger);
