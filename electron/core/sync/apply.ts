@@ -34,7 +34,7 @@ export interface Incoming {
 }
 
 /** Operations per chunk: whole rows are applied together, so a chunk may run past this by one row's operations. */
-const CHUNK_OPS = 20_000;
+const CHUNK_OPS = 4096;
 
 export interface ApplyOptions {
   confirmMassDelete: boolean;

@@ -46,6 +46,8 @@ export function openStaging(): Staging {
   const db = new Database('');
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
+  // A small page cache: the staged rows are written once and read once, in order, so more cache buys little.
+  db.pragma('cache_size = -4096');
   db.exec(`
     CREATE TABLE ops (hlc TEXT PRIMARY KEY, site TEXT NOT NULL, rank INTEGER NOT NULL, tbl TEXT NOT NULL, row TEXT NOT NULL,
       col TEXT NOT NULL, value TEXT NOT NULL, newer INTEGER NOT NULL, released INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
@@ -109,8 +111,9 @@ export function openStaging(): Staging {
     hasDeletions: () => Boolean(db.prepare("SELECT 1 FROM ops WHERE newer = 0 AND col = 'deleted' AND value = 'true' LIMIT 1").get()),
     *rowChunks(maxOps) {
       if (!indexed) {
-        // Built once, after loading: cheaper than keeping it up to date insert by insert.
-        db.exec('CREATE INDEX ops_by_row ON ops (newer, rank, tbl, row)');
+        // Built once, after loading (one sort, cheaper than keeping it up to date insert by insert), and covering, so
+        // reading the rows in this order is a walk along the index rather than a lookup per operation.
+        db.exec('CREATE INDEX ops_by_row ON ops (newer, rank, tbl, row, hlc, site, col, value, released)');
         indexed = true;
       }
       let ops: WireOp[] = [];
