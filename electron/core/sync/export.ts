@@ -330,7 +330,11 @@ export function writeAtomically(path: string, bytes: Uint8Array): void {
 }
 
 export async function exportBundleFile(host: SyncHost, path: string, options: ExportOptions): Promise<ExportResult> {
-  const sealed = await sealBundle(host, options, dirname(path));
+  // The scratch files go beside the bundle: a folder that cannot take them cannot take the bundle either.
+  const sealed = await sealBundle(host, options, dirname(path)).catch((error: unknown) => {
+    if (error instanceof LedgerError) throw error;
+    throw new LedgerError('storage', `无法写入同步包 ${path}：${fileProblem(error)}`);
+  });
   let bytes: number;
   try {
     options.onProgress?.('write');
