@@ -8,6 +8,7 @@ import { mutate } from '../../electron/core/ledger/mutate.js';
 import { cardOf } from '../../electron/core/sync/card.js';
 import { buildBundle, writeAtomically } from '../../electron/core/sync/export.js';
 import { loadIdentity } from '../../electron/core/sync/identity.js';
+import { signOwnHead } from '../../electron/core/sync/audit-chains.js';
 import { importBundleBytes } from '../../electron/core/sync/import.js';
 import { memoryKeyStore } from '../../electron/core/sync/keystore.js';
 import { addPeer } from '../../electron/core/sync/peers.js';
@@ -39,10 +40,28 @@ const receiver = openLedger({ path: receiverPath, keyStore: memoryKeyStore(), ac
 for (const [a, b] of [[sender, receiver], [receiver, sender]] as const) {
   addPeer(a.db, cardOf(await loadIdentity(b)), true, a.siteId, new Date().toISOString());
 }
-// What the receiver holds, as its last bundle would have told the sender.
+// What the receiver holds, as its last bundle would have told the sender: the operations, and the sender's signed
+// audit chain up to now (kept as a peer's chain, as an earlier import would have kept it).
 sender.db
   .prepare("INSERT INTO peer_seen (peer, site, max_hlc) SELECT ?, site, max_hlc FROM sites")
   .run(receiver.siteId);
+const identity = await loadIdentity(sender);
+sender.ctx.guard.allow(() => receiver.ctx.guard.allow(() => {
+  const head = signOwnHead(sender.db, sender.siteId, identity.current, new Date().toISOString());
+  const columns = 'seq, at, site, actor, action, entity, entity_id, summary, op_count, first_hlc, last_hlc, ops_digest, prev_hash, hash';
+  const insert = receiver.db.prepare(`INSERT INTO peer_audit (chain, ${columns}) VALUES (@chain, ${columns.split(', ').map((c) => `@${c}`).join(', ')})`);
+  receiver.db.transaction(() => {
+    for (const entry of sender.db.prepare(`SELECT ${columns} FROM audit ORDER BY seq`).iterate() as IterableIterator<Record<string, unknown>>) {
+      insert.run({ ...entry, chain: sender.siteId });
+    }
+  })();
+  if (head) {
+    receiver.db
+      .prepare('INSERT INTO audit_heads (site, seq, hash, sign_public, signature, signed_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(sender.siteId, head.seq, head.hash, head.signPublic, head.signature, new Date().toISOString());
+    sender.db.prepare('INSERT INTO peer_audit_seen (peer, site, seq) VALUES (?, ?, ?)').run(receiver.siteId, sender.siteId, head.seq);
+  }
+}));
 
 // 1% of incidents change: a new title, a leader's instruction, the modification time.
 const ids = (sender.db.prepare('SELECT id, title FROM incidents WHERE deleted = 0 ORDER BY id').all() as { id: string; title: string }[]).filter(

@@ -6,6 +6,9 @@ import type { RowGroup } from './context.js';
 // groups are synchronous; the child also starts with a clean heap, so earlier groups do not skew it.
 
 const MEASURE = fileURLToPath(new URL('./sync-measure.ts', import.meta.url));
+const MEMORY = fileURLToPath(new URL('./sync-memory.ts', import.meta.url));
 
-export const syncRows: RowGroup = ({ ledger, scratchDir, runs }) =>
-  childRows(MEASURE, [ledger.path, scratchDir, String(Math.min(runs, 5))], 'sync bundle rows');
+export const syncRows: RowGroup = ({ ledger, scratchDir, runs }) => [
+  ...childRows(MEASURE, [ledger.path, scratchDir, String(Math.min(runs, 5))], 'sync bundle rows'),
+  ...childRows(MEMORY, [ledger.path, scratchDir], 'sync bundle memory rows'),
+];

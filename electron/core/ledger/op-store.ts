@@ -282,6 +282,17 @@ export function opsOfSiteAfter(db: Db, site: string, after: string): OpTuple[] {
   return rows.map((r) => toTuple(toOp(db, r)));
 }
 
+/** The same, one at a time: a bundle of any size is written without holding every operation (sync/export.ts). */
+export function* eachOpOfSiteAfter(db: Db, site: string, after: string): Generator<OpTuple> {
+  const siteN = siteNumber(db, site, false);
+  if (siteN === undefined) return;
+  const from = after === '' ? undefined : parseHlc(after);
+  const low = from ? clockOf(from.millis, from.counter) : -1n;
+  // Its own statement, not the cached one: the caller may read other operations while this one is open.
+  const rows = db.prepare(`SELECT ${OP_COLUMNS} FROM op_log o ${OP_JOINS} WHERE o.site = ? AND o.hlc > ? ORDER BY o.hlc`).iterate(siteN, low);
+  for (const r of rows as IterableIterator<StoredRow>) yield toTuple(toOp(db, r));
+}
+
 /** Every operation, in stamp order. */
 export function allOps(db: Db): OpTuple[] {
   const sites = cached(db, 'SELECT site FROM op_sites').pluck().all() as string[];

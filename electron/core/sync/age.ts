@@ -16,6 +16,15 @@ export interface Seal {
 }
 
 export async function seal(plaintext: Uint8Array, how: Seal): Promise<Uint8Array> {
+  return encrypterFor(how).encrypt(plaintext);
+}
+
+/** The same, as a stream: a bundle of any size is encrypted chunk by chunk (age's STREAM, 64 KiB at a time). */
+export async function sealStream(plaintext: ReadableStream<Uint8Array>, how: Seal): Promise<ReadableStream<Uint8Array>> {
+  return encrypterFor(how).encrypt(plaintext);
+}
+
+function encrypterFor(how: Seal): Encrypter {
   const encrypter = new Encrypter();
   if (how.passphrase !== undefined) {
     encrypter.setPassphrase(how.passphrase);
@@ -32,7 +41,7 @@ export async function seal(plaintext: Uint8Array, how: Seal): Promise<Uint8Array
       encrypter.addRecipient(recipient);
     }
   }
-  return encrypter.encrypt(plaintext);
+  return encrypter;
 }
 
 /** Which kinds of stanza the header holds, to say precisely why a file does not open. */
@@ -44,7 +53,42 @@ function stanzaTypes(file: Uint8Array): string[] | undefined {
   return lines.filter((l) => l.startsWith('-> ')).map((l) => l.slice(3).split(' ')[0] ?? '');
 }
 
-export async function open(file: Uint8Array, keys: { identities: readonly string[]; passphrase?: string }): Promise<Uint8Array> {
+export interface OpenKeys {
+  identities: readonly string[];
+  passphrase?: string;
+}
+
+export async function open(file: Uint8Array, keys: OpenKeys): Promise<Uint8Array> {
+  const decrypter = decrypterFor(file, keys);
+  try {
+    return await decrypter.decrypt(file);
+  } catch (error) {
+    throw new BundleError('encryption', reasonOf((error as Error).message, stanzaTypes(file)!.includes('scrypt')));
+  }
+}
+
+/**
+ * The same as a stream: `head` is the file's first bytes (up to 64 KiB, to name the kind of key it needs), `file` the
+ * whole file. The header is read and its key found before this answers; a chunk that fails its authentication
+ * later makes the returned stream throw (see `decryptionProblem`).
+ */
+export async function openStream(head: Uint8Array, file: ReadableStream<Uint8Array>, keys: OpenKeys): Promise<ReadableStream<Uint8Array>> {
+  const decrypter = decrypterFor(head, keys);
+  try {
+    return await decrypter.decrypt(file);
+  } catch (error) {
+    if (error instanceof BundleError) throw error;
+    throw new BundleError('encryption', reasonOf((error as Error).message, stanzaTypes(head)!.includes('scrypt')));
+  }
+}
+
+/** A failure while reading a decrypted stream, in words: the ciphertext was cut or altered after the header. */
+export function decryptionProblem(error: unknown): BundleError {
+  if (error instanceof BundleError) return error;
+  return new BundleError('encryption', reasonOf(error instanceof Error ? error.message : String(error), false));
+}
+
+function decrypterFor(file: Uint8Array, keys: OpenKeys): Decrypter {
   const types = stanzaTypes(file);
   if (!types || types.length === 0) {
     throw new BundleError('encryption', '该文件不是加密同步包（不是 age 格式，或文件头已损坏）');
@@ -56,11 +100,7 @@ export async function open(file: Uint8Array, keys: { identities: readonly string
   const decrypter = new Decrypter();
   if (byPassphrase) decrypter.addPassphrase(keys.passphrase!);
   else for (const identity of keys.identities) decrypter.addIdentity(identity);
-  try {
-    return await decrypter.decrypt(file);
-  } catch (error) {
-    throw new BundleError('encryption', reasonOf((error as Error).message, byPassphrase));
-  }
+  return decrypter;
 }
 
 // age-encryption reports failures as plain Errors; its messages tell header problems from payload ones.

@@ -6,10 +6,11 @@ import { heldOrPruned, opAt, storeOps, winnersOfRow } from '../ledger/op-store.j
 import { BundleError } from './errors.js';
 import { createHlc, parseHlc } from './hlc.js';
 import type { Manifest } from './manifest.js';
-import { notePeerAuditSeen, receiveChains, type WireChain } from './audit-chains.js';
+import { notePeerAuditSeen, receiveChains } from './audit-chains.js';
 import { holdForUpgrade, NEWER_VERSION_NOTICE } from './held.js';
 import { noteSharedNumbers } from './numbers.js';
-import type { HeldOp, WireConflict, WireOp } from './payload.js';
+import type { WireConflict, WireOp } from './payload.js';
+import type { Staging } from './staging.js';
 import { FIRST_SYNC_VERSION } from '../ledger/tables.js';
 import { notePeerSeen } from './peers.js';
 import { releaseQuarantine, quarantine } from './quarantine.js';
@@ -26,16 +27,14 @@ import { checkRows } from './row-rules.js';
 export interface Incoming {
   manifest: Manifest;
   senderName: string;
-  ops: readonly WireOp[];
-  /** Operations on fields a newer version syncs: kept until this workstation is upgraded (sync/held.ts). */
-  held?: readonly HeldOp[];
-  /** Signed audit chains: the sender's, and those of the peers it keeps (sync/audit-chains.ts). */
-  chains?: readonly WireChain[];
-  /** Conflicts the sender recorded about operations in the bundle. */
-  conflicts: readonly WireConflict[];
+  /** The bundle's checked content, verified against the manifest (staging.ts). */
+  staging: Staging;
   file: string;
   bytes: number;
 }
+
+/** Operations per chunk: whole rows are applied together, so a chunk may run past this by one row's operations. */
+const CHUNK_OPS = 4096;
 
 export interface ApplyOptions {
   confirmMassDelete: boolean;
@@ -101,74 +100,112 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   }
   // Rows may arrive before what they point at (an incident before its new township): check at COMMIT.
   db.pragma('defer_foreign_keys = ON');
+  const { staging } = incoming;
+  const forged = () => new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
+  const maxBySite = new Map<string, string>();
+  const noteMax = (op: { site: string; hlc: string }) => {
+    if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
+  };
 
-  // Stamps far ahead of our clock are held aside; earlier ones whose time has come are taken back in.
-  const accepted: WireOp[] = [];
-  const held: WireOp[] = [];
-  for (const op of incoming.ops) {
-    // Our own operations can only come back to us; a "new" one in our name is forged (it would also break the
-    // audit chain, which seals this site's operations).
-    if (op.site === ctx.site && !heldOrPruned(db, op.hlc)) {
-      throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
+  // Operations on fields a newer version syncs are kept for it.
+  let keptForLater = 0;
+  for (const batch of staging.newerOps(CHUNK_OPS)) {
+    for (const op of batch) {
+      if (op.site === ctx.site && !heldOrPruned(db, op.hlc)) throw forged();
+      noteMax(op);
     }
-    if (parseHlc(op.hlc)!.millis - nowMs > options.maxDriftMs) held.push(op);
-    else accepted.push(op);
+    keptForLater += holdForUpgrade(db, batch, manifest.syncVersion ?? FIRST_SYNC_VERSION, manifest.bundleId, at);
   }
-  quarantine(db, held, manifest.bundleId, at);
-  const newer = incoming.held ?? [];
-  for (const op of newer) {
-    if (op.site === ctx.site && !heldOrPruned(db, op.hlc)) {
-      throw new BundleError('operation', '同步包中有声称由本工作站产生、但本工作站并无记录的操作（可能是伪造），已拒绝');
-    }
-  }
-  const keptForLater = holdForUpgrade(db, newer, manifest.syncVersion ?? FIRST_SYNC_VERSION, manifest.bundleId, at);
-  const acceptedStamps = new Set(accepted.map((op) => op.hlc));
-  // Released operations the sender also sent again are processed once, as incoming.
+  // Earlier quarantined operations whose time has come join the bundle's; one the sender sent again is the bundle's.
   const releasedAll = releaseQuarantine(db, nowMs, options.maxDriftMs);
-  const released = releasedAll.filter((op) => !acceptedStamps.has(op.hlc));
+  staging.addReleased(releasedAll);
+  const releasedStamps = new Set(releasedAll.map((op) => op.hlc));
+  const live = staging.hasDeletions() ? liveCounts(ctx) : { liveRows: 0, liveIncidents: 0 };
 
-  // What each touched field holds now, before this bundle.
-  const arriving = [...accepted, ...released];
-  const stored = storedWinners(ctx, arriving);
-  // A row the bundle would leave incomplete or pointing at nothing waits in quarantine instead (row-rules.ts).
-  const rows = checkRows(db, arriving, (op) => (stored.get(fieldKey(op))?.hlc ?? '') < op.hlc);
-  quarantine(db, rows.hold, manifest.bundleId, at);
-  const all = rows.apply;
-  const heldNow = new Set(rows.hold.map((op) => op.hlc));
-  const releasedApplied = releasedAll.filter((op) => !heldNow.has(op.hlc)).length;
-
-  // Record the operations; ones we already hold must be identical (a stamp names one operation forever).
-  const fresh: WireOp[] = [];
+  let drifted = 0;
   let duplicates = 0;
-  const outcomes = storeOps(db, all);
-  all.forEach((op, i) => {
-    if (outcomes[i] === 'new') fresh.push(op);
-    else if (outcomes[i] === 'same') duplicates += 1;
-    else throw new BundleError('operation', `同步包中的操作与本机已有的同一时间戳操作内容不同（${op.hlc}），文件可能被篡改，已拒绝`);
-  });
-
-  // The winner of each field among the new operations, against what the field held.
-  const newest = new Map<string, WireOp>();
-  for (const op of fresh) {
-    const key = fieldKey(op);
-    const best = newest.get(key);
-    if (!best || op.hlc > best.hlc) newest.set(key, op);
-  }
-  const releasedSet = new Set(released.map((op) => op.hlc));
-  const winners: WireOp[] = [];
-  const conflicts: { op: WireOp; had: Stored; hadSite: string }[] = [];
-  for (const [key, op] of newest) {
-    const had = stored.get(key);
-    if (had && !releasedSet.has(op.hlc) && !HOUSEKEEPING.has(op.col) && isConcurrent(op, had, manifest.seen)) {
-      conflicts.push({ op, had, hadSite: parseHlc(had.hlc)!.site });
+  let applied = 0;
+  let releasedHeld = 0;
+  let deletions = 0;
+  let incidentDeletions = 0;
+  let recorded = 0;
+  const heldRows = { rows: 0, ops: 0, first: '' };
+  const numberMessages: string[] = [];
+  const calendarYears = new Set<number>();
+  // Applied whole rows at a time, tables in reference order: a row's references were decided by an earlier chunk
+  // (applied, so in the ledger; or held, so not) or are in its own chunk, where the row rules see both.
+  for (const { ops, released } of staging.rowChunks(CHUNK_OPS)) {
+    // Stamps far ahead of our clock are held aside; our own operations can only come back to us (a "new" one in our
+    // name is forged: it would also break the audit chain, which seals this site's operations).
+    const accepted: WireOp[] = [];
+    const ahead: WireOp[] = [];
+    for (const op of ops) {
+      if (op.site === ctx.site && !released.has(op.hlc) && !heldOrPruned(db, op.hlc)) throw forged();
+      if (!released.has(op.hlc) && parseHlc(op.hlc)!.millis - nowMs > options.maxDriftMs) ahead.push(op);
+      else accepted.push(op);
     }
-    if (!had || op.hlc > had.hlc) winners.push(op);
-  }
+    quarantine(db, ahead, manifest.bundleId, at);
+    drifted += ahead.length;
 
-  const { deletions, liveRows, incidentDeletions, liveIncidents } = countDeletions(ctx, winners);
+    // What each touched field holds now, before this bundle.
+    const stored = storedWinners(ctx, accepted);
+    // A row the bundle would leave incomplete or pointing at nothing waits in quarantine instead (row-rules.ts).
+    const rows = checkRows(db, accepted, (op) => (stored.get(fieldKey(op))?.hlc ?? '') < op.hlc);
+    quarantine(db, rows.hold, manifest.bundleId, at);
+    heldRows.rows += rows.held.length;
+    heldRows.ops += rows.hold.length;
+    if (heldRows.first === '' && rows.held.length > 0) heldRows.first = rows.held[0]!.reason;
+    for (const op of rows.hold) if (releasedStamps.has(op.hlc)) releasedHeld += 1;
+    const all = rows.apply;
+
+    // Record the operations; ones we already hold must be identical (a stamp names one operation forever).
+    const fresh: WireOp[] = [];
+    const outcomes = storeOps(db, all);
+    all.forEach((op, i) => {
+      if (outcomes[i] === 'new') fresh.push(op);
+      else if (outcomes[i] === 'same') duplicates += 1;
+      else throw new BundleError('operation', `同步包中的操作与本机已有的同一时间戳操作内容不同（${op.hlc}），文件可能被篡改，已拒绝`);
+    });
+
+    // The winner of each field among the new operations, against what the field held.
+    const newest = new Map<string, WireOp>();
+    for (const op of fresh) {
+      const key = fieldKey(op);
+      const best = newest.get(key);
+      if (!best || op.hlc > best.hlc) newest.set(key, op);
+    }
+    const winners: WireOp[] = [];
+    const found: WireConflict[] = [];
+    for (const [key, op] of newest) {
+      const had = stored.get(key);
+      if (had && !released.has(op.hlc) && !HOUSEKEEPING.has(op.col) && isConcurrent(op, had, manifest.seen)) {
+        const incomingWins = op.hlc > had.hlc;
+        found.push({ tbl: op.tbl, row: op.row, col: op.col, winner: incomingWins ? op.hlc : had.hlc, loser: incomingWins ? had.hlc : op.hlc });
+      }
+      if (!had || op.hlc > had.hlc) winners.push(op);
+    }
+    const gone = countDeletions(ctx, winners);
+    deletions += gone.deletions;
+    incidentDeletions += gone.incidentDeletions;
+
+    // The clock moves past what we accepted (never past what we held aside), so our next edits win over these.
+    const top = fresh.reduce<string | undefined>((max, op) => (max === undefined || op.hlc > max ? op.hlc : max), undefined);
+    if (top) ctx.hlc.receive(top);
+
+    applyWinningOps(db, groupByRow(winners));
+    numberMessages.push(...noteSharedNumbers(ctx, winners, manifest.bundleId, at));
+    for (const op of fresh) noteMax(op);
+    recorded += recordConflicts(ctx, found, manifest.bundleId, at);
+    applied += fresh.filter((op) => !released.has(op.hlc)).length;
+    for (const op of winners) if (op.tbl === 'calendar_overrides') calendarYears.add(Number(op.row.slice(0, 4)));
+  }
+  const releasedApplied = releasedAll.length - releasedHeld;
+
+  const { liveRows, liveIncidents } = live;
   const needsConfirmation =
     deletions > 0 && (deletions * 2 > liveRows || (incidentDeletions > 0 && incidentDeletions * 2 > liveIncidents));
   if (needsConfirmation && !options.confirmMassDelete && !options.dryRun) {
+    // Everything applied so far rolls back with this throw.
     throw new BundleError(
       'confirm',
       `此同步包将删除 ${deletions} 条记录（本台账现有 ${liveRows} 条，其中舆情事件删除 ${incidentDeletions} / ${liveIncidents} 条），超过一半。` +
@@ -176,45 +213,32 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
     );
   }
 
-  // The clock moves past what we accepted (never past what we held aside), so our next edits win over these.
-  const top = fresh.reduce<string | undefined>((max, op) => (max === undefined || op.hlc > max ? op.hlc : max), undefined);
-  if (top) ctx.hlc.receive(top);
-
-  applyWinningOps(db, groupByRow(winners));
-  const numberMessages = noteSharedNumbers(ctx, winners, manifest.bundleId, at);
-
-  const maxBySite = new Map<string, string>();
-  for (const op of [...fresh, ...newer]) if ((maxBySite.get(op.site) ?? '') < op.hlc) maxBySite.set(op.site, op.hlc);
   for (const [site, hlc] of maxBySite) noteSeen(db, site, hlc);
   notePeerSeen(db, manifest.sender.site, manifest.seen);
-  receiveChains(db, ctx.site, incoming.chains ?? [], at);
+  for (const chain of staging.chains()) receiveChains(db, ctx.site, [chain], at);
   notePeerAuditSeen(db, manifest.sender.site, manifest.auditSeen ?? {});
-
-  const found = conflicts.map(({ op, had }) => {
-    const incomingWins = op.hlc > had.hlc;
-    return { tbl: op.tbl, row: op.row, col: op.col, winner: incomingWins ? op.hlc : had.hlc, loser: incomingWins ? had.hlc : op.hlc };
-  });
-  const recorded = recordConflicts(ctx, [...found, ...incoming.conflicts], manifest.bundleId, at);
+  // Conflicts the sender recorded, once all the bundle's operations are stored.
+  for (const list of staging.conflicts()) recorded += recordConflicts(ctx, list, manifest.bundleId, at);
 
   const result: ImportResult = {
     ...base,
-    applied: fresh.filter((op) => !releasedSet.has(op.hlc)).length,
+    applied,
     duplicates,
     conflicts: recorded + numberMessages.length,
-    quarantined: held.length + rows.hold.length,
+    quarantined: drifted + heldRows.ops,
     released: releasedApplied,
     renumbered: 0, // numbers never change on import any more (sync/numbers.ts)
     deletions,
     liveRows,
     needsConfirmation,
     messages: [
-      ...(held.length > 0
-        ? [`${held.length} 条操作的时间比本机时钟快 24 小时以上（发送方时钟可能有误），已隔离，未应用，也未改动本机时钟`]
+      ...(drifted > 0
+        ? [`${drifted} 条操作的时间比本机时钟快 24 小时以上（发送方时钟可能有误），已隔离，未应用，也未改动本机时钟`]
         : []),
       ...(releasedApplied > 0 ? [`此前隔离的 ${releasedApplied} 条操作已具备条件，本次已应用`] : []),
-      ...(rows.held.length > 0
+      ...(heldRows.rows > 0
         ? [
-            `${rows.held.length} 条记录不完整或引用了本台账没有的记录（如${rows.held[0]!.reason}），其 ${rows.hold.length} 条操作已隔离，` +
+            `${heldRows.rows} 条记录不完整或引用了本台账没有的记录（如${heldRows.first}），其 ${heldRows.ops} 条操作已隔离，` +
               '待补全它们的操作到达后自动应用',
           ]
         : []),
@@ -250,7 +274,6 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   );
   // Deadlines follow the calendar: an office entry for a day that arrives here moves this workstation's open
   // commitments of that year too — the sender could recompute only the commitments it held.
-  const calendarYears = new Set(winners.filter((op) => op.tbl === 'calendar_overrides').map((op) => Number(op.row.slice(0, 4))));
   let recomputed = 0;
   for (const year of calendarYears) recomputed += recomputeDeadlines(ctx, year);
   if (recomputed > 0) result.messages.push(`按收到的节假日调整，重新计算了 ${recomputed} 项承诺期限`);
@@ -315,6 +338,7 @@ function storedWinners(ctx: LedgerContext, ops: readonly WireOp[]): Map<string, 
   return out;
 }
 
+/** Deletions among the winning operations of rows live in the ledger now. */
 function countDeletions(ctx: LedgerContext, winners: readonly WireOp[]) {
   let deletions = 0;
   let incidentDeletions = 0;
@@ -325,7 +349,11 @@ function countDeletions(ctx: LedgerContext, winners: readonly WireOp[]) {
     deletions += 1;
     if (op.tbl === 'incidents') incidentDeletions += 1;
   }
-  if (deletions === 0) return { deletions, incidentDeletions, liveRows: 0, liveIncidents: 0 };
+  return { deletions, incidentDeletions };
+}
+
+/** Live rows before the bundle, to weigh its deletions against. */
+function liveCounts(ctx: LedgerContext) {
   let liveRows = 0;
   let liveIncidents = 0;
   for (const table of Object.keys(catalogueOf(ctx))) {
@@ -333,5 +361,5 @@ function countDeletions(ctx: LedgerContext, winners: readonly WireOp[]) {
     liveRows += n;
     if (table === 'incidents') liveIncidents = n;
   }
-  return { deletions, incidentDeletions, liveRows, liveIncidents };
+  return { liveRows, liveIncidents };
 }

@@ -115,23 +115,32 @@ export function notePeerAuditSeen(db: Db, peer: string, seen: Readonly<Record<st
   for (const [site, seq] of Object.entries(seen)) upsert.run(peer, site, seq);
 }
 
-/** The chains a bundle for these peers carries: each chain this workstation holds a signed head of, from where the
- * least-informed of them stands. */
-export function chainsFor(db: Db, ownSite: string, peerSites: readonly string[], full: boolean): WireChain[] {
+/**
+ * The chains a bundle for these peers carries: each chain this workstation holds a signed head of, from where the
+ * least-informed of them stands — a piece of at most `page` entries at a time, each piece naming its chain and head
+ * (a receiver keeps them in turn), so a long chain is never held whole.
+ */
+export function* chainsFor(db: Db, ownSite: string, peerSites: readonly string[], full: boolean, page = 2000): Generator<WireChain> {
   const sites = (cached(db, 'SELECT site FROM audit_heads ORDER BY site').pluck().all() as string[]);
   const known = cached(db, 'SELECT seq FROM peer_audit_seen WHERE peer = ? AND site = ?').pluck();
-  const chains: WireChain[] = [];
   for (const site of sites) {
     const head = headOf(db, site)!;
-    const from = full || peerSites.length === 0 ? 0 : Math.min(...peerSites.map((p) => (known.get(p, site) as number | undefined) ?? 0));
-    if (from >= head.seq) continue;
-    const entries =
-      site === ownSite
-        ? (cached(db, `SELECT ${COLUMNS} FROM audit WHERE seq > ? AND seq <= ? ORDER BY seq`).all(from, head.seq) as AuditRow[])
-        : (cached(db, `SELECT ${COLUMNS} FROM peer_audit WHERE chain = ? AND seq > ? AND seq <= ? ORDER BY seq`).all(site, from, head.seq) as AuditRow[]);
-    chains.push({ site, head, entries });
+    let from = full || peerSites.length === 0 ? 0 : Math.min(...peerSites.map((p) => (known.get(p, site) as number | undefined) ?? 0));
+    let pieces = 0;
+    while (from < head.seq) {
+      const entries =
+        site === ownSite
+          ? (cached(db, `SELECT ${COLUMNS} FROM audit WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).all(from, head.seq, page) as AuditRow[])
+          : (cached(db, `SELECT ${COLUMNS} FROM peer_audit WHERE chain = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).all(site, from, head.seq, page) as AuditRow[]);
+      if (entries.length === 0) {
+        if (pieces === 0) yield { site, head, entries };
+        break;
+      }
+      pieces += 1;
+      yield { site, head, entries };
+      from = entries[entries.length - 1]!.seq;
+    }
   }
-  return chains;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.js';
 import { COLUMN_LABELS, TABLE_LABELS } from '../../../shared/field-labels.js';
@@ -21,7 +20,8 @@ import { formatHlc, parseHlc } from './hlc.js';
 export type WireOp = Op;
 
 const FRAME_OPS = 4096;
-const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+/** A frame's largest length: one attachment in base64, or (from earlier versions) a whole audit chain. */
+export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 const MAX_TEXT = 1_000_000; // characters in one field (a 摘要 pasted from a long post fits many times over)
 const MAX_LIST = 10_000;
 // Row ids are uuids or seed codes: printable, no spaces or control characters, bounded.
@@ -36,71 +36,51 @@ export interface WireConflict {
   loser: string;
 }
 
-export function encodeOps(
-  ops: Iterable<readonly [string, string, string, string, string]>,
-  conflicts: readonly (readonly [string, string, string, string, string])[] = [],
-  blobs: readonly Blob[] = [],
-  chains: readonly WireChain[] = [],
-): Buffer {
-  const frames: Buffer[] = [];
+/** One frame: a u32 BE length, then the frame's JSON. */
+function frame(body: string): Buffer {
+  const bytes = Buffer.from(body, 'utf8');
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(bytes.length);
+  return Buffer.concat([head, bytes]);
+}
+
+/** What a payload carries, each part as an iterable so that a bundle of any size is written without holding it. */
+export interface PayloadParts {
+  /** [hlc, table, row, column, value as stored JSON text]. */
+  ops: Iterable<readonly [string, string, string, string, string]>;
+  conflicts?: () => readonly (readonly [string, string, string, string, string])[];
+  chains?: () => Iterable<WireChain>;
+  blobs?: () => Iterable<Blob>;
+}
+
+/** The payload's frames, in order: operations, then the conflict list, the audit chains and attachment contents. */
+export function* encodePayload(parts: PayloadParts): Generator<Buffer> {
   let batch: string[] = [];
-  const flush = () => {
-    if (batch.length === 0) return;
-    const body = Buffer.from(`[${batch.join(',')}]`, 'utf8');
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(body.length);
-    frames.push(head, body);
-    batch = [];
-  };
   // `value` arrives as the stored JSON text: spliced in as is, not parsed and re-serialised.
-  for (const [hlc, tbl, row, col, value] of ops) {
+  for (const [hlc, tbl, row, col, value] of parts.ops) {
     batch.push(`[${JSON.stringify(hlc)},${JSON.stringify(tbl)},${JSON.stringify(row)},${JSON.stringify(col)},${value}]`);
-    if (batch.length >= FRAME_OPS) flush();
+    if (batch.length >= FRAME_OPS) {
+      yield frame(`[${batch.join(',')}]`);
+      batch = [];
+    }
   }
-  flush();
-  if (conflicts.length > 0) {
-    // A trailing frame that is an object, not an array: the conflicts the sender knows of.
-    const body = Buffer.from(JSON.stringify({ conflicts }), 'utf8');
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(body.length);
-    frames.push(head, body);
-  }
-  for (const chain of chains) {
-    // Signed audit chains, one per frame: whose operations these are, and who did each (sync/audit-chains.ts).
-    const body = Buffer.from(JSON.stringify({ audit: chain }), 'utf8');
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(body.length);
-    frames.push(head, body);
-  }
-  for (const blob of blobs) {
+  if (batch.length > 0) yield frame(`[${batch.join(',')}]`);
+  const conflicts = parts.conflicts?.() ?? [];
+  // A trailing frame that is an object, not an array: the conflicts the sender knows of.
+  if (conflicts.length > 0) yield frame(JSON.stringify({ conflicts }));
+  // Signed audit chains, in pieces (a receiver, this version or the previous one, keeps each piece in turn, going on
+  // where it stands): whose operations these are, and who did each (sync/audit-chains.ts).
+  for (const chain of parts.chains?.() ?? []) yield frame(JSON.stringify({ audit: chain }));
+  for (const blob of parts.blobs?.() ?? []) {
     // Attachment contents, one per frame, after the operations: covered by the payload hash the manifest signs.
-    const body = Buffer.from(JSON.stringify({ blob: { sha256: blob.sha256, data: Buffer.from(blob.bytes).toString('base64') } }), 'utf8');
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(body.length);
-    frames.push(head, body);
+    yield frame(JSON.stringify({ blob: { sha256: blob.sha256, data: Buffer.from(blob.bytes).toString('base64') } }));
   }
-  return Buffer.concat(frames);
 }
 
 /** An attachment's bytes, named by their sha256. */
 export interface Blob {
   sha256: string;
   bytes: Uint8Array;
-}
-
-export const compress = (raw: Buffer) => deflateRawSync(raw, { level: 6 });
-
-/** Inflates at most `declared` bytes: a decompression bomb stops at the size the signed manifest promised. */
-export function decompress(compressed: Uint8Array, declared: number): Buffer {
-  let raw: Buffer;
-  try {
-    raw = inflateRawSync(compressed, { maxOutputLength: Math.max(1, declared) });
-  } catch (error) {
-    const tooBig = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
-    throw new BundleError('payload', tooBig ? '同步包内容解压后超出清单声明的大小，已拒绝（可能是压缩炸弹）' : '同步包内容无法解压，文件已损坏');
-  }
-  if (raw.length !== declared) throw new BundleError('payload', '同步包内容的大小与清单不符，文件已损坏');
-  return raw;
 }
 
 /** What the reader knows: its catalogue, and whether the sender's version is newer than its own. */
@@ -121,65 +101,51 @@ export interface HeldOp {
   value: string;
 }
 
-export interface Decoded {
-  chains: WireChain[];
-  ops: WireOp[];
-  held: HeldOp[];
-  conflicts: WireConflict[];
-  blobs: Blob[];
-}
+/** One frame of a payload, checked. */
+export type CheckedFrame =
+  | { kind: 'ops'; known: WireOp[]; held: HeldOp[] }
+  | { kind: 'conflicts'; conflicts: WireConflict[] }
+  | { kind: 'chain'; chain: WireChain }
+  | { kind: 'blob'; blob: Blob }
+  | { kind: 'newer' };
 
-/** Every operation of a payload, validated; throws BundleError naming the first bad one. */
-export function decodeOps(raw: Buffer, reader: Reader = { catalogue: LEDGER_TABLES, newerSender: false }): Decoded {
+/**
+ * Checks the frames of one payload in order; throws BundleError naming the first bad operation. Operations come
+ * first, then the conflict list (once), audit chains and attachment contents in any order. Stamps given twice are
+ * found where the operations are kept (staging.ts), which needs no set of every stamp in memory.
+ */
+export function frameChecker(reader: Reader = { catalogue: LEDGER_TABLES, newerSender: false }): (body: Buffer) => CheckedFrame {
   const isStamp = stampChecker();
-  const ops: WireOp[] = [];
-  const held: HeldOp[] = [];
-  const chains: WireChain[] = [];
-  const blobs: Blob[] = [];
+  let opsSeen = 0;
+  let blobsSeen = 0;
   let objects = false;
-  let conflicts: WireConflict[] | undefined;
-  const seen = new Set<string>();
-  let offset = 0;
-  while (offset < raw.length) {
-    if (offset + 4 > raw.length) throw new BundleError('payload', '同步包内容被截断');
-    const length = raw.readUInt32BE(offset);
-    offset += 4;
-    if (length > MAX_FRAME_BYTES || offset + length > raw.length) throw new BundleError('payload', '同步包内容被截断或分段长度无效');
+  let conflictsSeen = false;
+  return (body) => {
     let frame: unknown;
     try {
-      frame = JSON.parse(raw.toString('utf8', offset, offset + length));
+      frame = JSON.parse(body.toString('utf8'));
     } catch {
       throw new BundleError('payload', '同步包内容不是有效的 JSON');
     }
-    offset += length;
     if (!Array.isArray(frame)) {
-      // After the operations come the conflict list (once) and attachment contents, in any order.
       objects = true;
-      if (frame !== null && typeof frame === 'object' && 'blob' in frame) {
-        blobs.push(checkBlob(frame, blobs.length + 1));
-        continue;
-      }
-      if (frame !== null && typeof frame === 'object' && 'audit' in frame) {
-        chains.push(parseChainFrame(frame));
-        continue;
-      }
-      if (frame !== null && typeof frame === 'object' && !('conflicts' in frame) && reader.newerSender) continue; // a newer kind of frame
-      if (conflicts !== undefined) throw new BundleError('payload', '同步包内容格式无效（冲突清单重复）');
-      conflicts = checkConflicts(frame, reader);
-      continue;
+      if (frame !== null && typeof frame === 'object' && 'blob' in frame) return { kind: 'blob', blob: checkBlob(frame, ++blobsSeen) };
+      if (frame !== null && typeof frame === 'object' && 'audit' in frame) return { kind: 'chain', chain: parseChainFrame(frame) };
+      if (frame !== null && typeof frame === 'object' && !('conflicts' in frame) && reader.newerSender) return { kind: 'newer' };
+      if (conflictsSeen) throw new BundleError('payload', '同步包内容格式无效（冲突清单重复）');
+      conflictsSeen = true;
+      return { kind: 'conflicts', conflicts: checkConflicts(frame, reader) };
     }
     if (objects) throw new BundleError('payload', '同步包内容格式无效（冲突清单或附件之后还有操作）');
+    const known: WireOp[] = [];
+    const held: HeldOp[] = [];
     for (const item of frame as unknown[]) {
-      const n = ops.length + held.length + 1;
-      const checked = checkOp(item, n, isStamp, reader);
-      const { hlc } = 'known' in checked ? checked.known : checked.held;
-      if (seen.has(hlc)) throw new BundleError('operation', `第 ${n} 条操作的时间戳与前面的重复：${hlc}`);
-      seen.add(hlc);
-      if ('known' in checked) ops.push(checked.known);
+      const checked = checkOp(item, ++opsSeen, isStamp, reader);
+      if ('known' in checked) known.push(checked.known);
       else held.push(checked.held);
     }
-  }
-  return { ops, held, chains, conflicts: conflicts ?? [], blobs };
+    return { kind: 'ops', known, held };
+  };
 }
 
 /** An attachment's contents: its name must be the sha256 of its bytes, and it must fit an attachment's size. */

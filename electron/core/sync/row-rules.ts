@@ -43,6 +43,16 @@ const REFERENCES: Partial<Record<LedgerTable, Record<string, LedgerTable>>> = {
   feedback: { incident_id: 'incidents', commitment_id: 'commitments' },
 };
 
+/**
+ * Tables in reference order: every table comes after those its rows point at. A bundle applied table by table in this
+ * order (apply.ts, in chunks) finds each row's references already decided — applied, held, or absent.
+ */
+export const TABLE_ORDER: ReadonlyMap<LedgerTable, number> = (() => {
+  const depth = (table: LedgerTable, seen: readonly LedgerTable[]): number =>
+    Math.max(0, ...Object.values(REFERENCES[table] ?? {}).filter((t) => t !== table && !seen.includes(t)).map((t) => 1 + depth(t, [...seen, table])));
+  return new Map((Object.keys(REQUIRED) as LedgerTable[]).map((table) => [table, depth(table, [])]));
+})();
+
 /** References a row cannot be without (a response always belongs to an incident), in whatever the bundle writes. */
 const NOT_NULL: Partial<Record<LedgerTable, readonly string[]>> = {
   responses: ['incident_id'],

@@ -1,0 +1,69 @@
+// Reading a byte stream in pieces of a known size (a length, then that many bytes), without ever holding more of it
+// than the piece asked for plus one chunk of the source.
+
+export interface ByteReader {
+  /** Exactly `n` bytes, or undefined at a clean end before the first of them; a stream ending inside them throws. */
+  read(n: number): Promise<Buffer | undefined>;
+  /** Whatever remains, chunk by chunk (after the pieces already read). */
+  rest(): AsyncGenerator<Buffer>;
+}
+
+export class TruncatedError extends Error {}
+
+export function byteReader(source: AsyncIterable<Uint8Array>): ByteReader {
+  const it = source[Symbol.asyncIterator]();
+  let pending: Buffer[] = [];
+  let have = 0;
+  let done = false;
+  const pull = async () => {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      return;
+    }
+    const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    if (chunk.length === 0) return;
+    pending.push(chunk);
+    have += chunk.length;
+  };
+  return {
+    async read(n) {
+      while (have < n && !done) await pull();
+      if (have < n) {
+        if (have === 0) return undefined;
+        throw new TruncatedError(`stream ended ${n - have} bytes early`);
+      }
+      const joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, have);
+      const out = joined.subarray(0, n);
+      const left = joined.subarray(n);
+      pending = left.length > 0 ? [left] : [];
+      have = left.length;
+      return out;
+    },
+    async *rest() {
+      for (const chunk of pending) yield chunk;
+      pending = [];
+      have = 0;
+      while (!done) {
+        await pull();
+        for (const chunk of pending) yield chunk;
+        pending = [];
+        have = 0;
+      }
+    },
+  };
+}
+
+/** The frames of a stream of u32 BE length-prefixed records; a length over `maxFrame` or a cut record throws. */
+export async function* framesOf(source: AsyncIterable<Uint8Array>, maxFrame: number, onBadLength: (length: number) => Error): AsyncGenerator<Buffer> {
+  const reader = byteReader(source);
+  for (;;) {
+    const head = await reader.read(4);
+    if (head === undefined) return;
+    const length = head.readUInt32BE(0);
+    if (length > maxFrame) throw onBadLength(length);
+    const body = length === 0 ? Buffer.alloc(0) : await reader.read(length);
+    if (body === undefined) throw new TruncatedError('frame body missing');
+    yield body;
+  }
+}
