@@ -1,24 +1,33 @@
 import type { Db } from '../db/open.js';
+import { decodeValue } from '../ledger/op-store.js';
 import { cached } from '../ledger/statements.js';
 
 // When an incident became 已办结, for 反弹 ("closed within the last 180 days"), from its status history — the
-// incident's synced operations, as the digest reads a status as of a time (digest/scan.ts). The status operation
-// in force is the closing; the time is the updated_at its mutation wrote beside it (the closing workstation's
-// clock when the step was taken: every move through the workflow writes one), that mutation's being the first
-// updated_at after the status from the same workstation. Where that operation is gone, the closing stamp's own
-// time. The incident's current updated_at is not it: any later edit of a closed incident moves it.
+// incident's stored operations (ledger/op-store.ts), read by row number and field number through op_log's
+// (row, field, clock) index, as the digest reads a status as of a time (digest/scan.ts). The status operation in
+// force is the closing; the time is the updated_at its mutation wrote beside it (the closing workstation's clock
+// when the step was taken: every move through the workflow writes one), that mutation's being the first updated_at
+// after the status from the same workstation. Where that operation is gone, the closing stamp's own time. The
+// incident's current updated_at is not it: any later edit of a closed incident moves it.
 
-/** Stamps: `2026-11-28T20:38:08.123Z-0000-1f2e3d4c5b6a7988`, the workstation from the 31st character. */
-export const CLOSED_AT_SQL = `coalesce((SELECT coalesce(
-      (SELECT json_extract(u.value, '$') FROM ops u
-        WHERE u.tbl = 'incidents' AND u.row = s.row AND u.col = 'updated_at' AND u.hlc > s.hlc AND substr(u.hlc, 31) = substr(s.hlc, 31)
-        ORDER BY u.hlc LIMIT 1),
-      substr(s.hlc, 1, 24))
-    FROM (SELECT row, hlc FROM ops WHERE tbl = 'incidents' AND row = i.id AND col = 'status' ORDER BY hlc DESC LIMIT 1) s), i.updated_at)`;
+const FIELD = (col: string) => `(SELECT id FROM op_fields WHERE tbl = 'incidents' AND col = '${col}')`;
+
+// The winning status operation is the highest clock, ties between workstations going to the higher site id (as
+// stamps sort); its mutation's updated_at has the same site and the next higher clock of that field.
+const CLOSING_SQL = `
+  SELECT s.hlc >> 16 AS stamp_millis,
+    (SELECT u.value FROM op_log u WHERE u.row = s.row AND u.field = ${FIELD('updated_at')} AND u.hlc > s.hlc AND u.site = s.site
+      ORDER BY u.hlc LIMIT 1) AS updated_at
+  FROM op_rows r JOIN op_log s ON s.row = r.id AND s.field = ${FIELD('status')} JOIN op_sites t ON t.id = s.site
+  WHERE r.row = ? AND r.tbl = 'incidents'
+  ORDER BY s.hlc DESC, t.site DESC LIMIT 1`;
 
 /** When the incident was closed, or undefined when it is not 已办结. */
 export function closedAtOf(db: Db, incidentId: string): string | undefined {
-  return cached(db, `SELECT ${CLOSED_AT_SQL} FROM incidents i WHERE i.id = ? AND i.status = 'closed'`).pluck().get(incidentId) as
-    | string
-    | undefined;
+  const current = cached(db, `SELECT updated_at FROM incidents WHERE id = ? AND status = 'closed'`).pluck().get(incidentId) as string | undefined;
+  if (current === undefined) return undefined;
+  const closing = cached(db, CLOSING_SQL).get(incidentId) as { stamp_millis: number; updated_at: unknown } | undefined;
+  if (!closing) return current;
+  if (closing.updated_at !== null && closing.updated_at !== undefined) return decodeValue('text', closing.updated_at) as string;
+  return new Date(closing.stamp_millis).toISOString();
 }
