@@ -9,7 +9,7 @@ import { closingBlockers, closingRefusal } from './closing.js';
 import { cached, type LedgerContext, mutate } from './mutate.js';
 import { nextIncidentNumber } from './numbering.js';
 import { findTownship, findUnit, resolveCategory, resolveTownship, resolveUnit } from './reference.js';
-import { highlight, snippet } from '../search/highlight.js';
+import { highlight, mentions, snippet } from '../search/highlight.js';
 import { queryTerms, toMatchExpression } from '../search/bigrams.js';
 import { categoriesNamedBy, categoryOnlyHits } from '../search/category-match.js';
 import { SEVERITY_RANK } from '../db/migrations/005-ledger-indexes.js';
@@ -302,7 +302,8 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
   return { where, params, categories, others };
 }
 
-const SELECT_INCIDENT = `SELECT ${COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM`;
+const INCIDENT_COLUMNS = COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
+const SELECT_INCIDENT = `SELECT ${INCIDENT_COLUMNS} FROM`;
 
 /** The incident number a search box holds, if that is all it holds (a commitment's number names its incident). */
 function numberSearched(text: string): string | undefined {
@@ -341,7 +342,8 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
       ...incident,
       highlight: {
         title: highlight(incident.title, terms),
-        snippet: snippet([incident.summary, ...responseTexts(db, incident.id)], terms),
+        // The responses are read only when the summary does not show the hit.
+        snippet: snippet(mentions(incident.summary, terms) ? [incident.summary] : [incident.summary, ...responseTexts(db, incident.id)], terms),
       },
     })),
     total: page.total,
@@ -436,13 +438,18 @@ function withCategoryHits(db: Db, query: ParsedQuery, f: Filters, match: string 
   const dir = query.descending ? 'DESC' : 'ASC';
   const order = query.sort === 'relevance' ? 'i.rowid DESC' : `${SORT_KEYS[query.sort]} ${dir}, i.rowid ${dir}`;
   const window = { offset: Math.max(0, query.offset - page.total), limit: query.limit - page.rows.length };
-  const extra = categoryOnlyHits(db, { where: f.where, params: f.params, categories: named, match, order }, window);
+  const extra = categoryOnlyHits(db, { where: f.where, params: f.params, filtered: f.where.length > 1, categories: named, match, order }, window);
   return { rows: [...page.rows, ...byRowids(db, extra.rowids)], total: page.total + extra.total };
 }
 
+/** The page's rows, read in one statement, in the order of `rowids`. */
 function byRowids(db: Db, rowids: readonly number[]): IncidentRow[] {
-  const get = cached(db, `${SELECT_INCIDENT} incidents i WHERE i.rowid = ?`);
-  return rowids.map((rowid) => get.get(rowid) as IncidentRow);
+  if (rowids.length === 0) return [];
+  const rows = cached(db, `SELECT i.rowid AS rid, ${INCIDENT_COLUMNS} FROM incidents i WHERE i.rowid IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(rowids),
+  ) as (IncidentRow & { rid: number })[];
+  const byRowid = new Map(rows.map((row) => [row.rid, row]));
+  return rowids.map((rowid) => byRowid.get(rowid)!);
 }
 
 function responseTexts(db: Db, incidentId: string): string[] {
