@@ -13,21 +13,25 @@ import { cached } from '../ledger/statements.js';
 const FIELD = (col: string) => `(SELECT id FROM op_fields WHERE tbl = 'incidents' AND col = '${col}')`;
 
 // The winning status operation is the highest clock, ties between workstations going to the higher site id (as
-// stamps sort); its mutation's updated_at has the same site and the next higher clock of that field.
+// stamps sort); its mutation's updated_at has the same site and the next higher clock of that field. One statement
+// per incident: 反弹 in a year's report asks it of thousands of earlier incidents.
 const CLOSING_SQL = `
-  SELECT s.hlc >> 16 AS stamp_millis,
+  SELECT i.updated_at AS current, s.hlc >> 16 AS stamp_millis,
     (SELECT u.value FROM op_log u WHERE u.row = s.row AND u.field = ${FIELD('updated_at')} AND u.hlc > s.hlc AND u.site = s.site
       ORDER BY u.hlc LIMIT 1) AS updated_at
-  FROM op_rows r JOIN op_log s ON s.row = r.id AND s.field = ${FIELD('status')} JOIN op_sites t ON t.id = s.site
-  WHERE r.row = ? AND r.tbl = 'incidents'
-  ORDER BY s.hlc DESC, t.site DESC LIMIT 1`;
+  FROM incidents i
+    LEFT JOIN op_rows r ON r.row = i.id AND r.tbl = 'incidents'
+    LEFT JOIN op_log s ON s.row = r.id AND s.field = ${FIELD('status')}
+      AND s.hlc = (SELECT max(m.hlc) FROM op_log m WHERE m.row = r.id AND m.field = ${FIELD('status')})
+    LEFT JOIN op_sites t ON t.id = s.site
+  WHERE i.id = ? AND i.status = 'closed'
+  ORDER BY t.site DESC LIMIT 1`;
 
 /** When the incident was closed, or undefined when it is not 已办结. */
 export function closedAtOf(db: Db, incidentId: string): string | undefined {
-  const current = cached(db, `SELECT updated_at FROM incidents WHERE id = ? AND status = 'closed'`).pluck().get(incidentId) as string | undefined;
-  if (current === undefined) return undefined;
-  const closing = cached(db, CLOSING_SQL).get(incidentId) as { stamp_millis: number; updated_at: unknown } | undefined;
-  if (!closing) return current;
-  if (closing.updated_at !== null && closing.updated_at !== undefined) return decodeValue('text', closing.updated_at) as string;
+  const closing = cached(db, CLOSING_SQL).get(incidentId) as { current: string; stamp_millis: number | null; updated_at: unknown } | undefined;
+  if (!closing) return undefined;
+  if (closing.stamp_millis === null) return closing.current;
+  if (closing.updated_at !== null) return decodeValue('text', closing.updated_at) as string;
   return new Date(closing.stamp_millis).toISOString();
 }

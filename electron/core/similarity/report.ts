@@ -129,15 +129,18 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
   const earlierProfiles = [...profilesByRowid(db, outside, weigh), ...[...pairs.keys()].flatMap((rowid) => inPeriod.get(rowid) ?? [])];
   for (const earlier of earlierProfiles) {
     if (earlier.status !== 'closed') continue;
-    const closedAt = Date.parse(closedAtOf(db, earlier.id) ?? '');
+    // The closing time is read from the status history only for a pair that would otherwise be the best so far.
+    let closedAt: number | undefined;
     for (const index of pairs.get(earlier.rowid)!) {
       const p = profiles[index]!;
       if (earlier.foundAt >= p.foundAt) continue;
-      if (!(closedAt >= Date.parse(p.foundAt) - RECURRENCE_DAYS * DAY_MS && closedAt <= Date.parse(p.foundAt))) continue;
       const score = scoreOf(p, earlier);
       if (score < SAME_MATTER) continue;
       const current = best.get(index);
-      if (!current || score > current.score || (score === current.score && earlier.rowid < current.earlier.rowid)) best.set(index, { earlier, score });
+      if (current && !(score > current.score || (score === current.score && earlier.rowid < current.earlier.rowid))) continue;
+      closedAt ??= Date.parse(closedAtOf(db, earlier.id) ?? '');
+      if (!(closedAt >= Date.parse(p.foundAt) - RECURRENCE_DAYS * DAY_MS && closedAt <= Date.parse(p.foundAt))) continue;
+      best.set(index, { earlier, score });
     }
   }
   const chosen = [...best].sort((a, b) => a[0] - b[0]);
