@@ -303,7 +303,6 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
 }
 
 const INCIDENT_COLUMNS = COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
-const SELECT_INCIDENT = `SELECT ${INCIDENT_COLUMNS} FROM`;
 
 /** The incident number a search box holds, if that is all it holds (a commitment's number names its incident). */
 function numberSearched(text: string): string | undefined {
@@ -422,13 +421,11 @@ function searchPage(db: Db, query: ParsedQuery, f: Filters, match: string): { ro
   const order = byRelevance
     ? `(i.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)) DESC, i.rowid DESC`
     : `${SORT_KEYS[query.sort as Exclude<ParsedQuery['sort'], 'relevance'>]} ${dir}, i.rowid ${dir}`;
-  const rows = cached(db, `${SELECT_INCIDENT} ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-    ...params,
-    ...(byRelevance ? [inTitle] : []),
-    query.limit,
-    query.offset,
-  ) as IncidentRow[];
-  return { rows, total };
+  // The order is decided on rowids (the sort holds integers, not every hit's whole row); the page's rows are read after.
+  const rowids = cached(db, `SELECT i.rowid FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, ...(byRelevance ? [inTitle] : []), query.limit, query.offset) as number[];
+  return { rows: byRowids(db, rowids), total };
 }
 
 /** After the full-text hits, the incidents of the categories the query names (search/category-match.ts). */
