@@ -336,13 +336,14 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
   const incidents = page.rows.map(toIncident);
   if (!query.text || number !== undefined) return { rows: incidents, total: page.total };
   const terms = queryTerms(query.text);
+  // Responses are read, in one statement, only for the rows whose summary does not show the hit.
+  const responses = responseTexts(db, incidents.filter((i) => !mentions(i.summary, terms)).map((i) => i.id));
   return {
     rows: incidents.map((incident) => ({
       ...incident,
       highlight: {
         title: highlight(incident.title, terms),
-        // The responses are read only when the summary does not show the hit.
-        snippet: snippet(mentions(incident.summary, terms) ? [incident.summary] : [incident.summary, ...responseTexts(db, incident.id)], terms),
+        snippet: snippet([incident.summary, ...(responses.get(incident.id) ?? [])], terms),
       },
     })),
     total: page.total,
@@ -449,10 +450,18 @@ function byRowids(db: Db, rowids: readonly number[]): IncidentRow[] {
   return rowids.map((rowid) => byRowid.get(rowid)!);
 }
 
-function responseTexts(db: Db, incidentId: string): string[] {
-  return (
-    cached(db, 'SELECT content FROM responses WHERE incident_id = ? AND deleted = 0 ORDER BY at').all(incidentId) as {
-      content: string;
-    }[]
-  ).map((r) => r.content);
+/** The live responses' texts of these incidents, each incident's in time order. */
+function responseTexts(db: Db, incidentIds: readonly string[]): Map<string, string[]> {
+  const texts = new Map<string, string[]>();
+  if (incidentIds.length === 0) return texts;
+  const rows = cached(
+    db,
+    'SELECT incident_id, content FROM responses WHERE incident_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY incident_id, at',
+  ).all(JSON.stringify(incidentIds)) as { incident_id: string; content: string }[];
+  for (const r of rows) {
+    const list = texts.get(r.incident_id);
+    if (list) list.push(r.content);
+    else texts.set(r.incident_id, [r.content]);
+  }
+  return texts;
 }
