@@ -105,6 +105,11 @@ describe('search counts and pages from the indexes', () => {
             total: expected.length,
             ids: expected.slice(q.offset, q.offset + q.limit).map((x) => x.r.id),
           });
+          // The snippet marks the hit wherever the summary or a response shows it (responses read for the page only).
+          for (const row of page.rows) {
+            const shown = row.summary.includes(q.text) || responses.some((x) => x.incident_id === row.id && x.content.includes(q.text));
+            expect(row.highlight!.snippet.some((run) => run.hit && run.text === q.text)).toBe(shown);
+          }
         }
         ledger.close();
       }),
