@@ -50,6 +50,24 @@ export function workdaysAfter(calendar: WorkCalendar, a: Ymd, b: Ymd): number {
   return count;
 }
 
+/**
+ * workdaysAfter(calendar, a, b) for many `a` and one `b`, walking the calendar back from b once for all of them:
+ * a report's overdue commitments share asOf, and each may be months overdue.
+ */
+export function workdaysBefore(calendar: WorkCalendar, b: Ymd): (a: Ymd) => number {
+  // counted[k]: working days among the k days b, b-1, …, b-k+1.
+  const counted = [0];
+  let date = b;
+  return (a) => {
+    const k = daysBetween(a, b);
+    while (counted.length <= k) {
+      counted.push(counted[counted.length - 1]! + (calendar.isWorkday(date) ? 1 : 0));
+      date = addDays(date, -1);
+    }
+    return k <= 0 ? 0 : counted[k]!;
+  };
+}
+
 function yearsVerified(calendar: WorkCalendar, from: Ymd, to: Ymd): boolean {
   for (let year = Math.min(yearOf(from), yearOf(to)); year <= Math.max(yearOf(from), yearOf(to)); year += 1) {
     if (!calendar.yearVerified(year)) return false;

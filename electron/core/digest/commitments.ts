@@ -3,7 +3,7 @@ import { formatChinaDate, chinaDateOf } from '../../../shared/china-time.js';
 import { compareChinese, compareCodeUnits as cmp } from '../../../shared/chinese-order.js';
 import { RESPONSE_CHANNEL_LABELS, type CommitmentStatus, type RecordedCommitmentStatus, type ResponseChannel } from '../../../shared/domain.js';
 import { loadCalendar } from '../calendar/overrides.js';
-import { workdaysAfter } from '../calendar/workdays.js';
+import { workdaysBefore } from '../calendar/workdays.js';
 import type { Db } from '../db/open.js';
 import { COMMITMENT_NUMBER_SQL } from '../ledger/numbering.js';
 import { cached } from '../ledger/statements.js';
@@ -83,7 +83,7 @@ export function commitmentSection(
 ): Pick<Digest, 'commitments' | 'commitmentUnits' | 'fulfilledItems' | 'dueNextWeekItems' | 'overdueItems'> {
   const asOfDay = chinaDateOf(Date.parse(w.asOf));
   // 逾期 is counted in working days, as on the 承诺督办 board and the 工作台 (the same calendar, the same rule).
-  const calendar = loadCalendar(db);
+  const overdueDays = workdaysBefore(loadCalendar(db), asOfDay);
   const rows = reportRows(db, { start: w.start, asOf: w.asOf, nextLast: w.nextLast });
   const counts = { made: 0, fulfilled: 0, fulfilledPublished: 0, published: 0, dueNextWeek: 0, overdue: 0 };
   const fulfilledItems: DigestCommitmentItem[] = [];
@@ -115,7 +115,7 @@ export function commitmentSection(
       fulfilledAt: open ? null : r.fulfilled_at,
       publication: publication.text,
       published: publication.published,
-      workdaysOverdue: overdue ? workdaysAfter(calendar, r.deadline, asOfDay) : 0,
+      workdaysOverdue: overdue ? overdueDays(r.deadline) : 0,
     };
     if (within(r.promised_at, w.start, w.asOf)) counts.made += 1;
     if (r.pub_state === 'published' && within(r.pub_at, w.start, w.asOf)) counts.published += 1;

@@ -9,7 +9,7 @@ import { closingBlockers, closingRefusal } from './closing.js';
 import { atomically, cached, type LedgerContext, mutate } from './mutate.js';
 import { nextIncidentNumber } from './numbering.js';
 import { findTownship, findUnit, resolveCategory, resolveTownship, resolveUnit } from './reference.js';
-import { highlight, snippet } from '../search/highlight.js';
+import { highlight, mentions, snippet } from '../search/highlight.js';
 import { queryTerms, toMatchExpression } from '../search/bigrams.js';
 import { categoriesNamedBy, categoryOnlyHits } from '../search/category-match.js';
 import { SEVERITY_RANK } from '../db/migrations/005-ledger-indexes.js';
@@ -302,7 +302,7 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
   return { where, params, categories, others };
 }
 
-const SELECT_INCIDENT = `SELECT ${COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM`;
+const INCIDENT_COLUMNS = COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
 
 /** The incident number a search box holds, if that is all it holds (a commitment's number names its incident). */
 function numberSearched(text: string): string | undefined {
@@ -336,12 +336,14 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
   const incidents = page.rows.map(toIncident);
   if (!query.text || number !== undefined) return { rows: incidents, total: page.total };
   const terms = queryTerms(query.text);
+  // Responses are read, in one statement, only for the rows whose summary does not show the hit.
+  const responses = responseTexts(db, incidents.filter((i) => !mentions(i.summary, terms)).map((i) => i.id));
   return {
     rows: incidents.map((incident) => ({
       ...incident,
       highlight: {
         title: highlight(incident.title, terms),
-        snippet: snippet([incident.summary, ...responseTexts(db, incident.id)], terms),
+        snippet: snippet([incident.summary, ...(responses.get(incident.id) ?? [])], terms),
       },
     })),
     total: page.total,
@@ -420,13 +422,11 @@ function searchPage(db: Db, query: ParsedQuery, f: Filters, match: string): { ro
   const order = byRelevance
     ? `(i.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)) DESC, i.rowid DESC`
     : `${SORT_KEYS[query.sort as Exclude<ParsedQuery['sort'], 'relevance'>]} ${dir}, i.rowid ${dir}`;
-  const rows = cached(db, `${SELECT_INCIDENT} ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-    ...params,
-    ...(byRelevance ? [inTitle] : []),
-    query.limit,
-    query.offset,
-  ) as IncidentRow[];
-  return { rows, total };
+  // The order is decided on rowids (the sort holds integers, not every hit's whole row); the page's rows are read after.
+  const rowids = cached(db, `SELECT i.rowid FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, ...(byRelevance ? [inTitle] : []), query.limit, query.offset) as number[];
+  return { rows: byRowids(db, rowids), total };
 }
 
 /** After the full-text hits, the incidents of the categories the query names (search/category-match.ts). */
@@ -436,19 +436,32 @@ function withCategoryHits(db: Db, query: ParsedQuery, f: Filters, match: string 
   const dir = query.descending ? 'DESC' : 'ASC';
   const order = query.sort === 'relevance' ? 'i.rowid DESC' : `${SORT_KEYS[query.sort]} ${dir}, i.rowid ${dir}`;
   const window = { offset: Math.max(0, query.offset - page.total), limit: query.limit - page.rows.length };
-  const extra = categoryOnlyHits(db, { where: f.where, params: f.params, categories: named, match, order }, window);
+  const extra = categoryOnlyHits(db, { where: f.where, params: f.params, filtered: f.where.length > 1, categories: named, match, order }, window);
   return { rows: [...page.rows, ...byRowids(db, extra.rowids)], total: page.total + extra.total };
 }
 
+/** The page's rows, read in one statement, in the order of `rowids`. */
 function byRowids(db: Db, rowids: readonly number[]): IncidentRow[] {
-  const get = cached(db, `${SELECT_INCIDENT} incidents i WHERE i.rowid = ?`);
-  return rowids.map((rowid) => get.get(rowid) as IncidentRow);
+  if (rowids.length === 0) return [];
+  const rows = cached(db, `SELECT i.rowid AS rid, ${INCIDENT_COLUMNS} FROM incidents i WHERE i.rowid IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(rowids),
+  ) as (IncidentRow & { rid: number })[];
+  const byRowid = new Map(rows.map((row) => [row.rid, row]));
+  return rowids.map((rowid) => byRowid.get(rowid)!);
 }
 
-function responseTexts(db: Db, incidentId: string): string[] {
-  return (
-    cached(db, 'SELECT content FROM responses WHERE incident_id = ? AND deleted = 0 ORDER BY at').all(incidentId) as {
-      content: string;
-    }[]
-  ).map((r) => r.content);
+/** The live responses' texts of these incidents, each incident's in time order. */
+function responseTexts(db: Db, incidentIds: readonly string[]): Map<string, string[]> {
+  const texts = new Map<string, string[]>();
+  if (incidentIds.length === 0) return texts;
+  const rows = cached(
+    db,
+    'SELECT incident_id, content FROM responses WHERE incident_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY incident_id, at',
+  ).all(JSON.stringify(incidentIds)) as { incident_id: string; content: string }[];
+  for (const r of rows) {
+    const list = texts.get(r.incident_id);
+    if (list) list.push(r.content);
+    else texts.set(r.incident_id, [r.content]);
+  }
+  return texts;
 }

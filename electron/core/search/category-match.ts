@@ -31,21 +31,52 @@ export function categoriesNamedBy(db: Db, text: string): string[] {
  */
 export function categoryOnlyHits(
   db: Db,
-  page: { where: readonly string[]; params: readonly (string | number)[]; categories: readonly string[]; match: string | undefined; order: string },
+  page: {
+    where: readonly string[];
+    params: readonly (string | number)[];
+    /** Whether `where` narrows anything beyond live incidents. */
+    filtered: boolean;
+    categories: readonly string[];
+    match: string | undefined;
+    order: string;
+  },
   window: { offset: number; limit: number },
 ): { rowids: number[]; total: number } {
+  const inCategories = `category_id IN (${page.categories.map(() => '?').join(', ')})`;
+  const notHit = page.match === undefined ? '' : ' AND incident_rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)';
+  if (!page.filtered) {
+    // Counted on the category index alone (it holds live incidents only, as the search index does): no incident
+    // row is read for the count.
+    const distinct = page.categories.length === 1 ? 'count(*)' : 'count(DISTINCT incident_rowid)';
+    const total = cached(db, `SELECT ${distinct} FROM incident_categories WHERE ${inCategories}${notHit}`)
+      .pluck()
+      .get(...page.categories, ...(page.match === undefined ? [] : [page.match])) as number;
+    if (window.limit <= 0 || window.offset >= total) return { rowids: [], total };
+    return { rowids: windowOf(db, page, window), total };
+  }
+  const where = [
+    ...page.where,
+    `i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE ${inCategories})`,
+    ...(page.match === undefined ? [] : ['i.rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)']),
+  ].join(' AND ');
+  const params = [...page.params, ...page.categories, ...(page.match === undefined ? [] : [page.match])];
+  const total = cached(db, `SELECT count(*) FROM incidents i WHERE ${where}`).pluck().get(...params) as number;
+  return { rowids: window.limit > 0 ? windowOf(db, page, window) : [], total };
+}
+
+/** The rowids of one window of the category-only hits, in the query's order. */
+function windowOf(
+  db: Db,
+  page: { where: readonly string[]; params: readonly (string | number)[]; categories: readonly string[]; match: string | undefined; order: string },
+  window: { offset: number; limit: number },
+): number[] {
   const where = [
     ...page.where,
     `i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE category_id IN (${page.categories.map(() => '?').join(', ')}))`,
     ...(page.match === undefined ? [] : ['i.rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)']),
   ].join(' AND ');
   const params = [...page.params, ...page.categories, ...(page.match === undefined ? [] : [page.match])];
-  const total = cached(db, `SELECT count(*) FROM incidents i WHERE ${where}`).pluck().get(...params) as number;
-  const rowids =
-    window.limit > 0
-      ? (cached(db, `SELECT i.rowid FROM incidents i WHERE ${where} ORDER BY ${page.order} LIMIT ? OFFSET ?`)
-          .pluck()
-          .all(...params, window.limit, window.offset) as number[])
-      : [];
-  return { rowids, total };
+  return cached(db, `SELECT i.rowid FROM incidents i WHERE ${where} ORDER BY ${page.order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, window.limit, window.offset) as number[];
 }

@@ -21,6 +21,11 @@ function hitRanges(text: string, terms: readonly string[]): [number, number][] {
   return merged;
 }
 
+/** Whether any of the terms occurs in the text. */
+export function mentions(text: string, terms: readonly string[]): boolean {
+  return hitRanges(text, terms).length > 0;
+}
+
 export function highlight(text: string, terms: readonly string[]): Highlight {
   const runs: Highlight = [];
   let cursor = 0;

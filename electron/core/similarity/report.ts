@@ -70,19 +70,17 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
   for (const index of later) for (const bucket of bucketsOf(profiles[index]!.sig)) buckets.add(bucket);
   const startDay = dayOf(range.start);
   // Per bucket, the day of its PER_BUCKET-th nearest member before the period (read once per bucket), from which
-  // its members are read.
+  // its members are read — as one row per bucket with its members listed (a row per member costs twice as much).
   const nearest = cached(
     db,
     `WITH b AS MATERIALIZED (
        SELECT value AS bucket, coalesce((SELECT day FROM incident_lsh WHERE bucket = value AND day >= @from AND day < @to
          ORDER BY day DESC LIMIT 1 OFFSET ${PER_BUCKET - 1}), @from) AS edge FROM json_each(@buckets))
-     SELECT b.bucket, l.incident_rowid FROM b JOIN incident_lsh l ON l.bucket = b.bucket AND l.day >= b.edge AND l.day < @to`,
+     SELECT b.bucket, (SELECT group_concat(l.incident_rowid) FROM incident_lsh l WHERE l.bucket = b.bucket AND l.day >= b.edge AND l.day < @to) FROM b`,
   ).raw();
   const before = new Map<number, number[]>();
-  for (const [bucket, rowid] of nearest.all({ buckets: JSON.stringify([...buckets]), from: startDay - LOOK_BACK_DAYS, to: startDay }) as [number, number][]) {
-    const list = before.get(bucket);
-    if (list) list.push(rowid);
-    else before.set(bucket, [rowid]);
+  for (const [bucket, members] of nearest.all({ buckets: JSON.stringify([...buckets]), from: startDay - LOOK_BACK_DAYS, to: startDay }) as [number, string | null][]) {
+    if (members !== null) before.set(bucket, members.split(',').map(Number));
   }
   // The period's own closed incidents by bucket, in time order: an incident meets the PER_BUCKET before it.
   const within = new Map<number, number[]>();
@@ -129,15 +127,18 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
   const earlierProfiles = [...profilesByRowid(db, outside, weigh), ...[...pairs.keys()].flatMap((rowid) => inPeriod.get(rowid) ?? [])];
   for (const earlier of earlierProfiles) {
     if (earlier.status !== 'closed') continue;
-    const closedAt = Date.parse(closedAtOf(db, earlier.id) ?? '');
+    // The closing time is read from the status history only for a pair that would otherwise be the best so far.
+    let closedAt: number | undefined;
     for (const index of pairs.get(earlier.rowid)!) {
       const p = profiles[index]!;
       if (earlier.foundAt >= p.foundAt) continue;
-      if (!(closedAt >= Date.parse(p.foundAt) - RECURRENCE_DAYS * DAY_MS && closedAt <= Date.parse(p.foundAt))) continue;
       const score = scoreOf(p, earlier);
       if (score < SAME_MATTER) continue;
       const current = best.get(index);
-      if (!current || score > current.score || (score === current.score && earlier.rowid < current.earlier.rowid)) best.set(index, { earlier, score });
+      if (current && !(score > current.score || (score === current.score && earlier.rowid < current.earlier.rowid))) continue;
+      closedAt ??= Date.parse(closedAtOf(db, earlier.id) ?? '');
+      if (!(closedAt >= Date.parse(p.foundAt) - RECURRENCE_DAYS * DAY_MS && closedAt <= Date.parse(p.foundAt))) continue;
+      best.set(index, { earlier, score });
     }
   }
   const chosen = [...best].sort((a, b) => a[0] - b[0]);

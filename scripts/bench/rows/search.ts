@@ -1,5 +1,6 @@
 import { openLedger } from '../../../electron/core/open-ledger.js';
 import { listIncidents } from '../../../electron/core/ledger/incidents.js';
+import { categoriesNamedBy } from '../../../electron/core/search/category-match.js';
 import { incidentQuerySchema } from '../../../shared/schemas.js';
 import type { RowGroup } from '../context.js';
 import { againstCeiling, count, ms, sample, summarize, timeMs } from '../measure.js';
@@ -13,36 +14,42 @@ const QUERIES = { two: ['讨薪', '供暖', '停水', '扬尘', '医保', '低�
 
 /**
  * Full-text search as the ledger view runs it (first page of 50 by relevance, total count, highlights), against
- * a LIKE scan answering the same question over the same rows: matching title, summary or response text, the
- * first 50 newest and the count.
+ * a LIKE scan answering the same question over the same rows in one pass: incidents whose title, summary or live
+ * responses contain the text, or that are filed under a category the text names (as search does: 欠薪 finds the
+ * 工资拖欠 incidents), ranked as search ranks them (title, then text, then category only; newest registered first),
+ * the first 50 and the count. Each query's count and page are checked equal before anything is timed, so the
+ * ratio compares two answers to one question. The scan reads only ids for its page; search also reads the page's
+ * rows and marks their hits, so the ratio leans toward the scan.
  */
 export const searchRows: RowGroup = ({ ledger, runs }) => {
   const BUDGET_MS = ledger.size >= 1_000_000 ? 20 : 10;
   const { db } = openLedger({ path: ledger.path });
+  const textHit = `(i.summary LIKE @q OR EXISTS (SELECT 1 FROM responses r WHERE r.incident_id = i.id AND r.deleted = 0 AND r.content LIKE @q))`;
   const likePage = db.prepare(
-    `SELECT id, number, title FROM incidents i WHERE i.deleted = 0 AND (i.title LIKE @q OR i.summary LIKE @q
-       OR EXISTS (SELECT 1 FROM responses r WHERE r.incident_id = i.id AND r.content LIKE @q))
-     ORDER BY i.found_at DESC LIMIT 50`,
+    `SELECT i.id, count(*) OVER () AS total FROM incidents i
+     WHERE i.deleted = 0 AND (i.title LIKE @q OR ${textHit}
+       OR i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE category_id IN (SELECT value FROM json_each(@named))))
+     ORDER BY CASE WHEN i.title LIKE @q THEN 0 WHEN ${textHit} THEN 1 ELSE 2 END, i.rowid DESC LIMIT 50`,
   );
-  const likeCount = db.prepare(
-    `SELECT count(*) FROM incidents i WHERE i.deleted = 0 AND (i.title LIKE @q OR i.summary LIKE @q
-       OR EXISTS (SELECT 1 FROM responses r WHERE r.incident_id = i.id AND r.content LIKE @q))`,
-  ).pluck();
+  const likeScan = (word: string) => {
+    const rows = likePage.all({ q: `%${word}%`, named: JSON.stringify(categoriesNamedBy(db, word)) }) as { id: string; total: number }[];
+    return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
+  };
   const rows = (Object.entries(QUERIES) as [keyof typeof QUERIES, string[]][]).flatMap(([kind, words]) => {
     const ftsTimes: number[] = [];
     const likeTimes: number[] = [];
     let hits = 0;
     for (const word of words) {
       const query = incidentQuerySchema.parse({ text: word, sort: 'relevance', limit: 50 });
-      hits += listIncidents(db, query).total; // warm
+      const page = listIncidents(db, query); // warm
+      const scanned = likeScan(word);
+      if (scanned.total !== page.total || scanned.ids.join() !== page.rows.map((r) => r.id).join()) {
+        throw new Error(`search and the LIKE scan answer “${word}” differently: ${page.total} vs ${scanned.total} hits`);
+      }
+      hits += page.total;
       const fts = sample(runs, () => listIncidents(db, query));
       ftsTimes.push(fts.p50, fts.p95);
-      for (let i = 0; i < Math.max(3, Math.floor(runs / 4)); i += 1) {
-        likeTimes.push(timeMs(() => {
-          likePage.all({ q: `%${word}%` });
-          likeCount.get({ q: `%${word}%` });
-        }));
-      }
+      for (let i = 0; i < Math.max(3, Math.floor(runs / 4)); i += 1) likeTimes.push(timeMs(() => likeScan(word)));
     }
     const fts = summarize(ftsTimes);
     const like = summarize(likeTimes);
@@ -56,10 +63,10 @@ export const searchRows: RowGroup = ({ ledger, runs }) => {
         verdict: againstCeiling(fts.p95, BUDGET_MS),
       },
       {
-        measure: `  LIKE scan of the same data, same question, p50`,
+        measure: `  LIKE scan of the same data, same question (same count and page checked), one pass, p50`,
         value: ms(like.p50),
         budget: `≥ ${MIN_SPEEDUP}× faster`,
-        verdict: `${speedup >= MIN_SPEEDUP ? 'ok' : 'MISS'} ${speedup.toFixed(0)}× (LIKE p50 / search p95)`,
+        verdict: `${speedup >= MIN_SPEEDUP ? 'ok' : 'OVER'} ${(speedup / MIN_SPEEDUP).toFixed(2)}× floor: ${speedup.toFixed(1)}× (LIKE p50 / search p95)`,
       },
     ];
   });

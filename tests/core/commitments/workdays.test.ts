@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../electron/core/calendar/calendar.js';
 import { libraryCoversYear } from '../../../electron/core/calendar/library.js';
-import { addWorkdays, computeDeadline, workdaysAfter } from '../../../electron/core/calendar/workdays.js';
+import { addWorkdays, computeDeadline, workdaysAfter, workdaysBefore } from '../../../electron/core/calendar/workdays.js';
 import { addDays, weekdayOf } from '../../../shared/china-time.js';
 
 // Working-day arithmetic against the official arrangements, as published by 国务院办公厅 and shipped by
@@ -72,6 +72,21 @@ describe('working days', () => {
         const from = addDays('2025-01-01', offset);
         const end = addWorkdays(calendar, from, n);
         return calendar.isWorkday(end) && workdaysAfter(calendar, from, end) === n && workdaysAfter(calendar, from, addDays(end, -1)) === n - 1;
+      }),
+    );
+  });
+});
+
+describe('working days before one day, for many start days (a report\'s overdue commitments)', () => {
+  it('counts as workdaysAfter does, whatever order the start days come in', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 700 }), fc.array(fc.integer({ min: -30, max: 700 }), { minLength: 1, maxLength: 30 }), (end, offsets) => {
+        const b = addDays('2025-01-01', end);
+        const before = workdaysBefore(calendar, b);
+        return offsets.every((offset) => {
+          const a = addDays(b, -offset);
+          return before(a) === workdaysAfter(calendar, a, b);
+        });
       }),
     );
   });
