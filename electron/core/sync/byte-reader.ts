@@ -10,6 +10,9 @@ export interface ByteReader {
 
 export class TruncatedError extends Error {}
 
+/** Pieces up to this size are joined from the chunks held; larger ones are filled in place. */
+const SMALL = 64 * 1024;
+
 export function byteReader(source: AsyncIterable<Uint8Array>): ByteReader {
   const it = source[Symbol.asyncIterator]();
   let pending: Buffer[] = [];
@@ -28,16 +31,41 @@ export function byteReader(source: AsyncIterable<Uint8Array>): ByteReader {
   };
   return {
     async read(n) {
-      while (have < n && !done) await pull();
-      if (have < n) {
-        if (have === 0) return undefined;
-        throw new TruncatedError(`stream ended ${n - have} bytes early`);
+      if (have >= n || n <= SMALL) {
+        while (have < n && !done) await pull();
+        if (have < n) {
+          if (have === 0) return undefined;
+          throw new TruncatedError(`stream ended ${n - have} bytes early`);
+        }
+        const joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, have);
+        const out = joined.subarray(0, n);
+        const left = joined.subarray(n);
+        pending = left.length > 0 ? [left] : [];
+        have = left.length;
+        return out;
       }
-      const joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, have);
-      const out = joined.subarray(0, n);
-      const left = joined.subarray(n);
-      pending = left.length > 0 ? [left] : [];
-      have = left.length;
+      // A large piece (a frame of up to 64 MiB) is copied into one buffer of its size as its chunks arrive: gathering
+      // the chunks and joining them at the end would hold the piece twice.
+      const out = Buffer.allocUnsafe(n);
+      let filled = 0;
+      for (const chunk of pending) filled += chunk.copy(out, filled);
+      pending = [];
+      have = 0;
+      while (filled < n) {
+        const next = await it.next();
+        if (next.done) {
+          done = true;
+          if (filled === 0) return undefined;
+          throw new TruncatedError(`stream ended ${n - filled} bytes early`);
+        }
+        const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+        const used = chunk.copy(out, filled, 0, n - filled);
+        filled += used;
+        if (used < chunk.length) {
+          pending = [chunk.subarray(used)];
+          have = chunk.length - used;
+        }
+      }
       return out;
     },
     async *rest() {
