@@ -41,6 +41,7 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     id: '',
     number: '',
     foundAt,
+    foundMs: Date.parse(foundAt),
     status: 'triage',
     categories: draft.categories.flatMap((c) => {
       try {

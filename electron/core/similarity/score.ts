@@ -72,13 +72,20 @@ function bonusOf(a: Profile, b: Profile) {
   const categories = a.categories.filter((c) => c !== MEANINGLESS_CATEGORY && b.categories.includes(c));
   const sameLead = a.leadUnitId !== null && a.leadUnitId === b.leadUnitId;
   const sameTownship = a.townshipId !== null && a.townshipId === b.townshipId;
-  const days = Math.abs(Date.parse(a.foundAt) - Date.parse(b.foundAt)) / 86_400_000;
+  const days = Math.abs(a.foundMs - b.foundMs) / 86_400_000;
   const bonus =
     (categories.length > 0 ? BONUS.category : 0) +
     (sameLead ? BONUS.lead : 0) +
     (sameTownship ? BONUS.township : 0) +
     (days <= NEAR_DAYS ? BONUS.near : 0);
   return { bonus, categories, sameLead, sameTownship, days };
+}
+
+/** The hashes of the shingles a and b share that weigh anything: those compare names (see shingleNamesOf). */
+export function sharedTelling(a: Profile, b: Profile): number[] {
+  const collected: { hash: number; w: number }[] = [];
+  overlap(a, b, collected);
+  return collected.map((c) => c.hash);
 }
 
 /** The shared shingles as words, weightiest first (`names`: a's shingles by hash, see shingleNames). */
