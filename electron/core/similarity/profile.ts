@@ -29,6 +29,12 @@ export interface Profile {
   /** How many shingles weigh anything. */
   telling: number;
   /**
+   * Only the shingles that weigh anything, hashes sorted, each with its weight: what two texts share is summed over
+   * these (a weightless shingle adds nothing, and one weigher weighs a hash alike in both).
+   */
+  tellingHashes: Uint32Array;
+  tellingWeights: Float64Array;
+  /**
    * Bit h set: the signature's position h is the least hash of a shingle that weighs nothing (a word a sixth of
    * the ledger uses), so sharing it says nothing — in a month of the bench ledger such buckets hold a third of it.
    */
@@ -78,6 +84,21 @@ export function shingleNamesOf(text: string, wanted: readonly number[]): Map<num
   return names;
 }
 
+/** The telling part of a profile's shingles (see Profile.tellingHashes). */
+export function tellingOf(hashes: Uint32Array, weights: Float64Array): Pick<Profile, 'tellingHashes' | 'tellingWeights'> {
+  let n = 0;
+  for (let i = 0; i < weights.length; i += 1) if (weights[i]! > 0) n += 1;
+  const tellingHashes = new Uint32Array(n);
+  const tellingWeights = new Float64Array(n);
+  for (let i = 0, k = 0; i < weights.length; i += 1) {
+    if (!(weights[i]! > 0)) continue;
+    tellingHashes[k] = hashes[i]!;
+    tellingWeights[k] = weights[i]!;
+    k += 1;
+  }
+  return { tellingHashes, tellingWeights };
+}
+
 /** The positions of `sig` held by a weightless shingle (see Profile.idle). */
 export function idlePositions(sig: Uint32Array, hashes: Uint32Array, weights: Float64Array): number {
   let idle = 0;
@@ -118,6 +139,7 @@ function toProfile(row: ProfileRow, hashes: Uint32Array, weigh: Weigher, draft?:
     weights,
     total,
     telling,
+    ...tellingOf(hashes, weights),
     get idle() {
       return (idle ??= idlePositions(sig, hashes, weights));
     },

@@ -24,18 +24,18 @@ export interface Match {
   days: number;
 }
 
-/** The weight of the shingles both hold, merging the two sorted hash lists. */
+/** The weight of the shingles both hold, merging the two sorted lists of telling hashes. */
 function overlap(a: Profile, b: Profile, collect?: { hash: number; w: number }[]): number {
   let i = 0;
   let j = 0;
   let sum = 0;
-  const ah = a.hashes;
-  const bh = b.hashes;
+  const ah = a.tellingHashes;
+  const bh = b.tellingHashes;
   while (i < ah.length && j < bh.length) {
     const x = ah[i]!;
     const y = bh[j]!;
     if (x === y) {
-      const w = a.weights[i]!;
+      const w = a.tellingWeights[i]!;
       sum += w;
       if (collect && w > 0) collect.push({ hash: x, w });
       i += 1;
