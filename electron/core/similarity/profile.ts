@@ -15,6 +15,8 @@ export interface Profile {
   id: string;
   number: string;
   foundAt: string;
+  /** foundAt in milliseconds, parsed once: pairs compare it thousands of times. */
+  foundMs: number;
   status: IncidentStatus;
   categories: string[];
   leadUnitId: string | null;
@@ -26,6 +28,12 @@ export interface Profile {
   total: number;
   /** How many shingles weigh anything. */
   telling: number;
+  /**
+   * Only the shingles that weigh anything, hashes sorted, each with its weight: what two texts share is summed over
+   * these (a weightless shingle adds nothing, and one weigher weighs a hash alike in both).
+   */
+  tellingHashes: Uint32Array;
+  tellingWeights: Float64Array;
   /**
    * Bit h set: the signature's position h is the least hash of a shingle that weighs nothing (a word a sixth of
    * the ledger uses), so sharing it says nothing — in a month of the bench ledger such buckets hold a third of it.
@@ -56,6 +64,41 @@ export function shingleNames(text: string): Map<number, string> {
   return new Map(shinglesOf(title, rest.join('\n')).map((s) => [hash32(s), s]));
 }
 
+/**
+ * The words of some of a text's shingle hashes (`wanted`), as shingleNames would name them: each pair of
+ * neighbouring characters hashed as the tokenizer hashes a bigram — far cheaper than tokenizing, which a report
+ * explaining hundreds of 反弹 would do for every one — and the tokenizer itself only for what that leaves unnamed
+ * (a word in Latin letters).
+ */
+export function shingleNamesOf(text: string, wanted: readonly number[]): Map<number, string> {
+  const names = new Map<number, string>();
+  if (wanted.length === 0) return names;
+  const sought = new Set(wanted);
+  const chars = [...text];
+  for (let i = 0; i + 1 < chars.length && names.size < sought.size; i += 1) {
+    const pair = chars[i]! + chars[i + 1]!;
+    const hash = hash32(pair);
+    if (sought.has(hash) && !names.has(hash)) names.set(hash, pair);
+  }
+  if (names.size < sought.size) for (const [hash, word] of shingleNames(text)) if (sought.has(hash) && !names.has(hash)) names.set(hash, word);
+  return names;
+}
+
+/** The telling part of a profile's shingles (see Profile.tellingHashes). */
+export function tellingOf(hashes: Uint32Array, weights: Float64Array): Pick<Profile, 'tellingHashes' | 'tellingWeights'> {
+  let n = 0;
+  for (let i = 0; i < weights.length; i += 1) if (weights[i]! > 0) n += 1;
+  const tellingHashes = new Uint32Array(n);
+  const tellingWeights = new Float64Array(n);
+  for (let i = 0, k = 0; i < weights.length; i += 1) {
+    if (!(weights[i]! > 0)) continue;
+    tellingHashes[k] = hashes[i]!;
+    tellingWeights[k] = weights[i]!;
+    k += 1;
+  }
+  return { tellingHashes, tellingWeights };
+}
+
 /** The positions of `sig` held by a weightless shingle (see Profile.idle). */
 export function idlePositions(sig: Uint32Array, hashes: Uint32Array, weights: Float64Array): number {
   let idle = 0;
@@ -78,11 +121,15 @@ function toProfile(row: ProfileRow, hashes: Uint32Array, weigh: Weigher, draft?:
     if (w > 0) telling += 1;
   }
   const sig = fromBlob(row.sig);
+  // Only clustering asks for it, of the period's profiles; the earlier incidents a 反弹 or a similar incident is
+  // looked among never need it (it hashes every weightless shingle once per signature position).
+  let idle: number | undefined;
   return {
     rowid: row.rowid,
     id: row.id,
     number: row.number,
     foundAt: row.found_at,
+    foundMs: Date.parse(row.found_at),
     status: row.status,
     categories: JSON.parse(row.categories) as string[],
     leadUnitId: row.lead_unit_id,
@@ -92,7 +139,10 @@ function toProfile(row: ProfileRow, hashes: Uint32Array, weigh: Weigher, draft?:
     weights,
     total,
     telling,
-    idle: idlePositions(sig, hashes, weights),
+    ...tellingOf(hashes, weights),
+    get idle() {
+      return (idle ??= idlePositions(sig, hashes, weights));
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { type LedgerContext, mutate } from '../ledger/mutate.js';
 import { resolveCategory } from '../ledger/reference.js';
 import { closedAtOf } from './closed-at.js';
 import { hash32, signatureOf } from './minhash.js';
-import { idlePositions, type Profile } from './profile.js';
+import { idlePositions, type Profile, tellingOf } from './profile.js';
 import { shinglesOf } from './shingles.js';
 import { candidateRowids, rankSimilar } from './similar.js';
 import { dayOf } from './signatures.js';
@@ -41,6 +41,7 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     id: '',
     number: '',
     foundAt,
+    foundMs: Date.parse(foundAt),
     status: 'triage',
     categories: draft.categories.flatMap((c) => {
       try {
@@ -56,6 +57,7 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     weights,
     total: weights.reduce((a, b) => a + b, 0),
     telling: weights.filter((w) => w > 0).length,
+    ...tellingOf(hashes, weights),
     idle: idlePositions(sig, hashes, weights),
   };
   const day = dayOf(foundAt);

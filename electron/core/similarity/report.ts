@@ -8,9 +8,9 @@ import { MIN_GROUP } from './common-issues.js';
 import { describeGroup } from './describe.js';
 import { reasonOf } from './explain.js';
 import { bucketsOf } from './minhash.js';
-import { type Profile, periodProfiles, profilesByRowid, shingleNames, textsOf } from './profile.js';
+import { type Profile, periodProfiles, profilesByRowid, shingleNamesOf, textsOf } from './profile.js';
 import { RECURRENCE_DAYS } from './recurrence.js';
-import { compare, SAME_MATTER, scoreOf } from './score.js';
+import { compare, SAME_MATTER, scoreOf, sharedTelling } from './score.js';
 import { dayOf } from './signatures.js';
 import { weigher, type Weigher } from './weights.js';
 
@@ -94,11 +94,21 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
   });
 
   // Per period incident, the earlier incidents sharing most buckets with it (nearest first on a tie).
+  // Counted in an array by rowid, with the rowids met listed (a Map's hashing was the most of this loop's cost).
   const pairs = new Map<number, number[]>();
-  const shared = new Map<number, number>();
-  const meet = (rowid: number) => shared.set(rowid, (shared.get(rowid) ?? 0) + 1);
+  let top = 0;
+  for (const members of before.values()) for (const rowid of members) top = Math.max(top, rowid);
+  for (const p of profiles) top = Math.max(top, p.rowid);
+  const shared = new Int32Array(top + 1);
+  const met: number[] = [];
+  const meet = (rowid: number) => {
+    const n = shared[rowid]!;
+    if (n === 0) met.push(rowid);
+    shared[rowid] = n + 1;
+  };
   for (const index of later) {
-    shared.clear();
+    for (const rowid of met) shared[rowid] = 0;
+    met.length = 0;
     for (const bucket of bucketsOf(profiles[index]!.sig)) {
       for (const rowid of before.get(bucket) ?? []) meet(rowid);
       const closedHere = within.get(bucket);
@@ -111,8 +121,8 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
       }
       for (let k = Math.max(0, end - PER_BUCKET); k < end; k += 1) meet(profiles[closedHere[k]!]!.rowid);
     }
-    const chosen = [...shared]
-      .filter(([, n]) => n >= 2)
+    const chosen = met
+      .flatMap((rowid): [number, number][] => (shared[rowid]! >= 2 ? [[rowid, shared[rowid]!]] : []))
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
       .slice(0, CANDIDATES);
     for (const [rowid] of chosen) {
@@ -137,7 +147,7 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
       const current = best.get(index);
       if (current && !(score > current.score || (score === current.score && earlier.rowid < current.earlier.rowid))) continue;
       closedAt ??= Date.parse(closedAtOf(db, earlier.id) ?? '');
-      if (!(closedAt >= Date.parse(p.foundAt) - RECURRENCE_DAYS * DAY_MS && closedAt <= Date.parse(p.foundAt))) continue;
+      if (!(closedAt >= p.foundMs - RECURRENCE_DAYS * DAY_MS && closedAt <= p.foundMs)) continue;
       best.set(index, { earlier, score });
     }
   }
@@ -146,7 +156,7 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
   return chosen.map(([index, { earlier }]) => {
     const p = profiles[index]!;
     const text = texts.get(p.rowid);
-    const reason = reasonOf(compare(p, earlier, shingleNames(text?.text ?? '')), p, names);
+    const reason = reasonOf(compare(p, earlier, shingleNamesOf(text?.text ?? '', sharedTelling(p, earlier))), p, names);
     return { number: p.number, title: text?.title ?? '', foundAt: p.foundAt, of: { number: earlier.number, title: texts.get(earlier.rowid)?.title ?? '' }, confirmed: false, reason };
   });
 }

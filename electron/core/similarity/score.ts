@@ -24,18 +24,18 @@ export interface Match {
   days: number;
 }
 
-/** The weight of the shingles both hold, merging the two sorted hash lists. */
+/** The weight of the shingles both hold, merging the two sorted lists of telling hashes. */
 function overlap(a: Profile, b: Profile, collect?: { hash: number; w: number }[]): number {
   let i = 0;
   let j = 0;
   let sum = 0;
-  const ah = a.hashes;
-  const bh = b.hashes;
+  const ah = a.tellingHashes;
+  const bh = b.tellingHashes;
   while (i < ah.length && j < bh.length) {
     const x = ah[i]!;
     const y = bh[j]!;
     if (x === y) {
-      const w = a.weights[i]!;
+      const w = a.tellingWeights[i]!;
       sum += w;
       if (collect && w > 0) collect.push({ hash: x, w });
       i += 1;
@@ -72,13 +72,20 @@ function bonusOf(a: Profile, b: Profile) {
   const categories = a.categories.filter((c) => c !== MEANINGLESS_CATEGORY && b.categories.includes(c));
   const sameLead = a.leadUnitId !== null && a.leadUnitId === b.leadUnitId;
   const sameTownship = a.townshipId !== null && a.townshipId === b.townshipId;
-  const days = Math.abs(Date.parse(a.foundAt) - Date.parse(b.foundAt)) / 86_400_000;
+  const days = Math.abs(a.foundMs - b.foundMs) / 86_400_000;
   const bonus =
     (categories.length > 0 ? BONUS.category : 0) +
     (sameLead ? BONUS.lead : 0) +
     (sameTownship ? BONUS.township : 0) +
     (days <= NEAR_DAYS ? BONUS.near : 0);
   return { bonus, categories, sameLead, sameTownship, days };
+}
+
+/** The hashes of the shingles a and b share that weigh anything: those compare names (see shingleNamesOf). */
+export function sharedTelling(a: Profile, b: Profile): number[] {
+  const collected: { hash: number; w: number }[] = [];
+  overlap(a, b, collected);
+  return collected.map((c) => c.hash);
 }
 
 /** The shared shingles as words, weightiest first (`names`: a's shingles by hash, see shingleNames). */
