@@ -30,10 +30,15 @@ const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Milliseconds of a text that is exactly `Date#toISOString()` of them (times, most of the ledger's text values). */
 function isoMillis(text: string): number | undefined {
+  if (text === lastIso.text) return lastIso.millis; // a mutation writes its created_at / updated_at time many times
   if (!ISO_MILLIS.test(text)) return undefined;
-  const millis = Date.parse(text);
-  return millis >= 0 && new Date(millis).toISOString() === text ? millis : undefined;
+  const parsed = Date.parse(text);
+  const millis = parsed >= 0 && new Date(parsed).toISOString() === text ? parsed : undefined;
+  lastIso = { text, millis };
+  return millis;
 }
+
+let lastIso: { text: string; millis: number | undefined } = { text: '', millis: undefined };
 
 const isText = (type: StoredType) => type === 'text' || type === 'text?';
 
