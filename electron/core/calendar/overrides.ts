@@ -16,6 +16,16 @@ export function listOverrides(db: Db, year?: number): CalendarOverride[] {
   return rows.map((r) => ({ date: r.id, work: r.work === 1, name: r.name }));
 }
 
+// The calendar last built per connection, with the entries it was built from: a calendar is a pure function of
+// its entries, so while they stay the same (a whole import, say) its memo of computed days is kept, not rebuilt.
+const lastBuilt = new WeakMap<Db, { key: string; calendar: WorkCalendar }>();
+
 export function loadCalendar(db: Db): WorkCalendar {
-  return createCalendar(listOverrides(db));
+  const overrides = listOverrides(db);
+  const key = JSON.stringify(overrides);
+  const last = lastBuilt.get(db);
+  if (last?.key === key) return last.calendar;
+  const calendar = createCalendar(overrides);
+  lastBuilt.set(db, { key, calendar });
+  return calendar;
 }

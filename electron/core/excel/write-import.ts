@@ -5,10 +5,10 @@ import { LedgerError } from '../../../shared/errors.js';
 import { STATUS_TRANSITIONS } from '../../../shared/status.js';
 import { audited } from '../ledger/audit.js';
 import { addCommitmentRow, updateCommitmentRow } from '../ledger/commitments.js';
-import { createIncident, transitionIncident } from '../ledger/incidents.js';
+import { createIncidentRow, transitionIncident } from '../ledger/incidents.js';
 import { attempt, type LedgerContext, writeBatch } from '../ledger/mutate.js';
 import { findNamedRow } from '../ledger/named-rows.js';
-import { addResponse } from '../ledger/responses.js';
+import { addResponseRow } from '../ledger/responses.js';
 import { cached } from '../ledger/statements.js';
 import { addTownship } from '../ledger/townships.js';
 import { addUnit } from '../ledger/units.js';
@@ -144,16 +144,16 @@ function writeRow(
   let record: keyof typeof PATHS_BY_RECORD = 'incident';
   try {
     return attempt(ctx, () => {
-      const incident = createIncident(ctx, plan.incident);
+      const incidentId = createIncidentRow(ctx, plan.incident);
       record = 'response';
-      for (const response of plan.responses) addResponse(ctx, { ...response, incident: incident.id });
+      for (const response of plan.responses) addResponseRow(ctx, { ...response, incident: incidentId });
       record = 'commitment';
       for (const { add, patch } of plan.commitments) {
-        const commitmentId = addCommitmentRow(ctx, { ...add, incident: incident.id, response: null });
+        const commitmentId = addCommitmentRow(ctx, { ...add, incident: incidentId, response: null });
         if (patch) updateCommitmentRow(ctx, commitmentId, patch);
       }
-      if (plan.status) moveTo(ctx, incident.id, plan, warnings, labelOf);
-      return { incidentId: incident.id };
+      if (plan.status) moveTo(ctx, incidentId, plan, warnings, labelOf);
+      return { incidentId };
     });
   } catch (error) {
     return { problem: problemOf(plan, record, error, labelOf) };

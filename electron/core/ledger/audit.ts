@@ -45,9 +45,11 @@ export function sealOf(row: Omit<AuditRow, 'hash'>): string {
 
 /** Appends the entry for a mutation; the caller holds the transaction and the write guard. */
 export function appendAudit(ctx: LedgerContext, meta: MutationMeta, ops: readonly Op[]): void {
-  const last = cached(ctx.db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+  // Inside a write batch the entry before is the one this batch wrote last (attempt forgets it when it rolls back).
+  const batch = ctx.batch?.open ? ctx.batch : undefined;
+  const last =
+    batch?.auditTail ??
+    (cached(ctx.db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined);
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date(ctx.now()).toISOString(),
@@ -63,13 +65,15 @@ export function appendAudit(ctx: LedgerContext, meta: MutationMeta, ops: readonl
     ops_digest: digestOps(ops),
     prev_hash: last?.hash ?? GENESIS,
   };
+  const hash = sealOf(row);
   cached(
     ctx.db,
     `INSERT INTO audit (seq, at, site, actor, action, entity, entity_id, summary, op_count, first_hlc, last_hlc,
        ops_digest, prev_hash, hash)
      VALUES (@seq, @at, @site, @actor, @action, @entity, @entity_id, @summary, @op_count, @first_hlc, @last_hlc,
        @ops_digest, @prev_hash, @hash)`,
-  ).run({ ...row, hash: sealOf(row) });
+  ).run({ ...row, hash });
+  if (batch) batch.auditTail = { seq: row.seq, hash };
 }
 
 type StoredOp = Omit<Op, 'value'> & { value: string };

@@ -152,6 +152,11 @@ function checkTimes(firstSeenAt: string | null | undefined, foundAt: string, now
 }
 
 export function createIncident(ctx: LedgerContext, input: IncidentFields): Incident {
+  return atomically(ctx, () => getIncident(ctx.db, createIncidentRow(ctx, input)));
+}
+
+/** createIncident without reading the incident back: its id, for a batch that does not show it (the Excel import). */
+export function createIncidentRow(ctx: LedgerContext, input: IncidentFields): string {
   return atomically(ctx, () => {
     checkTimes(input.firstSeenAt, input.foundAt, ctx.now());
     const id = randomUUID();
@@ -174,7 +179,7 @@ export function createIncident(ctx: LedgerContext, input: IncidentFields): Incid
         },
       },
     ]);
-    return getIncident(ctx.db, id);
+    return id;
   });
 }
 

@@ -5,7 +5,7 @@ import type { Hlc } from '../sync/hlc.js';
 export { cached } from './statements.js';
 import { appendAudit } from './audit.js';
 import { formerOwners, maintainDerived, refreshStale, type StaleDerived, staleDerived } from './derived.js';
-import { storeOps } from './op-store.js';
+import { knownNumbers, type KnownNumbers, storeOps } from './op-store.js';
 import { cached } from './statements.js';
 import { type Catalogue, fieldTypeIn, LEDGER_TABLES, type FieldValue, type LedgerTable, toSqlValue } from './tables.js';
 
@@ -40,6 +40,10 @@ export interface WriteBatch {
   stale: StaleDerived;
   /** The last incident number given per prefix (ledger/numbering.ts); forgotten when an attempt rolls back. */
   numbers: Map<string, number>;
+  /** The newest audit entry written in the batch (ledger/audit.ts), so each entry need not read it back. */
+  auditTail?: { seq: number; hash: string } | undefined;
+  /** Site and row numbers of the operation store met so far (op-store.ts); forgotten when an attempt rolls back. */
+  known: KnownNumbers;
 }
 
 export const catalogueOf = (ctx: Pick<LedgerContext, 'catalogue'>): Catalogue => ctx.catalogue ?? LEDGER_TABLES;
@@ -81,7 +85,7 @@ export function writeBatch<T>(ctx: LedgerContext, write: (batched: LedgerContext
   if (ctx.batch?.open) return write(ctx);
   return ctx.db.transaction(() => {
     catchUpWithOtherWriters(ctx);
-    const batch: WriteBatch = { open: true, newest: '', stale: staleDerived(), numbers: new Map() };
+    const batch: WriteBatch = { open: true, newest: '', stale: staleDerived(), numbers: new Map(), known: knownNumbers() };
     try {
       const result = write({ ...ctx, batch });
       ctx.guard.allow(() => {
@@ -103,12 +107,15 @@ export function writeBatch<T>(ctx: LedgerContext, write: (batched: LedgerContext
  */
 export function attempt<T>(ctx: LedgerContext, part: () => T): T {
   const newest = ctx.batch?.newest;
+  const auditTail = ctx.batch?.auditTail;
   try {
     return ctx.db.transaction(part)();
   } catch (error) {
     if (ctx.batch && newest !== undefined) {
       ctx.batch.newest = newest; // the stamps rolled back were never written, so `sites` must not note them
       ctx.batch.numbers.clear();
+      ctx.batch.auditTail = auditTail; // nor do the audit entries
+      ctx.batch.known = knownNumbers(); // nor the rows the operation store numbered
     }
     throw error;
   }
@@ -159,7 +166,7 @@ export function mutateStamped(
     ops.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
     const newest = ops[ops.length - 1]!.hlc;
     ctx.guard.allow(() => {
-      recordOps(ctx.db, ops);
+      recordOps(ctx.db, ops, batch?.known);
       applyWinningOps(ctx.db, groupByRow(ops), batch?.stale);
       if (!batch) noteSeen(ctx.db, ctx.site, newest);
       else if (newest > batch.newest) batch.newest = newest;
@@ -180,8 +187,8 @@ function catchUpWithOtherWriters(ctx: LedgerContext): void {
 }
 
 /** Records freshly stamped local operations (see op-store.ts for how they are stored). */
-export function recordOps(db: Db, ops: readonly Op[]): void {
-  if (storeOps(db, ops).some((outcome) => outcome !== 'new')) throw new Error('a fresh stamp was already taken'); // a clock bug
+export function recordOps(db: Db, ops: readonly Op[], known?: KnownNumbers): void {
+  if (storeOps(db, ops, known).some((outcome) => outcome !== 'new')) throw new Error('a fresh stamp was already taken'); // a clock bug
 }
 
 export function noteSeen(db: Db, site: string, hlc: string): void {

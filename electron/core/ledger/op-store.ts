@@ -30,10 +30,15 @@ const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Milliseconds of a text that is exactly `Date#toISOString()` of them (times, most of the ledger's text values). */
 function isoMillis(text: string): number | undefined {
+  if (text === lastIso.text) return lastIso.millis; // a mutation writes its created_at / updated_at time many times
   if (!ISO_MILLIS.test(text)) return undefined;
-  const millis = Date.parse(text);
-  return millis >= 0 && new Date(millis).toISOString() === text ? millis : undefined;
+  const parsed = Date.parse(text);
+  const millis = parsed >= 0 && new Date(parsed).toISOString() === text ? parsed : undefined;
+  lastIso = { text, millis };
+  return millis;
 }
+
+let lastIso: { text: string; millis: number | undefined } = { text: '', millis: undefined };
 
 const isText = (type: StoredType) => type === 'text' || type === 'text?';
 
@@ -122,10 +127,20 @@ function rowNumber(db: Db, tbl: string, row: string, create: boolean): number | 
   return Number(cached(db, 'INSERT INTO op_rows (tbl, row) VALUES (?, ?)').run(tbl, row).lastInsertRowid);
 }
 
+/**
+ * Numbers of sites and rows already met, kept across the mutations of a write batch (ledger/mutate.ts writeBatch):
+ * valid only inside its transaction, and forgotten when an attempt within it rolls back.
+ */
+export interface KnownNumbers {
+  sites: Map<string, number>;
+  rows: Map<string, number>;
+}
+
+export const knownNumbers = (): KnownNumbers => ({ sites: new Map(), rows: new Map() });
+
 /** Numbers of sites and rows met within one batch of writes (valid only inside the caller's transaction). */
-function batchNumbers(db: Db) {
-  const sites = new Map<string, number>();
-  const rows = new Map<string, number>();
+function batchNumbers(db: Db, known: KnownNumbers) {
+  const { sites, rows } = known;
   return {
     site: (site: string) => {
       let n = sites.get(site);
@@ -147,8 +162,8 @@ const INSERT_OP = 'INSERT INTO op_log (site, hlc, row, field, value) VALUES (?, 
  * Records operations; returns, for each, whether it was new ('new'), already held exactly ('same'), or held with
  * different content under the same stamp ('different': a stamp names one operation forever).
  */
-export function storeOps(db: Db, ops: readonly Op[]): ('new' | 'same' | 'different')[] {
-  const numbers = batchNumbers(db);
+export function storeOps(db: Db, ops: readonly Op[], known: KnownNumbers = knownNumbers()): ('new' | 'same' | 'different')[] {
+  const numbers = batchNumbers(db, known);
   const insert = cached(db, INSERT_OP);
   const statusMoves: { site: number; clock: bigint }[] = [];
   const wasPruned = prunedHere(db);

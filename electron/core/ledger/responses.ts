@@ -82,6 +82,11 @@ function answeredStatus(incident: Incident, nowIso: string): Change[] {
  * response does (see migration 9 for why rows per incident rather than a link table).
  */
 export function addResponse(ctx: LedgerContext, input: ResponseInput): Response {
+  return atomically(ctx, () => toResponse(ctx.db, cached(ctx.db, 'SELECT * FROM responses WHERE id = ?').get(addResponseRow(ctx, input)) as ResponseRow));
+}
+
+/** addResponse without reading the response back: the id of the (first) response, for the Excel import's batch. */
+export function addResponseRow(ctx: LedgerContext, input: ResponseInput): string {
   return atomically(ctx, () => {
     const refs = input.incidents ?? [input.incident!];
     const incidents: Incident[] = [];
@@ -128,7 +133,7 @@ export function addResponse(ctx: LedgerContext, input: ResponseInput): Response 
         ...answeredStatus(incident, nowIso),
       ]),
     );
-    return toResponse(ctx.db, cached(ctx.db, 'SELECT * FROM responses WHERE id = ?').get(ids[0]) as ResponseRow);
+    return ids[0]!;
   });
 }
 

@@ -14,14 +14,22 @@ export interface HlcParts {
   site: string;
 }
 
+// The wall-time part of the last stamp formatted and parsed: stamps come in runs of one millisecond (a mutation's
+// operations, a bundle's), so the date conversion is done once per run, not once per operation.
+let formatted = { millis: NaN, iso: '' };
+let parsed = { iso: '', millis: NaN };
+
 export function formatHlc({ millis, counter, site }: HlcParts): string {
-  return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${site}`;
+  if (formatted.millis !== millis) formatted = { millis, iso: new Date(millis).toISOString() };
+  return `${formatted.iso}-${counter.toString(16).padStart(4, '0')}-${site}`;
 }
 
 export function parseHlc(stamp: string): HlcParts | undefined {
   const m = HLC_PATTERN.exec(stamp);
   if (!m) return undefined;
-  const millis = Date.parse(m[1]!);
+  const iso = m[1]!;
+  if (parsed.iso !== iso) parsed = { iso, millis: Date.parse(iso) };
+  const millis = parsed.millis;
   if (Number.isNaN(millis)) return undefined;
   return { millis, counter: parseInt(m[2]!, 16), site: m[3]! };
 }
