@@ -43,14 +43,22 @@ export function categoryOnlyHits(
   window: { offset: number; limit: number },
 ): { rowids: number[]; total: number } {
   const inCategories = `category_id IN (${page.categories.map(() => '?').join(', ')})`;
-  const notHit = page.match === undefined ? '' : ' AND incident_rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)';
   if (!page.filtered) {
-    // Counted on the category index alone (it holds live incidents only, as the search index does): no incident
-    // row is read for the count.
+    // Counted on the category and search indexes alone (both hold live incidents only): the category's entries,
+    // less the full-text hits filed under it — each hit looked up in the category index by incident, which costs
+    // less than gathering every hit into a list for `NOT IN` to probe. No incident row is read for the count.
     const distinct = page.categories.length === 1 ? 'count(*)' : 'count(DISTINCT incident_rowid)';
-    const total = cached(db, `SELECT ${distinct} FROM incident_categories WHERE ${inCategories}${notHit}`)
-      .pluck()
-      .get(...page.categories, ...(page.match === undefined ? [] : [page.match])) as number;
+    const filed = cached(db, `SELECT ${distinct} FROM incident_categories WHERE ${inCategories}`).pluck().get(...page.categories) as number;
+    const filedHits =
+      page.match === undefined
+        ? 0
+        : (cached(
+            db,
+            `SELECT count(*) FROM incident_search s WHERE incident_search MATCH ? AND EXISTS (SELECT 1 FROM incident_categories c INDEXED BY incident_categories_incident WHERE c.incident_rowid = s.rowid AND c.${inCategories})`,
+          )
+            .pluck()
+            .get(page.match, ...page.categories) as number);
+    const total = filed - filedHits;
     if (window.limit <= 0 || window.offset >= total) return { rowids: [], total };
     return { rowids: windowOf(db, page, window), total };
   }
