@@ -62,13 +62,17 @@ export function categoryOnlyHits(
     if (window.limit <= 0 || window.offset >= total) return { rowids: [], total };
     return { rowids: windowOf(db, page, window), total };
   }
+  // Filtered: walk the categories' entries (CROSS JOIN keeps them the outer loop), checking each incident's filters.
   const where = [
+    `c.${inCategories}`,
     ...page.where,
-    `i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE ${inCategories})`,
-    ...(page.match === undefined ? [] : ['i.rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)']),
+    ...(page.match === undefined ? [] : ['c.incident_rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)']),
   ].join(' AND ');
-  const params = [...page.params, ...page.categories, ...(page.match === undefined ? [] : [page.match])];
-  const total = cached(db, `SELECT count(*) FROM incidents i WHERE ${where}`).pluck().get(...params) as number;
+  const params = [...page.categories, ...page.params, ...(page.match === undefined ? [] : [page.match])];
+  const what = page.categories.length === 1 ? 'count(*)' : 'count(DISTINCT c.incident_rowid)';
+  const total = cached(db, `SELECT ${what} FROM incident_categories c CROSS JOIN incidents i ON i.rowid = c.incident_rowid WHERE ${where}`)
+    .pluck()
+    .get(...params) as number;
   return { rowids: window.limit > 0 ? windowOf(db, page, window) : [], total };
 }
 
