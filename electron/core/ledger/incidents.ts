@@ -524,7 +524,7 @@ function searchPage(db: Db, query: ParsedQuery, f: Filters, match: string): { ro
 function withCategoryHits(db: Db, query: ParsedQuery, f: Filters, match: string | undefined, page: { rows: IncidentRow[]; total: number }) {
   const named = categoriesNamedBy(db, query.text ?? '');
   if (named.length === 0) return page;
-  const order = query.sort === 'relevance' ? 'i.rowid DESC' : orderBy(query.sort, query.descending);
+  const order = query.sort === 'relevance' ? 'relevance' : orderBy(query.sort, query.descending);
   const window = { offset: Math.max(0, query.offset - page.total), limit: query.limit - page.rows.length };
   const extra = categoryOnlyHits(db, { where: f.where, params: f.params, filtered: f.where.length > 1, categories: named, match, order }, window);
   return { rows: [...page.rows, ...byRowids(db, extra.rowids)], total: page.total + extra.total };
