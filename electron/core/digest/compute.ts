@@ -126,8 +126,21 @@ function trendOf(db: Db, period: Period, report?: Report): Digest['trend'] {
   });
 }
 
-/** The report of one period, its figures taken at min(now, end of period); a year's reports its progress. */
-export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgress?: Report, masthead?: PaperSettings): Digest {
+/** 共性问题 and 反弹 of a period: similarity/report.ts, or (in the bench) the same figures read beforehand. */
+export type SimilarityOf = (db: Db, range: { start: string; end: string; asOf: string }) => Pick<Digest, 'commonIssues' | 'recurrences'>;
+
+/**
+ * The report of one period, its figures taken at min(now, end of period); a year's reports its progress.
+ * The similarity part is passed in so its cost can be measured apart from the rest's (scripts/bench/rows/digest.ts).
+ */
+export function computeDigest(
+  db: Db,
+  periodKey: string,
+  nowMs: number,
+  onProgress?: Report,
+  masthead?: PaperSettings,
+  similarityOf: SimilarityOf = reportSimilarity,
+): Digest {
   const period = parsePeriod(periodKey);
   if (!period) throw new LedgerError('invalid_input', `统计周期“${periodKey}”无效`);
   if (nowMs < Date.parse(period.start)) {
@@ -174,7 +187,7 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgre
     ...(period.kind === 'week' ? { previousWeekIncidents: previousIncidents } : {}),
     ...incidentBreakdowns(incidents, names),
     trend: trendOf(db, period, report),
-    ...reportSimilarity(db, { start: period.start, end: period.end, asOf }),
+    ...similarityOf(db, { start: period.start, end: period.end, asOf }),
     keyIncidents: keyIncidents(db, incidents, names, asOf),
     response: responseFigures(db, incidents, period.start, asOf),
     respondedWithin: { '5h': shareOf('5h'), '24h': shareOf('24h'), '48h': shareOf('48h') },
