@@ -14,12 +14,12 @@ import type { CommitmentWindow } from '../../../electron/core/digest/commitments
 
 const COLUMNS = `c.rowid AS rid, ${COMMITMENT_NUMBER_SQL} AS number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit,
     c.unit_id, c.person, c.promised_at, c.deadline, c.status, c.fulfilled_at, c.pub_state, c.pub_channel, c.pub_at, c.pub_note`;
-const FROM = 'JOIN incidents i ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id';
+const FROM = 'JOIN incidents i INDEXED BY incidents_label ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id';
 const SOURCES = [
-  `SELECT ${COLUMNS} FROM commitments c ${FROM}
+  `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_open ${FROM}
    WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND c.deadline <= @nextLast AND i.deleted = 0 AND c.promised_at < @asOf`,
   ...['fulfilled_at', 'pub_at', 'promised_at'].map(
-    (column) => `SELECT ${COLUMNS} FROM commitments c ${FROM} WHERE c.deleted = 0 AND c.${column} >= @start AND i.deleted = 0 AND c.promised_at < @asOf`,
+    (column) => `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_${column} ${FROM} WHERE c.deleted = 0 AND c.${column} >= @start AND i.deleted = 0 AND c.promised_at < @asOf`,
   ),
 ];
 
