@@ -1,14 +1,23 @@
 import type { Digest, DigestCommitmentItem } from '../../../shared/api/digest.js';
 import { chinaDateOf, formatChinaDate } from '../../../shared/china-time.js';
 import { compareChinese, compareCodeUnits as cmp } from '../../../shared/chinese-order.js';
-import { RESPONSE_CHANNEL_LABELS, type CommitmentStatus } from '../../../shared/domain.js';
+import {
+  PLATFORM_LABELS,
+  RESPONSE_CHANNEL_LABELS,
+  RESPONSE_METHOD_LABELS,
+  type CommitmentStatus,
+  type ResponseChannel,
+  type ResponseMethod,
+} from '../../../shared/domain.js';
 import { loadCalendar } from '../../../electron/core/calendar/overrides.js';
 import { workdaysBefore } from '../../../electron/core/calendar/workdays.js';
 import type { Db } from '../../../electron/core/db/open.js';
 import { COMMITMENT_NUMBER_SQL } from '../../../electron/core/ledger/numbering.js';
 import type { CommitmentWindow } from '../../../electron/core/digest/commitments.js';
+import type { Names } from '../../../electron/core/digest/names.js';
+import type { PeriodIncident } from '../../../electron/core/digest/scan.js';
 
-// The report reads as they were before issue 12's rewrite (digest/commitments.ts at 0979ed7): the oracle the
+// The report reads as they were before issue 12's rewrite (digest/commitments.ts and compute.ts at 0979ed7): the oracle the
 // rewritten reads are checked against. Every commitment made, fulfilled or published since the period began was
 // read row by row, and made/published counted from those rows.
 
@@ -122,4 +131,34 @@ export function oldCommitmentSection(
     dueNextWeekItems,
     overdueItems,
   };
+}
+
+/** 二、重点舆情 as it was read before: each key incident's responses in a query of its own. */
+export function oldKeyIncidents(db: Db, incidents: readonly PeriodIncident[], names: Names, asOf: string): Digest['keyIncidents'] {
+  const key = incidents
+    .filter((i) => i.severity === 'major' || i.severity === 'extreme')
+    .sort((a, b) => Number(b.severity === 'extreme') - Number(a.severity === 'extreme') || a.found_at.localeCompare(b.found_at));
+  const responsesOf = db.prepare(
+    'SELECT incident_id, at, method, channel, unit_id, content FROM responses WHERE incident_id = ? AND deleted = 0 AND at < ? ORDER BY at, id',
+  );
+  return key.map((i) => ({
+    number: i.number,
+    title: i.title,
+    severity: i.severity,
+    status: i.status,
+    foundAt: i.found_at,
+    platform: PLATFORM_LABELS[i.platform] ?? i.platform,
+    categories: (JSON.parse(i.categories) as string[]).map(names.category),
+    township: names.township(i.township_id),
+    leadUnit: names.unit(i.lead_unit_id),
+    responses: (
+      responsesOf.all(i.id, asOf) as { at: string; method: ResponseMethod; channel: ResponseChannel; unit_id: string | null; content: string }[]
+    ).map((r) => ({
+      at: r.at,
+      method: RESPONSE_METHOD_LABELS[r.method] ?? r.method,
+      channel: RESPONSE_CHANNEL_LABELS[r.channel] ?? r.channel,
+      unit: names.unit(r.unit_id),
+      content: r.content,
+    })),
+  }));
 }

@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, chinaDateOf, parsePeriod } from '../../../shared/china-time.js';
 import { commitmentSection } from '../../../electron/core/digest/commitments.js';
+import { keyIncidents } from '../../../electron/core/digest/compute.js';
+import { loadNames } from '../../../electron/core/digest/names.js';
+import { periodIncidents } from '../../../electron/core/digest/scan.js';
 import { mutate } from '../../../electron/core/ledger/mutate.js';
 import type { FieldValue, LedgerTable } from '../../../electron/core/ledger/tables.js';
 import { openLedger } from '../../../electron/core/open-ledger.js';
-import { oldCommitmentSection } from './old-reads.js';
+import { oldCommitmentSection, oldKeyIncidents } from './old-reads.js';
 
 // Issue 12 rewrote the report's reads to be set-based (counts in SQL, only listed rows read). The rewritten reads
 // must say exactly what the old ones said, on any ledger: generated here field by field through the mutation path
@@ -84,6 +87,61 @@ describe('the rewritten report reads', () => {
           }
         },
       ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('give 二、重点舆情 the responses the old per-incident reads gave', () => {
+    const keyIncident = fc.record({ foundHours: hours(24 * 70), severity: fc.constantFrom('general', 'large', 'major', 'extreme'), deleted: fc.boolean() });
+    const response = fc.record({
+      incident: fc.nat(7),
+      atHours: hours(24 * 90),
+      method: fc.constantFrom('authoritative_info', 'press_conference', 'online_reply'),
+      unit: fc.constantFrom(null, 'u-rsj'),
+      deleted: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(keyIncident, { minLength: 1, maxLength: 8 }), fc.array(response, { maxLength: 25 }), (incidents, responses) => {
+        const ledger = openLedger({ path: ':memory:', now: () => Date.parse('2027-03-01T00:00:00Z') });
+        try {
+          const write = (table: LedgerTable, row: string, fields: Record<string, FieldValue>) =>
+            mutate(ledger.ctx, { action: 'create', entity: 'test', entityId: row, summary: row }, [{ table, row, fields }]);
+          write('units', 'u-rsj', { name: '县人社局' });
+          incidents.forEach((i, n) =>
+            write('incidents', `i-${n}`, {
+              number: `YQ-2026-${String(n + 1).padStart(4, '0')}`,
+              title: `事件${n}`,
+              found_at: at(i.foundHours),
+              severity: i.severity,
+              categories: ['wage'],
+              deleted: i.deleted,
+            }),
+          );
+          responses.forEach((r, n) =>
+            write('responses', `r-${n}`, {
+              incident_id: `i-${r.incident % incidents.length}`,
+              at: at(r.atHours),
+              method: r.method,
+              channel: 'gov_weibo',
+              unit_id: r.unit,
+              content: `回应${n}`,
+              deleted: r.deleted,
+            }),
+          );
+          const names = loadNames(ledger.db);
+          for (const now of NOWS) {
+            for (const key of PERIODS) {
+              const period = parsePeriod(key)!;
+              if (now < Date.parse(period.start)) continue;
+              const range = { start: period.start, end: period.end, asOf: new Date(Math.min(now, Date.parse(period.end))).toISOString() };
+              const incidentsOf = periodIncidents(ledger.db, range);
+              expect(keyIncidents(ledger.db, incidentsOf, names, range), key).toEqual(oldKeyIncidents(ledger.db, incidentsOf, names, range.asOf));
+            }
+          }
+        } finally {
+          ledger.close();
+        }
+      }),
       { numRuns: 60 },
     );
   });
