@@ -8,7 +8,7 @@ import { type LedgerContext, mutate } from '../ledger/mutate.js';
 import { resolveCategory } from '../ledger/reference.js';
 import { closedAtOf } from './closed-at.js';
 import { hash32, signatureOf } from './minhash.js';
-import { idlePositions, type Profile, tellingOf } from './profile.js';
+import { type Profile, tellingOf } from './profile.js';
 import { shinglesOf } from './shingles.js';
 import { candidateRowids, rankSimilar } from './similar.js';
 import { dayOf } from './signatures.js';
@@ -58,7 +58,6 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
     total: weights.reduce((a, b) => a + b, 0),
     telling: weights.filter((w) => w > 0).length,
     ...tellingOf(hashes, weights),
-    idle: idlePositions(sig, hashes, weights),
   };
   const day = dayOf(foundAt);
   const rowids = candidateRowids(db, target.sig, { from: day - LOOK_BACK_DAYS, to: day, around: day + 1 }, -1);
