@@ -12,6 +12,7 @@ import { memoryKeyStore } from '../../../electron/core/sync/keystore.js';
 import { incidentInputSchema } from '../../../shared/schemas.js';
 import { tempLedger } from '../../helpers/temp.js';
 import { introduce, testClock } from '../sync/helpers.js';
+import { undoCompactAudit } from '../../helpers/undo-compact-audit.js';
 
 // The status history (migration 18) is what the timeline, the digest's status as of a date and 反弹's closed-at read
 // of the past, so that superseded status operations can be pruned. It must say exactly what the operations say:
@@ -104,7 +105,8 @@ describe('status history', () => {
     }
     const before = ids.map((id) => statusMovesOf(ledger.db, 'incidents', id));
     const timelines = ids.map((id) => incidentTimeline(ledger.db, id));
-    // The ledger as the previous version left it: no status history, migration 18 not yet run.
+    // The ledger as the previous version left it: no status history, migration 18 not yet run (nor the later ones).
+    undoCompactAudit(ledger.db);
     ledger.db.exec("DROP TABLE status_history; DROP TABLE op_prunes; DELETE FROM migrations WHERE version = 18");
     ledger.close();
     const upgraded = openLedger({ path: ledger.path, now: clock.now });

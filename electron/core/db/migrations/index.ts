@@ -17,6 +17,7 @@ import { migration as m015 } from './015-compact-ops.js';
 import { migration as m016 } from './016-search-contentless.js';
 import { migration as m017 } from './017-responder.js';
 import { migration as m018 } from './018-status-history.js';
+import { migration as m019 } from './019-compact-audit.js';
 
 // Numbered migrations in order. Never edit one that has shipped: its checksum is recorded in every ledger and a
 // mismatch refuses to open. Add the next number instead.
@@ -29,5 +30,5 @@ export interface Migration {
 }
 
 export const MIGRATIONS: readonly Migration[] = [
-  m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018,
+  m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019,
 ];
