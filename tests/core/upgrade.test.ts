@@ -7,7 +7,7 @@ import { clockOfIncident } from '../../electron/core/ledger/clock.js';
 import { listIncidents } from '../../electron/core/ledger/incidents.js';
 import { reindexIncidentSearch } from '../../electron/core/search/index-maintenance.js';
 import { toIndexText } from '../../electron/core/search/bigrams.js';
-import { appendAudit } from '../../electron/core/ledger/audit.js';
+import { appendAudit, sealEntry } from '../../electron/core/ledger/audit.js';
 import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
 import { storeOps } from '../../electron/core/ledger/op-store.js';
 import type { FieldValue, LedgerTable } from '../../electron/core/ledger/tables.js';
@@ -66,7 +66,17 @@ describe('upgrading ledgers made by earlier versions', () => {
           storeOps(db, OLD_OPS.map((op) => ({ ...op, site: OLD_SITE })));
         }
         const ctx = { db, guard, hlc: createHlc({ site: OLD_SITE, now: () => 0 }), site: OLD_SITE, now: () => Date.parse('2026-11-20T01:00:00Z'), actor: '旧版' };
-        appendAudit(ctx, { action: 'create', entity: 'incident', entityId: 'i1', summary: '登记 YQ-2026-0001' }, OLD_OPS.map((op) => ({ ...op, site: OLD_SITE })));
+        const meta = { action: 'create', entity: 'incident', entityId: 'i1', summary: '登记 YQ-2026-0001' };
+        const sealed = OLD_OPS.map((op) => ({ ...op, site: OLD_SITE }));
+        // From the compact-audit migration on, entries are stored compactly; before it, as text in \`audit\`.
+        if (count <= MIGRATIONS.findIndex((m) => m.name === 'compact-audit')) {
+          db.prepare(
+            `INSERT INTO audit (seq, at, site, actor, action, entity, entity_id, summary, op_count, first_hlc, last_hlc, ops_digest, prev_hash, hash)
+             VALUES (@seq, @at, @site, @actor, @action, @entity, @entity_id, @summary, @op_count, @first_hlc, @last_hlc, @ops_digest, @prev_hash, @hash)`,
+          ).run(sealEntry(ctx, meta, sealed, undefined));
+        } else {
+          appendAudit(ctx, meta, sealed);
+        }
         if (count >= 2) {
           db.prepare(
             `INSERT INTO responses (id, incident_id, at, method, channel, content, created_at)

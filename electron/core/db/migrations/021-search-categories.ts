@@ -1,13 +1,13 @@
 import type { Db } from '../open.js';
 
-// Migration 20: the search index lists each incident's categories in a fourth column (search/category-tokens.ts),
+// Migration 21: the search index lists each incident's categories in a fourth column (search/category-tokens.ts),
 // so a search that names a category (欠薪 finds the 工资拖欠 incidents) counts "filed under it but no text hit"
 // from the index's own lists instead of looking up each of thousands of hits (issue 12.4). User text is searched in
 // the three text columns only. Rebuilt here from the incidents and responses (the index is contentless: a column
 // cannot be added to it).
 
 export const migration = {
-  version: 20,
+  version: 21,
   name: 'search-categories',
   sql: `
 DROP TABLE incident_search;
