@@ -71,7 +71,7 @@ export function* encodePayload(parts: PayloadParts): Generator<Buffer> {
   for (const [hlc, tbl, row, col, value] of parts.ops) {
     const op = `[${JSON.stringify(hlc)},${JSON.stringify(tbl)},${JSON.stringify(row)},${JSON.stringify(col)},${value}]`;
     batch.push(op);
-    length += op.length;
+    length += Buffer.byteLength(op);
     if (batch.length >= FRAME_OPS || length >= FRAME_BYTES) {
       yield frame(`[${batch.join(',')}]`);
       batch = [];
