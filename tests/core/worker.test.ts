@@ -1,19 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../../electron/core/open-ledger.js';
 import { type CoreWorker, startCoreWorker } from '../../electron/core/worker/client.js';
+import { bundleCoreWorkerWithInputs } from '../helpers/core-worker-bundle.js';
 
-// The core worker for real: the entry bundled the way the app ships it (one CommonJS file, better-sqlite3
-// external), a real SQLite file in a temp folder, and a real worker thread. Node 20 workers do not inherit
-// tsx's loader hooks, so bundling is the reliable way to run the TypeScript entry here.
+// The core worker for real: the entry bundled the way the app ships it (tests/helpers/core-worker-bundle.ts), a
+// real SQLite file in a temp folder, and a real worker thread.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
 let dir: string;
 let entryPath: string;
 let bundledInputs: string[] = [];
@@ -27,29 +22,7 @@ function start(dbName: string, entry = entryPath): CoreWorker {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'yq-worker-'));
-  entryPath = path.join(dir, 'core-worker.cjs');
-  const betterSqlite = require.resolve('better-sqlite3');
-  const result = await build({
-    metafile: true,
-    entryPoints: [path.join(root, 'electron/core/worker/entry.ts')],
-    outfile: entryPath,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    define: { APP_VERSION: JSON.stringify('9.9.9-test') },
-    logLevel: 'silent',
-    // The bundle lives in a temp folder, so point the external at node_modules' copy by absolute path.
-    plugins: [
-      {
-        name: 'better-sqlite3-absolute',
-        setup(b) {
-          b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: betterSqlite, external: true }));
-        },
-      },
-    ],
-  });
-  bundledInputs = Object.keys(result.metafile.inputs);
+  ({ path: entryPath, inputs: bundledInputs } = await bundleCoreWorkerWithInputs(dir));
 });
 
 afterAll(async () => {

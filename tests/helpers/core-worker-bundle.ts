@@ -11,9 +11,15 @@ const require = createRequire(import.meta.url);
 
 /** Writes `core-worker.cjs` into `dir` and returns its path. */
 export async function bundleCoreWorker(dir: string): Promise<string> {
+  return (await bundleCoreWorkerWithInputs(dir)).path;
+}
+
+/** The same, with the source files the bundle took in (to prove what the worker does and does not contain). */
+export async function bundleCoreWorkerWithInputs(dir: string): Promise<{ path: string; inputs: string[] }> {
   const outfile = path.join(dir, 'core-worker.cjs');
   const betterSqlite = require.resolve('better-sqlite3');
-  await build({
+  const result = await build({
+    metafile: true,
     entryPoints: [path.join(root, 'electron/core/worker/entry.ts')],
     outfile,
     bundle: true,
@@ -25,5 +31,5 @@ export async function bundleCoreWorker(dir: string): Promise<string> {
     // The bundle lives in a temp folder, so point the external at node_modules' copy by absolute path.
     plugins: [{ name: 'better-sqlite3-absolute', setup: (b) => void b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: betterSqlite, external: true })) }],
   });
-  return outfile;
+  return { path: outfile, inputs: Object.keys(result.metafile.inputs) };
 }

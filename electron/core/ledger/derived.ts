@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { reindexIncidentSearch } from '../search/index-maintenance.js';
+import { reindexIncidentsSearch } from '../search/index-maintenance.js';
 import { refreshSignatures } from '../similarity/signatures.js';
 import { cached } from './statements.js';
 import type { FieldValue, LedgerTable } from './tables.js';
@@ -75,7 +75,7 @@ export function maintainDerived(db: Db, rows: Iterable<AppliedRow>, leftBy: Read
 export function refreshStale(db: Db, stale: StaleDerived): void {
   for (const incidentId of stale.categories) reindexCategories(db, incidentId);
   refreshSignatures(db, stale.signatures);
-  for (const incidentId of stale.search) reindexIncidentSearch(db, incidentId);
+  reindexIncidentsSearch(db, stale.search);
   for (const incidentId of stale.firstResponses) refreshFirstResponses(db, incidentId);
 }
 

@@ -4,20 +4,43 @@ import { toIndexText } from './bigrams.js';
 
 /** Rebuilds the search row of one incident from its title, summary and responses (or drops it if deleted). */
 export function reindexIncidentSearch(db: Db, incidentId: string): void {
-  const incident = cached(db, 'SELECT rowid, title, summary, deleted FROM incidents WHERE id = ?').get(incidentId) as
-    | { rowid: number; title: string; summary: string; deleted: number }
-    | undefined;
-  if (!incident) return;
-  cached(db, 'DELETE FROM incident_search WHERE rowid = ?').run(incident.rowid);
-  if (incident.deleted === 1) return;
-  const responses = cached(
-    db,
-    'SELECT content FROM responses WHERE incident_id = ? AND deleted = 0 ORDER BY at',
-  ).all(incidentId) as { content: string }[];
-  cached(db, 'INSERT INTO incident_search (rowid, title, summary, responses) VALUES (?, ?, ?, ?)').run(
-    incident.rowid,
-    toIndexText(incident.title),
-    toIndexText(incident.summary),
-    toIndexText(responses.map((r) => r.content).join('\n')),
-  );
+  reindexIncidentsSearch(db, [incidentId]);
+}
+
+interface IndexedIncident {
+  rowid: number;
+  id: string;
+  title: string;
+  summary: string;
+  deleted: number;
+}
+
+/**
+ * Rebuilds the search rows of many incidents, in rowid order. FTS5 keeps a transaction's new rows in memory only
+ * while their rowids rise; a rowid lower than the last one written makes it flush them as a new segment on disk
+ * (and later merge it). Rebuilding in the order the stale set was filled — old incidents answered between new ones —
+ * flushed at nearly every row, which made each change cost more as the index grew.
+ */
+export function reindexIncidentsSearch(db: Db, incidentIds: Iterable<string>): void {
+  const read = cached(db, 'SELECT rowid, id, title, summary, deleted FROM incidents WHERE id = ?');
+  const incidents: IndexedIncident[] = [];
+  for (const id of incidentIds) {
+    const incident = read.get(id) as IndexedIncident | undefined;
+    if (incident) incidents.push(incident);
+  }
+  incidents.sort((a, b) => a.rowid - b.rowid);
+  for (const incident of incidents) {
+    cached(db, 'DELETE FROM incident_search WHERE rowid = ?').run(incident.rowid);
+    if (incident.deleted === 1) continue;
+    const responses = cached(
+      db,
+      'SELECT content FROM responses WHERE incident_id = ? AND deleted = 0 ORDER BY at',
+    ).all(incident.id) as { content: string }[];
+    cached(db, 'INSERT INTO incident_search (rowid, title, summary, responses) VALUES (?, ?, ?, ?)').run(
+      incident.rowid,
+      toIndexText(incident.title),
+      toIndexText(incident.summary),
+      toIndexText(responses.map((r) => r.content).join('\n')),
+    );
+  }
 }
