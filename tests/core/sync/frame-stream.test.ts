@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.js';
 import { framesOf, TruncatedError } from '../../../electron/core/sync/byte-reader.js';
@@ -70,6 +71,21 @@ describe('frames read as they stream', () => {
       expect(back.map((op) => [op.hlc, op.tbl, op.row, op.col, op.value]).sort()).toEqual(ops.map((op) => [...op]).sort());
       staging.close();
     }
+  });
+
+  it('texts full of quotes, backslashes and brackets come back the same wherever the chunks cut them (property)', async () => {
+    const text = fc.array(fc.constantFrom('"', '\\', '[', ']', '{', '}', ',', ':', ' ', '中', '文', '😀', 'a', '\n'), { maxLength: 40 }).map((cs) => cs.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 5 }), async (texts, sizes) => {
+        const ops = texts.map((t, i) => [stamp(i), 'responses', `row-${i}`, 'content', t] as const);
+        const bytes = Buffer.concat([...encodePayload({ ops: ops.map(([h, tb, r, c, v]) => [h, tb, r, c, JSON.stringify(v)] as const) })]);
+        const staging = await stage(bytes, sizes);
+        const back = [...staging.rowChunks({ ops: 1000, bytes: Number.POSITIVE_INFINITY })].flatMap((c) => c.ops);
+        staging.close();
+        expect(back.map((op) => [op.hlc, op.value]).sort()).toEqual(ops.map((op) => [op[0], op[4]]).sort());
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("the writer's frames end past 4 MiB of operations, so a frame of long texts stays small", () => {
