@@ -44,9 +44,11 @@ const CHAIN_PIECE = 500;
 /**
  * The ledger's page cache while a bundle applies, in KiB (PRAGMA cache_size, negative): the ledger keeps 64 MiB
  * (db/open.ts), which a full bundle fills with pages it writes once — a quarter of the memory budget. The import's
- * pages spill to the WAL instead, and the cache is given back when the import ends.
+ * pages spill to the WAL instead, and the cache is given back when the import ends. Only for a bundle that large (a
+ * newcomer's first full bundle): a small one keeps the ledger's pages it looks its rows up in.
  */
 const IMPORT_CACHE_KIB = 16 * 1024;
+const LARGE_BUNDLE_OPS = 100_000;
 
 export interface ApplyOptions {
   confirmMassDelete: boolean;
@@ -73,7 +75,7 @@ export function applyBundle(ctx: LedgerContext, incoming: Incoming, options: App
   // import that fails and rolls back, leaves this workstation's clock exactly where it was.
   const scratch = createHlc({ site: ctx.site, now: ctx.now, last: ctx.hlc.last() });
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  if (incoming.manifest.opCount > LARGE_BUNDLE_OPS) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {
     const result = db.transaction(() => ctx.guard.allow(() => applyInTransaction({ ...ctx, hlc: scratch }, incoming, options))).immediate();
     if (scratch.last() > ctx.hlc.last()) ctx.hlc.receive(scratch.last());
