@@ -57,6 +57,9 @@ export const recurrenceDraftSchema = z.strictObject({
   categories: z.array(text().max(100)).max(20).default([]),
   /** China time as typed, or ISO; empty = now. */
   foundAt: text().max(40).default(''),
+  /** 乡镇 and 涉事单位 as typed: a 反弹 is of the same place and unit where both are recorded (empty = not yet). */
+  township: text().max(100).default(''),
+  involvedUnit: text().max(200).default(''),
 });
 
 export const recurrenceMarkSchema = z.strictObject({

@@ -132,8 +132,8 @@ describe('yq', () => {
     expect(JSON.parse(sound.stdout)).toEqual({ ok: true, entries: 2, peers: [] });
 
     const l = openLedger({ path: db });
-    l.db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER guard_audit_update');
-    l.db.prepare("UPDATE audit SET actor = 'mallory' WHERE seq = 2").run();
+    l.db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER guard_audit_log_update');
+    l.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2").run();
     l.close();
     const broken = await yq(['--db', db, 'audit', 'verify', '--json']);
     expect(broken.code).toBe(1);

@@ -117,5 +117,7 @@ describe('the incident timeline', () => {
     expect(edit.actor).toBe('王敏');
     expect(timeline.find((e) => e.kind === 'status')!.title).toBe('状态：待研判 → 处置中');
     expect(timeline.find((e) => e.kind === 'response')).toMatchObject({ title: '回应：情况通报（政务微博）', detail: '已责成热力公司排查', actor: '县住建局' });
+    // Who attached the file: the person of the audit entry that wrote it.
+    expect(timeline.find((e) => e.kind === 'attachment')).toMatchObject({ title: '添加附件“现场.png”', actor: '王敏' });
   });
 });

@@ -25,6 +25,9 @@ const SHIPPED: [number, string, string][] = [
   [16, 'search-contentless', '25d4523e0f70d9153239ee02f4374683f11a5098967501fc6f8a307333cbacec'],
   [17, 'responder', '19912234a64f65801c75b225c91787bf472850484513880a0497e581c49d72fa'],
   [18, 'status-history', '7bde137a437a32b7eb73689524655f8cd88e929f38263d43bd73c20fbe1e4516'],
+  [19, 'compact-audit', 'eebdc5d79db0c2e25353af7bc517342ffbedad2f399630a7893edec5d83e00fd'],
+  [20, 'page-order-indexes', 'dafcb5f4e7e9c56d055de3ab3ee18345f1f175b43e6dd306513e72e61a3b5e83'],
+  [21, 'search-categories', '34036250aeb03ef7a7ba2d75f01392ed3d0a1cebccf534d08e6359f60a73a153'],
 ];
 
 describe('shipped migrations', () => {

@@ -46,6 +46,7 @@ describe('the one mutation path', () => {
     ['INSERT ops', "INSERT INTO ops (hlc, site, tbl, row, col, value) VALUES ('h', 's', 'incidents', 'r', 'title', '\"x\"')"],
     ['UPDATE categories', "UPDATE categories SET name = 'x'"],
     ['INSERT audit', "INSERT INTO audit SELECT seq + 100, at, site, actor, action, entity, entity_id, summary, op_count, first_hlc, last_hlc, ops_digest, prev_hash, hash FROM audit"],
+    ['INSERT audit_log', 'INSERT INTO audit_log SELECT seq + 100, at, site, actor, action, entity, entity_id, summary, op_count, stamp_site, first_hlc, last_hlc, ops_digest, prev_hash, hash FROM audit_log'],
   ])('refuses a raw %s that bypasses operations and audit', (_name, sql) => {
     const ledger = tempLedger();
     createIncident(ledger.ctx, sample());
@@ -98,7 +99,7 @@ describe('audit verify', () => {
     // Tampering needs the protections removed first, as an attacker with the file would.
     ledger.db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete;');
     for (const t of ['update', 'delete', 'insert']) {
-      ledger.db.exec(`DROP TRIGGER guard_audit_${t}; DROP TRIGGER guard_op_log_${t};`);
+      ledger.db.exec(`DROP TRIGGER guard_audit_log_${t}; DROP TRIGGER guard_op_log_${t};`);
     }
     return ledger;
   }
@@ -110,13 +111,13 @@ describe('audit verify', () => {
 
   it('names the first entry whose content was altered', () => {
     const ledger = tamperable();
-    ledger.db.prepare("UPDATE audit SET summary = '改过的' WHERE seq = 3").run();
+    ledger.db.prepare("UPDATE audit_log SET summary = '改过的' WHERE seq = 3").run();
     expect(verifyAudit(ledger.db)).toMatchObject({ ok: false, entries: 2, firstBroken: { seq: 3 } });
   });
 
   it('names the gap where an entry was deleted', () => {
     const ledger = tamperable();
-    ledger.db.prepare('DELETE FROM audit WHERE seq = 2').run();
+    ledger.db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
     const report = verifyAudit(ledger.db);
     expect(report).toMatchObject({ ok: false, firstBroken: { seq: 3 } });
     expect(report.firstBroken?.reason).toContain('第 2 条记录缺失');
@@ -124,8 +125,8 @@ describe('audit verify', () => {
 
   it('notices an entry re-sealed after editing, through the next link', () => {
     const ledger = tamperable();
-    // Always a different first digit (a fixed 'f' would change nothing for the hashes that start with one).
-    ledger.db.prepare("UPDATE audit SET hash = (CASE substr(hash, 1, 1) WHEN '0' THEN '1' ELSE '0' END) || substr(hash, 2) WHERE seq = 4").run();
+    // The hash is stored as its 32 bytes (audit-store.ts): always a different first byte.
+    ledger.db.prepare("UPDATE audit_log SET hash = unhex(CASE substr(hex(hash), 1, 2) WHEN '00' THEN '01' ELSE '00' END || substr(hex(hash), 3)) WHERE seq = 4").run();
     expect(verifyAudit(ledger.db)).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
   });
 

@@ -10,12 +10,12 @@ describe('CJK bigram indexing', () => {
   });
 
   it('turns queries into phrases of bigrams, prefixes for single characters and words', () => {
-    expect(toMatchExpression('欠薪')).toBe('"欠薪"');
-    expect(toMatchExpression('供暖不热')).toBe('"供暖 暖不 不热"');
-    expect(toMatchExpression('暖')).toBe('"暖"*');
-    expect(toMatchExpression('G15 拆迁')).toBe('"g15"* AND "拆迁"');
+    expect(toMatchExpression('欠薪')).toBe('{title summary responses} : ("欠薪")');
+    expect(toMatchExpression('供暖不热')).toBe('{title summary responses} : ("供暖 暖不 不热")');
+    expect(toMatchExpression('暖')).toBe('{title summary responses} : ("暖"*)');
+    expect(toMatchExpression('G15 拆迁')).toBe('{title summary responses} : ("g15"* AND "拆迁")');
     expect(toMatchExpression('“”，。')).toBeUndefined();
-    expect(toMatchExpression('"; DROP TABLE ops; --')).toBe('"drop"* AND "table"* AND "ops"*');
+    expect(toMatchExpression('"; DROP TABLE ops; --')).toBe('{title summary responses} : ("drop"* AND "table"* AND "ops"*)');
   });
 });
 
@@ -94,6 +94,19 @@ describe('searching the ledger', () => {
     // Filters still apply to the category's incidents; one character names nothing.
     expect((await ok('listIncidents', { text: '欠薪', severities: ['重大'] })).total).toBe(0);
     expect((await ok('listIncidents', { text: '薪' })).rows.map((r) => r.id)).not.toContain(heating.id);
+  });
+
+  it('follows an incident into and out of a category the query names (the index lists categories too)', async () => {
+    const { ok, heating, wages } = await seeded();
+    expect((await ok('listIncidents', { text: '欠薪', sort: 'relevance' })).rows.map((r) => r.id)).toEqual([wages.id]);
+    await ok('updateIncident', { id: heating.id, patch: { categories: ['欠薪', '其他'] } });
+    // Both are filed under it only (no text hit): newest registered first.
+    expect((await ok('listIncidents', { text: '欠薪', sort: 'relevance' })).rows.map((r) => r.id)).toEqual([wages.id, heating.id]);
+    await ok('updateIncident', { id: wages.id, patch: { categories: ['其他'] } });
+    const after = await ok('listIncidents', { text: '欠薪', sort: 'relevance' });
+    expect({ ids: after.rows.map((r) => r.id), total: after.total }).toEqual({ ids: [heating.id], total: 1 });
+    // A word that only looks like a category token is searched in the text, never in the categories column.
+    expect((await ok('listIncidents', { text: 'k77' })).total).toBe(0);
   });
 
   it('combines text with filters and counts', async () => {

@@ -6,7 +6,8 @@ import { openLedger } from '../../electron/core/open-ledger.js';
 import { clockOfIncident } from '../../electron/core/ledger/clock.js';
 import { listIncidents } from '../../electron/core/ledger/incidents.js';
 import { reindexIncidentSearch } from '../../electron/core/search/index-maintenance.js';
-import { appendAudit } from '../../electron/core/ledger/audit.js';
+import { toIndexText } from '../../electron/core/search/bigrams.js';
+import { appendAudit, sealEntry } from '../../electron/core/ledger/audit.js';
 import { verifyAudit } from '../../electron/core/ledger/verify-audit.js';
 import { storeOps } from '../../electron/core/ledger/op-store.js';
 import type { FieldValue, LedgerTable } from '../../electron/core/ledger/tables.js';
@@ -65,13 +66,34 @@ describe('upgrading ledgers made by earlier versions', () => {
           storeOps(db, OLD_OPS.map((op) => ({ ...op, site: OLD_SITE })));
         }
         const ctx = { db, guard, hlc: createHlc({ site: OLD_SITE, now: () => 0 }), site: OLD_SITE, now: () => Date.parse('2026-11-20T01:00:00Z'), actor: '旧版' };
-        appendAudit(ctx, { action: 'create', entity: 'incident', entityId: 'i1', summary: '登记 YQ-2026-0001' }, OLD_OPS.map((op) => ({ ...op, site: OLD_SITE })));
+        const meta = { action: 'create', entity: 'incident', entityId: 'i1', summary: '登记 YQ-2026-0001' };
+        const sealed = OLD_OPS.map((op) => ({ ...op, site: OLD_SITE }));
+        // From the compact-audit migration on, entries are stored compactly; before it, as text in \`audit\`.
+        if (count <= MIGRATIONS.findIndex((m) => m.name === 'compact-audit')) {
+          db.prepare(
+            `INSERT INTO audit (seq, at, site, actor, action, entity, entity_id, summary, op_count, first_hlc, last_hlc, ops_digest, prev_hash, hash)
+             VALUES (@seq, @at, @site, @actor, @action, @entity, @entity_id, @summary, @op_count, @first_hlc, @last_hlc, @ops_digest, @prev_hash, @hash)`,
+          ).run(sealEntry(ctx, meta, sealed, undefined));
+        } else {
+          appendAudit(ctx, meta, sealed);
+        }
         if (count >= 2) {
           db.prepare(
             `INSERT INTO responses (id, incident_id, at, method, channel, content, created_at)
              VALUES ('r1', 'i1', '2026-11-20T03:00:00.000Z', 'press_conference', 'media', '召开新闻发布会', '2026-11-20T03:00:00.000Z')`,
           ).run();
-          reindexIncidentSearch(db, 'i1');
+          // The search row that version's apply path kept: from migration 20 on with the categories column.
+          if (count > MIGRATIONS.findIndex((m) => m.name === 'search-categories')) reindexIncidentSearch(db, 'i1');
+          else {
+            const { rowid } = db.prepare("SELECT rowid FROM incidents WHERE id = 'i1'").get() as { rowid: number };
+            db.prepare('DELETE FROM incident_search WHERE rowid = ?').run(rowid);
+            db.prepare('INSERT INTO incident_search (rowid, title, summary, responses) VALUES (?, ?, ?, ?)').run(
+              rowid,
+              toIndexText('某工地拖欠农民工工资'),
+              toIndexText('工人讨薪无果'),
+              toIndexText('召开新闻发布会'),
+            );
+          }
         }
         // From the similarity migration on, the apply path signed each incident as that migration's backfill does.
         const similarity = MIGRATIONS.findIndex((m) => m.name === 'similarity');

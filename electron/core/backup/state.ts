@@ -63,7 +63,7 @@ export function readBackupStatus(db: Db): BackupStatus {
   };
 }
 
-const auditHead = (db: Db) => (cached(db, 'SELECT coalesce(max(seq), 0) AS n FROM audit').get() as { n: number }).n;
+const auditHead = (db: Db) => (cached(db, 'SELECT coalesce((SELECT seq FROM audit ORDER BY seq DESC LIMIT 1), 0) AS n').get() as { n: number }).n;
 
 export function scheduleState(db: Db): BackupScheduleState {
   const seq = read(db, KEYS.lastGoodSeq);

@@ -31,29 +31,35 @@ interface Row {
   pub_note: string;
 }
 
-// The commitments a report needs — open ones, and those fulfilled, published or made since the period began —
-// come from four narrow index ranges (migrations 4 and 7), merged here: one query with OR, or a UNION, makes
-// SQLite read every commitment the ledger has ever held. Each names its incident from incidents_label (migration 8).
-const COLUMNS = `c.rowid AS rid, ${COMMITMENT_NUMBER_SQL} AS number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit,
+// The commitments a report lists — open at asOf and due by next week's last day, or fulfilled in the period — come
+// from three narrow index ranges (migrations 4 and 7), merged here: one query with OR, or a UNION, makes SQLite read
+// every commitment the ledger has ever held. Each names its incident from incidents_label (migration 8). What is
+// only counted (made, published in the period) is counted in SQL, never read row by row.
+const COLUMNS = `${COMMITMENT_NUMBER_SQL} AS number, i.number AS incident_number, i.title AS incident_title, c.content, u.name AS unit,
     c.unit_id, c.person, c.promised_at, c.deadline, c.status, c.fulfilled_at, c.pub_state, c.pub_channel, c.pub_at, c.pub_note`;
 const FROM = 'JOIN incidents i INDEXED BY incidents_label ON i.id = c.incident_id LEFT JOIN units u ON u.id = c.unit_id';
+/** Made before asOf, of a live incident: a commitment the report may know of. */
+const KNOWN = 'c.deleted = 0 AND i.deleted = 0 AND c.promised_at < @asOf';
 const SOURCES = [
-  // An open commitment due after next week counts in no figure and no list (unless made, fulfilled or published
-  // in the period, which the other three ranges bring), so the open range stops at next week's last day.
+  // Open now: an open commitment due after next week counts in no figure and no list.
   `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_open ${FROM}
-   WHERE c.deleted = 0 AND c.status IN ('pending', 'in_progress') AND c.deadline <= @nextLast AND i.deleted = 0 AND c.promised_at < @asOf`,
-  ...['fulfilled_at', 'pub_at', 'promised_at'].map(
-    (column) => `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_${column} ${FROM}
-     WHERE c.deleted = 0 AND c.${column} >= @start AND i.deleted = 0 AND c.promised_at < @asOf`,
-  ),
+   WHERE ${KNOWN} AND c.status IN ('pending', 'in_progress') AND c.deadline <= @nextLast`,
+  // Fulfilled in the period.
+  `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_fulfilled_at ${FROM}
+   WHERE ${KNOWN} AND c.status = 'fulfilled' AND c.fulfilled_at >= @start AND c.fulfilled_at < @asOf`,
+  // Fulfilled only after asOf, so open then: listed when overdue or due next week, as the open ones.
+  `SELECT ${COLUMNS} FROM commitments c INDEXED BY commitments_fulfilled_at ${FROM}
+   WHERE ${KNOWN} AND c.status = 'fulfilled' AND c.fulfilled_at >= @asOf AND c.deadline <= @nextLast`,
 ];
+const COUNT_FROM = 'JOIN incidents i INDEXED BY incidents_label ON i.id = c.incident_id';
+const MADE_SQL = `SELECT count(*) FROM commitments c INDEXED BY commitments_promised_at ${COUNT_FROM}
+  WHERE ${KNOWN} AND c.promised_at >= @start`;
+const PUBLISHED_SQL = `SELECT count(*) FROM commitments c INDEXED BY commitments_pub_at ${COUNT_FROM}
+  WHERE ${KNOWN} AND c.pub_state = 'published' AND c.pub_at >= @start AND c.pub_at < @asOf`;
 
 function reportRows(db: Db, params: { start: string; asOf: string; nextLast: string }): Row[] {
-  const byRowid = new Map<number, Row>();
-  for (const sql of SOURCES) {
-    for (const row of cached(db, sql).all(params) as (Row & { rid: number })[]) byRowid.set(row.rid, row);
-  }
-  return [...byRowid.values()].sort(
+  // The three ranges are disjoint (by status, and by fulfilled_at against asOf).
+  return SOURCES.flatMap((sql) => cached(db, sql).all(params) as Row[]).sort(
     (a, b) => cmp(a.deadline, b.deadline) || cmp(a.incident_number, b.incident_number) || cmp(a.number, b.number),
   );
 }
@@ -84,8 +90,16 @@ export function commitmentSection(
   const asOfDay = chinaDateOf(Date.parse(w.asOf));
   // 逾期 is counted in working days, as on the 承诺督办 board and the 工作台 (the same calendar, the same rule).
   const overdueDays = workdaysBefore(loadCalendar(db), asOfDay);
-  const rows = reportRows(db, { start: w.start, asOf: w.asOf, nextLast: w.nextLast });
-  const counts = { made: 0, fulfilled: 0, fulfilledPublished: 0, published: 0, dueNextWeek: 0, overdue: 0 };
+  const params = { start: w.start, asOf: w.asOf, nextLast: w.nextLast };
+  const rows = reportRows(db, params);
+  const counts = {
+    made: cached(db, MADE_SQL).pluck().get(params) as number,
+    fulfilled: 0,
+    fulfilledPublished: 0,
+    published: cached(db, PUBLISHED_SQL).pluck().get(params) as number,
+    dueNextWeek: 0,
+    overdue: 0,
+  };
   const fulfilledItems: DigestCommitmentItem[] = [];
   const dueNextWeekItems: DigestCommitmentItem[] = [];
   const overdueItems: DigestCommitmentItem[] = [];
@@ -117,8 +131,6 @@ export function commitmentSection(
       published: publication.published,
       workdaysOverdue: overdue ? overdueDays(r.deadline) : 0,
     };
-    if (within(r.promised_at, w.start, w.asOf)) counts.made += 1;
-    if (r.pub_state === 'published' && within(r.pub_at, w.start, w.asOf)) counts.published += 1;
     if (r.status === 'fulfilled' && within(r.fulfilled_at, w.start, w.asOf)) {
       counts.fulfilled += 1;
       if (publication.published) counts.fulfilledPublished += 1;

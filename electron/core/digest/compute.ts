@@ -57,14 +57,29 @@ interface ResponseRow {
   content: string;
 }
 
-function keyIncidents(db: Db, incidents: readonly PeriodIncident[], names: Names, asOf: string): Digest['keyIncidents'] {
+// The responses of the period's 重大 and above, in one read for all of them (a year has thousands; a query each cost
+// more than the reading), each incident's in time order.
+const KEY_RESPONSES_SQL = `SELECT r.incident_id, r.at, r.method, r.channel, r.unit_id, r.content
+  FROM incidents i JOIN responses r INDEXED BY responses_incident_at ON r.incident_id = i.id
+  WHERE i.deleted = 0 AND i.found_at >= @start AND i.found_at < @end AND i.severity IN ('major', 'extreme') AND r.deleted = 0 AND r.at < @asOf
+  ORDER BY r.incident_id, r.at, r.id`;
+
+export function keyIncidents(db: Db, incidents: readonly PeriodIncident[], names: Names, range: { start: string; end: string; asOf: string }): Digest['keyIncidents'] {
   const key = incidents
     .filter((i) => i.severity === 'major' || i.severity === 'extreme')
     .sort((a, b) => Number(b.severity === 'extreme') - Number(a.severity === 'extreme') || a.found_at.localeCompare(b.found_at));
-  const responsesOf = cached(
-    db,
-    'SELECT incident_id, at, method, channel, unit_id, content FROM responses WHERE incident_id = ? AND deleted = 0 AND at < ? ORDER BY at, id',
-  );
+  const responses = new Map<string, Digest['keyIncidents'][number]['responses']>();
+  for (const r of cached(db, KEY_RESPONSES_SQL).all(range) as ResponseRow[]) {
+    let list = responses.get(r.incident_id);
+    if (!list) responses.set(r.incident_id, (list = []));
+    list.push({
+      at: r.at,
+      method: RESPONSE_METHOD_LABELS[r.method] ?? r.method,
+      channel: RESPONSE_CHANNEL_LABELS[r.channel] ?? r.channel,
+      unit: names.unit(r.unit_id),
+      content: r.content,
+    });
+  }
   return key.map((i) => ({
     number: i.number,
     title: i.title,
@@ -75,13 +90,7 @@ function keyIncidents(db: Db, incidents: readonly PeriodIncident[], names: Names
     categories: (JSON.parse(i.categories) as string[]).map(names.category),
     township: names.township(i.township_id),
     leadUnit: names.unit(i.lead_unit_id),
-    responses: (responsesOf.all(i.id, asOf) as ResponseRow[]).map((r) => ({
-      at: r.at,
-      method: RESPONSE_METHOD_LABELS[r.method] ?? r.method,
-      channel: RESPONSE_CHANNEL_LABELS[r.channel] ?? r.channel,
-      unit: names.unit(r.unit_id),
-      content: r.content,
-    })),
+    responses: responses.get(i.id) ?? [],
   }));
 }
 
@@ -126,8 +135,21 @@ function trendOf(db: Db, period: Period, report?: Report): Digest['trend'] {
   });
 }
 
-/** The report of one period, its figures taken at min(now, end of period); a year's reports its progress. */
-export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgress?: Report, masthead?: PaperSettings): Digest {
+/** 共性问题 and 反弹 of a period: similarity/report.ts, or (in the bench) the same figures read beforehand. */
+export type SimilarityOf = (db: Db, range: { start: string; end: string; asOf: string }) => Pick<Digest, 'commonIssues' | 'recurrences'>;
+
+/**
+ * The report of one period, its figures taken at min(now, end of period); a year's reports its progress.
+ * The similarity part is passed in so its cost can be measured apart from the rest's (scripts/bench/rows/digest.ts).
+ */
+export function computeDigest(
+  db: Db,
+  periodKey: string,
+  nowMs: number,
+  onProgress?: Report,
+  masthead?: PaperSettings,
+  similarityOf: SimilarityOf = reportSimilarity,
+): Digest {
   const period = parsePeriod(periodKey);
   if (!period) throw new LedgerError('invalid_input', `统计周期“${periodKey}”无效`);
   if (nowMs < Date.parse(period.start)) {
@@ -174,8 +196,8 @@ export function computeDigest(db: Db, periodKey: string, nowMs: number, onProgre
     ...(period.kind === 'week' ? { previousWeekIncidents: previousIncidents } : {}),
     ...incidentBreakdowns(incidents, names),
     trend: trendOf(db, period, report),
-    ...reportSimilarity(db, { start: period.start, end: period.end, asOf }),
-    keyIncidents: keyIncidents(db, incidents, names, asOf),
+    ...similarityOf(db, { start: period.start, end: period.end, asOf }),
+    keyIncidents: keyIncidents(db, incidents, names, { start: period.start, end: period.end, asOf }),
     response: responseFigures(db, incidents, period.start, asOf),
     respondedWithin: { '5h': shareOf('5h'), '24h': shareOf('24h'), '48h': shareOf('48h') },
     requirements,

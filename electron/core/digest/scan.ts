@@ -45,7 +45,7 @@ const PERIOD_SQL = `
     ${FIRST_RESPONSES_COLUMNS}
   FROM incidents i ${FIRST_RESPONSES_JOIN}
   WHERE i.deleted = 0 AND i.found_at >= @start AND i.found_at < @end
-  ORDER BY i.found_at, i.number`;
+  ORDER BY i.found_at, i.number, i.id`; // the id last: the same order on every workstation, even for numbers given twice
 
 export function periodIncidents(db: Db, range: { start: string; end: string; asOf: string }): PeriodIncident[] {
   // Stored clocks are millis * 65536 + counter (op-store.ts): "stamped before asOf" is "clock below asOf's".

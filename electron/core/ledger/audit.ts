@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import type { LedgerContext, MutationMeta, Op } from './mutate.js';
 import { cached } from './statements.js';
+import { insertAuditRow } from './audit-store.js';
 import { storedOpsBetween } from './op-store.js';
 import { markerOf, pruneSealBreak } from './prune-markers.js';
 
@@ -43,13 +44,8 @@ export function sealOf(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(row.prev_hash).update('\u001e').update(content).digest('hex');
 }
 
-/** Appends the entry for a mutation; the caller holds the transaction and the write guard. */
-export function appendAudit(ctx: LedgerContext, meta: MutationMeta, ops: readonly Op[]): void {
-  // Inside a write batch the entry before is the one this batch wrote last (attempt forgets it when it rolls back).
-  const batch = ctx.batch?.open ? ctx.batch : undefined;
-  const last =
-    batch?.auditTail ??
-    (cached(ctx.db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined);
+/** The sealed entry for a mutation that follows `last`, the chain's last entry (none for the first). */
+export function sealEntry(ctx: LedgerContext, meta: MutationMeta, ops: readonly Op[], last: { seq: number; hash: string } | undefined): AuditRow {
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date(ctx.now()).toISOString(),
@@ -65,15 +61,19 @@ export function appendAudit(ctx: LedgerContext, meta: MutationMeta, ops: readonl
     ops_digest: digestOps(ops),
     prev_hash: last?.hash ?? GENESIS,
   };
-  const hash = sealOf(row);
-  cached(
-    ctx.db,
-    `INSERT INTO audit (seq, at, site, actor, action, entity, entity_id, summary, op_count, first_hlc, last_hlc,
-       ops_digest, prev_hash, hash)
-     VALUES (@seq, @at, @site, @actor, @action, @entity, @entity_id, @summary, @op_count, @first_hlc, @last_hlc,
-       @ops_digest, @prev_hash, @hash)`,
-  ).run({ ...row, hash });
-  if (batch) batch.auditTail = { seq: row.seq, hash };
+  return { ...row, hash: sealOf(row) };
+}
+
+/** Appends the entry for a mutation; the caller holds the transaction and the write guard. */
+export function appendAudit(ctx: LedgerContext, meta: MutationMeta, ops: readonly Op[]): void {
+  // Inside a write batch the entry before is the one this batch wrote last (attempt forgets it when it rolls back).
+  const batch = ctx.batch?.open ? ctx.batch : undefined;
+  const last =
+    batch?.auditTail ??
+    (cached(ctx.db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined);
+  const entry = sealEntry(ctx, meta, ops, last);
+  insertAuditRow(ctx.db, entry);
+  if (batch) batch.auditTail = { seq: entry.seq, hash: entry.hash };
 }
 
 type StoredOp = Omit<Op, 'value'> & { value: string };

@@ -13,7 +13,7 @@ interface AppliedRow {
   fields: ReadonlyMap<string, FieldValue>;
 }
 
-const SEARCHED_INCIDENT_FIELDS = ['title', 'summary', 'deleted'];
+const SEARCHED_INCIDENT_FIELDS = ['title', 'summary', 'categories', 'deleted'];
 const SIGNED_INCIDENT_FIELDS = ['title', 'summary', 'found_at', 'deleted'];
 const SEARCHED_RESPONSE_FIELDS = ['content', 'incident_id', 'deleted'];
 const FIRST_RESPONSE_FIELDS = ['incident_id', 'at', 'method', 'deleted'];

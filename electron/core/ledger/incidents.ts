@@ -255,15 +255,23 @@ export function transitionIncident(ctx: LedgerContext, ref: string, to: Incident
 
 type ParsedQuery = z.output<typeof incidentQuerySchema>;
 
-// Sort keys with a matching partial index (migration 5); the rowid tiebreak is free because every index entry
-// ends in the rowid, so no sort step runs and a page stops after its 50 rows.
-const SORT_KEYS: Record<Exclude<ParsedQuery['sort'], 'relevance'>, string> = {
-  foundAt: 'i.found_at',
-  number: 'i.number',
-  severity: `${SEVERITY_RANK.replaceAll('severity', 'i.severity')}`,
-  status: 'i.status',
-  updatedAt: 'i.updated_at',
+// Each sort's keys, in the order of a partial index whose entries continue with the rowid, so `ORDER BY keys,
+// rowid` is the index order: no sort step runs and a page stops after its 50 rows (found_at and 等级: migration
+// 19; number and updated_at: migration 5). 等级 sorts by its rank, then by the severity ranked (one per rank, so the
+// order is the rank's), which is how migration 19's index is ordered.
+const SORT_KEYS: Record<Exclude<ParsedQuery['sort'], 'relevance'>, readonly string[]> = {
+  foundAt: ['i.found_at'],
+  number: ['i.number'],
+  severity: [SEVERITY_RANK.replaceAll('severity', 'i.severity'), 'i.severity'],
+  status: ['i.status'],
+  updatedAt: ['i.updated_at'],
 };
+
+/** `ORDER BY` terms for a sort, the rowid breaking ties, all in one direction. */
+export function orderBy(sort: Exclude<ParsedQuery['sort'], 'relevance'>, descending: boolean): string {
+  const dir = descending ? 'DESC' : 'ASC';
+  return [...SORT_KEYS[sort], 'i.rowid'].map((key) => `${key} ${dir}`).join(', ');
+}
 
 interface Filters {
   where: string[];
@@ -272,23 +280,22 @@ interface Filters {
   categories: string[];
   /** Whether anything but categories and the date range narrows the list. */
   others: boolean;
+  /** The filters other than categories and the date range (live incidents, at least). */
+  rest: { where: string[]; params: (string | number)[] };
+  /** The discovery-time range, as `found_at` bounds. */
+  range: { from?: string; to?: string };
 }
 
 function filtersOf(db: Db, query: ParsedQuery): Filters {
-  const where: string[] = ['i.deleted = 0'];
-  const params: (string | number)[] = [];
+  const rest = { where: ['i.deleted = 0'], params: [] as (string | number)[] };
   let others = false;
   const anyOf = (column: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
+    rest.where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    rest.params.push(...values);
     others = true;
   };
   const categories = [...new Set((query.categories ?? []).map((c, i) => resolveCategory(db, c, `categories.${i}`)))];
-  if (categories.length > 0) {
-    where.push(`i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE category_id IN (${categories.map(() => '?').join(', ')}))`);
-    params.push(...categories);
-  }
   anyOf('i.severity', query.severities);
   anyOf('i.status', query.statuses);
   anyOf('i.platform', query.platforms);
@@ -296,15 +303,35 @@ function filtersOf(db: Db, query: ParsedQuery): Filters {
   if (query.leadUnit) anyOf('i.lead_unit_id', [findUnit(db, query.leadUnit, 'leadUnit')]);
   if (query.township) anyOf('i.township_id', [findTownship(db, query.township)]);
   anyOf('i.id', query.ids); // 同一问题: the incidents of one 共性问题 (issue 16)
-  if (query.foundFrom) {
-    where.push('i.found_at >= ?');
-    params.push(query.foundFrom);
+  const range = { from: query.foundFrom, to: query.foundTo };
+  const where = [...rest.where];
+  const params = [...rest.params];
+  if (categories.length > 0) {
+    where.push(`i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE category_id IN (${categories.map(() => '?').join(', ')}))`);
+    params.push(...categories);
   }
-  if (query.foundTo) {
-    where.push('i.found_at < ?');
-    params.push(query.foundTo);
+  for (const [bound, value] of rangeBounds('i.found_at', range)) {
+    where.push(bound);
+    params.push(value);
   }
-  return { where, params, categories, others };
+  return { where, params, categories, others, rest, range };
+}
+
+/** The range's bounds on a found_at column, each with its value. */
+function rangeBounds(column: string, range: Filters['range']): [string, string][] {
+  const bounds: [string, string][] = [];
+  if (range.from !== undefined) bounds.push([`${column} >= ?`, range.from]);
+  if (range.to !== undefined) bounds.push([`${column} < ?`, range.to]);
+  return bounds;
+}
+
+/** Narrows the filters by one more condition. */
+function narrow(f: Filters, clause: string, param: string): void {
+  for (const part of [f, f.rest]) {
+    part.where.push(clause);
+    part.params.push(param);
+  }
+  f.others = true;
 }
 
 const INCIDENT_COLUMNS = COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
@@ -326,17 +353,15 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
   const number = query.text === undefined ? undefined : numberSearched(query.text);
   if (number !== undefined) {
     // A number people have (YQ-2026-宣-0001, or a commitment's …-C2) finds its incident, whatever else is filtered.
-    filters.where.push('i.number = ?');
-    filters.params.push(number);
-    filters.others = true;
+    narrow(filters, 'i.number = ?', number);
     const plain = { ...query, text: undefined, sort: query.sort === 'relevance' ? ('foundAt' as const) : query.sort };
-    page = { rows: plainPage(db, plain, filters), total: plainCount(db, plain, filters) };
+    page = plainResult(db, plain, filters);
   } else if (query.text !== undefined && query.text !== '') {
     const match = toMatchExpression(query.text);
     page = match === undefined ? { rows: [], total: 0 } : searchPage(db, query, filters, match);
     page = withCategoryHits(db, query, filters, match, page);
   } else {
-    page = { rows: plainPage(db, query, filters), total: plainCount(db, query, filters) };
+    page = plainResult(db, query, filters);
   }
   const incidents = page.rows.map(toIncident);
   if (!query.text || number !== undefined) return { rows: incidents, total: page.total };
@@ -355,30 +380,79 @@ export function listIncidents(db: Db, query: ParsedQuery): IncidentPage {
   };
 }
 
+// A category filter is answered by walking that category's slice of the category index (in date order, narrowed
+// by the date range) and checking each incident's other fields, when the slice holds at most this many entries;
+// past it, SQLite's planner chooses (an index of another filter may be narrower).
+const CATEGORY_WALK_MAX = 5_000;
+
+/** The category index's entries for the filter's categories within its date range (an index-only count). */
+function categoryEntries(db: Db, f: Filters): number {
+  const bounds = rangeBounds('found_at', f.range);
+  return cached(
+    db,
+    `SELECT count(*) FROM incident_categories WHERE category_id IN (${f.categories.map(() => '?').join(', ')})${bounds.map(([b]) => ` AND ${b}`).join('')}`,
+  )
+    .pluck()
+    .get(...f.categories, ...bounds.map(([, v]) => v)) as number;
+}
+
+/** The category slice joined to the incidents it names, outer loop first (CROSS JOIN keeps that order). */
+function categoryWalk(f: Filters): { from: string; where: string; params: (string | number)[] } {
+  const bounds = rangeBounds('c.found_at', f.range);
+  return {
+    from: 'incident_categories c CROSS JOIN incidents i ON i.rowid = c.incident_rowid',
+    where: [`c.category_id IN (${f.categories.map(() => '?').join(', ')})`, ...bounds.map(([b]) => b), ...f.rest.where].join(' AND '),
+    params: [...f.categories, ...bounds.map(([, v]) => v), ...f.rest.params],
+  };
+}
+
+// Sorts whose index (migrations 5 and 19) lists live incidents in exactly the sort's order, rowid last.
+const ORDER_INDEXES: Partial<Record<Exclude<ParsedQuery['sort'], 'relevance'>, string>> = {
+  foundAt: 'incidents_live_found_order',
+  number: 'incidents_live_number',
+  updatedAt: 'incidents_live_updated',
+  severity: 'incidents_live_severity_order',
+};
+
 /**
- * The page's rowids come from a narrow query that the covering indexes answer without reading rows (sorting,
- * if any, orders index entries); only the 50 rows of the page are then read in full.
+ * Whether to walk the sort's own index, checking each entry's filters, rather than sort every row that passes:
+ * a filter letting `total` of about `live` incidents through, spread over the order, fills `offset + limit` rows
+ * after about (offset + limit) · live / total entries, each checked; sorting reads and orders `total` entries.
+ * Walk when the walk reads fewer. Not with a date range: dates follow the order, so the spread does not hold.
  */
-function plainPage(db: Db, query: ParsedQuery, f: Filters): IncidentRow[] {
+function walksSortIndex(db: Db, query: ParsedQuery, f: Filters, total: number): boolean {
+  if (f.where.length === 1 || f.categories.length > 0 || f.range.from !== undefined || f.range.to !== undefined) return false;
+  if (total === 0) return false;
+  const live = cached(db, 'SELECT max(rowid) FROM incidents').pluck().get() as number;
+  return total * total > live * (query.offset + query.limit);
+}
+
+/**
+ * The page's rowids come from a narrow query that an index answers in the sort's order (or, for a filter much
+ * narrower than the list, by sorting that filter's index entries); only the 50 rows of the page are then read in
+ * full. `total` is the filters' count, `entries` the category slice's size when a category filters.
+ */
+function plainPage(db: Db, query: ParsedQuery, f: Filters, total: number, entries: number | undefined): IncidentRow[] {
   const dir = query.descending ? 'DESC' : 'ASC';
   const sort = query.sort === 'relevance' ? 'foundAt' : query.sort;
   let rowids: number[];
-  // One category, newest first: walk that category's slice of the category index in date order.
-  if (f.categories.length === 1 && sort === 'foundAt') {
-    const rest = f.where.filter((w) => !w.startsWith('i.rowid IN'));
-    // The category's own parameter comes first (filtersOf pushes it first); the rest belong to `rest`.
-    const params = f.params.slice(1);
+  // One category, by discovery time: the category index is in that order already.
+  if (f.categories.length === 1 && sort === 'foundAt' && (!f.others || (entries ?? 0) <= CATEGORY_WALK_MAX)) {
+    const walk = categoryWalk(f);
     rowids = cached(
       db,
-      `SELECT c.incident_rowid FROM incident_categories c JOIN incidents i ON i.rowid = c.incident_rowid
-       WHERE c.category_id = ? AND ${rest.join(' AND ')} ORDER BY c.found_at ${dir}, c.incident_rowid ${dir} LIMIT ? OFFSET ?`,
+      `SELECT c.incident_rowid FROM ${walk.from} WHERE ${walk.where} ORDER BY c.found_at ${dir}, c.incident_rowid ${dir} LIMIT ? OFFSET ?`,
     )
       .pluck()
-      .all(f.categories[0], ...params, query.limit, query.offset) as number[];
+      .all(...walk.params, query.limit, query.offset) as number[];
   } else {
+    // Nothing but live incidents, or a filter letting many through: walk the sort's index (a deep page skips
+    // narrow entries). The found_at index of a filter column already runs in date order: no walk needed there.
+    const index = ORDER_INDEXES[sort];
+    const walk = index !== undefined && (f.where.length === 1 || (sort !== 'foundAt' && walksSortIndex(db, query, f, total)));
     rowids = cached(
       db,
-      `SELECT i.rowid FROM incidents i WHERE ${f.where.join(' AND ')} ORDER BY ${SORT_KEYS[sort]} ${dir}, i.rowid ${dir} LIMIT ? OFFSET ?`,
+      `SELECT i.rowid FROM incidents i${walk ? ` INDEXED BY ${index}` : ''} WHERE ${f.where.join(' AND ')} ORDER BY ${orderBy(sort, query.descending)} LIMIT ? OFFSET ?`,
     )
       .pluck()
       .all(...f.params, query.limit, query.offset) as number[];
@@ -386,60 +460,71 @@ function plainPage(db: Db, query: ParsedQuery, f: Filters): IncidentRow[] {
   return byRowids(db, rowids);
 }
 
-function plainCount(db: Db, query: ParsedQuery, f: Filters): number {
-  // Categories (and dates) alone: count entries of the category index, never touching the wide table.
-  if (f.categories.length > 0 && !f.others) {
-    const range = [query.foundFrom ? 'found_at >= ?' : '', query.foundTo ? 'found_at < ?' : ''].filter(Boolean);
-    const what = f.categories.length === 1 ? 'count(*)' : 'count(DISTINCT incident_rowid)';
-    return cached(
-      db,
-      `SELECT ${what} AS n FROM incident_categories WHERE category_id IN (${f.categories.map(() => '?').join(', ')})${range.map((r) => ` AND ${r}`).join('')}`,
-    ).pluck().get(...f.categories, ...[query.foundFrom, query.foundTo].filter((v) => v !== undefined)) as number;
+/** How many incidents the filters let through; `entries` is the category slice's size when a category filters. */
+function plainCount(db: Db, f: Filters, entries: number | undefined): number {
+  // Categories (and dates) alone: the category index's entries are the answer (one category), never touching
+  // the wide table.
+  if (entries !== undefined && !f.others && f.categories.length === 1) return entries;
+  if (entries !== undefined && (!f.others || entries <= CATEGORY_WALK_MAX)) {
+    const walk = categoryWalk(f);
+    const what = f.categories.length === 1 ? 'count(*)' : 'count(DISTINCT c.incident_rowid)';
+    return cached(db, `SELECT ${what} FROM ${walk.from} WHERE ${walk.where}`).pluck().get(...walk.params) as number;
   }
   return cached(db, `SELECT count(*) AS n FROM incidents i WHERE ${f.where.join(' AND ')}`).pluck().get(...f.params) as number;
 }
 
-/** Title matches, then the rest; each part newest registered first (the index's rowid order). */
+/** A plain page (no text searched) and its count. */
+function plainResult(db: Db, query: ParsedQuery, f: Filters): { rows: IncidentRow[]; total: number } {
+  const entries = f.categories.length > 0 ? categoryEntries(db, f) : undefined;
+  const total = plainCount(db, f, entries);
+  return { rows: plainPage(db, query, f, total, entries), total };
+}
+
+/**
+ * Title hits, then the rest; each part newest registered first, which is the search index's own rowid order, so
+ * each part's window stops after its rows. The count reads the search index once (title hits are counted only
+ * when a page starts past them); filters are checked on each hit's row.
+ */
 function searchPage(db: Db, query: ParsedQuery, f: Filters, match: string): { rows: IncidentRow[]; total: number } {
   const inTitle = `{title} : (${match})`;
   const elsewhere = `(${match}) NOT (${inTitle})`;
-  const byRelevance = query.sort === 'relevance';
-  if (f.where.length === 1 && byRelevance) {
-    // No filters: the search index alone answers (it holds only live incidents).
-    const count = (expr: string) =>
-      cached(db, 'SELECT count(*) FROM incident_search WHERE incident_search MATCH ?').pluck().get(expr) as number;
-    const ids = (expr: string, limit: number, offset: number) =>
-      cached(db, 'SELECT rowid FROM incident_search WHERE incident_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
-        .pluck()
-        .all(expr, limit, offset) as number[];
-    const titleHits = count(inTitle);
-    const total = titleHits + count(elsewhere);
-    const fromTitle = query.offset < titleHits ? ids(inTitle, query.limit, query.offset) : [];
-    const fromElsewhere =
-      fromTitle.length < query.limit ? ids(elsewhere, query.limit - fromTitle.length, Math.max(0, query.offset - titleHits)) : [];
-    return { rows: byRowids(db, [...fromTitle, ...fromElsewhere]), total };
+  const filtered = f.where.length > 1;
+  // The search index holds only live incidents: unfiltered, it alone answers.
+  const from = filtered ? 'incident_search s CROSS JOIN incidents i ON i.rowid = s.rowid' : 'incident_search s';
+  const where = [...(filtered ? f.where : []), 'incident_search MATCH ?'].join(' AND ');
+  const params = filtered ? f.params : [];
+  const count = (expr: string) => cached(db, `SELECT count(*) FROM ${from} WHERE ${where}`).pluck().get(...params, expr) as number;
+  const total = count(match);
+  if (query.sort !== 'relevance') {
+    // The order is decided on rowids (the sort holds integers, not every hit's whole row); the page's rows are read after.
+    const joined = 'incident_search s CROSS JOIN incidents i ON i.rowid = s.rowid';
+    const rowids = cached(
+      db,
+      `SELECT i.rowid FROM ${joined} WHERE ${[...f.where, 'incident_search MATCH ?'].join(' AND ')} ORDER BY ${orderBy(query.sort, query.descending)} LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(...f.params, match, query.limit, query.offset) as number[];
+    return { rows: byRowids(db, rowids), total };
   }
-  const from = 'incident_search JOIN incidents i ON i.rowid = incident_search.rowid';
-  const where = [...f.where, 'incident_search MATCH ?'].join(' AND ');
-  const params = [...f.params, match];
-  const total = cached(db, `SELECT count(*) FROM ${from} WHERE ${where}`).pluck().get(...params) as number;
-  const dir = query.descending ? 'DESC' : 'ASC';
-  const order = byRelevance
-    ? `(i.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)) DESC, i.rowid DESC`
-    : `${SORT_KEYS[query.sort as Exclude<ParsedQuery['sort'], 'relevance'>]} ${dir}, i.rowid ${dir}`;
-  // The order is decided on rowids (the sort holds integers, not every hit's whole row); the page's rows are read after.
-  const rowids = cached(db, `SELECT i.rowid FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...params, ...(byRelevance ? [inTitle] : []), query.limit, query.offset) as number[];
-  return { rows: byRowids(db, rowids), total };
+  const ids = (expr: string, limit: number, offset: number) =>
+    cached(db, `SELECT s.rowid FROM ${from} WHERE ${where} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, expr, limit, offset) as number[];
+  const fromTitle = query.offset < total ? ids(inTitle, query.limit, query.offset) : [];
+  let fromElsewhere: number[] = [];
+  if (fromTitle.length < query.limit && query.offset + fromTitle.length < total) {
+    // A window that ran out inside the title hits says where they end; one that started past them does not.
+    const titleHits = fromTitle.length > 0 || query.offset === 0 ? query.offset + fromTitle.length : count(inTitle);
+    fromElsewhere = ids(elsewhere, query.limit - fromTitle.length, Math.max(0, query.offset - titleHits));
+  }
+  return { rows: byRowids(db, [...fromTitle, ...fromElsewhere]), total };
 }
 
 /** After the full-text hits, the incidents of the categories the query names (search/category-match.ts). */
 function withCategoryHits(db: Db, query: ParsedQuery, f: Filters, match: string | undefined, page: { rows: IncidentRow[]; total: number }) {
   const named = categoriesNamedBy(db, query.text ?? '');
   if (named.length === 0) return page;
-  const dir = query.descending ? 'DESC' : 'ASC';
-  const order = query.sort === 'relevance' ? 'i.rowid DESC' : `${SORT_KEYS[query.sort]} ${dir}, i.rowid ${dir}`;
+  const order = query.sort === 'relevance' ? 'relevance' : orderBy(query.sort, query.descending);
   const window = { offset: Math.max(0, query.offset - page.total), limit: query.limit - page.rows.length };
   const extra = categoryOnlyHits(db, { where: f.where, params: f.params, filtered: f.where.length > 1, categories: named, match, order }, window);
   return { rows: [...page.rows, ...byRowids(db, extra.rowids)], total: page.total + extra.total };

@@ -115,7 +115,7 @@ function fieldById(db: Db, id: number): FieldInfo {
   return cached(db, 'SELECT id, tbl, col, type FROM op_fields WHERE id = ?').get(id) as FieldInfo;
 }
 
-function siteNumber(db: Db, site: string, create: boolean): number | undefined {
+export function siteNumber(db: Db, site: string, create: boolean): number | undefined {
   const found = cached(db, 'SELECT id FROM op_sites WHERE site = ?').pluck().get(site) as number | undefined;
   if (found !== undefined || !create) return found;
   return Number(cached(db, 'INSERT INTO op_sites (site) VALUES (?)').run(site).lastInsertRowid);

@@ -118,7 +118,7 @@ export function pruneSuperseded(ctx: LedgerContext): PruneResult {
       'INSERT INTO op_prunes (site, first_hlc, last_hlc, pruned, kept_digest, prune_seq) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const deleteOp = cached(db, 'DELETE FROM op_log WHERE site = ? AND hlc = ?');
-    const seq = ((cached(db, 'SELECT max(seq) FROM audit').pluck().get() as number | null) ?? 0) + 1;
+    const seq = ((cached(db, 'SELECT seq FROM audit ORDER BY seq DESC LIMIT 1').pluck().get() as number | null) ?? 0) + 1;
     let pruned = 0;
     let entries = 0;
     const bySite = new Map<string, Candidate[]>();

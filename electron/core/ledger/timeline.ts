@@ -79,6 +79,32 @@ interface OpRow {
   value: FieldValue;
 }
 
+interface AuditSpan {
+  site: string;
+  actor: string;
+  first_hlc: string;
+  last_hlc: string;
+}
+
+/** Who did each thing to an incident: this workstation's audit entries, and the peers' that arrived with their chains. */
+const auditsOf = (db: Db, incidentId: string): AuditSpan[] =>
+  cached(
+    db,
+    `SELECT site, actor, first_hlc, last_hlc FROM audit WHERE entity_id = ?
+     UNION ALL SELECT site, actor, first_hlc, last_hlc FROM peer_audit WHERE entity_id = ?`,
+  ).all(incidentId, incidentId) as AuditSpan[];
+
+const siteNamesOf = (db: Db): Map<string, string> =>
+  new Map((cached(db, 'SELECT site, name FROM sites').all() as { site: string; name: string }[]).map((s) => [s.site, s.name]));
+
+/** The audit entry that wrote an operation, if this ledger has it. */
+const auditOf = (audits: readonly AuditSpan[], op: { site: string; hlc: string }) =>
+  audits.find((a) => a.site === op.site && op.hlc >= a.first_hlc && op.hlc <= a.last_hlc);
+
+/** Who wrote an operation: its audit entry's person, or else the workstation it came from. */
+const actorOf = (audits: readonly AuditSpan[], siteNames: ReadonlyMap<string, string>, op: { site: string; hlc: string }) =>
+  auditOf(audits, op)?.actor ?? (siteNames.get(op.site) || `工作站 ${op.site.slice(0, 4)}`);
+
 /** Registration, edits and status changes, one entry per mutation, from the incident's operations. */
 const incidentHistory: TimelineSource = (db, incidentId) => {
   // Status moves come from the status history (ledger/status-history.ts), which outlives the pruning of superseded
@@ -92,22 +118,11 @@ const incidentHistory: TimelineSource = (db, incidentId) => {
     .map((op) => ({ hlc: op.hlc, site: op.site, col: op.col, value: op.value }));
   const ops = [...edits, ...moves].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   // Who did each thing: this workstation's audit entries, and the peers' entries that arrived with their chains.
-  const audits = cached(
-    db,
-    `SELECT site, actor, first_hlc, last_hlc FROM audit WHERE entity_id = ?
-     UNION ALL SELECT site, actor, first_hlc, last_hlc FROM peer_audit WHERE entity_id = ?`,
-  ).all(incidentId, incidentId) as {
-    site: string;
-    actor: string;
-    first_hlc: string;
-    last_hlc: string;
-  }[];
-  const siteNames = new Map(
-    (cached(db, 'SELECT site, name FROM sites').all() as { site: string; name: string }[]).map((s) => [s.site, s.name]),
-  );
+  const audits = auditsOf(db, incidentId);
+  const siteNames = siteNamesOf(db);
   // Ops of one mutation: the audit entry that wrote them here, or for synced ones, one site in one millisecond.
   const groupOf = (op: OpRow) => {
-    const audit = audits.find((a) => a.site === op.site && op.hlc >= a.first_hlc && op.hlc <= a.last_hlc);
+    const audit = auditOf(audits, op);
     return audit ? `audit:${audit.first_hlc}` : `${op.site}:${op.hlc.slice(0, 24)}`;
   };
   const groups = new Map<string, OpRow[]>();
@@ -120,8 +135,7 @@ const incidentHistory: TimelineSource = (db, incidentId) => {
   let fields: Record<string, unknown> = {};
   for (const group of groups.values()) {
     const first = group[0]!;
-    const audit = audits.find((a) => a.site === first.site && first.hlc >= a.first_hlc && first.hlc <= a.last_hlc);
-    const actor = audit?.actor ?? (siteNames.get(first.site) || `工作站 ${first.site.slice(0, 4)}`);
+    const actor = actorOf(audits, siteNames, first);
     const at = first.hlc.slice(0, 24);
     const values = Object.fromEntries(group.map((op) => [op.col, op.value as unknown]));
     if ('number' in values) {
@@ -181,14 +195,22 @@ const responseEntries: TimelineSource = (db, incidentId) =>
     refId: r.id,
   }));
 
-const attachmentEntries: TimelineSource = (db, incidentId) =>
-  (
-    cached(db, 'SELECT id, name, created_at FROM attachments WHERE incident_id = ? AND deleted = 0').all(incidentId) as {
-      id: string;
-      name: string;
-      created_at: string;
-    }[]
-  ).map((a) => ({ at: a.created_at, kind: 'attachment', title: `添加附件“${a.name}”`, refId: a.id }));
+const attachmentEntries: TimelineSource = (db, incidentId) => {
+  const attachments = cached(db, 'SELECT id, name, created_at FROM attachments WHERE incident_id = ? AND deleted = 0').all(incidentId) as {
+    id: string;
+    name: string;
+    created_at: string;
+  }[];
+  if (attachments.length === 0) return [];
+  const audits = auditsOf(db, incidentId);
+  const siteNames = siteNamesOf(db);
+  return attachments.map((a) => {
+    // Who attached it: the audit entry (here or a peer's) that wrote the attachment row's first operation.
+    const first = opsOfRow(db, 'attachments', a.id)[0];
+    const actor = first ? actorOf(audits, siteNames, first) : undefined;
+    return { at: a.created_at, kind: 'attachment', title: `添加附件“${a.name}”`, ...(actor ? { actor } : {}), refId: a.id };
+  });
+};
 
 export const TIMELINE_SOURCES: TimelineSource[] = [incidentHistory, responseEntries, attachmentEntries, commitmentTimelineEntries];
 

@@ -36,7 +36,8 @@ const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
 /**
  * An FTS5 MATCH expression: each term must occur (AND); a CJK term of two or more characters is the phrase
  * of its bigrams (供暖不热 → "供暖 暖不 不热"), one character is a prefix, a word is a prefix.
- * Returns undefined when the query has nothing searchable (only punctuation).
+ * Searches the title, summary and responses columns. Returns undefined when the query has nothing searchable (only
+ * punctuation).
  */
 export function toMatchExpression(query: string): string | undefined {
   const parts: string[] = [];
@@ -49,5 +50,6 @@ export function toMatchExpression(query: string): string | undefined {
       parts.push(`${quote(term.toLowerCase())}*`);
     }
   }
-  return parts.length > 0 ? parts.join(' AND ') : undefined;
+  // Only the text columns: the categories column holds category tokens (category-tokens.ts).
+  return parts.length > 0 ? `{title summary responses} : (${parts.join(' AND ')})` : undefined;
 }

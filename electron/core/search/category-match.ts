@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import { cached } from '../ledger/statements.js';
+import { filedUnder } from './category-tokens.js';
 
 // A search that names a category finds the incidents filed under it too: "疫情" finds those tagged 疫情防控 even
 // when their text never says 疫情. Full-text hits come first; the category's other incidents follow them. Kept
@@ -27,7 +28,10 @@ export function categoriesNamedBy(db: Db, text: string): string[] {
 
 /**
  * One window of the incidents in `categories` that match the filters but are not full-text hits (`match`, or
- * every one when the text makes no full-text query), in the query's order; and how many there are.
+ * every one when the text makes no full-text query), in the query's order; and how many there are. Both come from
+ * the search index, which lists each incident's categories too (search/category-tokens.ts): "filed under these,
+ * not a hit" is one index expression. `order` is `relevance` (newest registered first: the index's rowid order)
+ * or ORDER BY terms on the incidents `i`.
  */
 export function categoryOnlyHits(
   db: Db,
@@ -42,41 +46,17 @@ export function categoryOnlyHits(
   },
   window: { offset: number; limit: number },
 ): { rowids: number[]; total: number } {
-  const inCategories = `category_id IN (${page.categories.map(() => '?').join(', ')})`;
-  const notHit = page.match === undefined ? '' : ' AND incident_rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)';
-  if (!page.filtered) {
-    // Counted on the category index alone (it holds live incidents only, as the search index does): no incident
-    // row is read for the count.
-    const distinct = page.categories.length === 1 ? 'count(*)' : 'count(DISTINCT incident_rowid)';
-    const total = cached(db, `SELECT ${distinct} FROM incident_categories WHERE ${inCategories}${notHit}`)
-      .pluck()
-      .get(...page.categories, ...(page.match === undefined ? [] : [page.match])) as number;
-    if (window.limit <= 0 || window.offset >= total) return { rowids: [], total };
-    return { rowids: windowOf(db, page, window), total };
-  }
-  const where = [
-    ...page.where,
-    `i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE ${inCategories})`,
-    ...(page.match === undefined ? [] : ['i.rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)']),
-  ].join(' AND ');
-  const params = [...page.params, ...page.categories, ...(page.match === undefined ? [] : [page.match])];
-  const total = cached(db, `SELECT count(*) FROM incidents i WHERE ${where}`).pluck().get(...params) as number;
-  return { rowids: window.limit > 0 ? windowOf(db, page, window) : [], total };
-}
-
-/** The rowids of one window of the category-only hits, in the query's order. */
-function windowOf(
-  db: Db,
-  page: { where: readonly string[]; params: readonly (string | number)[]; categories: readonly string[]; match: string | undefined; order: string },
-  window: { offset: number; limit: number },
-): number[] {
-  const where = [
-    ...page.where,
-    `i.rowid IN (SELECT incident_rowid FROM incident_categories WHERE category_id IN (${page.categories.map(() => '?').join(', ')}))`,
-    ...(page.match === undefined ? [] : ['i.rowid NOT IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)']),
-  ].join(' AND ');
-  const params = [...page.params, ...page.categories, ...(page.match === undefined ? [] : [page.match])];
-  return cached(db, `SELECT i.rowid FROM incidents i WHERE ${where} ORDER BY ${page.order} LIMIT ? OFFSET ?`)
+  const expr = page.match === undefined ? filedUnder(page.categories) : `(${filedUnder(page.categories)}) NOT (${page.match})`;
+  // The search index holds live incidents only: unfiltered, it alone answers, in its own rowid order.
+  const joined = page.filtered || page.order !== 'relevance';
+  const from = joined ? 'incident_search s CROSS JOIN incidents i ON i.rowid = s.rowid' : 'incident_search s';
+  const where = [...(joined ? page.where : []), 'incident_search MATCH ?'].join(' AND ');
+  const params = [...(joined ? page.params : []), expr];
+  const total = cached(db, `SELECT count(*) FROM ${from} WHERE ${where}`).pluck().get(...params) as number;
+  if (window.limit <= 0 || window.offset >= total) return { rowids: [], total };
+  const order = page.order === 'relevance' ? 's.rowid DESC' : page.order;
+  const rowids = cached(db, `SELECT s.rowid FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .pluck()
     .all(...params, window.limit, window.offset) as number[];
+  return { rowids, total };
 }

@@ -1,8 +1,9 @@
 import type { Db } from '../db/open.js';
 import { cached } from '../ledger/statements.js';
 import { toIndexText } from './bigrams.js';
+import { categoryColumnText } from './category-tokens.js';
 
-/** Rebuilds the search row of one incident from its title, summary and responses (or drops it if deleted). */
+/** Rebuilds the search row of one incident from its title, summary, responses and categories (or drops it if deleted). */
 export function reindexIncidentSearch(db: Db, incidentId: string): void {
   reindexIncidentsSearch(db, [incidentId]);
 }
@@ -12,6 +13,7 @@ interface IndexedIncident {
   id: string;
   title: string;
   summary: string;
+  categories: string;
   deleted: number;
 }
 
@@ -22,7 +24,7 @@ interface IndexedIncident {
  * flushed at nearly every row, which made each change cost more as the index grew.
  */
 export function reindexIncidentsSearch(db: Db, incidentIds: Iterable<string>): void {
-  const read = cached(db, 'SELECT rowid, id, title, summary, deleted FROM incidents WHERE id = ?');
+  const read = cached(db, 'SELECT rowid, id, title, summary, categories, deleted FROM incidents WHERE id = ?');
   const incidents: IndexedIncident[] = [];
   for (const id of incidentIds) {
     const incident = read.get(id) as IndexedIncident | undefined;
@@ -36,11 +38,12 @@ export function reindexIncidentsSearch(db: Db, incidentIds: Iterable<string>): v
       db,
       'SELECT content FROM responses WHERE incident_id = ? AND deleted = 0 ORDER BY at',
     ).all(incident.id) as { content: string }[];
-    cached(db, 'INSERT INTO incident_search (rowid, title, summary, responses) VALUES (?, ?, ?, ?)').run(
+    cached(db, 'INSERT INTO incident_search (rowid, title, summary, responses, categories) VALUES (?, ?, ?, ?, ?)').run(
       incident.rowid,
       toIndexText(incident.title),
       toIndexText(incident.summary),
       toIndexText(responses.map((r) => r.content).join('\n')),
+      categoryColumnText(JSON.parse(incident.categories) as string[]),
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { IncidentStatus } from '../../../shared/domain.js';
 import type { Db } from '../db/open.js';
 import { cached } from '../ledger/statements.js';
-import { fromBlob, HASHES, hash32, positionHash } from './minhash.js';
+import { fromBlob, hash32 } from './minhash.js';
 import { shinglesOf } from './shingles.js';
 import type { Weigher } from './weights.js';
 
@@ -34,11 +34,6 @@ export interface Profile {
    */
   tellingHashes: Uint32Array;
   tellingWeights: Float64Array;
-  /**
-   * Bit h set: the signature's position h is the least hash of a shingle that weighs nothing (a word a sixth of
-   * the ledger uses), so sharing it says nothing — in a month of the bench ledger such buckets hold a third of it.
-   */
-  idle: number;
 }
 
 export interface ProfileRow {
@@ -99,16 +94,6 @@ export function tellingOf(hashes: Uint32Array, weights: Float64Array): Pick<Prof
   return { tellingHashes, tellingWeights };
 }
 
-/** The positions of `sig` held by a weightless shingle (see Profile.idle). */
-export function idlePositions(sig: Uint32Array, hashes: Uint32Array, weights: Float64Array): number {
-  let idle = 0;
-  for (let i = 0; i < hashes.length; i += 1) {
-    if (weights[i]! > 0) continue;
-    for (let h = 0; h < HASHES; h += 1) if (positionHash(hashes[i]!, h) === sig[h]) idle |= 1 << h;
-  }
-  return idle;
-}
-
 /** `draft`: the shingle hashes of a text not in the index that this profile will be compared with (see Weigher). */
 function toProfile(row: ProfileRow, hashes: Uint32Array, weigh: Weigher, draft?: ReadonlySet<number>): Profile {
   const weights = new Float64Array(hashes.length);
@@ -121,9 +106,6 @@ function toProfile(row: ProfileRow, hashes: Uint32Array, weigh: Weigher, draft?:
     if (w > 0) telling += 1;
   }
   const sig = fromBlob(row.sig);
-  // Only clustering asks for it, of the period's profiles; the earlier incidents a 反弹 or a similar incident is
-  // looked among never need it (it hashes every weightless shingle once per signature position).
-  let idle: number | undefined;
   return {
     rowid: row.rowid,
     id: row.id,
@@ -140,9 +122,6 @@ function toProfile(row: ProfileRow, hashes: Uint32Array, weigh: Weigher, draft?:
     total,
     telling,
     ...tellingOf(hashes, weights),
-    get idle() {
-      return (idle ??= idlePositions(sig, hashes, weights));
-    },
   };
 }
 

@@ -5,10 +5,11 @@ import { LedgerError } from '../../../shared/errors.js';
 import type { Db } from '../db/open.js';
 import { getIncident } from '../ledger/incidents.js';
 import { type LedgerContext, mutate } from '../ledger/mutate.js';
-import { resolveCategory } from '../ledger/reference.js';
+import { resolveCategory, resolveTownship } from '../ledger/reference.js';
 import { closedAtOf } from './closed-at.js';
 import { hash32, signatureOf } from './minhash.js';
-import { idlePositions, type Profile, tellingOf } from './profile.js';
+import { type Profile, tellingOf } from './profile.js';
+import { involvedOf, sameSubject } from './same-subject.js';
 import { shinglesOf } from './shingles.js';
 import { candidateRowids, rankSimilar } from './similar.js';
 import { dayOf } from './signatures.js';
@@ -25,6 +26,16 @@ const LOOK_BACK_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 type Draft = z.output<typeof recurrenceDraftSchema>;
+
+/** The draft's township as typed, or null while it names none (or one being typed). */
+function townshipOf(db: Db, ref: string): string | null {
+  if (ref.trim() === '') return null;
+  try {
+    return resolveTownship(db, ref);
+  } catch {
+    return null;
+  }
+}
 
 /** Closed incidents the draft may be a 反弹 of, most alike first. */
 export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarIncident[] {
@@ -51,19 +62,20 @@ export function suggestRecurrence(db: Db, draft: Draft, nowMs: number): SimilarI
       }
     }),
     leadUnitId: null,
-    townshipId: null,
+    townshipId: townshipOf(db, draft.township),
     sig,
     hashes,
     weights,
     total: weights.reduce((a, b) => a + b, 0),
     telling: weights.filter((w) => w > 0).length,
     ...tellingOf(hashes, weights),
-    idle: idlePositions(sig, hashes, weights),
   };
   const day = dayOf(foundAt);
   const rowids = candidateRowids(db, target.sig, { from: day - LOOK_BACK_DAYS, to: day, around: day + 1 }, -1);
   const since = Date.parse(foundAt) - RECURRENCE_DAYS * DAY_MS;
+  const subject = { townshipId: target.townshipId, involved: draft.involvedUnit };
   const closedWithin = (p: Profile) => {
+    if (!sameSubject(subject, { townshipId: p.townshipId, involved: involvedOf(db, p.rowid) })) return false;
     const at = p.status === 'closed' && p.foundAt < foundAt ? closedAtOf(db, p.id) : undefined;
     return at !== undefined && Date.parse(at) >= since;
   };

@@ -11,6 +11,7 @@ import { bucketsOf } from './minhash.js';
 import { type Profile, periodProfiles, profilesByRowid, shingleNamesOf, textsOf } from './profile.js';
 import { RECURRENCE_DAYS } from './recurrence.js';
 import { compare, SAME_MATTER, scoreOf, sharedTelling } from './score.js';
+import { involvedOf, sameSubject } from './same-subject.js';
 import { dayOf } from './signatures.js';
 import { weigher, type Weigher } from './weights.js';
 
@@ -54,8 +55,8 @@ function confirmed(db: Db, range: { start: string; end: string }): Recurrence[] 
  * undecided incidents, the PER_BUCKET incidents found nearest before the period (a year back at most) — the work
  * grows with the period, not with the ledger. Incidents closed within the period itself are among its profiles
  * (again the PER_BUCKET found nearest before each incident).
- * Each incident's CANDIDATES sharing most buckets with it (at least two) have their closing time read and are
- * scored; only each incident's best match is explained.
+ * Each incident's CANDIDATES sharing most buckets with it (at least two) are scored; a pair alike enough about the
+ * same subject (same-subject.ts) has its closing time read; only each incident's best match is explained.
  */
 function suspected(db: Db, profiles: readonly Profile[], range: { start: string; end: string }, weigh: Weigher, names: Names): Recurrence[] {
   const undecided = new Set(
@@ -146,6 +147,7 @@ function suspected(db: Db, profiles: readonly Profile[], range: { start: string;
       if (score < SAME_MATTER) continue;
       const current = best.get(index);
       if (current && !(score > current.score || (score === current.score && earlier.rowid < current.earlier.rowid))) continue;
+      if (!sameSubject({ townshipId: p.townshipId, involved: involvedOf(db, p.rowid) }, { townshipId: earlier.townshipId, involved: involvedOf(db, earlier.rowid) })) continue;
       closedAt ??= Date.parse(closedAtOf(db, earlier.id) ?? '');
       if (!(closedAt >= p.foundMs - RECURRENCE_DAYS * DAY_MS && closedAt <= p.foundMs)) continue;
       best.set(index, { earlier, score });

@@ -113,7 +113,7 @@ export function parseChainHead(site: unknown, head: unknown): Pick<WireChain, 's
 
 /** How much of each chain this workstation holds: its own and every peer's. Sent in the manifest. */
 export function auditVector(db: Db, ownSite: string): Record<string, number> {
-  const own = (cached(db, 'SELECT max(seq) FROM audit').pluck().get() as number | null) ?? 0;
+  const own = (cached(db, 'SELECT seq FROM audit ORDER BY seq DESC LIMIT 1').pluck().get() as number | null) ?? 0;
   const rows = cached(db, 'SELECT chain AS site, max(seq) AS seq FROM peer_audit GROUP BY chain').all() as { site: string; seq: number }[];
   return { ...Object.fromEntries(rows.map((r) => [r.site, r.seq])), ...(own > 0 ? { [ownSite]: own } : {}) };
 }

@@ -3,6 +3,7 @@
 
 import { commitmentStrings } from '../commitments/strings.js';
 import { syncStrings } from '../sync/strings.js';
+import { chinaYear } from '../../../shared/china-time.js';
 
 export const zhCN = {
   commitments: commitmentStrings,
@@ -103,7 +104,7 @@ export const zhCN = {
     codeHint: '1–4个汉字、大写字母或数字，如 宣、城关。此后登记的事件编号为 YQ-年份-代码-序号，各工作站代码互不相同；已编的号永不改变。',
     codeSave: '保存',
     codeSaved: (code: string) => `工作站代码已设为“${code}”。对方工作站添加新的联系卡后会核对代码不重复。`,
-    codeExample: (code: string) => `下一个编号形如 YQ-${new Date().getFullYear()}-${code}-0001`,
+    codeExample: (code: string) => `下一个编号形如 YQ-${chinaYear(new Date().toISOString())}-${code}-0001`,
     codeMissing: '尚未设置代码：本机登记的事件编号为 YQ-年份-序号，与其他工作站同步时可能重号（重号不会被改动，但难以区分）。',
     auditTitle: '审计',
     auditHint: '核对本工作站及各对方工作站的审计链：每条记录、其对应的同步操作，以及各工作站签名的链尾。',

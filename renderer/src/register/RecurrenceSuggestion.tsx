@@ -18,10 +18,12 @@ export function RecurrenceSuggestion(props: {
   summary: string;
   categories: readonly string[];
   foundAt: string;
+  township: string;
+  involvedUnit: string;
   decision: RecurrenceDecision;
   onDecide: (decision: RecurrenceDecision) => void;
 }) {
-  const { title, summary, categories, foundAt, decision, onDecide } = props;
+  const { title, summary, categories, foundAt, township, involvedUnit, decision, onDecide } = props;
   const [candidates, setCandidates] = useState<SimilarIncident[]>([]);
   const key = categories.join(',');
 
@@ -33,7 +35,7 @@ export function RecurrenceSuggestion(props: {
     let live = true;
     // Asked once typing pauses, not at every keystroke.
     const timer = setTimeout(() => {
-      void call('suggestRecurrence', { title, summary, categories: key ? key.split(',') : [], foundAt }).then((result) => {
+      void call('suggestRecurrence', { title, summary, categories: key ? key.split(',') : [], foundAt, township, involvedUnit }).then((result) => {
         if (live) setCandidates(result.ok ? result.value : []);
       });
     }, WAIT_MS);
@@ -41,7 +43,7 @@ export function RecurrenceSuggestion(props: {
       live = false;
       clearTimeout(timer);
     };
-  }, [title, summary, key, foundAt]);
+  }, [title, summary, key, foundAt, township, involvedUnit]);
 
   if (decision !== null && decision !== 'dismissed') {
     return (

@@ -47,8 +47,8 @@ export function RegisterDialog() {
   const { form } = lf;
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [recurrence, setRecurrence] = useState<RecurrenceDecision>(null);
-  const watched = useWatch({ control: form.control, name: ['title', 'summary', 'categories', 'foundAt', 'leadUnit', 'coUnits'] });
-  const [title, summary, chosen, foundAt, leadUnit, coUnits] = watched;
+  const watched = useWatch({ control: form.control, name: ['title', 'summary', 'categories', 'foundAt', 'leadUnit', 'coUnits', 'township', 'involvedUnit'] });
+  const [title, summary, chosen, foundAt, leadUnit, coUnits, township, involvedUnit] = watched;
   const guard = useDiscardGuard(lf.dirty || files.length > 0, close);
 
   const submit = lf.onSubmit(async (request) => {
@@ -106,7 +106,16 @@ export function RegisterDialog() {
               </FormField>
               <FormField of={lf} name="summary" label={label.summary} wide>
                 <textarea rows={3} {...lf.input('summary')} />
-                <RecurrenceSuggestion title={title} summary={summary} categories={chosen} foundAt={foundAt} decision={recurrence} onDecide={setRecurrence} />
+                <RecurrenceSuggestion
+                  title={title}
+                  summary={summary}
+                  categories={chosen}
+                  foundAt={foundAt}
+                  township={township}
+                  involvedUnit={involvedUnit}
+                  decision={recurrence}
+                  onDecide={setRecurrence}
+                />
               </FormField>
               <FormField of={lf} name="platform" label={label.platform} required>
                 <CodedField control={form.control} name="platform" coded="platform" attributes={lf.control('platform', { required: true })} />

@@ -12,6 +12,7 @@ import { memoryKeyStore } from '../../../electron/core/sync/keystore.js';
 import { incidentInputSchema } from '../../../shared/schemas.js';
 import { tempLedger } from '../../helpers/temp.js';
 import { introduce, testClock } from '../sync/helpers.js';
+import { forgetMigrationsFrom } from '../../helpers/forget-migrations.js';
 
 // The status history (migration 18) is what the timeline, the digest's status as of a date and 反弹's closed-at read
 // of the past, so that superseded status operations can be pruned. It must say exactly what the operations say:
@@ -104,8 +105,8 @@ describe('status history', () => {
     }
     const before = ids.map((id) => statusMovesOf(ledger.db, 'incidents', id));
     const timelines = ids.map((id) => incidentTimeline(ledger.db, id));
-    // The ledger as the previous version left it: no status history, migration 18 not yet run.
-    ledger.db.exec("DROP TABLE status_history; DROP TABLE op_prunes; DELETE FROM migrations WHERE version = 18");
+    // The ledger as the previous version left it: no status history, migration 18 not yet run (nor the later ones).
+    forgetMigrationsFrom(ledger.db, 'status-history');
     ledger.close();
     const upgraded = openLedger({ path: ledger.path, now: clock.now });
     try {

@@ -100,3 +100,43 @@ describe('反弹 within one week', () => {
     expect(digest.recurrences).toEqual([expect.objectContaining({ number: later.number, of: { number: earlier.number, title: earlier.title }, confirmed: false })]);
   });
 });
+
+describe('反弹 of the same subject', () => {
+  it('is not suggested or reported for an alike post about another township or another 涉事单位', async () => {
+    let now = Date.parse('2026-11-02T04:00:00Z');
+    const ledger = tempLedger({ now: () => now });
+    const { ok } = contractCalls(ledger);
+    const heating = (title: string, involvedUnit: string, township: string, foundAt: string) => ({
+      title,
+      summary: `${title.slice(0, 4)}居民反映，入冬以来家中暖气不热，室温只有十三度，老人孩子冻得生病，多次打热力公司电话无人解决。`,
+      involvedUnit,
+      platform: '抖音',
+      foundAt,
+      severity: '一般',
+      categories: ['困难群众'],
+      leadUnit: '县住建局',
+      township,
+    });
+    const earlier = await ok('createIncident', heating('学府花园供暖不达标，室温仅13度', '永兴热力公司', '柳城街道', '2026-11-02 09:00'));
+    await ok('addResponse', { incident: earlier.id, at: '2026-11-02 11:00', method: '情况通报', channel: '政务微博', content: '已督促热力公司整改。', unit: '县住建局' });
+    await ok('transitionIncident', { id: earlier.id, to: '已办结' });
+
+    now = Date.parse('2026-11-18T02:00:00Z');
+    const draft = (title: string, involvedUnit: string, township: string) => ({ title, summary: heating(title, involvedUnit, township, '').summary, categories: ['困难群众'], foundAt: '2026-11-18 09:00', township, involvedUnit });
+    // The same 小区 and 热力公司 again: a 反弹; so too while the township or 涉事单位 is not yet filled in.
+    const again = draft('学府花园又不供暖，室温仅13度', '永兴热力公司', '柳城街道');
+    expect((await ok('suggestRecurrence', again)).map((s) => s.number)).toEqual([earlier.number]);
+    expect((await ok('suggestRecurrence', { ...again, township: '', involvedUnit: '' })).map((s) => s.number)).toEqual([earlier.number]);
+    // Alike posts about another township's 小区, or about another 热力公司: other matters of the kind, not 反弹.
+    expect(await ok('suggestRecurrence', draft('阳光小区供暖不达标，室温仅13度', '永兴热力公司', '羊山镇'))).toEqual([]);
+    expect(await ok('suggestRecurrence', draft('学府花园供暖不达标，室温仅13度', '广厦热力公司', '柳城街道'))).toEqual([]);
+
+    const elsewhere = await ok('createIncident', heating('阳光小区供暖不达标，室温仅13度', '永兴热力公司', '羊山镇', '2026-11-17 09:00'));
+    const otherUnit = await ok('createIncident', heating('学府花园供暖不达标，室温仅13度', '广厦热力公司', '柳城街道', '2026-11-17 10:00'));
+    const same = await ok('createIncident', heating('学府花园又不供暖，室温仅13度', '县永兴热力公司', '柳城街道', '2026-11-18 09:00'));
+    const reported = computeDigest(ledger.db, '2026-W47', now + 7 * 86_400_000).recurrences.map((r) => r.number);
+    expect(reported).toEqual([same.number]);
+    expect(reported).not.toContain(elsewhere.number);
+    expect(reported).not.toContain(otherUnit.number);
+  });
+});

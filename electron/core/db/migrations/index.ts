@@ -17,6 +17,9 @@ import { migration as m015 } from './015-compact-ops.js';
 import { migration as m016 } from './016-search-contentless.js';
 import { migration as m017 } from './017-responder.js';
 import { migration as m018 } from './018-status-history.js';
+import { migration as m019 } from './019-compact-audit.js';
+import { migration as m020 } from './020-page-order-indexes.js';
+import { migration as m021 } from './021-search-categories.js';
 
 // Numbered migrations in order. Never edit one that has shipped: its checksum is recorded in every ledger and a
 // mismatch refuses to open. Add the next number instead.
@@ -29,5 +32,6 @@ export interface Migration {
 }
 
 export const MIGRATIONS: readonly Migration[] = [
-  m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018,
+  m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020,
+  m021,
 ];
