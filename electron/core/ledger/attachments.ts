@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Attachment, MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.js';
 import { LedgerError } from '../../../shared/errors.js';
@@ -49,6 +49,24 @@ export function storeBlob(dir: string, bytes: Buffer): string {
     renameSync(temp, target);
   }
   return sha256;
+}
+
+/**
+ * Writes bytes already checked against `sha256` (a bundle's attachment, staged in pieces) under that hash, piece by
+ * piece, never holding the whole file (temp name, then rename, as storeBlob).
+ */
+export function storeBlobParts(dir: string, sha256: string, parts: Iterable<Uint8Array>): void {
+  const target = attachmentPath(dir, sha256);
+  if (existsSync(target)) return;
+  mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    for (const part of parts) writeSync(fd, part);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, target);
 }
 
 export function addAttachment(

@@ -33,8 +33,22 @@ export interface Incoming {
   bytes: number;
 }
 
-/** Operations per chunk: whole rows are applied together, so a chunk may run past this by one row's operations. */
-const CHUNK_OPS = 4096;
+/**
+ * A chunk's size: whole rows are applied together, so a chunk may run past these by one row. Every operation of a chunk
+ * is held as an object, with the maps the rules and the winners build over it, for the chunk's whole time: the bytes
+ * bound keeps a chunk of long texts (a field may hold 1,000,000 characters) as small as one of short fields.
+ */
+const CHUNK = { ops: 4096, bytes: 1024 * 1024 };
+/** Audit entries received at a time: short-lived objects, gone before the collector moves them to the old heap. */
+const CHAIN_PIECE = 500;
+/**
+ * The ledger's page cache while a bundle applies, in KiB (PRAGMA cache_size, negative): the ledger keeps 64 MiB
+ * (db/open.ts), which a full bundle fills with pages it writes once — a quarter of the memory budget. The import's
+ * pages spill to the WAL instead, and the cache is given back when the import ends. Only for a bundle that large (a
+ * newcomer's first full bundle): a small one keeps the ledger's pages it looks its rows up in.
+ */
+const IMPORT_CACHE_KIB = 16 * 1024;
+const LARGE_BUNDLE_OPS = 100_000;
 
 export interface ApplyOptions {
   confirmMassDelete: boolean;
@@ -60,6 +74,8 @@ export function applyBundle(ctx: LedgerContext, incoming: Incoming, options: App
   // The import works on a copy of the clock, handed on only once the transaction has committed: a preview, or an
   // import that fails and rolls back, leaves this workstation's clock exactly where it was.
   const scratch = createHlc({ site: ctx.site, now: ctx.now, last: ctx.hlc.last() });
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  if (incoming.manifest.opCount > LARGE_BUNDLE_OPS) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {
     const result = db.transaction(() => ctx.guard.allow(() => applyInTransaction({ ...ctx, hlc: scratch }, incoming, options))).immediate();
     if (scratch.last() > ctx.hlc.last()) ctx.hlc.receive(scratch.last());
@@ -71,6 +87,8 @@ export function applyBundle(ctx: LedgerContext, incoming: Incoming, options: App
       throw new BundleError('operation', '同步包中的记录引用了本台账和同步包里都不存在的记录（如单位、乡镇或事件），已拒绝整个同步包');
     }
     throw error;
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
@@ -109,7 +127,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
 
   // Operations on fields a newer version syncs are kept for it.
   let keptForLater = 0;
-  for (const batch of staging.newerOps(CHUNK_OPS)) {
+  for (const batch of staging.newerOps(CHUNK.ops)) {
     for (const op of batch) {
       if (op.site === ctx.site && !heldOrPruned(db, op.hlc)) throw forged();
       noteMax(op);
@@ -134,7 +152,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
   const calendarYears = new Set<number>();
   // Applied whole rows at a time, tables in reference order: a row's references were decided by an earlier chunk
   // (applied, so in the ledger; or held, so not) or are in its own chunk, where the row rules see both.
-  for (const { ops, released } of staging.rowChunks(CHUNK_OPS)) {
+  for (const { ops, released } of staging.rowChunks(CHUNK)) {
     // Stamps far ahead of our clock are held aside; our own operations can only come back to us (a "new" one in our
     // name is forged: it would also break the audit chain, which seals this site's operations).
     const accepted: WireOp[] = [];
@@ -215,7 +233,7 @@ function applyInTransaction(ctx: LedgerContext, incoming: Incoming, options: App
 
   for (const [site, hlc] of maxBySite) noteSeen(db, site, hlc);
   notePeerSeen(db, manifest.sender.site, manifest.seen);
-  for (const chain of staging.chains()) receiveChains(db, ctx.site, [chain], at);
+  for (const chain of staging.chains(CHAIN_PIECE)) receiveChains(db, ctx.site, [chain], at);
   notePeerAuditSeen(db, manifest.sender.site, manifest.auditSeen ?? {});
   // Conflicts the sender recorded, once all the bundle's operations are stored.
   for (const list of staging.conflicts()) recorded += recordConflicts(ctx, list, manifest.bundleId, at);

@@ -93,10 +93,22 @@ const chainSchema = z.strictObject({
 });
 export type WireChain = z.infer<typeof chainSchema>;
 
-export function parseChainFrame(frame: unknown): WireChain {
-  const parsed = chainSchema.safeParse((frame as { audit?: unknown }).audit);
-  if (!parsed.success) throw new BundleError('payload', '同步包中的审计链格式无效，已拒绝');
+export type ChainEntry = z.infer<typeof entrySchema>;
+
+const badChain = () => new BundleError('payload', '同步包中的审计链格式无效，已拒绝');
+
+/** One entry of a chain frame, read on its own as the frame streams. */
+export function parseChainEntry(json: unknown): ChainEntry {
+  const parsed = entrySchema.safeParse(json);
+  if (!parsed.success) throw badChain();
   return parsed.data;
+}
+
+/** A chain frame's site and signed head (its entries are read one by one: parseChainEntry). */
+export function parseChainHead(site: unknown, head: unknown): Pick<WireChain, 'site' | 'head'> {
+  const parsed = chainSchema.safeParse({ site, head, entries: [] });
+  if (!parsed.success) throw badChain();
+  return { site: parsed.data.site, head: parsed.data.head };
 }
 
 /** How much of each chain this workstation holds: its own and every peer's. Sent in the manifest. */

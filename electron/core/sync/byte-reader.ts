@@ -4,6 +4,8 @@
 export interface ByteReader {
   /** Exactly `n` bytes, or undefined at a clean end before the first of them; a stream ending inside them throws. */
   read(n: number): Promise<Buffer | undefined>;
+  /** The next `n` bytes in pieces as they arrive (none longer than a chunk of the source); a stream ending inside them throws. */
+  pieces(n: number): AsyncGenerator<Buffer>;
   /** Whatever remains, chunk by chunk (after the pieces already read). */
   rest(): AsyncGenerator<Buffer>;
 }
@@ -68,6 +70,23 @@ export function byteReader(source: AsyncIterable<Uint8Array>): ByteReader {
       }
       return out;
     },
+    async *pieces(n) {
+      let left = n;
+      while (left > 0) {
+        if (have === 0) {
+          if (done) throw new TruncatedError(`stream ended ${left} bytes early`);
+          await pull();
+          continue;
+        }
+        const chunk = pending[0]!;
+        const piece = chunk.length <= left ? chunk : chunk.subarray(0, left);
+        if (piece === chunk) pending.shift();
+        else pending[0] = chunk.subarray(left);
+        have -= piece.length;
+        left -= piece.length;
+        yield piece;
+      }
+    },
     async *rest() {
       for (const chunk of pending) yield chunk;
       pending = [];
@@ -82,16 +101,26 @@ export function byteReader(source: AsyncIterable<Uint8Array>): ByteReader {
   };
 }
 
-/** The frames of a stream of u32 BE length-prefixed records; a length over `maxFrame` or a cut record throws. */
-export async function* framesOf(source: AsyncIterable<Uint8Array>, maxFrame: number, onBadLength: (length: number) => Error): AsyncGenerator<Buffer> {
+/** One frame: its length, and its bytes in pieces (to be read to the end before the next frame is asked for). */
+export interface FrameBytes {
+  length: number;
+  pieces: AsyncIterable<Buffer>;
+}
+
+/**
+ * The frames of a stream of u32 BE length-prefixed records, each handed on as its bytes arrive (never gathered whole:
+ * memory does not follow a frame's length); a length over `maxFrame` or a cut record throws.
+ */
+export async function* framesOf(source: AsyncIterable<Uint8Array>, maxFrame: number, onBadLength: (length: number) => Error): AsyncGenerator<FrameBytes> {
   const reader = byteReader(source);
   for (;;) {
     const head = await reader.read(4);
     if (head === undefined) return;
     const length = head.readUInt32BE(0);
     if (length > maxFrame) throw onBadLength(length);
-    const body = length === 0 ? Buffer.alloc(0) : await reader.read(length);
-    if (body === undefined) throw new TruncatedError('frame body missing');
-    yield body;
+    const pieces = reader.pieces(length);
+    yield { length, pieces };
+    // Whatever the reader of the frame left (it stopped at an error it throws) is passed by.
+    for await (const piece of pieces) void piece;
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { LedgerError } from '../../../shared/errors.js';
@@ -15,7 +16,7 @@ import type { SyncHost } from './host.js';
 import { loadIdentity } from './identity.js';
 import { fingerprintOf, verifyManifest } from './keys.js';
 import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, manifestSchema } from './manifest.js';
-import { storeBlob } from '../ledger/attachments.js';
+import { storeBlobParts } from '../ledger/attachments.js';
 import { frameChecker, MAX_FRAME_BYTES, type Reader } from './payload.js';
 import { senderTrust } from './peers.js';
 import { openStaging, type Staging } from './staging.js';
@@ -48,9 +49,38 @@ export type ImportPhase = 'decrypt' | 'verify' | 'validate' | 'apply' | 'done';
 export async function importBundleFile(host: SyncHost, path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const limit = options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
   const { size, head } = headOf(path, limit);
-  const file = Readable.toWeb(createReadStream(path, { highWaterMark: 1024 * 1024 })) as ReadableStream<Uint8Array>;
-  return importBundleStream(host, head, file, size, { file: path, ...options });
+  return importBundleStream(host, head, fileStream(path), size, { file: path, ...options });
 }
+
+/**
+ * The file as a stream read one chunk at a time, as the reader asks for it. (Readable.toWeb of a file stream counts a
+ * byte stream's high-water mark in chunks on Node 20, so it read a whole bundle into memory ahead of the decryption.)
+ */
+function fileStream(path: string): ReadableStream<Uint8Array> {
+  let handle: FileHandle | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        handle ??= await open(path, 'r');
+        const chunk = Buffer.allocUnsafe(FILE_CHUNK);
+        const { bytesRead } = await handle.read(chunk, 0, FILE_CHUNK, null);
+        if (bytesRead === 0) {
+          await handle.close();
+          handle = undefined;
+          controller.close();
+        } else {
+          controller.enqueue(chunk.subarray(0, bytesRead));
+        }
+      },
+      async cancel() {
+        await handle?.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+const FILE_CHUNK = 1024 * 1024;
 
 /** The file's size and first bytes, only if it is within the limit: an oversized bundle is refused before any of it is read. */
 function headOf(path: string, limit: number): { size: number; head: Uint8Array } {
@@ -170,7 +200,7 @@ async function importBundleStream(
     if (!(options.dryRun ?? false) && host.attachmentsDir) {
       let stored = 0;
       for (const blob of staging.blobs()) {
-        storeBlob(host.attachmentsDir, Buffer.from(blob.bytes));
+        storeBlobParts(host.attachmentsDir, blob.sha256, blob.parts());
         stored += 1;
       }
       if (stored > 0) result.messages.push(`收到附件文件 ${stored} 个`);
@@ -274,30 +304,10 @@ async function stagePayload(compressed: AsyncIterable<Uint8Array>, manifest: Man
       inflate.destroy();
     }
   }
-  const check = frameChecker(reader);
-  let opsSeen = 0;
+  const check = frameChecker(staging, reader);
   try {
     const frames = framesOf(inflated(), MAX_FRAME_BYTES, () => new BundleError('payload', '同步包内容被截断或分段长度无效'));
-    for await (const body of frames) {
-      const frame = check(body);
-      switch (frame.kind) {
-        case 'ops':
-          staging.addOps(frame.known, frame.held, opsSeen + 1);
-          opsSeen += frame.known.length + frame.held.length;
-          break;
-        case 'chain':
-          staging.addChain(frame.chain);
-          break;
-        case 'conflicts':
-          staging.addConflicts(frame.conflicts);
-          break;
-        case 'blob':
-          staging.addBlob(frame.blob);
-          break;
-        case 'newer':
-          break;
-      }
-    }
+    for await (const frame of frames) await check(frame);
   } catch (error) {
     if (error instanceof TruncatedError) throw new BundleError('payload', '同步包内容被截断');
     throw error;

@@ -5,7 +5,9 @@ import { quoteValue } from '../../../shared/text.js';
 import { valueMeansSomething } from '../ledger/field-rules.js';
 import type { Op } from '../ledger/mutate.js';
 import { type Catalogue, fieldTypeIn, type FieldType, type FieldValue, LEDGER_TABLES, type LedgerTable, valueFits } from '../ledger/tables.js';
-import { parseChainFrame, type WireChain } from './audit-chains.js';
+import { type ChainEntry, parseChainEntry, parseChainHead, type WireChain } from './audit-chains.js';
+import type { FrameBytes } from './byte-reader.js';
+import { frameCursor, type FrameCursor, FrameSyntaxError, ValueTooLongError } from './frame-cursor.js';
 import { BundleError } from './errors.js';
 import { formatHlc, parseHlc } from './hlc.js';
 
@@ -19,14 +21,17 @@ import { formatHlc, parseHlc } from './hlc.js';
 /** An operation as carried in a bundle: exactly the ledger's own operation. */
 export type WireOp = Op;
 
+/** A frame of operations ends at this many, or past FRAME_BYTES of them (a frame of long texts stays small). */
 const FRAME_OPS = 4096;
+const FRAME_BYTES = 4 * 1024 * 1024;
 /**
- * A frame's largest length: one attachment in base64, or (from earlier versions) a whole audit chain. Every frame,
- * an old bundle's one-frame chain included, is read whole, so this bounds the memory of reading one — but not within
- * the 256 MiB budget: a frame at this limit peaks at about 420 MiB (bench `sync memory at the cap`, 64 MiB frames),
- * against about 210 MiB for frames the size the writer makes, whatever the bundle's size.
+ * A frame's largest length: no more than a payload may hold (import.ts MAX_PAYLOAD_BYTES). Frames are read as they
+ * stream, value by value (frameChecker), so their length does not bound memory — one value's does (MAX_OP_BYTES): an
+ * attachment in base64 (up to 27 MiB), or an earlier version's whole audit chain in one frame (some 50 MiB at 20k
+ * incidents), is read in bounded memory, and so is any frame of an earlier version's writer, which cut frames by
+ * operation count only.
  */
-export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+export const MAX_FRAME_BYTES = 1024 * 1024 * 1024;
 const MAX_TEXT = 1_000_000; // characters in one field (a 摘要 pasted from a long post fits many times over)
 const MAX_LIST = 10_000;
 // Row ids are uuids or seed codes: printable, no spaces or control characters, bounded.
@@ -61,12 +66,16 @@ export interface PayloadParts {
 /** The payload's frames, in order: operations, then the conflict list, the audit chains and attachment contents. */
 export function* encodePayload(parts: PayloadParts): Generator<Buffer> {
   let batch: string[] = [];
+  let length = 0;
   // `value` arrives as the stored JSON text: spliced in as is, not parsed and re-serialised.
   for (const [hlc, tbl, row, col, value] of parts.ops) {
-    batch.push(`[${JSON.stringify(hlc)},${JSON.stringify(tbl)},${JSON.stringify(row)},${JSON.stringify(col)},${value}]`);
-    if (batch.length >= FRAME_OPS) {
+    const op = `[${JSON.stringify(hlc)},${JSON.stringify(tbl)},${JSON.stringify(row)},${JSON.stringify(col)},${value}]`;
+    batch.push(op);
+    length += Buffer.byteLength(op);
+    if (batch.length >= FRAME_OPS || length >= FRAME_BYTES) {
       yield frame(`[${batch.join(',')}]`);
       batch = [];
+      length = 0;
     }
   }
   if (batch.length > 0) yield frame(`[${batch.join(',')}]`);
@@ -106,87 +115,269 @@ export interface HeldOp {
   value: string;
 }
 
-/** One frame of a payload, checked. */
-export type CheckedFrame =
-  | { kind: 'ops'; known: WireOp[]; held: HeldOp[] }
-  | { kind: 'conflicts'; conflicts: WireConflict[] }
-  | { kind: 'chain'; chain: WireChain }
-  | { kind: 'blob'; blob: Blob }
-  | { kind: 'newer' };
+/** Where a payload's checked content goes as it is read (staging.ts): nothing of a frame is kept in memory. */
+export interface FrameSink {
+  /** One batch of operations; `firstN` is the number (from 1) of its first operation. */
+  addOps(known: readonly WireOp[], held: readonly HeldOp[], firstN: number): void;
+  /** Entries of the `frame`-th chain frame, in order. */
+  addChainEntries(frame: number, entries: readonly ChainEntry[]): void;
+  /** The chain frame's site and signed head, once the frame is read whole. */
+  addChainHead(frame: number, chain: Pick<WireChain, 'site' | 'head'>): void;
+  addConflicts(conflicts: readonly WireConflict[]): void;
+  /** Decoded bytes of the `blob`-th attachment, in order. */
+  addBlobPart(blob: number, bytes: Buffer): void;
+  /** The attachment is whole and its bytes hash to `sha256`. */
+  finishBlob(blob: number, sha256: string): void;
+}
+
+/** An operation's largest encoding: a field of MAX_TEXT characters, each escaped (six bytes), with room to spare. */
+export const MAX_OP_BYTES = 8 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 64 * 1024; // an audit entry: its fields are bounded (audit-chains.ts), its summary 4,000 characters
+const MAX_SMALL_BYTES = 16 * 1024; // a name, a hash, a signed head, one conflict
+/** Operations (or their bytes) handed on at a time, and audit entries. */
+const BATCH_OPS = 4096;
+const BATCH_BYTES = 1024 * 1024;
+const BATCH_ENTRIES = 2000;
+/** Decoded attachment bytes handed on at a time. */
+const BLOB_PART = 1024 * 1024;
+
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+const notJson = () => new BundleError('payload', '同步包内容不是有效的 JSON');
+
+function parsed(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw notJson();
+  }
+}
 
 /**
- * Checks the frames of one payload in order; throws BundleError naming the first bad operation. Operations come
- * first, then the conflict list (once), audit chains and attachment contents in any order. Stamps given twice are
- * found where the operations are kept (staging.ts), which needs no set of every stamp in memory.
+ * Reads and checks the frames of one payload in order, each as it streams, handing what it checked to `sink`; throws
+ * BundleError naming the first bad operation. Operations come first, then the conflict list (once), audit chains and
+ * attachment contents in any order. A frame's values are parsed one at a time (an operation, an audit entry), and an
+ * attachment's base64 is decoded and hashed piece by piece, so memory follows the largest value, never the frame.
+ * Stamps given twice are found where the operations are kept (staging.ts), which needs no set of every stamp in memory.
  */
-export function frameChecker(reader: Reader = { catalogue: LEDGER_TABLES, newerSender: false }): (body: Buffer) => CheckedFrame {
+export function frameChecker(sink: FrameSink, reader: Reader = { catalogue: LEDGER_TABLES, newerSender: false }): (frame: FrameBytes) => Promise<void> {
   const isStamp = stampChecker();
   let opsSeen = 0;
   let blobsSeen = 0;
+  let chainsSeen = 0;
   let objects = false;
   let conflictsSeen = false;
-  return (body) => {
-    let frame: unknown;
-    try {
-      frame = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new BundleError('payload', '同步包内容不是有效的 JSON');
+
+  /** `[`, values read by `each` separated by commas, `]`. */
+  const eachOf = async (c: FrameCursor, each: () => Promise<void>) => {
+    await c.take(OPEN_ARRAY);
+    if ((await c.peek()) === CLOSE_ARRAY) return c.take(CLOSE_ARRAY);
+    for (;;) {
+      await each();
+      const next = await c.peek();
+      if (next === CLOSE_ARRAY) return c.take(CLOSE_ARRAY);
+      if (next !== COMMA) throw notJson();
+      await c.take(COMMA);
     }
-    if (!Array.isArray(frame)) {
-      objects = true;
-      if (frame !== null && typeof frame === 'object' && 'blob' in frame) return { kind: 'blob', blob: checkBlob(frame, ++blobsSeen) };
-      if (frame !== null && typeof frame === 'object' && 'audit' in frame) return { kind: 'chain', chain: parseChainFrame(frame) };
-      if (frame !== null && typeof frame === 'object' && !('conflicts' in frame) && reader.newerSender) return { kind: 'newer' };
-      if (conflictsSeen) throw new BundleError('payload', '同步包内容格式无效（冲突清单重复）');
-      conflictsSeen = true;
-      return { kind: 'conflicts', conflicts: checkConflicts(frame, reader) };
+  };
+  /** `{`, members read by `member(key)` separated by commas, `}`. */
+  const membersOf = async (c: FrameCursor, member: (key: unknown) => Promise<void>) => {
+    await c.take(OPEN_OBJECT);
+    if ((await c.peek()) === CLOSE_OBJECT) return c.take(CLOSE_OBJECT);
+    for (;;) {
+      const key = parsed(await c.value(MAX_SMALL_BYTES));
+      await c.take(COLON);
+      await member(key);
+      const next = await c.peek();
+      if (next === CLOSE_OBJECT) return c.take(CLOSE_OBJECT);
+      if (next !== COMMA) throw notJson();
+      await c.take(COMMA);
     }
-    if (objects) throw new BundleError('payload', '同步包内容格式无效（冲突清单或附件之后还有操作）');
-    const known: WireOp[] = [];
-    const held: HeldOp[] = [];
-    for (const item of frame as unknown[]) {
-      const checked = checkOp(item, ++opsSeen, isStamp, reader);
+  };
+
+  const readOps = async (c: FrameCursor) => {
+    let known: WireOp[] = [];
+    let held: HeldOp[] = [];
+    let bytes = 0;
+    let firstN = opsSeen + 1;
+    const flush = () => {
+      if (known.length + held.length > 0) sink.addOps(known, held, firstN);
+      known = [];
+      held = [];
+      bytes = 0;
+      firstN = opsSeen + 1;
+    };
+    await eachOf(c, async () => {
+      let text: Buffer;
+      try {
+        text = await c.value(MAX_OP_BYTES);
+      } catch (error) {
+        if (error instanceof ValueTooLongError) {
+          throw new BundleError('operation', `同步包第 ${opsSeen + 1} 条操作超过 ${MAX_OP_BYTES / 1024 / 1024} MB，已拒绝整个同步包`);
+        }
+        throw error;
+      }
+      const checked = checkOp(parsed(text), ++opsSeen, isStamp, reader);
       if ('known' in checked) known.push(checked.known);
       else held.push(checked.held);
+      bytes += text.length;
+      if (known.length + held.length >= BATCH_OPS || bytes >= BATCH_BYTES) flush();
+    });
+    flush();
+  };
+
+  const readChain = async (c: FrameCursor, n: number) => {
+    const bad = () => new BundleError('payload', '同步包中的审计链格式无效，已拒绝');
+    const seen = new Set<string>();
+    let site: unknown;
+    let head: unknown;
+    await membersOf(c, async (key) => {
+      if (typeof key !== 'string' || seen.has(key)) throw bad();
+      seen.add(key);
+      if (key === 'site') site = parsed(await c.value(MAX_SMALL_BYTES));
+      else if (key === 'head') head = parsed(await c.value(MAX_SMALL_BYTES));
+      else if (key === 'entries') {
+        let batch: ChainEntry[] = [];
+        await eachOf(c, async () => {
+          let text: Buffer;
+          try {
+            text = await c.value(MAX_ENTRY_BYTES);
+          } catch (error) {
+            if (error instanceof ValueTooLongError) throw bad();
+            throw error;
+          }
+          batch.push(parseChainEntry(parsed(text)));
+          if (batch.length >= BATCH_ENTRIES) {
+            sink.addChainEntries(n, batch);
+            batch = [];
+          }
+        });
+        if (batch.length > 0) sink.addChainEntries(n, batch);
+      } else throw bad();
+    });
+    if (!seen.has('entries')) throw bad();
+    sink.addChainHead(n, parseChainHead(site, head));
+  };
+
+  const readBlob = async (c: FrameCursor, n: number) => {
+    const bad = (why: string) => new BundleError('payload', `同步包中的第 ${n} 个附件无效：${why}，已拒绝整个同步包`);
+    let sha256: unknown;
+    let data = false;
+    const hash = createHash('sha256');
+    let size = 0;
+    let carry = '';
+    let padded = false;
+    let part: Buffer[] = [];
+    let partBytes = 0;
+    const keep = (bytes: Buffer) => {
+      if (bytes.length === 0) return;
+      size += bytes.length;
+      if (size > MAX_ATTACHMENT_BYTES) throw bad('超过附件大小上限');
+      hash.update(bytes);
+      part.push(bytes);
+      partBytes += bytes.length;
+      if (partBytes >= BLOB_PART) {
+        sink.addBlobPart(n, Buffer.concat(part, partBytes));
+        part = [];
+        partBytes = 0;
+      }
+    };
+    await membersOf(c, async (key) => {
+      if (key === 'sha256' && sha256 === undefined) {
+        sha256 = parsed(await c.value(MAX_SMALL_BYTES));
+        if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) throw bad('校验值格式错误');
+      } else if (key === 'data' && !data) {
+        data = true;
+        try {
+          await c.stringContent((piece) => {
+            // Base64 decoded four characters at a time; padding only at the very end.
+            const text = carry + piece.toString('latin1');
+            if (!BASE64.test(text) || (padded && /[^=]/.test(text))) throw bad('内容不是 base64');
+            const pad = text.indexOf('=');
+            if (pad >= 0) padded = true;
+            const whole = pad >= 0 ? pad - (pad % 4) : text.length - (text.length % 4);
+            keep(Buffer.from(text.slice(0, whole), 'base64'));
+            carry = text.slice(whole);
+          });
+        } catch (error) {
+          if (error instanceof FrameSyntaxError) throw bad('内容不是 base64');
+          throw error;
+        }
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(carry) || /=[^=]/.test(carry)) throw bad('内容不是 base64');
+        keep(Buffer.from(carry, 'base64'));
+      } else throw bad('结构不符');
+    });
+    if (sha256 === undefined || !data) throw bad('结构不符');
+    if (partBytes > 0) sink.addBlobPart(n, Buffer.concat(part, partBytes));
+    if (hash.digest('hex') !== sha256) throw bad('内容与校验值不符');
+    sink.finishBlob(n, sha256);
+  };
+
+  const readConflicts = async (c: FrameCursor) => {
+    let batch: WireConflict[] = [];
+    await eachOf(c, async () => {
+      batch.push(...checkConflict(parsed(await c.value(MAX_SMALL_BYTES)), reader));
+      if (batch.length >= BATCH_OPS) {
+        sink.addConflicts(batch);
+        batch = [];
+      }
+    });
+    sink.addConflicts(batch);
+  };
+
+  return async (frame) => {
+    const c = frameCursor(frame.pieces);
+    try {
+      const first = await c.peek();
+      if (first === OPEN_ARRAY) {
+        if (objects) throw new BundleError('payload', '同步包内容格式无效（冲突清单或附件之后还有操作）');
+        await readOps(c);
+      } else if (first === OPEN_OBJECT) {
+        objects = true;
+        // An object frame is one member, its kind: {"blob": …}, {"audit": …}, {"conflicts": […]}; a newer version may
+        // send kinds this one does not know, passed by.
+        await membersOf(c, async (kind) => {
+          if (kind === 'blob') await readBlob(c, ++blobsSeen);
+          else if (kind === 'audit') await readChain(c, ++chainsSeen);
+          else if (kind === 'conflicts') {
+            if (conflictsSeen) throw new BundleError('payload', '同步包内容格式无效（冲突清单重复）');
+            conflictsSeen = true;
+            await readConflicts(c);
+          } else if (reader.newerSender) await c.skipValue();
+          else throw new BundleError('payload', '同步包中的冲突清单格式无效，已拒绝');
+        });
+      } else throw notJson();
+      await c.end();
+    } catch (error) {
+      if (error instanceof FrameSyntaxError || error instanceof ValueTooLongError) throw notJson();
+      throw error;
     }
-    return { kind: 'ops', known, held };
   };
 }
 
-/** An attachment's contents: its name must be the sha256 of its bytes, and it must fit an attachment's size. */
-function checkBlob(frame: object, n: number): Blob {
-  const bad = (why: string) => new BundleError('payload', `同步包中的第 ${n} 个附件无效：${why}，已拒绝整个同步包`);
-  const blob = (frame as { blob?: unknown }).blob as { sha256?: unknown; data?: unknown } | null | undefined;
-  if (typeof blob !== 'object' || blob === null) throw bad('结构不符');
-  const { sha256, data } = blob;
-  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) throw bad('校验值格式错误');
-  if (typeof data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw bad('内容不是 base64');
-  const bytes = Buffer.from(data, 'base64');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw bad('超过附件大小上限');
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw bad('内容与校验值不符');
-  return { sha256, bytes };
-}
+const BASE64 = /^[A-Za-z0-9+/]*=*$/;
 
-function checkConflicts(frame: unknown, reader: Reader): WireConflict[] {
+function checkConflict(item: unknown, reader: Reader): WireConflict[] {
   const bad = () => new BundleError('payload', '同步包中的冲突清单格式无效，已拒绝');
-  const list = (frame as { conflicts?: unknown } | null)?.conflicts;
-  if (typeof frame !== 'object' || frame === null || Object.keys(frame).length !== 1 || !Array.isArray(list)) throw bad();
-  return (list as unknown[]).flatMap((item) => {
-    if (!Array.isArray(item) || item.length !== 5) throw bad();
-    const [tbl, row, col, winner, loser] = item as unknown[];
-    if (typeof tbl !== 'string' || typeof col !== 'string') throw bad();
-    if (fieldTypeIn(reader.catalogue, tbl, col) === undefined) {
-      // A conflict on a field a newer version syncs: that version lists it once it has the operations.
-      if (reader.newerSender && NAME.test(tbl) && NAME.test(col)) return [];
-      throw bad();
-    }
-    if (typeof row !== 'string' || !ROW_ID.test(row)) throw bad();
-    for (const stamp of [winner, loser]) {
-      const parts = typeof stamp === 'string' ? parseHlc(stamp) : undefined;
-      if (!parts || formatHlc(parts) !== stamp) throw bad();
-    }
-    return [{ tbl: tbl as LedgerTable, row, col, winner: winner as string, loser: loser as string }];
-  });
+  if (!Array.isArray(item) || item.length !== 5) throw bad();
+  const [tbl, row, col, winner, loser] = item as unknown[];
+  if (typeof tbl !== 'string' || typeof col !== 'string') throw bad();
+  if (fieldTypeIn(reader.catalogue, tbl, col) === undefined) {
+    // A conflict on a field a newer version syncs: that version lists it once it has the operations.
+    if (reader.newerSender && NAME.test(tbl) && NAME.test(col)) return [];
+    throw bad();
+  }
+  if (typeof row !== 'string' || !ROW_ID.test(row)) throw bad();
+  for (const stamp of [winner, loser]) {
+    const parts = typeof stamp === 'string' ? parseHlc(stamp) : undefined;
+    if (!parts || formatHlc(parts) !== stamp) throw bad();
+  }
+  return [{ tbl: tbl as LedgerTable, row, col, winner: winner as string, loser: loser as string }];
 }
 
 /**

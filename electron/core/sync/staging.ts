@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import type { FieldValue, LedgerTable } from '../ledger/tables.js';
-import type { WireChain } from './audit-chains.js';
+import type { ChainEntry, WireChain } from './audit-chains.js';
 import { BundleError } from './errors.js';
 import type { Manifest } from './manifest.js';
-import type { Blob, HeldOp, WireConflict, WireOp } from './payload.js';
+import type { FrameSink, HeldOp, WireConflict, WireOp } from './payload.js';
 import { TABLE_ORDER } from './row-rules.js';
 
 // Where a bundle's checked content waits while the rest of it is read: a private temporary SQLite database (the
@@ -11,24 +11,29 @@ import { TABLE_ORDER } from './row-rules.js';
 // any size stays within a bounded memory, and nothing of it is left behind, even after a crash). Only once the
 // whole payload is read and its hash matches the signed manifest is any of it applied (apply.ts), row by row.
 
-export interface Staging {
-  /** Keeps one frame's operations; `firstN` is the number (from 1) of its first operation, to name a stamp given twice. */
-  addOps(known: readonly WireOp[], held: readonly HeldOp[], firstN: number): void;
-  addChain(chain: WireChain): void;
-  addConflicts(conflicts: readonly WireConflict[]): void;
-  addBlob(blob: Blob): void;
+/** An attachment's contents as staged: its name, and its bytes in the pieces they were decoded in. */
+export interface StagedBlob {
+  sha256: string;
+  parts(): Iterable<Buffer>;
+}
+
+export interface Staging extends FrameSink {
   /** Takes back operations released from quarantine; those the bundle itself carries are kept once, as the bundle's. */
   addReleased(ops: readonly WireOp[]): void;
   /** How many operations, and per site the first, last and count: to compare with the signed manifest. */
   opCount(): number;
   ranges(): Manifest['ranges'];
   hasDeletions(): boolean;
-  /** The applicable operations, whole rows at a time, tables in reference order (a row's references come first). */
-  rowChunks(maxOps: number): Generator<{ ops: WireOp[]; released: Set<string> }>;
+  /**
+   * The applicable operations, whole rows at a time, tables in reference order (a row's references come first); a chunk
+   * ends at the first row boundary past `ops` operations or `bytes` characters of values.
+   */
+  rowChunks(limits: { ops: number; bytes: number }): Generator<{ ops: WireOp[]; released: Set<string> }>;
   newerOps(max: number): Generator<HeldOp[]>;
-  chains(): Generator<WireChain>;
+  /** The chains, each frame's in pieces of at most `max` entries, each piece naming its chain and signed head. */
+  chains(max: number): Generator<WireChain>;
   conflicts(): Generator<WireConflict[]>;
-  blobs(): Generator<Blob>;
+  blobs(): Generator<StagedBlob>;
   close(): void;
 }
 
@@ -42,6 +47,9 @@ interface OpRow {
   released: number;
 }
 
+/** What an operation costs in a chunk besides its value and row id (stamp, names, the object holding them), in characters. */
+const OP_OVERHEAD = 160;
+
 export function openStaging(): Staging {
   const db = new Database('');
   db.pragma('journal_mode = OFF');
@@ -52,7 +60,10 @@ export function openStaging(): Staging {
     CREATE TABLE ops (hlc TEXT PRIMARY KEY, site TEXT NOT NULL, rank INTEGER NOT NULL, tbl TEXT NOT NULL, row TEXT NOT NULL,
       col TEXT NOT NULL, value TEXT NOT NULL, newer INTEGER NOT NULL, released INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
     CREATE TABLE frames (n INTEGER PRIMARY KEY, kind TEXT NOT NULL, body TEXT NOT NULL);
-    CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+    CREATE TABLE chain_heads (frame INTEGER PRIMARY KEY, site TEXT NOT NULL, head TEXT NOT NULL);
+    CREATE TABLE chain_entries (n INTEGER PRIMARY KEY, frame INTEGER NOT NULL, body TEXT NOT NULL);
+    CREATE TABLE blob_parts (n INTEGER PRIMARY KEY, blob INTEGER NOT NULL, bytes BLOB NOT NULL);
+    CREATE TABLE blobs (blob INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE);
     CREATE TABLE sites (site TEXT PRIMARY KEY, first TEXT NOT NULL, last TEXT NOT NULL, count INTEGER NOT NULL);
   `);
   const insertOp = db.prepare('INSERT INTO ops (hlc, site, rank, tbl, row, col, value, newer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -64,6 +75,11 @@ export function openStaging(): Staging {
        first = min(first, excluded.first), last = max(last, excluded.last), count = count + 1`,
   );
   const insertFrame = db.prepare('INSERT INTO frames (kind, body) VALUES (?, ?)');
+  const insertEntry = db.prepare('INSERT INTO chain_entries (frame, body) VALUES (?, ?)');
+  const insertHead = db.prepare('INSERT INTO chain_heads (frame, site, head) VALUES (?, ?, ?)');
+  const insertPart = db.prepare('INSERT INTO blob_parts (blob, bytes) VALUES (?, ?)');
+  const insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (blob, sha256) VALUES (?, ?)');
+  const dropParts = db.prepare('DELETE FROM blob_parts WHERE blob = ?');
   const rankOf = (tbl: string) => TABLE_ORDER.get(tbl as LedgerTable) ?? 0;
   let indexed = false;
 
@@ -95,9 +111,16 @@ export function openStaging(): Staging {
 
   return {
     addOps,
-    addChain: (chain) => void insertFrame.run('chain', JSON.stringify(chain)),
-    addConflicts: (conflicts) => void insertFrame.run('conflicts', JSON.stringify(conflicts)),
-    addBlob: (blob) => void db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?, ?)').run(blob.sha256, Buffer.from(blob.bytes)),
+    addChainEntries: db.transaction((frame: number, entries: readonly ChainEntry[]) => {
+      for (const entry of entries) insertEntry.run(frame, JSON.stringify(entry));
+    }),
+    addChainHead: (frame, chain) => void insertHead.run(frame, chain.site, JSON.stringify(chain.head)),
+    addConflicts: (conflicts) => void (conflicts.length > 0 && insertFrame.run('conflicts', JSON.stringify(conflicts))),
+    addBlobPart: (blob, bytes) => void insertPart.run(blob, bytes),
+    finishBlob: (blob, sha256) => {
+      // The same contents twice (two attachments of one file) are kept once.
+      if (insertBlob.run(blob, sha256).changes === 0) dropParts.run(blob);
+    },
     addReleased: db.transaction((ops: readonly WireOp[]) => {
       for (const op of ops) insertReleased.run(op.hlc, op.site, rankOf(op.tbl), op.tbl, op.row, op.col, JSON.stringify(op.value));
     }),
@@ -109,7 +132,7 @@ export function openStaging(): Staging {
         ),
       ),
     hasDeletions: () => Boolean(db.prepare("SELECT 1 FROM ops WHERE newer = 0 AND col = 'deleted' AND value = 'true' LIMIT 1").get()),
-    *rowChunks(maxOps) {
+    *rowChunks(limits) {
       if (!indexed) {
         // Built once, after loading (one sort, cheaper than keeping it up to date insert by insert), and covering, so
         // reading the rows in this order is a walk along the index rather than a lookup per operation.
@@ -117,6 +140,7 @@ export function openStaging(): Staging {
         indexed = true;
       }
       let ops: WireOp[] = [];
+      let bytes = 0;
       let released = new Set<string>();
       let current = '';
       const rows = db
@@ -124,13 +148,17 @@ export function openStaging(): Staging {
         .iterate() as IterableIterator<OpRow>;
       for (const r of rows) {
         const key = `${r.tbl}\u0000${r.row}`;
-        // A chunk ends only between rows: the rules judge a row by all the operations the bundle brings it.
-        if (key !== current && ops.length >= maxOps) {
+        // A chunk ends only between rows: the rules judge a row by all the operations the bundle brings it. So one row
+        // is a chunk of its own, however many operations or bytes it brings (its fields are bounded, one value each
+        // being at most a field's largest; its history is what the bundle says about it).
+        if (key !== current && (ops.length >= limits.ops || bytes >= limits.bytes)) {
           yield { ops, released };
           ops = [];
+          bytes = 0;
           released = new Set();
         }
         current = key;
+        bytes += r.value.length + r.row.length + OP_OVERHEAD;
         ops.push(toOp(r));
         if (r.released === 1) released.add(r.hlc);
       }
@@ -147,9 +175,19 @@ export function openStaging(): Staging {
       }
       if (batch.length > 0) yield batch;
     },
-    *chains() {
-      for (const body of db.prepare("SELECT body FROM frames WHERE kind = 'chain' ORDER BY n").pluck().iterate() as IterableIterator<string>) {
-        yield JSON.parse(body) as WireChain;
+    *chains(max) {
+      const heads = db.prepare('SELECT frame, site, head FROM chain_heads ORDER BY frame').all() as { frame: number; site: string; head: string }[];
+      const entries = db.prepare('SELECT n, body FROM chain_entries WHERE frame = ? AND n > ? ORDER BY n LIMIT ?');
+      for (const { frame, site, head } of heads) {
+        const signed = JSON.parse(head) as WireChain['head'];
+        let after = 0;
+        for (let piece = 0; ; piece += 1) {
+          const rows = entries.all(frame, after, max) as { n: number; body: string }[];
+          // A chain with no entries still brings its signed head.
+          if (rows.length > 0 || piece === 0) yield { site, head: signed, entries: rows.map((r) => JSON.parse(r.body) as ChainEntry) };
+          if (rows.length < max) break;
+          after = rows[rows.length - 1]!.n;
+        }
       }
     },
     *conflicts() {
@@ -158,8 +196,9 @@ export function openStaging(): Staging {
       }
     },
     *blobs() {
-      for (const r of db.prepare('SELECT sha256, bytes FROM blobs').iterate() as IterableIterator<{ sha256: string; bytes: Buffer }>) {
-        yield { sha256: r.sha256, bytes: r.bytes };
+      const parts = db.prepare('SELECT bytes FROM blob_parts WHERE blob = ? ORDER BY n').pluck();
+      for (const { blob, sha256 } of db.prepare('SELECT blob, sha256 FROM blobs ORDER BY blob').all() as { blob: number; sha256: string }[]) {
+        yield { sha256, parts: () => parts.iterate(blob) as IterableIterator<Buffer> };
       }
     },
     close: () => db.close(),
