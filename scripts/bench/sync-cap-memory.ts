@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createDeflateRaw } from 'node:zlib';
-import { buildSync } from 'esbuild';
 import { openLedger } from '../../electron/core/open-ledger.js';
 import { sealStream } from '../../electron/core/sync/age.js';
 import { cardOf } from '../../electron/core/sync/card.js';
@@ -19,6 +18,7 @@ import { BUNDLE_FORMAT, FORMAT_VERSION, type Manifest, PAYLOAD_ENCODING, rangesO
 import { MAX_FRAME_BYTES } from '../../electron/core/sync/payload.js';
 import { addPeer } from '../../electron/core/sync/peers.js';
 import { SCHEMA_VERSION } from '../../electron/core/db/open.js';
+import { bundleSelf } from './bundle-self.js';
 import { bytes, count, ms } from './measure.js';
 import type { BenchRow } from './table.js';
 
@@ -186,22 +186,6 @@ async function writeCapBundle(senderPath: string, receiverPath: string, bundlePa
 
 const flipLast = (hex: string) => hex.slice(0, -1) + (hex.endsWith('0') ? '1' : '0');
 
-/** This file as one ESM bundle (better-sqlite3 left outside, as in the shipped CLI), in the checkout's tmp/. */
-function bundled(): string {
-  const out = join(dirname(SELF), '../../tmp/sync-cap-memory.mjs');
-  buildSync({
-    entryPoints: [SELF],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['better-sqlite3', 'esbuild'],
-    banner: { js: "import { createRequire as __yqCreateRequire } from 'node:module';\nconst require = __yqCreateRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  return out;
-}
-
 interface ImportFigures {
   peakKiB: number;
   ms: number;
@@ -234,7 +218,7 @@ if (name === 'import') {
     sender.close();
     receiver.close();
   }
-  const script = bundled();
+  const script = bundleSelf(SELF);
   const mib = (kib: number) => kib / 1024;
   const verdict = (r: ImportFigures) =>
     `${mib(r.peakKiB) <= BUDGET_MIB && r.after === r.before && r.refusal !== '' ? 'ok' : 'OVER'} ${(mib(r.peakKiB) / BUDGET_MIB).toFixed(2)}× budget; ` +

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLedger } from '../../electron/core/open-ledger.js';
 import { cardOf } from '../../electron/core/sync/card.js';
@@ -10,6 +9,7 @@ import { loadIdentity } from '../../electron/core/sync/identity.js';
 import { importBundleFile } from '../../electron/core/sync/import.js';
 import { fileKeyStore } from '../../electron/core/sync/keystore.js';
 import { addPeer } from '../../electron/core/sync/peers.js';
+import { bundleSelf } from './bundle-self.js';
 import { bytes, count, ms } from './measure.js';
 import type { BenchRow } from './table.js';
 
@@ -49,22 +49,6 @@ async function phase(name: string, senderPath: string, newcomerPath: string, bun
   return { peakKiB: peakKiB(), ms: performance.now() - start, applied: result.applied };
 }
 
-/** This file as one ESM bundle (better-sqlite3 left outside, as in the shipped CLI), in the checkout's tmp/. */
-function bundled(): string {
-  const out = join(dirname(SELF), '../../tmp/sync-memory.mjs');
-  buildSync({
-    entryPoints: [SELF],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['better-sqlite3', 'esbuild'],
-    banner: { js: "import { createRequire as __yqCreateRequire } from 'node:module';\nconst require = __yqCreateRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  return out;
-}
-
 let script = '';
 
 function child(args: readonly string[]): { peakKiB: number; ms: number; ops?: number; bytes?: number; applied?: number } {
@@ -92,7 +76,7 @@ if (name !== undefined) {
     sender.close();
     newcomer.close();
   }
-  script = bundled();
+  script = bundleSelf(SELF);
   const args = [ledgerPath!, scratch!];
   const floor = child([...args, 'floor', senderPath, newcomerPath, bundlePath]);
   const written = child([...args, 'export', senderPath, newcomerPath, bundlePath]);
