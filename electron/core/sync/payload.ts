@@ -295,9 +295,11 @@ export function frameChecker(sink: FrameSink, reader: Reader = { catalogue: LEDG
         data = true;
         try {
           await c.stringContent((piece) => {
-            // Base64 decoded four characters at a time; padding only at the very end.
-            const text = carry + piece.toString('latin1');
-            if (!BASE64.test(text) || (padded && /[^=]/.test(text))) throw bad('内容不是 base64');
+            // Base64 decoded four characters at a time; padding only at the very end. Once padding has begun, only
+            // more padding may follow (the carry still holds the group's data characters before it).
+            const more = piece.toString('latin1');
+            const text = carry + more;
+            if (!BASE64.test(text) || (padded && /[^=]/.test(more))) throw bad('内容不是 base64');
             const pad = text.indexOf('=');
             if (pad >= 0) padded = true;
             const whole = pad >= 0 ? pad - (pad % 4) : text.length - (text.length % 4);

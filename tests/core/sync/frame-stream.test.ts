@@ -109,6 +109,20 @@ describe('frames read as they stream', () => {
     }
   });
 
+  it('an attachment ending in one or two padding characters is accepted wherever the chunks cut it', async () => {
+    for (const length of [7, 8]) {
+      const bytes = Buffer.from('hello world'.slice(0, length)); // 7 bytes end in "==", 8 in "="
+      const frame = blobFrame(sha(bytes), bytes.toString('base64'));
+      expect(bytes.toString('base64')).toMatch(length === 7 ? /==$/ : /[^=]=$/);
+      for (let cut = 1; cut < frame.length; cut++) {
+        const staging = await stage(frame, [cut, frame.length]);
+        const blobs = [...staging.blobs()];
+        expect(Buffer.concat([...blobs[0]!.parts()]).equals(bytes), `cut after ${cut} bytes`).toBe(true);
+        staging.close();
+      }
+    }
+  });
+
   it('an attachment altered, cut, escaped, padded mid-way, with a member too many or over the size limit is refused', async () => {
     const bytes = randomBytes(200_000);
     const data = bytes.toString('base64');
