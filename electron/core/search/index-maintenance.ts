@@ -24,14 +24,17 @@ interface IndexedIncident {
  * flushed at nearly every row, which made each change cost more as the index grew.
  */
 export function reindexIncidentsSearch(db: Db, incidentIds: Iterable<string>): void {
-  const read = cached(db, 'SELECT rowid, id, title, summary, categories, deleted FROM incidents WHERE id = ?');
-  const incidents: IndexedIncident[] = [];
+  // Only the keys are held for the sort: a batch can make thousands of incidents stale, each with long texts.
+  const keyOf = cached(db, 'SELECT rowid, id FROM incidents WHERE id = ?');
+  const keys: { rowid: number; id: string }[] = [];
   for (const id of incidentIds) {
-    const incident = read.get(id) as IndexedIncident | undefined;
-    if (incident) incidents.push(incident);
+    const key = keyOf.get(id) as { rowid: number; id: string } | undefined;
+    if (key) keys.push(key);
   }
-  incidents.sort((a, b) => a.rowid - b.rowid);
-  for (const incident of incidents) {
+  keys.sort((a, b) => a.rowid - b.rowid);
+  const read = cached(db, 'SELECT rowid, id, title, summary, categories, deleted FROM incidents WHERE rowid = ?');
+  for (const key of keys) {
+    const incident = read.get(key.rowid) as IndexedIncident;
     cached(db, 'DELETE FROM incident_search WHERE rowid = ?').run(incident.rowid);
     if (incident.deleted === 1) continue;
     const responses = cached(
