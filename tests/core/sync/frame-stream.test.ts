@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.js';
 import { framesOf, TruncatedError } from '../../../electron/core/sync/byte-reader.js';
 import { encodePayload, frameChecker, MAX_FRAME_BYTES, MAX_OP_BYTES } from '../../../electron/core/sync/payload.js';
 import { openStaging, type Staging } from '../../../electron/core/sync/staging.js';
+import { inChunks } from './helpers.js';
 
 // Frames are read as they stream (sync/frame-cursor.ts, payload.ts frameChecker): operations and audit entries parsed
 // one at a time, an attachment's base64 decoded and hashed piece by piece into the staging database. Whatever the
@@ -22,23 +22,12 @@ function framed(body: string | Buffer): Buffer {
   return Buffer.concat([head, bytes]);
 }
 
-/** The bytes as a stream of chunks of these sizes, in turn. */
-function chunked(bytes: Buffer, sizes: readonly number[]): AsyncIterable<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for (let at = 0, i = 0; at < bytes.length; i++) {
-    const size = sizes[i % sizes.length]!;
-    chunks.push(bytes.subarray(at, at + size));
-    at += size;
-  }
-  return Readable.from(chunks, { objectMode: true });
-}
-
 /** Reads the frames into a new staging database, as import.ts does. */
 async function stage(bytes: Buffer, sizes: readonly number[] = [65536]): Promise<Staging> {
   const staging = openStaging();
   const check = frameChecker(staging);
   try {
-    for await (const frame of framesOf(chunked(bytes, sizes), MAX_FRAME_BYTES, () => new Error('length'))) await check(frame);
+    for await (const frame of framesOf(inChunks(bytes, sizes), MAX_FRAME_BYTES, () => new Error('length'))) await check(frame);
   } catch (error) {
     staging.close();
     throw error;

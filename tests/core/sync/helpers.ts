@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
 import { SCHEMA_VERSION, type Db } from '../../../electron/core/db/open.js';
@@ -139,4 +140,15 @@ export async function craftBundle(
     ...(options.recipients ? {} : { passphrase: options.passphrase ?? 'office-passphrase' }),
     scryptWorkFactor: LOW_SCRYPT,
   });
+}
+
+/** The bytes as a stream of chunks of these sizes, in turn (to read a stream however it happens to be cut). */
+export function inChunks(bytes: Buffer, sizes: readonly number[]): AsyncIterable<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const size = sizes[i % sizes.length]!;
+    chunks.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return Readable.from(chunks, { objectMode: true });
 }

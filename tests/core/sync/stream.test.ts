@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createIncident } from '../../../electron/core/ledger/incidents.js';
 import { verifyAudit } from '../../../electron/core/ledger/verify-audit.js';
@@ -11,7 +10,7 @@ import { encodePayload } from '../../../electron/core/sync/payload.js';
 import { addPeer } from '../../../electron/core/sync/peers.js';
 import type { ContactCard } from '../../../shared/sync-schemas.js';
 import { incidentInputSchema } from '../../../shared/schemas.js';
-import { craftBundle, introduce, LOW_SCRYPT, replica, testClock, wholeDbHash } from './helpers.js';
+import { craftBundle, inChunks, introduce, LOW_SCRYPT, replica, testClock, wholeDbHash } from './helpers.js';
 
 // Bundles are read as a stream (sync/import.ts): decrypted, hashed, inflated and cut into frames chunk by chunk, each
 // frame checked and kept aside, and applied only once the whole payload matched its signed manifest. These tests
@@ -45,17 +44,6 @@ function opsOf(ledger: Ledger): unknown[][] {
   return rows.map(([hlc, tbl, row, col, value]) => [hlc, tbl, row, col, JSON.parse(value!) as unknown]);
 }
 
-/** The bytes as a stream of chunks of these sizes, in turn. */
-function pieces(bytes: Buffer, sizes: readonly number[]): AsyncIterable<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for (let at = 0, i = 0; at < bytes.length; i++) {
-    const size = sizes[i % sizes.length]!;
-    chunks.push(bytes.subarray(at, at + size));
-    at += size;
-  }
-  return Readable.from(chunks, { objectMode: true });
-}
-
 async function gathered(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   const all: Buffer[] = [];
   for await (const chunk of chunks) all.push(chunk);
@@ -76,14 +64,14 @@ describe('payload frames', () => {
     expect(frames.length).toBe(4); // 4,096 operations a frame, then the conflict list
     for (const sizes of [[1, 2, 3, 4095], [3, 7, 4096], [65536], [whole.length]]) {
       const back: Buffer[] = [];
-      for await (const frame of framesOf(pieces(whole, sizes), 64 * 1024 * 1024, bad)) back.push(await gathered(frame.pieces));
+      for await (const frame of framesOf(inChunks(whole, sizes), 64 * 1024 * 1024, bad)) back.push(await gathered(frame.pieces));
       expect(back.map((b) => b.toString('utf8'))).toEqual(frames.map((f) => f.subarray(4).toString('utf8')));
     }
   });
 
   it('a stream cut inside a frame, or a frame longer than allowed, is an error', async () => {
     const read = async (bytes: Buffer, max = 64 * 1024 * 1024) => {
-      for await (const frame of framesOf(pieces(bytes, [1000]), max, bad)) void frame;
+      for await (const frame of framesOf(inChunks(bytes, [1000]), max, bad)) void frame;
     };
     await expect(read(whole.subarray(0, whole.length - 1))).rejects.toBeInstanceOf(TruncatedError);
     await expect(read(whole.subarray(0, 2))).rejects.toBeInstanceOf(TruncatedError);
